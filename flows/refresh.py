@@ -1,0 +1,530 @@
+"""The refresh flow: sources.yaml -> fetch -> land raw -> parse -> extract -> load -> views -> checks -> summary.
+
+Orchestration only: the work is in flows.fetch (network), transforms (pure) and warehouse (DuckDB).
+Tasks work on batches of pages, never one task per document. The warehouse is opened for writing
+only inside the load and finalize tasks, so readers are locked out as briefly as possible.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import pathlib
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows.config import FeedSource, FilesSource, PageSource, SitemapSource, SourcesConfig, load_config
+from flows.fetch import FetchError, FetchOutcome, Fetcher, is_local_url, read_local
+from transforms.coder import CODER_VERSION
+from transforms.errors import FeedError
+from transforms.feeds import FeedItem, parse_feed, parse_sitemap
+from transforms.models import RawPage
+from transforms.pipeline import ProcessResult, process_pages
+from warehouse.db import (LoadBatch, WarehouseState, finish_run, open_warehouse, read_state, refresh_views,
+                          run_checks, save_batch, start_run, stored_pages)
+from warehouse.rawstore import RawStore
+
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+PAGE_SUFFIXES = {".html", ".htm", ".txt"}
+MAX_SITEMAP_DEPTH = 3
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass
+class WorkItem:
+    """One page to bring in: fetch `url`, or use `raw` as is (local files, feed content)."""
+
+    source_id: str
+    url: str
+    raw: RawPage | None = None
+    fallback: RawPage | None = None      # feed item content, used when the page cannot be fetched
+    allow_private: bool = False
+    source_is_local: bool = False
+
+
+@dataclass
+class SourceReport:
+    source_id: str
+    kind: str
+    location: str
+    status: str = "ok"                   # ok | failed | partial
+    causes: list[str] = field(default_factory=list)
+    items: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    documents: int = 0
+
+    def fail(self, cause: str, *, whole: bool = True) -> None:
+        self.causes.append(cause)
+        self.status = "failed" if whole else ("partial" if self.status == "ok" else self.status)
+
+
+@dataclass
+class Discovery:
+    items: list[WorkItem] = field(default_factory=list)
+    fetch_rows: list[dict] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------- rows
+
+def fetch_row(run_id: str, source_id: str, outcome: FetchOutcome, content_hash: str | None,
+              raw: RawPage | None) -> dict[str, Any]:
+    return {
+        "fetch_id": "f_" + uuid.uuid4().hex[:24],
+        "run_id": run_id,
+        "source_id": source_id,
+        "url": outcome.url,
+        "final_url": outcome.final_url,
+        "outcome": outcome.outcome,
+        "status_code": outcome.status,
+        "error": outcome.error,
+        "bytes": outcome.bytes,
+        "duration_ms": outcome.duration_ms,
+        "attempts": outcome.attempts,
+        "content_type": outcome.content_type,
+        "content_hash": content_hash,
+        "etag": outcome.etag,
+        "last_modified": outcome.last_modified,
+        "headers_json": json.dumps(raw.headers if raw else {}, sort_keys=True),
+        "fetched_at": raw.fetched_at if raw else utcnow(),
+        "feed_title": None,
+        "feed_published": None,
+    }
+
+
+def local_row(run_id: str, raw: RawPage, content_hash: str, *, final_url: str | None = None) -> dict[str, Any]:
+    """A row for bytes that did not come from an HTTP fetch: a local file, or a feed item's own content."""
+    return {
+        "fetch_id": "f_" + uuid.uuid4().hex[:24],
+        "run_id": run_id,
+        "source_id": raw.source_id,
+        "url": raw.url,
+        "final_url": final_url or raw.final_url,
+        "outcome": "ok",
+        "status_code": raw.status,
+        "error": None,
+        "bytes": len(raw.body),
+        "duration_ms": 0.0,
+        "attempts": 1,
+        "content_type": raw.content_type,
+        "content_hash": content_hash,
+        "etag": None,
+        "last_modified": None,
+        "headers_json": json.dumps(raw.headers, sort_keys=True),
+        "fetched_at": raw.fetched_at,
+        "feed_title": raw.feed_title,
+        "feed_published": raw.feed_published,
+    }
+
+
+def failed_row(run_id: str, source_id: str, url: str, cause: str) -> dict[str, Any]:
+    return {
+        "fetch_id": "f_" + uuid.uuid4().hex[:24], "run_id": run_id, "source_id": source_id, "url": url,
+        "final_url": None, "outcome": "failed", "status_code": None, "error": cause, "bytes": 0,
+        "duration_ms": 0.0, "attempts": 0, "content_type": None, "content_hash": None, "etag": None,
+        "last_modified": None, "headers_json": "{}", "fetched_at": utcnow(), "feed_title": None,
+        "feed_published": None,
+    }
+
+
+def source_row(source, base_dir: pathlib.Path) -> dict[str, Any]:
+    location = getattr(source, "url", None) or str(base_dir / getattr(source, "path", ""))
+    return {"source_id": source.id, "kind": source.kind, "location": location,
+            "config_json": source.model_dump_json(exclude_none=True)}
+
+
+# ----------------------------------------------------------------------------------------- discovery
+
+def feed_item_page(source_id: str, item: FeedItem, feed_url: str) -> RawPage | None:
+    if not item.content_html:
+        return None
+    return RawPage(
+        source_id=source_id, url=item.link, final_url=feed_url, status=200,
+        content_type="text/html; charset=utf-8", body=item.content_html.encode("utf-8"),
+        fetched_at=utcnow(), headers={}, feed_title=item.title, feed_published=item.published,
+    )
+
+
+def feed_items(source_id: str, body: bytes, feed_url: str, limit: int, *, fetch_pages: bool,
+               allow_private: bool, local: bool) -> list[WorkItem]:
+    items = parse_feed(body, feed_url, max_items=limit)
+    work = []
+    for item in items:
+        fallback = feed_item_page(source_id, item, feed_url)
+        if fetch_pages:
+            work.append(WorkItem(source_id, item.link, fallback=fallback, allow_private=allow_private,
+                                 source_is_local=local))
+        elif fallback is not None:
+            work.append(WorkItem(source_id, item.link, raw=fallback))
+    return work
+
+
+def discover_files(source: FilesSource | FeedSource, config: SourcesConfig, report: SourceReport,
+                   run_id: str) -> Discovery:
+    found = Discovery()
+    pattern = str(config.base_dir / source.path) if not pathlib.Path(source.path).is_absolute() else source.path
+    paths = sorted(pathlib.Path(p) for p in glob.glob(pattern, recursive=True))
+    paths = [p for p in paths if p.is_file()]
+    if not paths:
+        report.fail(f"path {source.path!r} matched no files")
+        return found
+    limit = source.max_items or config.fetch.max_items * 20
+    for path in paths[:limit]:
+        suffix = path.suffix.lower()
+        if isinstance(source, FilesSource) and suffix not in PAGE_SUFFIXES | FEED_SUFFIXES:
+            continue
+        try:
+            raw = read_local(path, source.id, config.fetch.max_bytes)
+        except FetchError as exc:
+            report.fail(str(exc), whole=False)
+            found.fetch_rows.append(failed_row(run_id, source.id, path.resolve().as_uri(), str(exc)))
+            continue
+        if suffix in FEED_SUFFIXES or isinstance(source, FeedSource):
+            try:
+                found.items.extend(feed_items(source.id, raw.body, raw.url, source.max_items or config.fetch.max_items,
+                                              fetch_pages=False, allow_private=False, local=True))
+            except FeedError as exc:
+                report.fail(f"{path.name}: {exc}", whole=False)
+                found.fetch_rows.append(failed_row(run_id, source.id, raw.url, f"feed: {exc}"))
+        else:
+            found.items.append(WorkItem(source.id, raw.url, raw=raw))
+    return found
+
+
+def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: WarehouseState,
+                    report: SourceReport, run_id: str) -> Discovery:
+    found = Discovery()
+    local = is_local_url(source.url)
+    if isinstance(source, PageSource):
+        found.items.append(WorkItem(source.id, source.url, allow_private=source.allow_private, source_is_local=local))
+        return found
+    limit = source.max_items or config.fetch.max_items
+    if isinstance(source, FeedSource):
+        outcome = fetcher.fetch(source.url, source_id=source.id, allow_private=source.allow_private,
+                                source_is_local=local, validators=state.validators.get(source.url))
+        found.fetch_rows.append(fetch_row(run_id, source.id, outcome, None, outcome.raw))
+        if outcome.outcome == "not_modified":   # the feed has not changed: its items are already loaded
+            report.not_modified += 1
+            return found
+        if outcome.outcome != "ok" or outcome.raw is None:
+            report.fail(f"feed {source.url}: {outcome.error or outcome.outcome}")
+            return found
+        try:
+            found.items = feed_items(source.id, outcome.raw.body, outcome.final_url or source.url, limit,
+                                     fetch_pages=source.fetch_pages, allow_private=source.allow_private, local=local)
+        except FeedError as exc:
+            report.fail(f"feed {source.url}: {exc}")
+        return found
+    # sitemap: follow sitemap indexes breadth-first, never the same sitemap twice, at most MAX_SITEMAP_DEPTH deep
+    import re
+
+    include = re.compile(source.include) if source.include else None
+    queue, seen, urls = [(source.url, 0)], set(), []
+    while queue and len(urls) < limit:
+        url, depth = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        outcome = fetcher.fetch(url, source_id=source.id, allow_private=source.allow_private, source_is_local=local)
+        found.fetch_rows.append(fetch_row(run_id, source.id, outcome, None, outcome.raw))
+        if outcome.outcome != "ok" or outcome.raw is None:
+            report.fail(f"sitemap {url}: {outcome.error or outcome.outcome}", whole=(url == source.url))
+            continue
+        try:
+            sitemap = parse_sitemap(outcome.raw.body, outcome.final_url or url)
+        except FeedError as exc:
+            report.fail(f"sitemap {url}: {exc}", whole=(url == source.url))
+            continue
+        urls.extend(u for u in sitemap.urls if include is None or include.search(u))
+        if depth + 1 < MAX_SITEMAP_DEPTH:
+            queue.extend((child, depth + 1) for child in sitemap.sitemaps if child not in seen)
+    for url in dict.fromkeys(urls[:limit]):
+        found.items.append(WorkItem(source.id, url, allow_private=source.allow_private, source_is_local=local))
+    return found
+
+
+# ------------------------------------------------------------------------------------------- tasks
+
+@task(name="read-warehouse-state", cache_policy=NO_CACHE)
+def prepare_warehouse(db_path: str, run_id: str, params: dict, sources: list[dict]) -> WarehouseState:
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+        start_run(con, run_id, utcnow(), params)
+        save_batch(con, LoadBatch(run_id=run_id, sources=sources, fetches=[], documents=[], events={}))
+        return read_state(con)
+
+
+@task(name="discover-sources", cache_policy=NO_CACHE)
+def discover(config: SourcesConfig, state: WarehouseState, run_id: str, fetcher_settings) -> tuple[list, list, dict]:
+    reports: dict[str, SourceReport] = {}
+    items: list[WorkItem] = []
+    rows: list[dict] = []
+    with Fetcher(fetcher_settings) as fetcher:
+        for source in config.enabled_sources():
+            location = getattr(source, "url", None) or getattr(source, "path", "")
+            report = reports[source.id] = SourceReport(source.id, source.kind, location)
+            try:
+                if isinstance(source, FilesSource) or (isinstance(source, FeedSource) and source.path):
+                    found = discover_files(source, config, report, run_id)
+                else:
+                    found = discover_remote(source, config, fetcher, state, report, run_id)
+            except Exception as exc:  # one broken source never takes the run down
+                report.fail(f"{type(exc).__name__}: {exc}")
+                continue
+            report.items = len(found.items)
+            items.extend(found.items)
+            rows.extend(found.fetch_rows)
+    return items, rows, reports
+
+
+@dataclass
+class Tally:
+    """What one batch did to each source: counts and causes, merged into the run's SourceReports."""
+
+    fetched: dict[str, int] = field(default_factory=dict)
+    not_modified: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)   # (source_id, cause)
+
+    def add(self, counter: dict[str, int], source_id: str) -> None:
+        counter[source_id] = counter.get(source_id, 0) + 1
+
+    def merge_into(self, reports: dict[str, SourceReport]) -> None:
+        for source_id, report in reports.items():
+            report.fetched += self.fetched.get(source_id, 0)
+            report.not_modified += self.not_modified.get(source_id, 0)
+            report.failed += self.failed.get(source_id, 0)
+        for source_id, cause in self.problems:
+            if source_id in reports:
+                report = reports[source_id]
+                # a source whose every item failed has failed; one bad item of many is partial
+                whole = report.items <= 1 and not report.fetched and not report.not_modified
+                report.fail(cause, whole=whole)
+
+
+@task(name="fetch-and-land", cache_policy=NO_CACHE)
+def fetch_batch(batch: list[WorkItem], state: WarehouseState, settings, raw_root: str,
+                run_id: str) -> tuple[list[RawPage], list[dict], Tally]:
+    """Fetch what needs fetching (conditionally), land every body in the raw store, keep fetch rows."""
+    store = RawStore(pathlib.Path(raw_root))
+    pages: list[RawPage] = []
+    rows: list[dict] = []
+    tally = Tally()
+    to_fetch = [w for w in batch if w.raw is None]
+    outcomes: dict[int, FetchOutcome] = {}
+    if to_fetch:
+        requests = [{"url": w.url, "source_id": w.source_id, "allow_private": w.allow_private,
+                     "source_is_local": w.source_is_local, "validators": state.validators.get(w.url)}
+                    for w in to_fetch]
+        with Fetcher(settings) as fetcher:
+            for w, outcome in zip(to_fetch, fetcher.fetch_many(requests)):
+                outcomes[id(w)] = outcome
+    for w in batch:
+        if w.raw is not None:
+            digest = store.put(w.raw.body)
+            rows.append(local_row(run_id, w.raw, digest))
+            pages.append(w.raw)
+            tally.add(tally.fetched, w.source_id)
+            continue
+        outcome = outcomes[id(w)]
+        if outcome.outcome == "ok" and outcome.raw is not None:
+            digest = store.put(outcome.raw.body)
+            rows.append(fetch_row(run_id, w.source_id, outcome, digest, outcome.raw))
+            pages.append(outcome.raw)
+            tally.add(tally.fetched, w.source_id)
+        elif outcome.outcome == "not_modified":
+            rows.append(fetch_row(run_id, w.source_id, outcome, None, None))
+            tally.add(tally.not_modified, w.source_id)
+        else:
+            rows.append(fetch_row(run_id, w.source_id, outcome, None, None))
+            cause = f"{w.url}: {outcome.error or outcome.outcome}"
+            if w.fallback is not None:   # a feed item whose page is out of reach: use the item's own content
+                digest = store.put(w.fallback.body)
+                rows.append(local_row(run_id, w.fallback, digest))
+                pages.append(w.fallback)
+                tally.add(tally.fetched, w.source_id)
+                tally.problems.append((w.source_id, cause + " (used the feed item's own content)"))
+            else:
+                tally.add(tally.failed, w.source_id)
+                tally.problems.append((w.source_id, cause))
+    return pages, rows, tally
+
+
+@task(name="parse-and-code", cache_policy=NO_CACHE)
+def process_batch(pages: list[RawPage], known_docs: dict[str, dict], force: bool = False) -> ProcessResult:
+    return process_pages(pages, known_docs, force=force)
+
+
+@task(name="load-batch", cache_policy=NO_CACHE)
+def load_batch(db_path: str, batch: LoadBatch) -> dict:
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+        return save_batch(con, batch)
+
+
+@task(name="views-and-checks", cache_policy=NO_CACHE)
+def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+        refresh_views(con)
+        checks = run_checks(con, run_id)
+        failed_checks = [c for c in checks if not c.passed]
+        counts = {**counts, "checks_passed": len(checks) - len(failed_checks), "checks_failed": len(failed_checks)}
+        final_status = "checks_failed" if failed_checks else status
+        finish_run(con, run_id, utcnow(), final_status, counts)
+        totals = dict(zip(("documents", "events"), con.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)").fetchone()))
+        latest = con.execute(
+            "SELECT event_date, date_precision, actor1, actor2, event_type, location, n_sources "
+            "FROM engagement_timeline ORDER BY event_date DESC NULLS LAST LIMIT 8").fetchall()
+    return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
+            "counts": counts}
+
+
+# -------------------------------------------------------------------------------------------- flow
+
+def batched(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@flow(name="caravan-refresh", log_prints=False)
+def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/caravan.duckdb",
+                 only: list[str] | None = None, force: bool = False) -> dict:
+    """Refresh the warehouse from the sources in `sources_path`. Returns the run summary."""
+    logger = get_run_logger()
+    config = load_config(sources_path)
+    if only:
+        config = config.model_copy(update={"sources": config.enabled_sources(only)})
+    run_id = utcnow().strftime("r%Y%m%dT%H%M%S") + "_" + uuid.uuid4().hex[:6]
+    sources = [source_row(s, config.base_dir) for s in config.enabled_sources()]
+    state = prepare_warehouse(db_path, run_id, {"sources_path": str(sources_path), "only": only, "force": force,
+                                                "coder_version": CODER_VERSION}, sources)
+    raw_root = str(RawStore.for_warehouse(db_path).root)
+    items, discovery_rows, reports = discover(config, state, run_id, config.fetch)
+    counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
+              "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
+    pending_rows = discovery_rows
+    for batch in batched(items, config.batch_size):
+        pages, rows, tally = fetch_batch(batch, state, config.fetch, raw_root, run_id)
+        tally.merge_into(reports)
+        result = process_batch(pages, state.docs, force)
+        source_of = {p.url: p.source_id for p in pages}
+        for page in result.pages:
+            if page.action == "failed" and source_of.get(page.url) in reports:
+                reports[source_of[page.url]].fail(f"{page.url}: {page.error}", whole=False)
+        loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
+                                               documents=result.documents, events=result.events,
+                                               coder_version=CODER_VERSION))
+        pending_rows = []
+        counts["fetched"] += sum(1 for r in rows if r["outcome"] == "ok")
+        counts["not_modified"] += sum(1 for r in rows if r["outcome"] == "not_modified")
+        counts["fetch_failed"] += sum(1 for r in rows if r["outcome"] in ("failed", "blocked"))
+        counts["documents_parsed"] += result.count("parsed") + result.count("metadata")
+        counts["documents_unchanged"] += result.count("unchanged")
+        counts["parse_failed"] += result.count("failed")
+        counts["non_asserted"] += result.non_asserted
+        for key in ("events_added", "events_removed", "events_unchanged"):
+            counts[key] += int(loaded.get(key, 0))
+        for doc in result.documents:
+            if doc.source_id in reports:
+                reports[doc.source_id].documents += 1
+    if pending_rows:
+        load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={}))
+    failed_sources = [r for r in reports.values() if r.status == "failed"]
+    counts["sources_ok"] = sum(1 for r in reports.values() if r.status != "failed")
+    counts["sources_failed"] = len(failed_sources)
+    status = "completed" if not failed_sources else "completed_with_failures"
+    final = finalize(db_path, run_id, status, counts)
+    summary = {
+        "run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
+        "counts": final["counts"], "totals": final["totals"], "checks": final["checks"], "latest": final["latest"],
+        "sources": [r.__dict__ for r in reports.values()],
+    }
+    publish_artifacts(summary)
+    logger.info("refresh %s: %s", run_id, json.dumps(final["counts"]))
+    return summary
+
+
+def summary_markdown(summary: dict) -> str:
+    c = summary["counts"]
+    lines = [f"# Caravan refresh {summary['run_id']}: {summary['status']}", "",
+             f"- sources ok {c['sources_ok']}, failed {c['sources_failed']}",
+             f"- pages fetched {c['fetched']}, not modified {c['not_modified']}, failed {c['fetch_failed']}",
+             f"- documents parsed {c['documents_parsed']}, unchanged {c['documents_unchanged']}, "
+             f"parse failures {c['parse_failed']}",
+             f"- events added {c['events_added']}, removed {c['events_removed']}, unchanged {c['events_unchanged']}",
+             f"- checks passed {c['checks_passed']}, failed {c['checks_failed']}",
+             f"- warehouse: {summary['totals']['documents']} documents, {summary['totals']['events']} events "
+             f"at `{summary['db_path']}`", ""]
+    failed = [s for s in summary["sources"] if s["causes"]]
+    if failed:
+        lines += ["## Source problems", ""]
+        lines += [f"- **{s['source_id']}** ({s['status']}): {'; '.join(s['causes'][:5])}" for s in failed]
+    return "\n".join(lines)
+
+
+def publish_artifacts(summary: dict) -> None:
+    create_markdown_artifact(key="refresh-summary", markdown=summary_markdown(summary),
+                             description="Counts of the last Caravan refresh")
+    create_table_artifact(key="quality-checks", table=[
+        {"check": c["name"], "passed": c["passed"], "failed_rows": c["failed_rows"]} for c in summary["checks"]],
+        description="Data checks after the last load")
+
+
+# ------------------------------------------------------------------------------------- reprocess
+
+@task(name="read-stored-pages", cache_policy=NO_CACHE)
+def stored_page_list(db_path: str) -> list[dict]:
+    with open_warehouse(db_path, read_only=True, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+        return list(stored_pages(con))
+
+
+def rebuild_page(row: dict, store: RawStore) -> RawPage:
+    """A RawPage again from the raw store and its fetch metadata: no network."""
+    headers = json.loads(row.get("headers_json") or "{}")
+    return RawPage(
+        source_id=row["source_id"], url=row["url"], final_url=row.get("final_url") or row["url"], status=200,
+        content_type=row.get("content_type"), body=store.get(row["content_hash"]), fetched_at=row["fetched_at"],
+        headers=headers, feed_title=row.get("feed_title"), feed_published=row.get("feed_published"),
+    )
+
+
+@flow(name="caravan-reprocess")
+def reprocess_flow(db_path: str = "data/caravan.duckdb", batch_size: int = 200) -> dict:
+    """Re-parse and re-code every stored raw page without the network (after a coder upgrade)."""
+    run_id = utcnow().strftime("p%Y%m%dT%H%M%S") + "_" + uuid.uuid4().hex[:6]
+    rows = stored_page_list(db_path)
+    store = RawStore.for_warehouse(db_path)
+    counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
+              "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0,
+              "raw_missing": 0, "sources_ok": 0, "sources_failed": 0}
+    with open_warehouse(db_path) as con:
+        start_run(con, run_id, utcnow(), {"reprocess": True, "coder_version": CODER_VERSION})
+    for chunk in batched(rows, batch_size):
+        pages = []
+        for row in chunk:
+            if store.has(row["content_hash"]):
+                pages.append(rebuild_page(row, store))
+            else:
+                counts["raw_missing"] += 1
+        result = process_batch(pages, {}, True)
+        loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=[], documents=result.documents,
+                                               events=result.events, coder_version=CODER_VERSION))
+        counts["documents_parsed"] += result.count("parsed")
+        counts["parse_failed"] += result.count("failed")
+        counts["non_asserted"] += result.non_asserted
+        for key in ("events_added", "events_removed", "events_unchanged"):
+            counts[key] += int(loaded.get(key, 0))
+    final = finalize(db_path, run_id, "completed", counts)
+    summary = {"run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
+               "counts": final["counts"], "totals": final["totals"], "checks": final["checks"],
+               "latest": final["latest"], "sources": []}
+    publish_artifacts(summary)
+    return summary
