@@ -35,3 +35,29 @@ def seed_html(shared_dir) -> bytes:
 @pytest.fixture(scope="session")
 def seed_text(shared_dir) -> str:
     return (shared_dir / "seed" / f"{SEED_DOC}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API (its own SQLite database) for every in-process flow run of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def write_sources(folder: pathlib.Path, body: str) -> pathlib.Path:
+    """A sources.yaml in `folder` (tests build small ones around loopback servers)."""
+    path = folder / "sources.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+FAST_FETCH = """fetch:
+  timeout: 3
+  total_timeout: 10
+  retries: 1
+  backoff: 0.05
+  per_host_delay: 0
+  concurrency: 4
+"""
