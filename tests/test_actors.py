@@ -1,0 +1,25 @@
+"""Actor dictionary: table rows for the warehouse and resolution of mentions to codes."""
+from __future__ import annotations
+
+from transforms.coder.actors import ALIAS_KINDS, load_actor_table, load_office_holders
+
+
+def test_actor_table_rows_have_contract_columns():
+    actors, aliases = load_actor_table()
+    codes = {a["code"] for a in actors}
+    assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "TALIBAN", "ISKP", "IMU", "IJU", "TTT", "NRF",
+            "UN", "SCO", "CSTO", "EU", "PAK", "RUS", "CHN"} <= codes
+    assert all(set(a) == {"code", "name", "kind", "country"} for a in actors)
+    assert all(set(r) == {"alias", "code", "kind", "valid_from", "valid_to"} for r in aliases)
+    assert all(r["code"] in codes for r in aliases)
+    assert all(r["kind"] in ALIAS_KINDS for r in aliases)
+    assert len({a["code"] for a in actors}) == len(actors)
+
+
+def test_office_holders_carry_office_and_years():
+    holders = {(h["alias"], h["valid_from"]): h for h in load_office_holders()}
+    gurbanguly = holders[("Gurbanguly Berdimuhamedov", "2007-02-14")]
+    assert gurbanguly["code"] == "TKM" and gurbanguly["valid_to"] == "2022-03-19"
+    assert gurbanguly["office"] == "President"
+    assert holders[("Serdar Berdimuhamedov", "2022-03-19")]["valid_to"] is None
+    assert holders[("Amir Khan Muttaqi", "2021-09-07")]["code"] == "TALIBAN"
