@@ -1,0 +1,6 @@
+-- Every id is unique: event_id in events, doc_id in documents, engagement_id in engagements.
+SELECT 'events' AS tbl, event_id AS id, count(*) AS n FROM events GROUP BY event_id HAVING count(*) > 1
+UNION ALL
+SELECT 'documents', doc_id, count(*) FROM documents GROUP BY doc_id HAVING count(*) > 1
+UNION ALL
+SELECT 'engagements', engagement_id, count(*) FROM engagements GROUP BY engagement_id HAVING count(*) > 1
