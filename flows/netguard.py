@@ -155,7 +155,7 @@ def resolve_checked(host: str, port: int, policy: AddressPolicy, resolver: Resol
         literal = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
         literal = None
-    addrs = [str(literal)] if literal is not None else resolver(host, port)
+    addrs = [host] if literal is not None else resolver(host, port)
     if not addrs:
         raise httpcore.ConnectError(f"host {host} has no address")
     for ip in addrs:
