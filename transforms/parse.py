@@ -86,18 +86,13 @@ _NAV_LINE_RE = re.compile(
 _HONORIFIC_RE = re.compile(r"^(?:by\s+|author:\s*)?(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+)?", re.I)
 _BULLET_SHORT_RE = re.compile(r"^[•·▪◦‣*\-–—]\s*\S+(?:\s+\S+){0,2}$")
 
-# class / id segments marking blocks that are never article text
-_PRUNE_SEGMENTS = frozenset(
-    "share sharing sharethis social disclaimer cookie cookies consent gdpr breadcrumb breadcrumbs related "
-    "newsletter subscribe subscription author authors byline bio promo sponsored advert advertisement ads "
-    "outbrain taboola paywall signup popup".split())
-_PRUNE_XPATH = etree.XPath(
-    "//body//*[not(self::article or self::main)][" + " or ".join(
-        f"contains(@class, '{t}') or contains(@id, '{t}')"
-        for t in ("share", "social", "disclaimer", "cookie", "consent", "gdpr", "breadcrumb", "related",
-                  "newsletter", "subscri", "author", "byline", "promo", "sponsor", "advert", "outbrain",
-                  "taboola", "paywall", "signup", "popup", "bio")) + "]")
-_SEGMENT_SPLIT_RE = re.compile(r"[\s_-]+")
+# class / id segments marking blocks that are never article text (whole segments of a class or id:
+# "share-links", "field-author-profile", "cookie_banner"; not "node-idsa-comments")
+_PRUNE_CANDIDATES = etree.XPath("//body//*[@class or @id][not(self::article or self::main or self::body)]")
+_PRUNE_SEGMENT_RE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharethis|social|disclaimer|cookies?|consent|gdpr|breadcrumbs?|related|"
+    r"newsletter|subscribe|subscription|authors?|byline|bio|promo|sponsored|advert|advertisement|ads|outbrain|"
+    r"taboola|paywall|signup|popup)(?=$|[\s_-])")
 _COUNT_P = etree.XPath("count(.//p)")
 
 # --------------------------------------------------------------------------- metadata rules
@@ -246,7 +241,7 @@ def _clean_paragraphs(paragraphs: list[str], title: str | None) -> tuple[list[st
     author = None
     norm_title = _collapse(title).casefold() if title else None
     for para in paragraphs:
-        para = _WS_RE.sub(" ", para).strip()
+        para = " ".join(para.split())
         if not para:
             continue
         if len(para) <= _BOILERPLATE_MAX_CHARS:
@@ -319,11 +314,10 @@ def _parse_html(raw: RawPage, text: str) -> Document:
 def _prune(tree) -> None:
     """Drop blocks whose class/id says they are chrome (share bars, author blurbs, cookie banners,
     related lists, disclaimers). A candidate holding several paragraphs is kept: it may be the article."""
-    for el in _PRUNE_XPATH(tree):
-        if el.getparent() is None:
+    for el in _PRUNE_CANDIDATES(tree):
+        if not _PRUNE_SEGMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower()):
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if not any(seg in _PRUNE_SEGMENTS for seg in _SEGMENT_SPLIT_RE.split(names)):
+        if el.getparent() is None:
             continue
         if _COUNT_P(el) >= 4:
             continue
@@ -331,11 +325,10 @@ def _prune(tree) -> None:
 
 
 def _trafilatura(tree, url: str | None) -> list[str]:
-    visible = len(tree.text_content()) if tree is not None else 0
     result = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False,
                                          include_tables=True, with_metadata=False)
     text = result.text if result is not None and result.text else ""
-    if len(text) < _SHORT_FAST_RESULT and visible > 4 * max(len(text), 250):
+    if len(text) < _SHORT_FAST_RESULT and len(tree.text_content()) > 4 * max(len(text), 250):
         retry = trafilatura.bare_extraction(tree, url=url, fast=False, include_comments=False,
                                             include_tables=True, with_metadata=False)
         if retry is not None and retry.text and len(retry.text) > len(text):
