@@ -132,6 +132,10 @@ def register_optional_commands() -> None:
 
 register_optional_commands()
 
+from flows.serve import serve  # noqa: E402
+
+cli.add_command(serve)
+
 
 def main() -> None:
     cli(prog_name="caravan")
