@@ -139,6 +139,20 @@ def api_healthy(api_url: str, timeout: float = 2.0) -> bool:
     return response.status_code == 200 and response.text.strip() == "true"
 
 
+def wait_healthy(api_url: str, timeout: float, echo: Echo) -> None:
+    """An external server may still be starting (two services started together): wait for it a while."""
+    deadline = time.monotonic() + timeout
+    if api_healthy(api_url):
+        return
+    echo(f"caravan serve: waiting up to {timeout:.0f} s for the Prefect API at {api_url}")
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        if api_healthy(api_url):
+            return
+    raise ServeError(f"no healthy Prefect API at {api_url} after {timeout:.0f} s "
+                     f"(GET {api_url.rstrip('/')}/health)")
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     """Linux: the server gets SIGTERM if `caravan serve` itself is killed (SIGKILL leaves no handler)."""
     try:
@@ -314,8 +328,7 @@ def run_serve(sources: str | os.PathLike, db: str | os.PathLike, *, api_url: str
 
     with shutdown_on_signals():
         if api_url:
-            if not api_healthy(api_url, timeout=5.0):
-                raise ServeError(f"no healthy Prefect API at {api_url} (GET {api_url.rstrip('/')}/health)")
+            wait_healthy(api_url, HEALTH_TIMEOUT, echo)
             echo(f"caravan serve: using the Prefect server at {api_url}")
             try:
                 serve_deployments(plan, sources_path, db_path, api_url, echo)
