@@ -1,0 +1,552 @@
+"""Caravan's benchmark: what a page costs, per stage, against trafilatura alone. Not a test (no `test_` prefix).
+
+    .venv/bin/python -m tests.bench                       # N = 1,000 (a few minutes on 2 cores)
+    .venv/bin/python -m tests.bench --n 1000 --n 20000    # the issue's pair; 20,000 takes about an hour
+    .venv/bin/python -m tests.bench --events 10000000     # views over 10M synthetic events (alone: --only views)
+    .venv/bin/python -m tests.bench --json out.json       # also write every figure as JSON
+
+For each N the corpus (tests/benchcorpus.py) is written to a temporary folder, one file at a time, and every
+measurement runs in a fresh subprocess that streams the files, so each reports its own peak memory (ru_maxrss):
+  reference   trafilatura.extract alone on every page (the reference) and a bare selectolax / lxml parse (the floor)
+  stages      the functions the flow calls, without Prefect, batch by batch: read_local (fetch), parse_document,
+              code_document, save_batch (load), refresh_views + run_checks (views)
+  files       the real refresh_flow over a `files` source, then again with nothing changed
+  http        the real refresh_flow over a sitemap served from a loopback server (another process), then again
+              (conditional GETs: 304s)
+Prefect overhead = flow wall time - the time spent inside task bodies (each task's fn is timed in place; the
+work is the real work). The ephemeral Prefect API's start-up is timed apart, with a trivial flow run first.
+Targets are printed with the figures; none of this runs in the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import email.utils
+import functools
+import http.server
+import json
+import os
+import pathlib
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from typing import Callable, Iterator
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+TARGETS = {
+    "pipeline_vs_trafilatura": 1.5,       # (parse + extract + code + load) per page / trafilatura.extract per page
+    "unchanged_vs_full": 0.03,            # a refresh with nothing changed / the full refresh
+    "prefect_share": 0.10,                # Prefect orchestration / flow wall time (20,000 pages)
+    "memory_growth": 0.20,                # peak RSS at the largest N / at the smallest N, minus one
+    "views_vs_groupby": 3.0,              # view query / bare GROUP BY over the same events
+}
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def corpus_files(corpus: pathlib.Path) -> list[pathlib.Path]:
+    return sorted(corpus.glob("*.html"))
+
+
+def batched(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Clock:
+    """Adds up wall time per named stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+    def wrap(self, name: str, fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            with self(name):
+                return fn(*args, **kwargs)
+        return timed
+
+
+# ------------------------------------------------------------------------------------------ children
+
+def child_reference(corpus: pathlib.Path) -> dict:
+    """trafilatura.extract alone (the reference) and bare parses (the floor), page by page from disk."""
+    import lxml.html
+    import trafilatura
+    from selectolax.lexbor import LexborHTMLParser
+
+    clock = Clock()
+    pages = words = 0
+    for path in corpus_files(corpus):
+        body = path.read_bytes()
+        with clock("trafilatura_extract"):
+            text = trafilatura.extract(body)
+        with clock("selectolax_parse"):
+            LexborHTMLParser(body).body
+        with clock("lxml_parse"):
+            lxml.html.fromstring(body)
+        pages += 1
+        words += len((text or "").split())
+    return {"pages": pages, "seconds": clock.seconds, "extracted_words": words, "peak_rss_mb": peak_rss_mb()}
+
+
+def child_stages(corpus: pathlib.Path, db: pathlib.Path, batch_size: int) -> dict:
+    """The flow's own functions, batch by batch, without Prefect."""
+    from flows.fetch import read_local
+    from transforms.coder import CODER_VERSION, code_document
+    from transforms.parse import parse_document
+    from warehouse.db import LoadBatch, open_warehouse, refresh_views, run_checks, save_batch
+
+    clock = Clock()
+    pages = documents = events = 0
+    with open_warehouse(db) as con:
+        for chunk in batched(corpus_files(corpus), batch_size):
+            with clock("fetch"):
+                raws = [read_local(path, "bench") for path in chunk]
+            with clock("parse"):
+                docs = [parse_document(raw) for raw in raws]
+            with clock("code"):
+                coded = {doc.doc_id: code_document(doc) for doc in docs}
+            with clock("load"):
+                save_batch(con, LoadBatch(run_id="bench", documents=docs, events=coded, coder_version=CODER_VERSION))
+            pages += len(raws)
+            documents += len(docs)
+            events += sum(len(v) for v in coded.values())
+        with clock("views"):
+            refresh_views(con)
+            run_checks(con, "bench")
+    return {"pages": pages, "documents": documents, "events": events, "seconds": clock.seconds,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def instrument_tasks(clock: Clock) -> None:
+    """Time each task body of the refresh flow in place (the real function runs; only a timer is added)."""
+    import flows.refresh as refresh
+
+    for name in ("prepare_warehouse", "discover", "fetch_batch", "process_batch", "load_batch", "finalize"):
+        task = getattr(refresh, name)
+        if not getattr(task.fn, "_bench_timed", False):
+            task.fn = clock.wrap(name, task.fn)
+            task.fn._bench_timed = True
+
+
+def warm_prefect() -> float:
+    """Start the ephemeral Prefect API with a trivial flow run; returns its wall time."""
+    from prefect import flow
+
+    @flow(name="bench-warm-up")
+    def warm_up() -> int:
+        return 1
+
+    start = time.perf_counter()
+    warm_up()
+    return time.perf_counter() - start
+
+
+def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
+    from flows.refresh import refresh_flow
+
+    clock = Clock()
+    instrument_tasks(clock)
+    start = time.perf_counter()
+    summary = refresh_flow(sources_path=str(sources), db_path=str(db))
+    wall = time.perf_counter() - start
+    inside = sum(clock.seconds.values())
+    return {"wall": wall, "tasks": clock.seconds, "inside_tasks": inside, "prefect": wall - inside,
+            "counts": summary["counts"], "totals": summary["totals"], "status": summary["status"]}
+
+
+def child_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
+    startup = warm_prefect()
+    full = timed_refresh(sources, db)
+    rss_full = peak_rss_mb()
+    again = timed_refresh(sources, db)
+    return {"prefect_startup": startup, "full": full, "unchanged": again, "peak_rss_mb": rss_full,
+            "peak_rss_after_rerun_mb": peak_rss_mb()}
+
+
+def child_views(db: pathlib.Path, n_events: int) -> dict:
+    """n_events synthetic events made in SQL, the warehouse's own views over them, against bare GROUP BYs."""
+    from warehouse.db import open_warehouse, refresh_views
+
+    docs = max(1, n_events // 20)
+    clock = Clock()
+    with open_warehouse(db) as con:
+        with clock("generate"):
+            con.execute("""
+                INSERT INTO documents (doc_id, source_id, url, published_at, published_precision, text, content_hash,
+                                       text_hash, parser, first_seen, updated_at)
+                SELECT 'd_' || i, 'src' || (hash(i) % 40), 'https://bench.example/' || i,
+                       DATE '2021-09-01' + CAST(hash(i, 'p') % 1550 AS INTEGER), 'day', '', 'h' || i, 't' || i,
+                       'bench', TIMESTAMP '2025-01-01', TIMESTAMP '2025-01-01'
+                FROM range(?) t(i)""", [docs])
+            con.execute("""
+                INSERT INTO events (event_id, fingerprint, doc_id, sentence_index, start_char, end_char, evidence,
+                                    actor1, actor2, event_type, mode, event_date, date_precision, date_source,
+                                    quantity_value, quantity_unit, location, confidence, coder_version, status,
+                                    quad_class, score, extracted_at)
+                WITH r AS (
+                    SELECT i, hash(i, 'a') AS h1, hash(i, 'b') AS h2, hash(i, 'c') AS h3, hash(i, 'd') AS h4
+                    FROM range(?) t(i)
+                ), roots AS (
+                    SELECT row_number() OVER (ORDER BY event_type) - 1 AS k, event_type, quad_class, score
+                    FROM event_types WHERE mode IS NULL
+                )
+                SELECT 'e_' || i, 'f_' || i, 'd_' || (i // 20), CAST(i % 20 AS INTEGER), 0, 80,
+                       'Synthetic sentence ' || i,
+                       ['KAZ','KGZ','TJK','TKM','UZB','TALIBAN','AFG','RUS','PAK','ISKP'][1 + CAST(h1 % 10 AS INTEGER)],
+                       ['TALIBAN','AFG','UZB','KAZ','TKM','TJK','KGZ','CHN','IRN','NRF'][1 + CAST(h2 % 10 AS INTEGER)],
+                       roots.event_type, NULL,
+                       CASE WHEN h4 % 10 = 9 THEN NULL ELSE DATE '2021-08-15' + CAST(h3 % 1600 AS INTEGER) END,
+                       CASE h4 % 10 WHEN 9 THEN 'none' WHEN 8 THEN 'year' WHEN 7 THEN 'month' WHEN 6 THEN 'month'
+                                    ELSE 'day' END,
+                       'explicit',
+                       CASE WHEN h1 % 7 = 0 THEN CAST(h2 % 100000 AS DOUBLE) END,
+                       CASE WHEN h1 % 7 = 0 THEN 'USD' END,
+                       ['Kabul','Tashkent','Termez','Herat','Astana','Dushanbe',NULL,NULL][1 + CAST(h3 % 8 AS INTEGER)],
+                       0.8, 'bench', 'asserted', roots.quad_class, roots.score, TIMESTAMP '2025-01-01'
+                FROM r JOIN roots ON roots.k = r.h2 % (SELECT count(*) FROM roots)""", [n_events])
+        stored = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        with clock("refresh_views"):
+            refresh_views(con)
+        engagements = con.execute("SELECT count(*) FROM engagements").fetchone()[0]
+        queries = {
+            "dyad_monthly": (
+                "SELECT * FROM dyad_monthly",
+                """SELECT actor1, actor2, CAST(date_trunc('month', event_date) AS DATE) AS month, count(*),
+                          count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+                          count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+                          sum(score)
+                   FROM events WHERE event_date IS NOT NULL AND date_precision IN ('day', 'month')
+                     AND actor1 IS NOT NULL AND actor2 IS NOT NULL
+                   GROUP BY ALL"""),
+            "country_posture": (
+                "SELECT * FROM country_posture",
+                """SELECT actor1, count(*) FILTER (WHERE quad_class IN (1, 2)),
+                          count(*) FILTER (WHERE quad_class IN (3, 4)), sum(score)
+                   FROM events WHERE actor1 IN ('KAZ','KGZ','TJK','TKM','UZB') AND actor2 IN ('TALIBAN','AFG')
+                   GROUP BY actor1"""),
+            "engagement_timeline": (
+                """SELECT actor1_name, actor2_name, quad, count(*), sum(n_mentions), max(event_date)
+                   FROM engagement_timeline GROUP BY ALL""",
+                """SELECT actor1, actor2, quad_class, count(*), count(*), max(event_date)
+                   FROM events GROUP BY ALL"""),
+        }
+        results = {}
+        for name, (view_sql, bare_sql) in queries.items():
+            view_s, view_rows = best_of(con, view_sql)
+            bare_s, bare_rows = best_of(con, bare_sql)
+            results[name] = {"view_s": view_s, "bare_s": bare_s, "ratio": view_s / bare_s if bare_s else None,
+                             "view_rows": view_rows, "bare_rows": bare_rows}
+    return {"events": stored, "engagements": engagements, "seconds": clock.seconds, "queries": results,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def best_of(con, sql: str, runs: int = 3) -> tuple[float, int]:
+    best, rows = float("inf"), 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        rows = len(con.execute(sql).fetchall())
+        best = min(best, time.perf_counter() - start)
+    return best, rows
+
+
+# ----------------------------------------------------------------------------------------- loopback
+
+class CorpusHandler(http.server.BaseHTTPRequestHandler):
+    """Serves a written corpus: robots.txt, sitemap.xml, and the pages with ETag / Last-Modified (304s)."""
+
+    protocol_version = "HTTP/1.1"
+    corpus: pathlib.Path
+    paths: dict[str, str]
+    sitemap: bytes
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def send_body(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/robots.txt":
+            return self.send_body(200, b"User-agent: *\nAllow: /\n", "text/plain")
+        if path == "/sitemap.xml":
+            return self.send_body(200, self.sitemap, "application/xml")
+        name = self.paths.get(path)
+        if name is None:
+            return self.send_body(404, b"not found", "text/plain")
+        file = self.corpus / name
+        stat = file.stat()
+        etag = f'"{stat.st_size:x}-{int(stat.st_mtime):x}"'
+        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_body(200, file.read_bytes(), "text/html; charset=utf-8", {"ETag": etag, "Last-Modified": modified})
+
+    do_HEAD = do_GET
+
+
+def serve(corpus: pathlib.Path) -> None:
+    """Run the loopback server (in its own process); print its port, serve until killed."""
+    lines = (corpus / "paths.txt").read_text(encoding="utf-8").splitlines()
+    paths = dict(reversed(line.split("\t")) for line in lines)
+    handler = type("Handler", (CorpusHandler,), {"corpus": corpus, "paths": paths})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    urls = "".join(f"<url><loc>{base}{p}</loc></url>\n" for p in paths)
+    handler.sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+                       f'sitemap/0.9">\n{urls}</urlset>\n').encode("utf-8")
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+# ------------------------------------------------------------------------------------------- parent
+
+def run_child(args: list[str], log: pathlib.Path) -> dict:
+    """Run one measurement in a fresh interpreter; its last stdout line is its JSON result."""
+    cmd = [sys.executable, "-m", "tests.bench", "--child", *args]
+    with log.open("a", encoding="utf-8") as err:
+        done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True)
+    if done.returncode != 0:
+        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
+        raise SystemExit(f"bench: {args[0]} failed (exit {done.returncode}):\n{tail}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_sources(folder: pathlib.Path, body: str) -> pathlib.Path:
+    path = folder / "sources.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+FAST_FETCH = """fetch:
+  per_host_delay: 0
+  per_host_concurrency: 8
+  concurrency: 8
+  retries: 0
+  timeout: 30
+  total_timeout: 60
+"""
+
+
+def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log: pathlib.Path) -> dict:
+    from tests.benchcorpus import write_corpus
+
+    corpus = work / f"corpus-{n}"
+    start = time.perf_counter()
+    written = write_corpus(corpus, n)
+    out: dict = {"n": n, "corpus_mb": written["bytes"] / 1e6, "generate_s": time.perf_counter() - start}
+    print(f"  N={n}: corpus {written['bytes'] / 1e6:.0f} MB written in {out['generate_s']:.0f} s", flush=True)
+    if "reference" in modes:
+        out["reference"] = run_child(["reference", str(corpus)], log)
+        print(f"  N={n}: reference done", flush=True)
+    if "stages" in modes:
+        out["stages"] = run_child(["stages", str(corpus), str(work / f"stages-{n}.duckdb"), str(batch_size)], log)
+        print(f"  N={n}: stages done", flush=True)
+    if "files" in modes:
+        folder = work / f"files-{n}"
+        folder.mkdir()
+        sources = write_sources(folder, f"batch_size: {batch_size}\nsources:\n  - id: bench-files\n    kind: files\n"
+                                        f"    path: {corpus}/*.html\n    max_items: {n}\n")
+        out["files"] = run_child(["refresh", str(sources), str(folder / "w.duckdb")], log)
+        print(f"  N={n}: files refresh done", flush=True)
+    if "http" in modes:
+        server = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", "serve", str(corpus)], cwd=REPO,
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            port = int(server.stdout.readline())
+            folder = work / f"http-{n}"
+            folder.mkdir()
+            sources = write_sources(folder, FAST_FETCH + f"batch_size: {batch_size}\nsources:\n"
+                                    f"  - id: bench-http\n    kind: sitemap\n"
+                                    f"    url: http://127.0.0.1:{port}/sitemap.xml\n    allow_private: true\n"
+                                    f"    max_items: {n}\n")
+            out["http"] = run_child(["refresh", str(sources), str(folder / "w.duckdb")], log)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        print(f"  N={n}: http refresh done", flush=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- report
+
+def ms(seconds: float, pages: int) -> str:
+    return f"{1000 * seconds / pages:.2f}" if pages else "-"
+
+
+def verdict(value: float | None, limit: float, lower_is_better: bool = True) -> str:
+    if value is None:
+        return "n/a"
+    ok = value <= limit if lower_is_better else value >= limit
+    return "ok" if ok else "MISSED"
+
+
+def report(results: dict) -> str:
+    lines = [f"# Caravan benchmark, {results['date']}, {results['machine']}", ""]
+    for r in results["runs"]:
+        n = r["n"]
+        lines += [f"## N = {n:,} pages ({r['corpus_mb']:.0f} MB of HTML)", ""]
+        ref = r.get("reference")
+        traf = ref["seconds"]["trafilatura_extract"] / ref["pages"] if ref else None
+        if ref:
+            lines += ["| reference (one core) | ms/page | pages/s |", "| --- | ---: | ---: |"]
+            for key, label in (("trafilatura_extract", "trafilatura.extract alone (reference)"),
+                               ("selectolax_parse", "selectolax parse (floor)"), ("lxml_parse", "lxml parse")):
+                s = ref["seconds"][key]
+                lines.append(f"| {label} | {ms(s, ref['pages'])} | {ref['pages'] / s:,.0f} |")
+            lines.append("")
+        st = r.get("stages")
+        if st:
+            p = st["pages"]
+            lines += ["| stage, no Prefect | ms/page | x trafilatura |", "| --- | ---: | ---: |"]
+            for key in ("fetch", "parse", "code", "load", "views"):
+                s = st["seconds"].get(key, 0.0)
+                lines.append(f"| {key} | {ms(s, p)} | {s / p / traf:.2f} |" if traf else f"| {key} | {ms(s, p)} | |")
+            work = sum(st["seconds"].get(k, 0.0) for k in ("parse", "code", "load"))
+            ratio = work / p / traf if traf else None
+            r["pipeline_ratio"] = ratio
+            lines += [f"| **parse + extract + code + load** | **{ms(work, p)}** | **{ratio:.2f}** "
+                      f"(target ≤ {TARGETS['pipeline_vs_trafilatura']}: {verdict(ratio, TARGETS['pipeline_vs_trafilatura'])}) |"
+                      if ratio else f"| parse + code + load | {ms(work, p)} | |",
+                      "", f"{st['documents']:,} documents, {st['events']:,} events coded; "
+                      f"peak memory {st['peak_rss_mb']:.0f} MB", ""]
+        for mode in ("files", "http"):
+            rr = r.get(mode)
+            if not rr:
+                continue
+            full, again = rr["full"], rr["unchanged"]
+            pages = max(1, full["counts"].get("documents_parsed", 0) + full["counts"].get("parse_failed", 0))
+            share = full["prefect"] / full["wall"]
+            unchanged = again["wall"] / full["wall"]
+            r[f"{mode}_prefect_share"] = share
+            r[f"{mode}_unchanged_ratio"] = unchanged
+            lines += [f"### refresh_flow over {'a `files` source' if mode == 'files' else 'HTTP (loopback sitemap)'}", "",
+                      "| task body | s | ms/page |", "| --- | ---: | ---: |"]
+            for key, s in full["tasks"].items():
+                lines.append(f"| {key} | {s:.1f} | {ms(s, pages)} |")
+            lines += [f"| **flow wall time** | **{full['wall']:.1f}** | **{ms(full['wall'], pages)}** |",
+                      f"| Prefect orchestration (wall − task bodies) | {full['prefect']:.1f} | {ms(full['prefect'], pages)} |",
+                      "",
+                      f"- {pages / full['wall']:,.1f} pages/s end to end; {full['totals']['documents']:,} documents, "
+                      f"{full['totals']['events']:,} events; status {full['status']}",
+                      f"- Prefect's share of the run: {100 * share:.1f} % (target ≤ {100 * TARGETS['prefect_share']:.0f} %"
+                      f" at 20,000: {verdict(share, TARGETS['prefect_share'])}); start-up of the temporary API "
+                      f"{rr['prefect_startup']:.1f} s, not counted",
+                      f"- nothing changed: {again['wall']:.1f} s = {100 * unchanged:.1f} % of the full refresh "
+                      f"(target ≤ {100 * TARGETS['unchanged_vs_full']:.0f} %: {verdict(unchanged, TARGETS['unchanged_vs_full'])}); "
+                      f"its task bodies: " + ", ".join(f"{k} {v:.1f} s" for k, v in again["tasks"].items()),
+                      f"- peak memory {rr['peak_rss_mb']:.0f} MB (after the rerun {rr['peak_rss_after_rerun_mb']:.0f} MB)",
+                      ""]
+    runs = results["runs"]
+    if len(runs) > 1:
+        lines += ["## Memory from the smallest to the largest N", "", "| measurement | " +
+                  " | ".join(f"N = {r['n']:,}" for r in runs) + " | growth |", "| --- |" + " ---: |" * (len(runs) + 1)]
+        for mode in ("reference", "stages", "files", "http"):
+            values = [r[mode]["peak_rss_mb"] for r in runs if mode in r]
+            if len(values) == len(runs):
+                growth = values[-1] / values[0] - 1
+                lines.append(f"| {mode} | " + " | ".join(f"{v:.0f} MB" for v in values) +
+                             f" | {100 * growth:+.0f} % ({verdict(abs(growth), TARGETS['memory_growth'])}) |")
+        lines.append("")
+    views = results.get("views")
+    if views:
+        lines += [f"## Views over {views['events']:,} synthetic events ({views['engagements']:,} engagements)", "",
+                  f"generate {views['seconds']['generate']:.1f} s, refresh_views (rebuilds engagements) "
+                  f"{views['seconds']['refresh_views']:.1f} s, peak memory {views['peak_rss_mb']:.0f} MB", "",
+                  "| query | view s | bare GROUP BY s | ratio |", "| --- | ---: | ---: | ---: |"]
+        for name, q in views["queries"].items():
+            lines.append(f"| {name} | {q['view_s']:.3f} | {q['bare_s']:.3f} | {q['ratio']:.2f} "
+                         f"({verdict(q['ratio'], TARGETS['views_vs_groupby'])}) |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        kind, *rest = argv[1:]
+        if kind == "serve":
+            serve(pathlib.Path(rest[0]))
+            return 0
+        if kind == "reference":
+            result = child_reference(pathlib.Path(rest[0]))
+        elif kind == "stages":
+            result = child_stages(pathlib.Path(rest[0]), pathlib.Path(rest[1]), int(rest[2]))
+        elif kind == "refresh":
+            result = child_refresh(pathlib.Path(rest[0]), pathlib.Path(rest[1]))
+        elif kind == "views":
+            result = child_views(pathlib.Path(rest[0]), int(rest[1]))
+        else:
+            raise SystemExit(f"unknown child {kind}")
+        print(json.dumps(result, default=str), flush=True)
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, action="append", help="pages per run (repeat for several; default 1000)")
+    parser.add_argument("--events", type=int, default=10_000_000, help="synthetic events for the views run")
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--only", action="append", choices=["reference", "stages", "files", "http", "views"],
+                        help="run only these measurements (repeatable)")
+    parser.add_argument("--workdir", type=pathlib.Path, help="keep corpora and warehouses here (default: a temp dir)")
+    parser.add_argument("--json", type=pathlib.Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    modes = set(args.only or ["reference", "stages", "files", "http", "views"])
+    sizes = sorted(set(args.n or [1000]))
+    work = args.workdir or pathlib.Path(tempfile.mkdtemp(prefix="caravan-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "bench.log"
+    results: dict = {"date": dt.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, Python "
+                     f"{sys.version.split()[0]}", "targets": TARGETS, "runs": []}
+    print(f"bench: work in {work} (child logs in {log})", flush=True)
+    try:
+        for n in sizes:
+            run_dir = work / f"n{n}"
+            run_dir.mkdir(exist_ok=True)
+            results["runs"].append(measure_n(n, run_dir, args.batch_size, modes, log))
+        if "views" in modes:
+            results["views"] = run_child(["views", str(work / "views.duckdb"), str(args.events)], log)
+            (work / "views.duckdb").unlink(missing_ok=True)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    text = report(results)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
