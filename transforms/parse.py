@@ -256,6 +256,10 @@ def _clean_paragraphs(paragraphs: list[str], title: str | None) -> tuple[list[st
         out.append(para)
     if out and norm_title and out[0].casefold() == norm_title:
         out.pop(0)
+    # a dateline standing alone near the top is metadata, not a sentence
+    for idx in range(min(3, len(out)) - 1, -1, -1):
+        if len(out[idx]) <= 80 and parse_date_line(out[idx]):
+            out.pop(idx)
     # author blurbs open or close an article; look only there
     for idx in (0, 1, -2, -1):
         if -len(out) <= idx < len(out):
@@ -664,7 +668,8 @@ def _parse_plain(raw: RawPage, text: str) -> Document:
             elif date is None and (got := parse_date_line(line)) is not None:
                 date = got
                 drop.add((bi, li))
-            elif title is None and seen <= 6 and _looks_like_title(line):
+            elif (title is None and seen <= 6 and _looks_like_title(line)
+                  and (len(block) == 1 or not _is_hard_wrapped(block))):
                 title = line
                 drop.add((bi, li))
             elif _BULLET_SHORT_RE.match(line):
