@@ -511,7 +511,7 @@ class Fetcher:
         pieces: list[bytes] = []
         total = 0
         try:
-            for chunk in response.iter_raw(PIECE):
+            for chunk in response.iter_raw():   # as received (a chunk_size would buffer)
                 for piece in _decode(chunk, inflaters):
                     if total + len(piece) > max_bytes:
                         if truncate:
