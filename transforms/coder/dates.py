@@ -1,0 +1,196 @@
+"""Dates in a sentence, with honest precision: regex + calendar arithmetic (no dateparser search).
+
+`find_dates(text, published, anchor)` returns `DateMention`s: the date, its precision
+(day | month | year), its source (explicit | relative), the words it came from, and whether it is a
+bound ("since 2021", "after August 2021", "until May") rather than the time of an event.
+A month is never turned into a day and a year never into a month: the date's first day stands for
+the period and `precision` says how much of it is known.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+
+_M = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
+_PATTERNS = [
+    # ISO 2023-12-29
+    ("day", re.compile(_BOUND + r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
+    # between 25 and 30 December 2023 / 25-30 December 2023 (the start day stands for the range)
+    ("day", re.compile(_BOUND + r"\b(?:between\s+)?" + _D + r"\s*(?:and|-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
+                       + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    # 29 December 2023 / 29 Dec. 2023 / 3 August
+    ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    # December 29, 2023 / Dec. 29 2023 / December 29
+    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"(?!\d)(?:,?\s+" + _Y + r")?\b(?!\s*(?:%|per|million|billion))", re.I)),
+    # in January 2024 / January 2024 / early March
+    ("month", re.compile(_BOUND + r"\b(?:(?:early|late|mid-?|the end of|the beginning of)\s+)?" + _M
+                         + r"(?:,?\s+(?:of\s+)?" + _Y + r")?\b", re.I)),
+    # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
+    ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
+]
+_RELATIVE = re.compile(
+    r"\b(?P<bound>since\s+|until\s+|after\s+|before\s+)?(?:"
+    r"(?P<simple>yesterday|today|this week|last week|this month|earlier this month|last month|this year|"
+    r"earlier this year|last year|the past year|the previous year|the last year|"
+    r"the day before yesterday)"
+    r"|(?P<last>last|on|this|past|previous)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
+    r")\b", re.I)
+_MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    precision: str          # day | month | year
+    source: str             # explicit | relative
+    text: str
+    bound: bool = False     # "since 2021", "after August 2021": a limit, not the event's time
+
+
+def _year_for(month: int, day: int | None, published: dt.date | None) -> int | None:
+    """Year for a date written without one: the publication year, or the year before when the
+    date would fall well after publication (news reports the past)."""
+    if published is None:
+        return None
+    year = published.year
+    candidate = dt.date(year, month, min(day or 1, 28))
+    if candidate > published + dt.timedelta(days=0 if day is None else 2):
+        year -= 1
+    return year
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None) -> list[DateMention]:
+    """All dates in `text` (a sentence), ordered by position. `anchor` is the last dated event
+    before this sentence ("three days later" counts from it; falls back to `published`)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for precision, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            core_start = m.start("bound") if m.group("bound") else m.start()
+            if m.group("bound"):
+                core_start = m.end("bound")
+            if _overlaps(taken, core_start, m.end()):
+                continue
+            mention = _explicit(m, precision, published)
+            if mention is None:
+                continue
+            taken.append((core_start, m.end()))
+            found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
+                                     text[core_start:m.end()], bool(m.group("bound"))))
+    for m in _RELATIVE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        resolved = _relative(m, published, anchor)
+        if resolved is None:
+            continue
+        start = m.end("bound") if m.group("bound") else m.start()
+        taken.append((start, m.end()))
+        found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
+                                 bool(m.group("bound"))))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _explicit(m: re.Match, precision: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+    groups = m.groupdict()
+    try:
+        if groups.get("iso"):
+            return dt.date.fromisoformat(groups["iso"]), "day"
+        year = int(groups["year"]) if groups.get("year") else None
+        if precision == "year":
+            return dt.date(year, 1, 1), "year"
+        month = MONTHS[groups["mon"].lower().rstrip(".")]
+        if precision == "month":
+            word = groups["mon"]
+            if year is None and (_MONTH_WORD.match(word) and word[0].islower() or word.lower() == "may"):
+                return None           # "may", "march" as verbs; a bare month needs a year or a capital
+            if year is None:
+                year = _year_for(month, None, published)
+                if year is None:
+                    return None
+            return dt.date(year, month, 1), "month"
+        day = int(groups["day"])
+        if year is None:
+            year = _year_for(month, day, published)
+            if year is None:
+                return None
+        return dt.date(year, month, day), "day"
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+    if published is None:
+        return None
+    simple = (m.group("simple") or "").lower()
+    if simple:
+        if simple == "yesterday":
+            return published - dt.timedelta(days=1), "day"
+        if simple == "the day before yesterday":
+            return published - dt.timedelta(days=2), "day"
+        if simple == "today":
+            return published, "day"
+        if simple in ("this week",):
+            week_start = published - dt.timedelta(days=published.weekday())
+            return (week_start, "month") if week_start.month == published.month else (published, "year")
+        if simple == "last week":
+            day = published - dt.timedelta(days=7)
+            return (day.replace(day=1), "month") if day.month == published.month or published.day > 7 else (day.replace(day=1), "month")
+        if simple in ("this month", "earlier this month"):
+            return published.replace(day=1), "month"
+        if simple == "last month":
+            return _shift_months(published, -1), "month"
+        if simple in ("this year", "earlier this year"):
+            return dt.date(published.year, 1, 1), "year"
+        return dt.date(published.year - 1, 1, 1), "year"      # last year / the past year
+    if m.group("wd"):
+        target = WEEKDAYS[m.group("wd").lower()]
+        qualifier = m.group("last").lower()
+        back = (published.weekday() - target) % 7
+        if qualifier in ("last", "past", "previous") and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back), "day"
+    n_text = m.group("n").lower()
+    n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text)
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    direction = m.group("dir").lower()
+    base = published if direction == "ago" else (anchor or None)
+    if base is None:
+        return None
+    sign = 1 if direction in ("later", "after") else -1
+    if unit == "day":
+        return base + dt.timedelta(days=sign * n), "day"
+    if unit == "week":
+        day = base + dt.timedelta(days=sign * 7 * n)
+        return day.replace(day=1), "month"
+    if unit == "month":
+        return _shift_months(base, sign * n), "month"
+    return dt.date(base.year + sign * n, 1, 1), "year"

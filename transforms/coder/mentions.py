@@ -1,0 +1,145 @@
+"""Actor and place mentions: spaCy's PhraseMatcher over the alias table and the gazetteer
+(blank English tokenizer, no model), longest match first, then rules for demonyms.
+
+A demonym ("Kazakh", "Uzbek") names a state only when an institution word follows
+("the Kazakh government", "Kyrgyz Minister of Economy", "Turkmen soldiers"); followed by a
+people word ("Afghan refugees") it names the country's people (same code, kind "people");
+otherwise (ethnic groups, adjectives: "ethnic Tajiks", "Afghan soil") it is no actor at all.
+Names after "anti-" ("anti-Taliban") are not the actor.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from transforms.coder._data import load_yaml
+from transforms.coder.actors import alias_index
+
+INSTITUTION = frozenset("""
+government governments authorities authority regime administration leadership leader leaders state
+president presidents president's prime premier minister ministers ministry foreign deputy officials
+official delegation delegations side embassy ambassador envoy envoys consulate consul diplomats diplomat
+mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
+military guards guard border police security counterpart counterparts parliament senate cabinet
+national nation chief head intelligence officers commander commanders defence defense interior
+railways company side's airline airlines
+""".split())
+PEOPLE = frozenset("""
+refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
+workers students pilgrims businessmen drivers truckers families children women men villagers residents
+""".split())
+ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int            # char offsets in the document text
+    end: int
+    code: str
+    kind: str             # alias kind: name|short|demonym|capital|office|person|ministry|people|place
+    text: str
+    place: str | None = None      # gazetteer name when the words are (also) a place
+    country: str | None = None    # the place's country
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp():
+    return spacy.blank("en")
+
+
+def _case_sensitive(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@functools.lru_cache(maxsize=1)
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple], dict[str, tuple[str, str]]]:
+    nlp = _nlp()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    labels: dict[str, tuple] = {}
+    for i, a in enumerate(alias_index()):
+        key = f"A{i}"
+        labels[key] = ("actor", a)
+        (exact if _case_sensitive(a.alias) else lower).add(key, [nlp.make_doc(a.alias)])
+    places: dict[str, tuple[str, str]] = {}
+    for j, p in enumerate(load_yaml("places.yaml")["places"]):
+        for name in [p["name"], *(p.get("aliases") or [])]:
+            key = f"P{j}"
+            labels[key] = ("place", (p["name"], p["country"]))
+            lower.add(key, [nlp.make_doc(name)])
+    return lower, exact, labels, places
+
+
+def _valid(alias, when: dt.date | None) -> bool:
+    if when is None:
+        return True
+    return (alias.valid_from is None or alias.valid_from <= when) and (alias.valid_to is None or when <= alias.valid_to)
+
+
+def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Mention]:
+    """Actor and place mentions in a (footnote-masked) document text, ordered by position."""
+    lower, exact, labels, _ = _matchers()
+    nlp = _nlp()
+    doc = nlp.make_doc(masked_text)
+    raw = lower(doc) + exact(doc)
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for key_id, s, e in raw:
+        by_span.setdefault((s, e), []).append(nlp.vocab.strings[key_id])
+    spans = filter_spans([doc[s:e] for (s, e) in by_span])
+    out: list[Mention] = []
+    for span in spans:
+        keys = by_span[(span.start, span.end)]
+        actor_aliases = [labels[k][1] for k in keys if labels[k][0] == "actor"]
+        place = next((labels[k][1] for k in keys if labels[k][0] == "place"), None)
+        if span.start >= 2 and doc[span.start - 1].text in "-‐" and doc[span.start - 2].lower_ in ("anti", "pro", "post", "non"):
+            continue
+        chosen = None
+        if actor_aliases:
+            # an office holder only while in office; else the first alias
+            valid = [a for a in actor_aliases if a.kind != "person" or _valid(a, published)] or actor_aliases
+            chosen = valid[0]
+        if chosen is None:
+            if place:
+                out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
+            continue
+        kind = chosen.kind
+        if kind == "demonym":
+            kind = _demonym_role(doc, span)
+            if kind is None:
+                continue
+        out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
+                           place[0] if place else None, place[1] if place else None))
+    return out
+
+
+def _demonym_role(doc, span) -> str | None:
+    """'demonym' (the state) when an institution word follows, 'people' for a people word,
+    None for an adjective or an ethnic group."""
+    if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
+        return None
+    if span.text.endswith("s") and span.text[:-1].lower() in ("uzbek", "afghan", "kazakh", "tajik", "turkmen"):
+        return "demonym" if span.text.lower() == "uzbeks" and span.start >= 1 and doc[span.start - 1].lower_ == "the" else (
+            "people" if span.text.lower() == "afghans" else None)
+    i = span.end
+    hops = 0
+    while i < len(doc) and hops < 4:
+        word = doc[i].lower_
+        if word in INSTITUTION:
+            return "demonym"
+        if word in PEOPLE:
+            return "people"
+        if word in ETHNIC_BLOCK:
+            return None
+        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3:
+            i += 1
+            hops += 1
+            continue
+        break
+    return None

@@ -1,0 +1,126 @@
+"""Quantities in a sentence: money (with scale words and currency), tonnes, percentages, people,
+and fatalities summed over a casualty phrase. Regexes compiled once; the text as written is kept."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9,
+          "bn": 1e9, "b": 1e9, "trillion": 1e12, "crore": 1e7, "lakh": 1e5}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD",
+                    "€": "EUR", "eur": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
+                    "₽": "RUB", "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "¥": "CNY", "cny": "CNY",
+                    "yuan": "CNY", "rmb": "CNY", "tenge": "KZT", "kzt": "KZT", "som": "UZS", "soums": "UZS",
+                    "sums": "UZS", "afghanis": "AFN", "afn": "AFN", "somoni": "TJS", "manat": "TMT",
+                    "₹": "INR", "inr": "INR", "rupees": "INR"}
+NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "dozens": None, "several": None, "a dozen": 12}
+
+_NUM = r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|crore|lakh|[kmb])\b)?"
+_MONEY_PREFIX = re.compile(
+    r"(?P<cur>US\$|\$|€|£|₽|¥|₹|\bUSD|\bEUR|\bGBP|\bRUB|\bCNY|\bKZT|\bINR)\s?" + _NUM + _SCALE, re.I)
+_MONEY_SUFFIX = re.compile(
+    r"\b" + _NUM + _SCALE + r"\s*(?P<cur>US dollars|dollars|USD|euros?|EUR|pounds sterling|roubles|rubles|RUB|yuan|"
+    r"CNY|tenge|KZT|soums?|sums|afghanis|AFN|somoni|manat|rupees|INR)\b", re.I)
+_TONNES = re.compile(r"\b" + _NUM + _SCALE + r"\s*(?:metric\s+)?(?P<unit>tonnes|tons|tonne|ton|t)\b(?!-)", re.I)
+_PERCENT = re.compile(r"\b" + _NUM + r"\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
+_WORDNUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen)"
+_PEOPLE_NOUN = (r"(?:people|persons|civilians?|soldiers?|troops|servicemen|guards?|border guards?|police(?:men)?|"
+                r"officers?|militants?|fighters?|insurgents?|refugees|migrants|workers|children|women|men|"
+                r"members|nationals|citizens|students|pilgrims|passengers|personnel|individuals|residents|"
+                r"terrorists?|attackers?|policemen|troopers)")
+_PEOPLE = re.compile(r"\b(?P<num>" + _WORDNUM + r")\s+(?:[A-Z][a-z]+\s+|[a-z]+\s+){0,2}?" + _PEOPLE_NOUN + r"\b", re.I)
+_FATAL_CUE = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|death(?:s)?|died|die|lives|life|fatalities|"
+                        r"slain|lost their lives|perished|bodies)\b", re.I)
+_FATAL_NUM_BEFORE = re.compile(r"\b(?P<num>" + _WORDNUM + r")\s+(?:[A-Za-z\-]+\s+){0,2}?" + _PEOPLE_NOUN + r"\b", re.I)
+_KILLED_N = re.compile(r"\b(?:killed|killing|kills|claimed the lives of|lives of|deaths? of|death toll (?:of|rose to|reached|stood at)|"
+                       r"left)\s+(?:at least\s+|some\s+|about\s+|nearly\s+)?(?P<num>" + _WORDNUM + r")\b", re.I)
+_N_KILLED = re.compile(r"(?<!\bno )\b(?P<num>" + _WORDNUM + r")\s+(?:[A-Za-z\-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+                       r"(?:killed|dead|died|slain|perished|lost their lives)\b", re.I)
+_INJURY = re.compile(r"\b(?:injur|wound|hurt)", re.I)
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    value: float
+    unit: str
+    text: str
+
+
+def _number(text: str) -> float | None:
+    raw = text.strip().lower()
+    if raw in NUMBER_WORDS:
+        value = NUMBER_WORDS[raw]
+        return None if value is None else float(value)
+    raw = raw.replace(",", "").replace("\u202f", "").replace(" ", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _scaled(m: re.Match) -> float | None:
+    value = _number(m.group("num"))
+    if value is None:
+        return None
+    scale = (m.group("scale") or "").lower()
+    return value * SCALES.get(scale, 1.0)
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Money, tonnes, percentages and people counts, ordered by position, non-overlapping."""
+    found: list[QuantityMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, value: float | None, unit: str) -> None:
+        if value is None or any(m.start() < b and a < m.end() for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append(QuantityMention(m.start(), m.end(), value, unit, m.group(0).strip()))
+
+    for m in _MONEY_PREFIX.finditer(text):
+        add(m, _scaled(m), CURRENCY_SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper()))
+    for m in _MONEY_SUFFIX.finditer(text):
+        add(m, _scaled(m), CURRENCY_SYMBOLS.get(m.group("cur").lower().rstrip("s") + "s",
+                                                CURRENCY_SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper())))
+    for m in _TONNES.finditer(text):
+        if m.group("unit").lower() == "t" and not m.group("num").replace(",", "").replace(".", "").isdigit():
+            continue
+        add(m, _scaled(m), "tonnes")
+    for m in _PERCENT.finditer(text):
+        add(m, _number(m.group("num")), "percent")
+    for m in _PEOPLE.finditer(text):
+        add(m, _number(m.group("num")), "people")
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def find_fatalities(text: str) -> int | None:
+    """Deaths the sentence reports, summed over a coordinated casualty phrase
+    ("the loss of lives of one Afghan civilian and four Turkmen soldiers" -> 5); None when it reports none."""
+    cue = _FATAL_CUE.search(text)
+    if not cue:
+        return None
+    m = _KILLED_N.search(text)
+    if m and m.group("num").lower() not in ("a", "an"):
+        # "lives of one Afghan civilian and four Turkmen soldiers": sum the coordinated counts after the cue
+        tail = text[m.start("num"):]
+        stop = re.search(r"[;.]|\b(?:while|but|after|when|and (?:injur|wound))", tail)
+        segment = tail[:stop.start()] if stop else tail
+        values = [_number(x.group("num")) for x in _FATAL_NUM_BEFORE.finditer(segment)]
+        values = [v for v in values if v is not None]
+        if values:
+            return int(sum(values))
+        value = _number(m.group("num"))
+        return int(value) if value is not None else None
+    total = 0
+    for m in _N_KILLED.finditer(text):
+        value = _number(m.group("num"))
+        if value is not None:
+            total += int(value)
+    return total or None

@@ -1,0 +1,159 @@
+"""Who did what to whom inside one sentence: the actor (initiator) and recipient of a trigger.
+
+Works on actor mentions (with the preposition that governs each one) and the trigger's position;
+see the frames in transforms/data/triggers.yaml. Pure functions, no state between sentences except
+the `topic` the caller passes in (the actor the text is currently about, for "it", "his", ...).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.coder.mentions import Mention
+from transforms.coder.triggers import Trigger
+
+_PREP_TAIL = re.compile(
+    r"\b(?P<prep>of|to|from|with|by|in|on|at|into|toward|towards|against|for|between|near|across|within|"
+    r"under|via|through|among|including|like|than|over|about|regarding|amid|barring|excluding|despite|"
+    r"after|before|during|since|along with|apart from|except|unlike|beyond|inside|outside|onto)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|new|former|previous|fellow|other|neighbouring|"
+    r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire)\s+)*$",
+    re.I)
+_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
+_ADJACENT = re.compile(
+    r"^\s*(?:['’]s\s*)?(?:(?:recent|recently|new|first|official|state|latest|joint|major|two-day|three-day|"
+    r"high-level|[a-z]+-level|diplomatic|humanitarian|military|economic|also|has|have|had|was|were|is|are|"
+    r"been|then|later|finally|reportedly|allegedly|again|already|just|further|jointly|formally|officially|"
+    r"publicly|repeatedly|subsequently|not)\s+)*$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
+                      r"the government|the regime|the movement|the organisation|the organization)\b", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
+_COPULA = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+", re.I)
+RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention positioned in the sentence (offsets relative to the sentence) with its preposition."""
+    m: Mention
+    start: int
+    end: int
+    prep: str | None
+
+
+def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
+    out: list[Placed] = []
+    for m in mentions:
+        start, end = m.start - offset, m.end - offset
+        tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
+        prep = tail.group("prep").lower() if tail and tail.end() == start else None
+        if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep:
+            prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
+        out.append(Placed(m, start, end, prep))
+    return out
+
+
+def side(code: str | None) -> str | None:
+    return "AFG" if code in ("AFG", "TALIBAN") else code
+
+
+def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
+    group = [actors[idx]]
+    j = idx
+    while j > 0 and _COORD.match(sentence[actors[j - 1].end:actors[j].start]):
+        group.insert(0, actors[j - 1])
+        j -= 1
+    return group
+
+
+def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
+            allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
+    """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
+    left = [i for i, a in enumerate(actors) if a.end <= head]
+    if left:
+        last = left[-1]
+        if _ADJACENT.match(sentence[actors[last].end:head]):
+            return _coordinated(actors, last, sentence), None, "adjacent"
+    for i in reversed(left):
+        if actors[i].prep is None:
+            gap = sentence[actors[i].end:head]
+            if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
+                return [], topic, "pronoun"
+            return _coordinated(actors, i, sentence), None, "subject"
+    start = actors[left[-1]].end if left else 0
+    if _PRONOUN.search(sentence[start:head]) and topic:
+        return [], topic, "pronoun"
+    if allow_first and _FIRST.search(sentence, max(0, head - 100), head):
+        for a in actors:
+            if a.start >= head and _COPULA.search(sentence, max(0, a.start - 20), a.start):
+                return [a], None, "copula"
+        if topic:
+            return [], topic, "topic"
+    return [], None, "none"
+
+
+def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: set[str | None],
+                    preps=RECIPIENT_PREPS) -> Placed | None:
+    for a in actors:
+        if a.start < head_end or a.start >= limit:
+            continue
+        if a.prep in preps and side(a.m.code) not in exclude:
+            return a
+    return None
+
+
+def by_agent(actors: list[Placed], head_end: int, limit: int, preps=("by",)) -> Placed | None:
+    for a in actors:
+        if head_end <= a.start < limit and a.prep in preps:
+            return a
+    return None
+
+
+def between_pair(sentence: str, actors: list[Placed], head_end: int, limit: int) -> tuple[Placed, Placed] | None:
+    m = _BETWEEN.search(sentence, head_end, min(limit, head_end + 40))
+    if not m:
+        return None
+    inside = [a for a in actors if m.end() <= a.start < min(limit, m.end() + 120)]
+    firsts: list[Placed] = []
+    for a in inside:
+        if all(side(a.m.code) != side(b.m.code) for b in firsts):
+            firsts.append(a)
+        if len(firsts) == 2:
+            return firsts[0], firsts[1]
+    return None
+
+
+def passive(sentence: str, head: int) -> bool:
+    return bool(_PASSIVE.search(sentence, max(0, head - 25), head))
+
+
+def possessive_pronoun_before(sentence: str, head: int) -> bool:
+    return bool(_POSSESSIVE_PRONOUN.search(sentence, max(0, head - 30), head))
+
+
+def premodifier(sentence: str, actors: list[Placed], head: int) -> Placed | None:
+    """'Kazakhstan's visit', 'the Taliban recruitment', 'ISKP attacks'."""
+    left = [a for a in actors if a.end <= head]
+    if left and _ADJACENT.match(sentence[left[-1].end:head]) and left[-1].prep is None:
+        return left[-1]
+    return None
+
+
+def nearest_left_any(actors: list[Placed], head: int) -> Placed | None:
+    left = [a for a in actors if a.end <= head]
+    return left[-1] if left else None
+
+
+def main_subject(actors: list[Placed], exclude: set[str | None]) -> Placed | None:
+    """The first mention of the sentence outside a prepositional phrase (for 'his visit ...')."""
+    for a in actors:
+        if a.prep is None and side(a.m.code) not in exclude:
+            return a
+    return None
+
+
+def describe(trigger: Trigger) -> str:
+    return f"{trigger.event_type}/{trigger.mode or '-'}/{trigger.frame}"
