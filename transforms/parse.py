@@ -37,6 +37,7 @@ PARSER_TRAFILATURA = f"trafilatura-{trafilatura.__version__}"
 PARSER_PLAIN = "plain"
 PARSER_WALK = f"lxml-walk-{'.'.join(map(str, etree.LXML_VERSION[:3]))}"   # feed fragments, over-deep pages
 MAX_BODY_BYTES = 20_000_000
+MAX_TAGS_FOR_TRAFILATURA = 40_000
 MIN_TEXT_CHARS = 20            # less visible text than this is "no article"
 _SHORT_FAST_RESULT = 400       # fast pass below this on a page with much more text: retry balanced
 
@@ -72,7 +73,7 @@ _BOILERPLATE_RE = re.compile(
      |^(?:{_SHARE_WORDS})(?:\s*[|/·•,]?\s*(?:{_SHARE_WORDS}))*\s*$
      |^(?:share\s+(?:this|on)|follow\s+us|subscribe\s+to\s+our|sign\s+up\s+for\s+our)\b
      |\bthe\s+post\b.{{1,200}}\bappeared\s+first\s+on\b
-     |^(?:please\s+)?enable\s+javascript\b
+     |\b(?:enable|turn\s+on|activate)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:required|disabled)
     """, re.I | re.X)
 _BOILERPLATE_MAX_CHARS = 400
 _LEADING_BULLET_RE = re.compile(r"^[•·▪◦‣*\-–—]\s*")
@@ -119,8 +120,6 @@ _AUTHOR_XPATH = etree.XPath(
     "[position() <= 8]")
 _H1_XPATH = etree.XPath("//h1")
 _REGION_XPATH = etree.XPath("(//article | //main | //*[@itemprop='articleBody'])[1]")
-_TEXT_NODES_XPATH = etree.XPath(
-    "(.//text()[normalize-space()][not(ancestor::script or ancestor::style)])[position() <= 400]")
 _TITLE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|::|·|»)\s+")
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?:/([0-3]?\d))?/")
 _JS_SHELL_RE = re.compile(
@@ -286,7 +285,8 @@ def _parse_html(raw: RawPage, text: str) -> Document:
     base = raw.final_url or raw.url
     feed_context = raw.feed_title is not None or raw.feed_published is not None
 
-    meta = _Metadata(tree, base, raw) if tree is not None else None
+    huge = text.count("<") > MAX_TAGS_FOR_TRAFILATURA
+    meta = _Metadata(tree, base, raw, small=not huge) if tree is not None else None
     # all metadata is read before pruning (pruning removes bylines and date blocks)
     title = meta.title() if meta else None
     author = meta.author() if meta else None
@@ -297,8 +297,9 @@ def _parse_html(raw: RawPage, text: str) -> Document:
     if tree is None or too_deep:
         # lxml stops at depth 256 and drops the rest: read the whole page with a linear regex walk.
         paragraphs, parser_name = _regex_walk(text), PARSER_WALK
-    elif feed_context:
-        # a feed item's own content: already the article, no page chrome to remove
+    elif feed_context or huge:
+        # a feed item's own content is already the article (no page chrome to remove); a page with
+        # tens of thousands of tags gets the linear walk too (trafilatura costs ~0.1 ms per element)
         paragraphs, parser_name = _block_walk(tree.body if tree.find("body") is not None else tree), PARSER_WALK
     else:
         _prune(tree)
@@ -425,8 +426,9 @@ def _regex_walk(text: str) -> list[str]:
 class _Metadata:
     """Metadata read from one lxml tree (before pruning). Each lookup is computed once, on demand."""
 
-    def __init__(self, tree, base: str | None, raw: RawPage) -> None:
+    def __init__(self, tree, base: str | None, raw: RawPage, *, small: bool = True) -> None:
         self.tree = tree
+        self.small = small            # False for pages with tens of thousands of tags: skip htmldate
         self.base = base
         self.raw = raw
         self.metas: dict[str, str] = {}
@@ -536,8 +538,14 @@ class _Metadata:
         if text_fallback:
             region = _REGION_XPATH(self.tree)
             for root in ([region[0]] if region else []) + [self.tree]:
-                for node in _TEXT_NODES_XPATH(root):
+                checked = 0
+                for node in root.itertext():
                     line = node.strip()
+                    if not line:
+                        continue
+                    checked += 1
+                    if checked > 400:
+                        break
                     if len(line) <= 80 and not line.lower().startswith(("updated", "modified", "last")):
                         got = parse_date_line(line)
                         if got and _plausible(got[0], self.raw):
@@ -545,7 +553,7 @@ class _Metadata:
         got = _url_date(self.base)
         if got and _plausible(got[0], self.raw):
             return got
-        return self._htmldate()
+        return self._htmldate() if self.small else None
 
     def _htmldate(self) -> tuple[dt.date, str] | None:
         try:
@@ -568,7 +576,7 @@ class _Metadata:
 
     def language(self) -> str | None:
         root = self.tree.getroottree().getroot()
-        for value in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")):
+        for value in (root.get("lang"), root.get("xml:lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")):
             code = normalize_lang_tag(value)
             if code:
                 return code
