@@ -67,7 +67,7 @@ def export_warehouse(db_path, out_dir, fmt: str = "parquet", wait_seconds: float
 
 
 def _write(table: pa.Table, name: str, kind: str, folder: pathlib.Path, fmt: str) -> dict:
-    entry = {"kind": kind, "rows": table.num_rows, "columns": table.column_names}
+    entry = {"kind": kind, "rows": table.num_rows, "columns": {f.name: str(f.type) for f in table.schema}}
     date_col = PARTITIONED.get(name)
     if date_col and date_col in table.column_names:
         table = table.append_column("year", pc.year(table[date_col]).cast(pa.int32()))
@@ -100,7 +100,16 @@ def read_export(out_dir, name: str) -> pa.Table:
     out = pathlib.Path(out_dir)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     entry = manifest["objects"][name]
-    fmt = manifest["format"]
+    fmt: str | ds.FileFormat = manifest["format"]
+    partitioning = None
     if entry["partitioned_by"]:
-        return ds.dataset(out / entry["path"], format=fmt, partitioning="hive").to_table()
-    return ds.dataset(out / entry["path"], format=fmt).to_table()
+        partitioning = ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
+    if fmt == "csv":   # CSV carries no types: use the ones the manifest recorded
+        types = {}
+        for column, type_name in entry["columns"].items():
+            try:
+                types[column] = pa.type_for_alias(type_name)
+            except ValueError:
+                types[column] = pa.string()
+        fmt = ds.CsvFileFormat(convert_options=pacsv.ConvertOptions(column_types=types))
+    return ds.dataset(out / entry["path"], format=fmt, partitioning=partitioning).to_table()
