@@ -31,7 +31,8 @@ _NOT_ASSERTED = re.compile(
     r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to)\b|n't\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who)\b|\s+(?:but|whereas)\s+")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
+                           r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 
 
@@ -114,6 +115,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anch
         date = _nearest_date(dates, d.head)
         qty = _quantity(quantities, d, limit)
         fatalities = find_fatalities(sentence) if d.trigger.event_type == "ASSAULT" else None
+        if fatalities is not None and qty is not None and qty.unit == "people":
+            qty = None
         place = _location(places, d.head)
         if date is not None and date.precision == "day":
             anchor = date.date
@@ -167,8 +170,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor1 = subj[-1]
         elif code:
             d.actor1_code, d.confidence = code, d.confidence - 0.1
-        other = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))},
-                                  preps=frozenset({"with", "against", None}))
+        other = None
+        if d.actor1 is not None or d.actor1_code is not None:
+            other = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))},
+                                      preps=frozenset({"with", "against", None}))
         if other:
             d.actor2 = other
             return
@@ -197,8 +202,12 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if t.frame == "verb":
         if R.passive(sentence, d.head):
-            d.actor1 = R.by_agent(actors, d.head_end, limit)
-            d.actor2 = R.nearest_left_any(actors, d.head)
+            clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
+            d.actor1 = R.by_agent(actors, d.head_end, clause_end.start() if clause_end else len(sentence))
+            start = 0
+            for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
+                start = brk.end()
+            d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start], d.head)
             return
         subj, code, how = R.subject(sentence, actors, d.head, topic)
         if subj:
