@@ -109,23 +109,27 @@ def _sniff_text(body: bytes) -> str | None:
 
 
 def _gunzip(body: bytes, cap: int) -> bytes:
-    """Decompress gzip in chunks; refuse output beyond `cap` bytes (a gzip bomb stops at the cap)."""
+    """Decompress gzip in 1 MB steps; refuse output beyond `cap` bytes (a gzip bomb stops at the cap,
+    holding no more than the cap in memory)."""
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
+    chunks: list[bytes] = []
+    total = 0
     data = body
     try:
-        while data:
-            out += d.decompress(data, cap + 1 - len(out))
-            if len(out) > cap:
+        while True:
+            chunk = d.decompress(data, 1 << 20)
+            total += len(chunk)
+            if total > cap:
                 raise FeedError(f"gzip body expands beyond the {cap // (1024 * 1024)} MB cap (compression bomb?)")
+            chunks.append(chunk)
             data = d.unconsumed_tail
-            if d.eof:
+            if d.eof or (not data and not chunk):
                 break
         if not d.eof:
             raise FeedError("gzip body is truncated")
     except zlib.error as exc:
         raise FeedError(f"corrupt gzip body: {exc}") from exc
-    return bytes(out)
+    return b"".join(chunks)
 
 
 def _to_utf8_xml(body: bytes) -> bytes:
