@@ -28,7 +28,8 @@ _NOT_ASSERTED = re.compile(
     r"intends? to|intended to|intending to|expected to|expects to|set to|aims? to|aimed at|hopes? to|hoped to|"
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
     r"proposed|proposal|considering|consider|possible|potential|future|prospects? of|would-be|"
-    r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to)\b|n't\b")
+    r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to)\b|n't\b"
+    r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
@@ -200,8 +201,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         elif code:
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
-    if t.frame == "verb":
-        if R.passive(sentence, d.head):
+    if t.frame in ("verb", "noun") and R.passive(sentence, d.head):
+        if True:
             clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
             d.actor1 = R.by_agent(actors, d.head_end, clause_end.start() if clause_end else len(sentence))
             start = 0
@@ -209,6 +210,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 start = brk.end()
             d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start], d.head)
             return
+    if t.frame == "verb":
         subj, code, how = R.subject(sentence, actors, d.head, topic)
         if subj:
             d.actor1 = subj[-1]
