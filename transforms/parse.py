@@ -56,23 +56,28 @@ _NEWLINES_RE = re.compile(r"\r\n?|\f|\v|\u2028|\u2029")
 
 _SHARE_WORDS = (r"share|tweet|email|e-mail|mail|whatsapp|linkedin|facebook|twitter|x|print|telegram|reddit|"
                 r"pinterest|copy\s+link|vk|messenger|save|bookmark")
-_BOILERPLATE_RE = re.compile(
-    rf"""^(?:the\s+)?(?:views|opinions)\s+expressed\b
-     |^disclaimer\b
-     |click\s+here\s+for\s+(?:the\s+|a\s+)?(?:detailed|full|complete|author)?\s*(?:profile|bio)
+# anchored rules (tried with .match: fail fast at position 0)
+_BOILERPLATE_START_RE = re.compile(
+    rf"""(?:the\s+)?(?:views|opinions)\s+expressed\b
+     |disclaimer\b
+     |(?:copyright\s*)?©
+     |copyright\s+(?:\d|©|\(c\))
+     |(?:you\s+are\s+here|skip\s+to\s+(?:main\s+)?content)\b
+     |(?:related|recommended|most\s+read|most\s+popular|read\s+more|also\s+read|more\s+from|more\s+on\s+this)
+        (?:\s+(?:comments|articles|posts|stories|news|reading|content))?\s*:?$
+     |(?:{_SHARE_WORDS})(?:\s*[|/·•,]?\s*(?:{_SHARE_WORDS}))*\s*$
+     |(?:share\s+(?:this|on)|follow\s+us|subscribe\s+to\s+our|sign\s+up\s+for\s+our)\b
+    """, re.I | re.X)
+# rules that may match anywhere; only tried when one of the keywords occurs
+_BOILERPLATE_KEYWORDS = ("cookie", "rights reserved", "profile", "bio", "appeared first", "javascript")
+_BOILERPLATE_ANY_RE = re.compile(
+    r"""click\s+here\s+for\s+(?:the\s+|a\s+)?(?:detailed|full|complete|author)?\s*(?:profile|bio)
      |\b(?:this|our)\s+(?:web)?site\s+uses\s+cookies
      |\bwe\s+use\s+cookies\b
      |\baccept\s+(?:all\s+)?cookies\b
      |\bcookie\s+(?:policy|settings|preferences)\b
      |\ball\s+rights\s+reserved\b
-     |^(?:copyright\s*)?©
-     |^copyright\s+(?:\d|©|\(c\))
-     |^(?:you\s+are\s+here|skip\s+to\s+(?:main\s+)?content)\b
-     |^(?:related|recommended|most\s+read|most\s+popular|read\s+more|also\s+read|more\s+from|more\s+on\s+this)
-        (?:\s+(?:comments|articles|posts|stories|news|reading|content))?\s*:?$
-     |^(?:{_SHARE_WORDS})(?:\s*[|/·•,]?\s*(?:{_SHARE_WORDS}))*\s*$
-     |^(?:share\s+(?:this|on)|follow\s+us|subscribe\s+to\s+our|sign\s+up\s+for\s+our)\b
-     |\bthe\s+post\b.{{1,200}}\bappeared\s+first\s+on\b
+     |\bthe\s+post\b.{1,200}\bappeared\s+first\s+on\b
      |\b(?:enable|turn\s+on|activate)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:required|disabled)
     """, re.I | re.X)
 _BOILERPLATE_MAX_CHARS = 400
@@ -115,9 +120,8 @@ _DATE_ATTR_XPATH = etree.XPath(
     " or @property='dcterms:issued' or @property='article:published_time' or @itemprop='dateCreated']"
     "[@content or @datetime]")
 _TIME_XPATH = etree.XPath("//time")
-_AUTHOR_XPATH = etree.XPath(
-    "(//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline')])"
-    "[position() <= 8]")
+_AUTHOR_XPATH = etree.XPath("//*[@rel='author' or @itemprop='author' or @class]")
+_AUTHOR_CLASS_RE = re.compile(r"author|byline")
 _H1_XPATH = etree.XPath("//h1")
 _REGION_XPATH = etree.XPath("(//article | //main | //*[@itemprop='articleBody'])[1]")
 _TITLE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|::|·|»)\s+")
@@ -233,6 +237,13 @@ def _collapse(value: str | None) -> str:
 # --------------------------------------------------------------------------- paragraphs
 
 
+def _is_boilerplate(para: str) -> bool:
+    if _BOILERPLATE_START_RE.match(para):
+        return True
+    low = para.lower()
+    return any(k in low for k in _BOILERPLATE_KEYWORDS) and _BOILERPLATE_ANY_RE.search(para) is not None
+
+
 def _clean_paragraphs(paragraphs: list[str], title: str | None) -> tuple[list[str], str | None]:
     """Collapse whitespace, drop empty and boilerplate paragraphs and a leading copy of the title.
     Returns the paragraphs and an author name found in a dropped author blurb (if any)."""
@@ -245,7 +256,7 @@ def _clean_paragraphs(paragraphs: list[str], title: str | None) -> tuple[list[st
             continue
         if len(para) <= _BOILERPLATE_MAX_CHARS:
             bare = _LEADING_BULLET_RE.sub("", para)
-            if _BOILERPLATE_RE.search(bare):
+            if _is_boilerplate(bare):
                 m = _AUTHOR_BLURB_RE.match(bare)
                 if m and author is None:
                     author = m.group("name")
@@ -502,9 +513,14 @@ class _Metadata:
             name = _clean_author(value)
             if name:
                 return name
+        tried = 0
         for el in _AUTHOR_XPATH(self.tree):
-            if el.tag == "meta":
+            if el.tag == "meta" or not (el.get("rel") == "author" or el.get("itemprop") == "author"
+                                        or _AUTHOR_CLASS_RE.search(el.get("class") or "")):
                 continue
+            tried += 1
+            if tried > 8:
+                break
             links = el.findall(".//a") if el.tag != "a" else [el]
             names = el.xpath(".//*[@itemprop='name']")
             for cand in [*names, *links, el]:
