@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -63,28 +64,36 @@ def code_document(doc: Document) -> list[Event]:
     topic: str | None = None
     anchor: dt.date | None = None
     prev_codes: list[str] = []
+    para_date: DateMention | None = None
+    prev_end = 0
     for index, (s, e) in enumerate(spans):
+        if "\n" in text[prev_end:s]:
+            para_date = None             # a new paragraph: no date carried over
+        prev_end = e
         sentence = masked[s:e]
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         local = [m for m in mentions[lo:hi] if m.end <= e]
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
-        new, topic, anchor = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anchor,
-                                            prev_codes)
+        new, topic, anchor, para_date = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic,
+                                                       anchor, prev_codes, para_date)
         events.extend(new)
         prev_codes = [a.m.code for a in actors]
     return events
 
 
-def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anchor, prev_codes):
+def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anchor, prev_codes, para_date):
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
     if len(sentence) < 20 or _BOILERPLATE.search(sentence):
-        return [], first_subject or topic, anchor
+        return [], first_subject or topic, anchor, para_date
+    dates = [d for d in find_dates(sentence, doc.published_at, anchor) if not d.bound]
+    if dates:
+        para_date = dates[-1]
     regex, _ = compiled()
     matches = list(regex.finditer(sentence))
     if not matches:
-        return [], first_subject or topic, anchor
+        return [], first_subject or topic, anchor, para_date
     drafts: list[_Draft] = []
     for k, m in enumerate(matches):
         trig = trigger_of(m)
@@ -99,21 +108,33 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anch
         if trig.context and not trig.context.search(sentence):
             continue
         _assign_roles(sentence, actors, draft, limit, topic)
-        if not _complete(draft, actors, sentence, topic, prev_codes):
-            continue
-        drafts.append(draft)
-        if draft.actor1_code and R.side(draft.actor1_code) not in ("AFG",):
-            topic = draft.actor1_code
+        group = getattr(draft, "_coordinated", None) or []
+        variants = [draft]
+        if len(group) > 1 and draft.actor1 is group[-1]:
+            # "Kazakhstan, Kyrgyzstan and Uzbekistan have ...": one event per coordinated actor
+            variants = [dataclasses.replace(draft, actor1=member) for member in group]
+        group_sides = {R.side(member.m.code) for member in group}
+        for variant in variants:
+            if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
+                variant.actor2 = None
+            if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
+                continue
+            drafts.append(variant)
+            if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG",):
+                topic = variant.actor1_code
     if first_subject and R.side(first_subject) != "AFG":
         topic = first_subject
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) != "AFG" else topic
-    dates = [d for d in find_dates(sentence, doc.published_at, anchor) if not d.bound]
     quantities = find_quantities(sentence)
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = _nearest_date(dates, d.head)
+        if date is None and para_date is not None:
+            # narrative continuity: an undated act in a dated paragraph happened at that paragraph's time
+            date = para_date
+            d.confidence -= 0.05
         qty = _quantity(quantities, d, limit)
         fatalities = find_fatalities(sentence) if d.trigger.event_type == "ASSAULT" else None
         if fatalities is not None and qty is not None and qty.unit == "people":
@@ -133,7 +154,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anch
             actor2_text=d.actor2.m.text if d.actor2 else None, confidence=round(d.confidence, 2),
             coder_version=CODER_VERSION, status="asserted",
         ))
-    return _dedupe(out), topic, anchor
+    return _dedupe(out), topic, anchor, para_date
 
 
 def _asserted(sentence: str, d: _Draft) -> bool:
@@ -266,7 +287,8 @@ def _code(placed: R.Placed | None, code: str | None) -> str | None:
     return placed.m.code if placed is not None else code
 
 
-def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None, prev_codes: list[str]) -> bool:
+def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None, prev_codes: list[str],
+              places: list[R.Placed] = (), exclude: set[str | None] = frozenset()) -> bool:
     if d.actor1 is not None:
         d.actor1_code = d.actor1.m.code
     if d.actor2 is not None:
@@ -278,7 +300,7 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         if t.needs_target:
             return False
         if t.event_type in FALLBACK_TARGET and d.actor1_code is not None:
-            d.actor2_code = _fallback_target(d, actors, topic, prev_codes)
+            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude)
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
@@ -290,18 +312,27 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     return True
 
 
-def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_codes: list[str]) -> str | None:
-    mine = R.side(d.actor1_code)
-    if topic and R.side(topic) != mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
-        return topic
-    right = [a for a in actors if a.start >= d.head_end and R.side(a.m.code) != mine and a.prep not in ("in", "from")]
+def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_codes: list[str],
+                     places: list[R.Placed] = (), exclude: set[str | None] = frozenset()) -> str | None:
+    """The recipient the sentence implies: an actor to the right, the country of the place the act went
+    to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
+    mine = {R.side(d.actor1_code), *exclude}
+    right = [a for a in actors if a.start >= d.head_end and R.side(a.m.code) not in mine and a.prep not in ("in", "from")]
     if right:
         return right[0].m.code
-    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) != mine and a.prep not in ("in",)]
+    for p in places:
+        if p.start >= d.head_end and p.prep in ("to", "into", "in") and p.m.country and R.side(p.m.country) not in mine:
+            return p.m.country
+    if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
+        return topic
+    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine and a.prep not in ("in",)]
     if left:
         return left[0].m.code
+    for p in places:
+        if p.m.country and R.side(p.m.country) not in mine:
+            return p.m.country
     for code in reversed(prev_codes):
-        if R.side(code) != mine:
+        if R.side(code) not in mine:
             return code
     return None
 
