@@ -3,9 +3,10 @@
 One bad or hostile source must never crash, hang or flood a run, so :meth:`Fetcher.fetch` never raises
 for network, HTTP or content trouble; the cause goes into ``FetchOutcome.error`` as one line.
 
-- Politeness: robots.txt (RFC 9309, protego, matched on the User-Agent product token), a delay between
-  request starts per host (``per_host_delay``, or the robots ``Crawl-delay`` when larger, capped at
-  ``max_retry_after``), at most ``per_host_concurrency`` requests per host and ``concurrency`` in all.
+- Politeness: robots.txt (RFC 9309, protego, matched on the User-Agent product token), a delay per host
+  (``per_host_delay``, or the robots ``Crawl-delay`` when larger, capped at ``max_retry_after``) between
+  one request's start and the next, and between one request's end and the next start; at most
+  ``per_host_concurrency`` requests per host and ``concurrency`` in all.
 - Retries: timeouts, connection errors, 5xx and 429, with exponential backoff and jitter; a
   ``Retry-After`` (seconds or HTTP date) is honoured up to ``max_retry_after`` and blocks the whole host
   meanwhile. Other 4xx are final. A request that ran into the total deadline is not retried.
@@ -40,7 +41,7 @@ import httpx
 from protego import Protego
 
 from flows.config import FetchSettings
-from flows.netguard import (AddressPolicy, AddressRefused, GuardedTransport, GuardError, Resolver,
+from flows.netguard import (AddressPolicy, AddressRefused, GuardedTransport, GuardError, InvalidURL, Resolver,
                             SchemeRefused, check_scheme, check_url, deadline_scope, is_local_url,
                             policy_for, system_resolver)
 from transforms.errors import CaravanError
@@ -321,6 +322,9 @@ class Fetcher:
             except GuardError as exc:
                 out.outcome, out.error = "blocked", str(exc)
                 return
+            except InvalidURL as exc:
+                out.error = str(exc)
+                return
             except httpcore.ConnectError as exc:   # the host does not resolve
                 out.error = _one_line(exc)
                 return
@@ -347,7 +351,7 @@ class Fetcher:
                 except SchemeRefused as exc:
                     out.outcome, out.error = "blocked", str(exc)
                     return
-                except ValueError:
+                except (InvalidURL, ValueError):
                     out.error = f"redirect to an invalid URL: {_one_line(location, 120)}"
                     return
                 hops += 1
@@ -436,8 +440,13 @@ class Fetcher:
                 slot.next_start = start + slot.delay
             if start > now:
                 time.sleep(start - now)
-            with self._global, deadline_scope(self.settings.total_timeout) as deadline:
-                return self._request(url, policy, headers, deadline, max_bytes=max_bytes, truncate=truncate)
+            try:
+                with self._global, deadline_scope(self.settings.total_timeout) as deadline:
+                    return self._request(url, policy, headers, deadline, max_bytes=max_bytes,
+                                         truncate=truncate)
+            finally:   # the delay also runs from the end of this request, so requests never overlap it
+                with slot.lock:
+                    slot.next_start = max(slot.next_start, time.monotonic() + slot.delay)
 
     def _request(self, url: str, policy: AddressPolicy, headers: dict[str, str], deadline: float, *,
                  max_bytes: int, truncate: bool) -> _Response:
@@ -467,7 +476,10 @@ class Fetcher:
                     httpx.PoolTimeout: "waiting for a free connection"}.get(type(exc), "waiting for headers")
             raise _AttemptError(f"timed out after {_secs(s.timeout)} s {what}", retryable=True) from None
         except httpx.ConnectError as exc:
-            raise _AttemptError(f"connection failed: {_one_line(exc)}", retryable=True) from None
+            text = _one_line(exc)
+            if "ssl" in text.lower() or "certificate" in text.lower():   # retrying will not fix it
+                raise _AttemptError(f"TLS handshake failed: {text}") from None
+            raise _AttemptError(f"connection failed: {text}", retryable=True) from None
         except httpx.RemoteProtocolError as exc:
             text = _one_line(exc)
             if "disconnected" in text.lower():
@@ -568,6 +580,8 @@ class Fetcher:
             try:
                 check_url(current, policy, self._resolver)
                 resp = self._with_retries(current, policy, {}, None, max_bytes=ROBOTS_MAX_BYTES, truncate=True)
+            except InvalidURL:
+                return _Robots(), True   # a broken redirect: unavailable, allow all
             except GuardError as exc:   # refused by the address guard: the guard's word stands
                 return _Robots(deny=str(exc)), False
             except _AttemptError as exc:
@@ -581,7 +595,7 @@ class Fetcher:
                 try:
                     current = urllib.parse.urljoin(current, resp.headers["location"].strip())
                     check_scheme(current, redirect=True)
-                except (SchemeRefused, ValueError):
+                except (SchemeRefused, InvalidURL, ValueError):
                     return _Robots(), True   # unavailable: allow
                 continue
             if 200 <= resp.status < 300:

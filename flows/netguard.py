@@ -60,6 +60,10 @@ class SchemeRefused(GuardError):
     """The URL's scheme is not http(s)."""
 
 
+class InvalidURL(CaravanError):
+    """The URL cannot be parsed (not a policy refusal: a broken link)."""
+
+
 @dataclass(frozen=True)
 class AddressPolicy:
     allow_loopback: bool = False
@@ -164,7 +168,10 @@ def resolve_checked(host: str, port: int, policy: AddressPolicy, resolver: Resol
 
 
 def check_scheme(url: str, *, redirect: bool = False) -> None:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise InvalidURL(f"invalid URL {url[:120]!r}: {exc}") from None
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}://" if scheme else "a URL without scheme"
         raise SchemeRefused(f"{'redirect to ' if redirect else 'scheme '}{shown} refused")
@@ -174,10 +181,13 @@ def check_url(url: str, policy: AddressPolicy, resolver: Resolver = system_resol
               *, redirect: bool = False) -> list[str]:
     """Scheme and address check before any connection; returns the host's addresses."""
     check_scheme(url, redirect=redirect)
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError as exc:
+        raise InvalidURL(f"invalid URL {url[:120]!r}: {exc}") from None
     if not parts.hostname:
-        raise SchemeRefused(f"URL {url!r} has no host: refused")
-    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        raise SchemeRefused(f"URL {url[:120]!r} has no host: refused")
     return resolve_checked(parts.hostname, port, policy, resolver)
 
 

@@ -220,7 +220,8 @@ def test_one_hanging_source_does_not_stall_the_others(raw_server, server):
         started = time.monotonic()
         outs = fetcher.fetch_many(requests)
     assert time.monotonic() - started < 2.0
-    assert outs[0].outcome == "blocked" or outs[0].outcome == "failed"
+    assert outs[0].outcome == "blocked"     # its robots.txt never answered: host disallowed
+    assert outs[0].error == "robots.txt unreachable (timed out after 0.5 s waiting for headers): host disallowed"
     assert [o.outcome for o in outs[1:]] == ["ok"] * 4
 
 
@@ -400,3 +401,69 @@ def test_corrupt_gzip_is_a_clear_failure(server):
     with Fetcher(fast_settings()) as fetcher:
         out = local_fetch(fetcher, server.url_for("/badgz"))
     assert out.outcome == "failed" and out.error.startswith("invalid gzip content-encoding:")
+
+
+# ---------------------------------------------------------------------------------------------------
+# odd addresses and TLS
+
+def test_invalid_redirect_target_is_a_failure(raw_server):
+    def redirect_to(location: bytes):
+        return lambda conn, stop: conn.sendall(
+            b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n")
+
+    bad_location = raw_server(redirect_to(b"http://[::1/x"))
+    bad_port = raw_server(redirect_to(b"http://127.0.0.1:99999/"))
+    with Fetcher(no_robots()) as fetcher:
+        out_location = local_fetch(fetcher, bad_location.url("/badloc"))
+        out_port = local_fetch(fetcher, bad_port.url("/badport"))
+        out_url = fetcher.fetch("http://[nonsense/", source_id="t")
+    assert out_location.outcome == "failed"   # httpx rejects the Location header itself
+    assert out_location.error == "invalid HTTP response: Invalid URL in location header: Invalid port: ':1'."
+    assert out_port.outcome == "failed" and out_port.error.startswith("invalid URL 'http://127.0.0.1:99999/'")
+    assert out_url.outcome == "failed" and out_url.error.startswith("invalid URL")
+
+
+def test_unresolvable_host_is_a_failure():
+    import httpcore
+
+    def resolver(host, port):
+        raise httpcore.ConnectError(f"cannot resolve host {host}: Name or service not known")
+
+    with Fetcher(fast_settings(), resolver=resolver) as fetcher:
+        out = fetcher.fetch("http://no-such-host.test/", source_id="t")
+    assert out.outcome == "failed" and out.attempts == 0
+    assert out.error == "cannot resolve host no-such-host.test: Name or service not known"
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl CLI absent")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+                    "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"],
+                   check=True, capture_output=True, timeout=30)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def test_untrusted_certificate_fails_without_retry(self_signed):
+    srv = HTTPServer(host="127.0.0.1", port=0, ssl_context=self_signed, threaded=True)
+    srv.start()
+    try:
+        srv.expect_request("/tls").respond_with_data("secret")
+        url = f"https://127.0.0.1:{srv.port}/tls"
+        with Fetcher(fast_settings(retries=3, obey_robots=False)) as fetcher:
+            out = local_fetch(fetcher, url)
+        assert out.outcome == "failed" and out.attempts == 1
+        assert out.error.startswith("TLS handshake failed:") and "CERTIFICATE_VERIFY_FAILED" in out.error
+        assert "/tls" not in [req.path for req, _ in srv.log]
+    finally:
+        srv.clear()
+        srv.stop()
