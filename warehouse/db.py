@@ -6,7 +6,6 @@ analysts install from the registry can open them (DuckDB 2.x's own format is ref
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -351,15 +350,16 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
     now = _now()
     sources = _dedupe([{**s, "seen_at": now} for s in batch.sources], "source_id")
     fetches = _dedupe([{**f, "run_id": f.get("run_id") or batch.run_id} for f in batch.fetches], "fetch_id")
-    documents = _dedupe([{**dataclasses.asdict(d), "seen_at": now,
+    documents = _dedupe([{**vars(d), "seen_at": now,
                           "coder_version": (batch.coder_version or None) if d.doc_id in batch.events else None}
                          for d in batch.documents], "doc_id")
     asserted: list[dict] = []
     candidates: list[dict] = []
     for doc_id, events in batch.events.items():
         for event in events:
-            row = event.as_row()
-            row["extracted_at"] = now
+            # a shallow copy of the fields (dataclasses.asdict deep-copies: 10x slower on 100k events)
+            row = {**vars(event), "event_id": event.event_id(), "fingerprint": event.fingerprint(),
+                   "extracted_at": now}
             if not row.get("coder_version"):
                 row["coder_version"] = batch.coder_version
             (asserted if event.status == "asserted" else candidates).append(row)
