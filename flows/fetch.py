@@ -142,7 +142,9 @@ class _Inflater:
         self.encoding = encoding
         self._wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
         self._obj = zlib.decompressobj(self._wbits)
-        self._started = False
+        # "deflate" is zlib-wrapped by the RFC; some servers send raw deflate. Until the first output,
+        # keep the input so it can be replayed into a raw decoder.
+        self._head: bytes | None = b"" if encoding == "deflate" else None
         self._done = False
 
     def feed(self, data: bytes) -> Iterator[bytes]:
@@ -150,12 +152,17 @@ class _Inflater:
             try:
                 out = self._obj.decompress(data, PIECE)
             except zlib.error as exc:
-                if self.encoding == "deflate" and not self._started:
-                    # "deflate" is zlib-wrapped by the RFC; some servers send raw deflate.
-                    self._wbits, self._obj, self._started = -zlib.MAX_WBITS, zlib.decompressobj(-zlib.MAX_WBITS), True
+                if self._head is not None:
+                    data, self._head = self._head + data, None
+                    self._wbits = -zlib.MAX_WBITS
+                    self._obj = zlib.decompressobj(self._wbits)
                     continue
                 raise _AttemptError(f"invalid {self.encoding} content-encoding: {exc}") from None
-            self._started = True
+            if self._head is not None:
+                if out or self._obj.eof or len(self._head) > PIECE:
+                    self._head = None
+                else:
+                    self._head += data[: len(data) - len(self._obj.unconsumed_tail)]
             data = self._obj.unconsumed_tail
             if out:
                 yield out
@@ -167,7 +174,6 @@ class _Inflater:
                 else:
                     self._done = True
             elif not data and len(out) >= PIECE:
-                data = b""
                 while True:   # drain output still held inside zlib
                     more = self._obj.decompress(b"", PIECE)
                     if more:

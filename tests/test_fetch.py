@@ -12,6 +12,7 @@ import os
 import socket
 import threading
 import time
+import zlib
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -460,3 +461,29 @@ def test_read_local_refusals(tmp_path):
     assert read_local(inside / "ok.html", "s", 5000, root=inside).body == b"ok"
     error = FetchError("x")
     assert isinstance(error, Exception) and "\n" not in str(error)
+
+
+# ---------------------------------------------------------------------------------------------------
+# the bounded decoder, against zlib itself
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from flows.fetch import PIECE, _decode, _Inflater  # noqa: E402
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=4000), repeat=st.integers(1, 300), cuts=st.lists(st.integers(0, 10**6), max_size=8) | st.just([1, 2, 3]),
+       encoding=st.sampled_from(["gzip", "deflate", "raw-deflate"]))
+def test_bounded_decoder_matches_zlib(data, repeat, cuts, encoding):
+    plain = data * repeat
+    wbits = {"gzip": 31, "deflate": 15, "raw-deflate": -15}[encoding]
+    comp = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    packed = comp.compress(plain) + comp.flush()
+    bounds = sorted({c % (len(packed) + 1) for c in cuts} | {0, len(packed)})
+    inflaters = [_Inflater("deflate" if encoding == "raw-deflate" else encoding)]
+    out = []
+    for start, end in zip(bounds, bounds[1:]):
+        for piece in _decode(packed[start:end], inflaters):
+            assert len(piece) <= PIECE
+            out.append(piece)
+    assert b"".join(out) == plain
