@@ -44,3 +44,24 @@ def test_every_view_has_a_case_and_opens_with_its_grain():
         assert f"CREATE OR REPLACE VIEW {view} AS" in sql
         assert view in tested, f"views.yaml has no case for {view}"
 
+
+
+def test_country_posture_of_the_seed_article_coded_by_our_coder(tmp_path, seed_html, shared_dir):
+    """End to end on the seed: parse + code the article, load it, and read the postures the gold file states."""
+    parse = pytest.importorskip("transforms.parse")
+    coder = pytest.importorskip("transforms.coder")
+    from transforms.models import RawPage
+    from warehouse.db import LoadBatch, refresh_views, save_batch
+
+    page = RawPage(source_id="seed", url="file:///seed/idsa-central-asia-taliban-2024-02-19.html",
+                   final_url="file:///seed/idsa-central-asia-taliban-2024-02-19.html", status=200,
+                   content_type="text/html", body=seed_html, fetched_at=dt.datetime(2024, 2, 20, 8, 0))
+    doc = parse.parse_document(page)
+    events = coder.code_document(doc)
+    gold = yaml.safe_load((shared_dir / "eval" / "gold" / "idsa-central-asia-taliban-2024-02-19.yaml").read_text())
+    with open_warehouse(tmp_path / "seed.duckdb") as con:      # the real reference data from transforms/data
+        save_batch(con, LoadBatch("seed", documents=[doc], events={doc.doc_id: events},
+                                  coder_version=coder.CODER_VERSION))
+        refresh_views(con)
+        posture = dict(con.execute("SELECT state, posture FROM country_posture").fetchall())
+    assert posture == gold["postures"]
