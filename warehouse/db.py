@@ -209,7 +209,11 @@ REFERENCE_SCHEMAS = {
 
 def load_reference_data(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]] | None = None) -> list[str]:
     """Replace actors / actor_aliases / event_types whose content changed since last loaded. Returns tables replaced."""
-    rows = _reference_rows() if rows is None else rows
+    if rows is None:
+        try:
+            rows = _reference_rows()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise WarehouseError(f"reference data (transforms/data) could not be read: {_one_line(exc)}") from None
     replaced = []
     for name, table_rows in rows.items():
         digest = hashlib.sha256(json.dumps(table_rows, sort_keys=True, default=str).encode()).hexdigest()
