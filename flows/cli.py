@@ -92,9 +92,9 @@ def refresh(sources: str, db: str, strict: bool, only: tuple[str, ...], as_json:
     config = preflight(sources, db)
     if only:
         config.enabled_sources(list(only))   # unknown ids: one clear line
-    from flows.refresh import refresh_flow
+    from flows.refresh import flow_for
 
-    summary = refresh_flow(sources_path=sources, db_path=db, only=list(only) or None)
+    summary = flow_for(config)(sources_path=sources, db_path=db, only=list(only) or None)
     if as_json:
         import json
 

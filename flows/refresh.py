@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+import os
 import pathlib
 import uuid
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.config import FeedSource, FilesSource, PageSource, SitemapSource, SourcesConfig, load_config
@@ -23,7 +26,7 @@ from flows.fetch import FetchError, FetchOutcome, Fetcher, is_local_url, read_lo
 from transforms.coder import CODER_VERSION
 from transforms.errors import FeedError
 from transforms.feeds import FeedItem, parse_feed, parse_sitemap
-from transforms.models import RawPage
+from transforms.models import RawPage, doc_id_for
 from transforms.pipeline import ProcessResult, process_pages
 from warehouse.db import (LoadBatch, WarehouseState, finish_run, open_warehouse, read_state, refresh_views,
                           run_checks, save_batch, start_run, stored_pages)
@@ -394,6 +397,46 @@ def batched(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
+# ------------------------------------------------------------------------------------ task runner
+
+def uses_dask(config: SourcesConfig) -> bool:
+    """Dask when sources.yaml says `task_runner: {kind: dask}` or CARAVAN_DASK_ADDRESS names a scheduler."""
+    return config.task_runner.kind == "dask" or bool(os.environ.get("CARAVAN_DASK_ADDRESS"))
+
+
+def task_runner_for(config: SourcesConfig):
+    """The flow's task runner: None (Prefect's default thread pool) unless Dask is asked for.
+
+    The scheduler address comes from CARAVAN_DASK_ADDRESS, else `task_runner.address`; with neither, a
+    temporary local cluster of one single-threaded worker process per core.
+    """
+    if not uses_dask(config):
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    address = os.environ.get("CARAVAN_DASK_ADDRESS") or config.task_runner.address
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
+def flow_for(config: SourcesConfig):
+    """refresh_flow with the task runner sources.yaml asks for (what the CLI runs)."""
+    runner = task_runner_for(config)
+    return refresh_flow if runner is None else refresh_flow.with_options(task_runner=runner)
+
+
+def dask_window() -> int:
+    """How many batches may be in flight on Dask: two per worker thread, so workers never wait on a load."""
+    runner = FlowRunContext.get().task_runner
+    try:
+        threads = sum(runner.client.nthreads().values())
+    except AttributeError:   # not a DaskTaskRunner (refresh_flow called directly): threads of this process
+        threads = os.cpu_count() or 1
+    return max(2, 2 * threads)
+
+
 @flow(name="caravan-refresh", log_prints=False)
 def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/caravan.duckdb",
                  only: list[str] | None = None, force: bool = False) -> dict:
@@ -411,11 +454,10 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
               "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
     pending_rows = discovery_rows
-    for batch in batched(items, config.batch_size):
-        pages, rows, tally = fetch_batch(batch, state, config.fetch, raw_root, run_id)
-        tally.merge_into(reports)
-        result = process_batch(pages, state.docs, force)
-        source_of = {p.url: p.source_id for p in pages}
+
+    def absorb(result: ProcessResult, rows: list[dict], source_of: dict[str, str]) -> None:
+        """Load one processed batch (one transaction) and count it; always here, in the flow's process, in order."""
+        nonlocal pending_rows
         for page in result.pages:
             if page.action == "failed" and source_of.get(page.url) in reports:
                 reports[source_of[page.url]].fail(f"{page.url}: {page.error}", whole=False)
@@ -435,6 +477,26 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         for doc in result.documents:
             if doc.source_id in reports:
                 reports[doc.source_id].documents += 1
+
+    dask = uses_dask(config)
+    window = dask_window() if dask else 0
+    in_flight: deque = deque()   # Dask: (future of process_batch, fetch rows, url -> source id), oldest first
+    for batch in batched(items, config.batch_size):
+        pages, rows, tally = fetch_batch(batch, state, config.fetch, raw_root, run_id)
+        tally.merge_into(reports)
+        source_of = {p.url: p.source_id for p in pages}
+        if not dask:
+            absorb(process_batch(pages, state.docs, force), rows, source_of)
+            continue
+        # parse + code run on the Dask workers, several batches at once; each gets only its own known docs
+        known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
+        in_flight.append((process_batch.submit(pages, known, force), rows, source_of))
+        if len(in_flight) >= window:
+            future, rows, source_of = in_flight.popleft()
+            absorb(future.result(), rows, source_of)
+    while in_flight:
+        future, rows, source_of = in_flight.popleft()
+        absorb(future.result(), rows, source_of)
     if pending_rows:
         load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={}))
     failed_sources = [r for r in reports.values() if r.status == "failed"]
