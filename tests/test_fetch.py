@@ -360,6 +360,17 @@ def test_private_and_odd_urls_are_refused_before_connecting(url, message, loopba
     assert not loopback_only
 
 
+@pytest.mark.parametrize("url, message", [
+    ("http://2130706433/", "address 127.0.0.1 (2130706433) is loopback: refused"),   # decimal 127.0.0.1
+    ("http://127.1:8080/", "address 127.0.0.1 (127.1) is loopback: refused"),
+    ("http://[::ffff:127.0.0.1]/", "address ::ffff:127.0.0.1 is loopback: refused"),
+])
+def test_loopback_spellings_are_refused_for_a_public_source(url, message):
+    with Fetcher(fast_settings()) as fetcher:
+        out = fetcher.fetch(url, source_id="t")
+    assert out.outcome == "blocked" and out.error == message and out.attempts == 0
+
+
 def test_classify_and_policy():
     assert classify("8.8.8.8") is None and classify("2606:4700::1111") is None
     assert classify("127.0.0.5") == "loopback" and classify("::1") == "loopback"
