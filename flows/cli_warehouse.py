@@ -11,6 +11,7 @@ import click
 import pandas as pd
 
 from transforms.errors import CaravanError
+from warehouse.db import one_line
 from warehouse.export import export_warehouse
 from warehouse.query import run_sql, status as warehouse_status, timeline as warehouse_timeline
 
@@ -97,7 +98,7 @@ def export_command(db_path: str, out_dir: str, fmt: str, wait_seconds: float) ->
     try:
         manifest = export_warehouse(db_path, out_dir, fmt, wait_seconds=wait_seconds, on_wait=_say_waiting)
     except (CaravanError, OSError) as exc:
-        raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        raise click.ClickException(one_line(exc)) from None
     objects = manifest["objects"]
     click.echo(f"exported {len(objects)} tables and views ({fmt}, schema version {manifest['schema_version']}) "
                f"to {os.path.abspath(out_dir)}")

@@ -38,7 +38,8 @@ class WarehouseBusy(WarehouseError):
     """Another process holds the warehouse's file lock (a refresh is writing) past the wait."""
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """The first line of an exception's message (DuckDB's run to several), for a one-line error."""
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
@@ -88,7 +89,7 @@ def _connect(path: pathlib.Path, read_only: bool, wait_seconds: float,
                 if "different configuration" in str(exc):
                     raise WarehouseError(f"{path} is already open in this process with other settings; "
                                          "close that connection first") from None
-                raise WarehouseError(f"cannot open {path}: not a usable DuckDB database ({_one_line(exc)})") from None
+                raise WarehouseError(f"cannot open {path}: not a usable DuckDB database ({one_line(exc)})") from None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WarehouseBusy(f"{path} is locked by another process (a refresh is writing); "
@@ -114,7 +115,7 @@ def migrate(con: duckdb.DuckDBPyConnection, path: pathlib.Path | str = "warehous
     try:
         current = schema_version(con)
     except duckdb.Error as exc:
-        raise WarehouseError(f"cannot read the schema version of {path}: {_one_line(exc)}") from None
+        raise WarehouseError(f"cannot read the schema version of {path}: {one_line(exc)}") from None
     if current > SCHEMA_VERSION:
         raise WarehouseError(f"{path} has schema version {current}, newer than this Caravan ({SCHEMA_VERSION}): "
                              "upgrade Caravan")
@@ -132,7 +133,7 @@ def migrate(con: duckdb.DuckDBPyConnection, path: pathlib.Path | str = "warehous
             _run(con, "COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
-            raise WarehouseError(f"migration {name} failed on {path}: {_one_line(exc)}") from None
+            raise WarehouseError(f"migration {name} failed on {path}: {one_line(exc)}") from None
         if schema_version(con) < version:
             raise WarehouseError(f"migration {name} on {path} was rolled back by DuckDB")
         applied.append(version)
@@ -213,7 +214,7 @@ def load_reference_data(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dic
         try:
             rows = _reference_rows()
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise WarehouseError(f"reference data (transforms/data) could not be read: {_one_line(exc)}") from None
+            raise WarehouseError(f"reference data (transforms/data) could not be read: {one_line(exc)}") from None
     replaced = []
     for name, table_rows in rows.items():
         digest = hashlib.sha256(json.dumps(table_rows, sort_keys=True, default=str).encode()).hexdigest()
@@ -234,7 +235,7 @@ def load_reference_data(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dic
             _run(con, "COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
-            raise WarehouseError(f"loading reference table {name} failed: {_one_line(exc)}") from None
+            raise WarehouseError(f"loading reference table {name} failed: {one_line(exc)}") from None
         finally:
             con.unregister("batch_reference")
         replaced.append(name)
@@ -262,6 +263,14 @@ def _as_date(value):
     return value
 
 
+def _as_text(value):
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):          # e.g. config_json / headers_json given as objects
+        return json.dumps(value, default=str, sort_keys=True)
+    return str(value)
+
+
 def _arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     columns = {}
     for f in schema:
@@ -271,8 +280,7 @@ def _arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
         elif pa.types.is_date(f.type):
             values = [_as_date(v) for v in values]
         elif pa.types.is_string(f.type):
-            values = [None if v is None else (v if isinstance(v, str) else json.dumps(v, default=str)
-                                              if isinstance(v, (dict, list)) else str(v)) for v in values]
+            values = [_as_text(v) for v in values]
         columns[f.name] = pa.array(values, type=f.type)
     return pa.table(columns, schema=schema)
 
@@ -395,7 +403,7 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
             _run(con, "COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
-            raise WarehouseError(f"loading batch of run {batch.run_id} failed: {_one_line(exc)}") from None
+            raise WarehouseError(f"loading batch of run {batch.run_id} failed: {one_line(exc)}") from None
         stored_docs, stored_events = con.execute(sqlfiles.query("verify_batch")).fetchall()[0]
     finally:
         for name in tables:
@@ -440,7 +448,7 @@ def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
         _run(con, "COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
-        raise WarehouseError(f"refreshing views failed: {_one_line(exc)}") from None
+        raise WarehouseError(f"refreshing views failed: {one_line(exc)}") from None
 
 
 @dataclass
@@ -470,7 +478,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, run_id: str, sample_size: int = 5
             cols = [d[0] for d in cursor.description]
             sample = [dict(zip(cols, row)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
-            failed, sample = -1, [{"error": _one_line(exc)}]
+            failed, sample = -1, [{"error": one_line(exc)}]
         results.append(CheckResult(name, description, int(failed), failed == 0,
                                    json.loads(json.dumps(sample, default=str))))
     now = _now()

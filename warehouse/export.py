@@ -20,7 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse.db import WarehouseError, open_warehouse, schema_version
+from warehouse.db import WarehouseError, one_line, open_warehouse, schema_version
 
 PARTITIONED = {"events": "event_date", "engagements": "event_date"}   # table -> date column for year partitions
 FORMATS = ("parquet", "csv")
@@ -59,7 +59,7 @@ def export_warehouse(db_path, out_dir, fmt: str = "parquet", wait_seconds: float
         _swap(tmp, out)
     except duckdb.Error as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise WarehouseError(f"export of {db_path} failed: {str(exc).splitlines()[0]}") from None
+        raise WarehouseError(f"export of {db_path} failed: {one_line(exc)}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

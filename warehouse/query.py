@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from warehouse import sqlfiles
-from warehouse.db import WarehouseError, open_warehouse
+from warehouse.db import WarehouseError, one_line, open_warehouse
 
 DEFAULT_WAIT = 30.0
 
@@ -24,8 +24,7 @@ def run_sql(db_path, sql: str, params=None, wait_seconds: float = DEFAULT_WAIT,
                 return pd.DataFrame()
             return cursor.fetch_df()
         except duckdb.Error as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise WarehouseError(f"query failed: {first}") from None
+            raise WarehouseError(f"query failed: {one_line(exc)}") from None
 
 
 def parse_since(since: str | dt.date | None) -> dt.date | None:
@@ -61,5 +60,4 @@ def status(db_path, runs: int = 10, wait_seconds: float = DEFAULT_WAIT,
                 "checks": con.execute(sqlfiles.query("latest_checks")).fetch_df(),
             }
         except duckdb.Error as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise WarehouseError(f"cannot read status from {db_path}: {first}") from None
+            raise WarehouseError(f"cannot read status from {db_path}: {one_line(exc)}") from None
