@@ -302,8 +302,30 @@ def serve_deployments(plan: Plan, sources_path: pathlib.Path, db_path: pathlib.P
 
     with prefect_api(api_url):
         deployments = build_deployments(plan, sources_path, db_path)
-        echo(f"caravan serve: serving {len(deployments)} deployment(s) against {api_url}")
-        prefect.serve(*deployments, limit=1, pause_on_shutdown=True, print_starting_message=False)
+        echo(f"caravan serve: serving {len(deployments)} deployment(s) against {api_url}; "
+             f"deployments in the UI: {api_url.rstrip('/').removesuffix('/api')}/deployments")
+        try:
+            # pause_on_shutdown=False: Prefect's runner skips it when stopped before it started polling;
+            # pause_served() below does it every time.
+            prefect.serve(*deployments, limit=1, pause_on_shutdown=False, print_starting_message=False)
+        finally:
+            with signals_ignored():
+                pause_served([f"{FLOW_NAME}/{d.name}" for d in deployments], echo)
+
+
+def pause_served(names: list[str], echo: Echo) -> None:
+    """Pause the deployments this process served: nobody runs them now, so no runs should pile up.
+
+    The next `caravan serve` applies them with paused=False again."""
+    from prefect.client.orchestration import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            for name in names:
+                with contextlib.suppress(Exception):      # never applied (stopped early): nothing to pause
+                    client.pause_deployment(client.read_deployment_by_name(name).id)
+    except Exception as exc:  # the server is gone: nothing will be scheduled anyway
+        echo(f"caravan serve: could not pause the deployments: {type(exc).__name__}: {exc}")
 
 
 def run_serve(sources: str | os.PathLike, db: str | os.PathLike, *, api_url: str | None = None, port: int = 0,

@@ -3,6 +3,7 @@ coder version. A real loopback HTTP server (stopped before reprocessing), a real
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import socket
 import subprocess
@@ -119,7 +120,11 @@ def test_new_coder_version_recodes_stored_pages(loaded: pathlib.Path, monkeypatc
 def test_cli_reprocess_with_no_network(loaded: pathlib.Path) -> None:
     db = loaded
     before = events(db)
-    done = subprocess.run([sys.executable, "-m", "flows.cli", "reprocess", "--db", str(db)], cwd=REPO,
+    from prefect.settings import PREFECT_API_URL
+
+    # the session's test API, so the child process does not start a temporary server of its own
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "reprocess", "--db", str(db)], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "1 parsed" in done.stdout

@@ -35,7 +35,7 @@ the Trans-Afghan railway.</p><p>Taliban officials welcomed the visit and promise
 
 def procs() -> list[tuple[int, int, str]]:
     """(pid, pgid, command line) of every process on the machine, from `ps` (no psutil)."""
-    out = subprocess.run(["ps", "-eo", "pid=,pgid=,args="], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["ps", "-ww", "-eo", "pid=,pgid=,args="], capture_output=True, text=True, check=True).stdout
     rows = []
     for line in out.splitlines():
         parts = line.split(None, 2)
