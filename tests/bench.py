@@ -35,7 +35,7 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Callable, Iterator
+from typing import Iterator
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -76,13 +76,6 @@ class Clock:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-    def wrap(self, name: str, fn: Callable) -> Callable:
-        @functools.wraps(fn)
-        def timed(*args, **kwargs):
-            with self(name):
-                return fn(*args, **kwargs)
-        return timed
 
 
 # ------------------------------------------------------------------------------------------ children
@@ -137,15 +130,25 @@ def child_stages(corpus: pathlib.Path, db: pathlib.Path, batch_size: int) -> dic
             "peak_rss_mb": peak_rss_mb()}
 
 
-def instrument_tasks(clock: Clock) -> None:
+TASK_CLOCK: list[Clock] = [Clock()]    # the clock of the flow run being measured (one run at a time)
+
+
+def instrument_tasks() -> None:
     """Time each task body of the refresh flow in place (the real function runs; only a timer is added)."""
     import flows.refresh as refresh
 
     for name in ("prepare_warehouse", "discover", "fetch_batch", "process_batch", "load_batch", "finalize"):
         task = getattr(refresh, name)
-        if not getattr(task.fn, "_bench_timed", False):
-            task.fn = clock.wrap(name, task.fn)
-            task.fn._bench_timed = True
+        if getattr(task.fn, "_bench_timed", False):
+            continue
+        body = task.fn
+
+        @functools.wraps(body)
+        def timed(*args, _body=body, _name=name, **kwargs):
+            with TASK_CLOCK[0](_name):
+                return _body(*args, **kwargs)
+        timed._bench_timed = True
+        task.fn = timed
 
 
 def warm_prefect() -> float:
@@ -164,8 +167,8 @@ def warm_prefect() -> float:
 def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
     from flows.refresh import refresh_flow
 
-    clock = Clock()
-    instrument_tasks(clock)
+    clock = TASK_CLOCK[0] = Clock()
+    instrument_tasks()
     start = time.perf_counter()
     summary = refresh_flow(sources_path=str(sources), db_path=str(db))
     wall = time.perf_counter() - start
@@ -336,8 +339,13 @@ def serve(corpus: pathlib.Path) -> None:
 def run_child(args: list[str], log: pathlib.Path) -> dict:
     """Run one measurement in a fresh interpreter; its last stdout line is its JSON result."""
     cmd = [sys.executable, "-m", "tests.bench", "--child", *args]
+    # Prefect's temporary API keeps its SQLite database under PREFECT_HOME: one of the bench's own, shared by
+    # its children, so other Prefect users on the machine neither slow nor skew it; a busy machine may need
+    # longer than the default 20 s to start it.
+    env = {**os.environ, "PREFECT_HOME": str(log.parent / "prefect-home"),
+           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
     with log.open("a", encoding="utf-8") as err:
-        done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True)
+        done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
     if done.returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
         raise SystemExit(f"bench: {args[0]} failed (exit {done.returncode}):\n{tail}")
@@ -527,8 +535,9 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or pathlib.Path(tempfile.mkdtemp(prefix="caravan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     log = work / "bench.log"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
     results: dict = {"date": dt.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, Python "
-                     f"{sys.version.split()[0]}", "targets": TARGETS, "runs": []}
+                     f"{sys.version.split()[0]}, commit {commit.strip() or '?'}", "targets": TARGETS, "runs": []}
     print(f"bench: work in {work} (child logs in {log})", flush=True)
     try:
         for n in sizes:
