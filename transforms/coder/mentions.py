@@ -28,7 +28,8 @@ official delegation delegations side embassy ambassador envoy envoys consulate c
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
 military guards guard border police security counterpart counterparts parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
-railways company side's airline airlines
+railways company side's airline airlines companies firms exporters importers investors businesses
+units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders

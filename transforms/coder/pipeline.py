@@ -299,7 +299,7 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2_code is None:
         if t.needs_target:
             return False
-        if t.event_type in FALLBACK_TARGET and d.actor1_code is not None:
+        if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
             d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude)
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:

@@ -23,6 +23,7 @@ class Trigger:
     of: str | None = None          # "agent" | "patient" for noun frames
     from_agent: bool = False
     context: re.Pattern | None = None
+    fallback_target: bool = False  # an implicit recipient may come from context (like FALLBACK_TARGET types)
 
 
 def _expand(pattern: str) -> str:
@@ -44,6 +45,7 @@ def compiled() -> tuple[re.Pattern, tuple[Trigger, ...]]:
             target_subject=bool(e.get("target_subject")), first_only=bool(e.get("first_only")),
             of=e.get("of"), from_agent=bool(e.get("from_agent")),
             context=re.compile(e["context"], re.I) if e.get("context") else None,
+            fallback_target=bool(e.get("fallback_target")),
         ))
         for p in e["patterns"]:
             parts.append((i, _expand(p)))
