@@ -228,6 +228,7 @@ class _HostSlot:
 class _Robots:
     parser: Protego | None = None     # None: allow all
     deny: str | None = None           # reason when the whole host is disallowed
+    down: bool = False                # the host did not answer at all (a failure, not a policy block)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -335,9 +336,9 @@ class Fetcher:
                 out.error = _one_line(exc)
                 return
             if s.obey_robots:
-                reason = self._robots_verdict(current, policy)
+                reason, down = self._robots_verdict(current, policy)
                 if reason:
-                    out.outcome, out.error = "blocked", reason
+                    out.outcome, out.error = ("failed" if down else "blocked"), reason
                     return
             try:
                 resp = self._with_retries(current, policy, headers, out, max_bytes=s.max_bytes)
@@ -558,8 +559,8 @@ class Fetcher:
         return b"".join(pieces)
 
     # robots.txt -----------------------------------------------------------------------------------
-    def _robots_verdict(self, url: str, policy: AddressPolicy) -> str | None:
-        """None when robots.txt lets us fetch ``url``; else the one-line reason."""
+    def _robots_verdict(self, url: str, policy: AddressPolicy) -> tuple[str | None, bool]:
+        """(None, False) when robots.txt lets us fetch ``url``; else (the one-line reason, host down?)."""
         parts = httpx.URL(url)
         key = (parts.scheme, parts.host, parts.port or (443 if parts.scheme == "https" else 80))
         with self._lock:
@@ -569,13 +570,13 @@ class Fetcher:
             if entry is None:
                 entry, cacheable = self._load_robots(key, policy)
                 if not cacheable:
-                    return entry.deny
+                    return entry.deny, entry.down
                 self._robots[key] = entry
         if entry.deny:
-            return entry.deny
+            return entry.deny, entry.down
         if entry.parser is not None and not entry.parser.can_fetch(url, self.robots_agent):
-            return "disallowed by robots.txt"
-        return None
+            return "disallowed by robots.txt", False
+        return None, False
 
     def _load_robots(self, key: tuple[str, str, int], policy: AddressPolicy) -> tuple[_Robots, bool]:
         scheme, host, port = key
@@ -594,9 +595,11 @@ class Fetcher:
                 if exc.blocked:
                     return _Robots(deny=exc.message), False
                 # 5xx, 429 or unreachable: RFC 9309 §2.3.1.4, assume complete disallow
+                if exc.status is None:   # no HTTP answer at all: the host is down, the page fetch fails
+                    return _Robots(deny=f"host unreachable: {exc.message}", down=True), True
                 return _Robots(deny=f"robots.txt unreachable ({exc.message}): host disallowed"), True
             except httpcore.ConnectError as exc:
-                return _Robots(deny=f"robots.txt unreachable ({_one_line(exc)}): host disallowed"), True
+                return _Robots(deny=f"host unreachable: {_one_line(exc)}", down=True), True
             if resp.status in REDIRECT_STATUSES and resp.headers.get("location"):
                 try:
                     current = urllib.parse.urljoin(current, resp.headers["location"].strip())

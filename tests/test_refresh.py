@@ -21,6 +21,12 @@ ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <footer>Copyright Example Press. All rights reserved.</footer></body></html>"""
 
 
+@pytest.fixture(autouse=True)
+def robots_allow_all(httpserver: HTTPServer) -> None:
+    """A loopback site with a robots.txt that allows us (an unanswered robots.txt means 'disallow all')."""
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n", content_type="text/plain")
+
+
 def page(title: str, date: str, body: str) -> str:
     return ARTICLE.format(title=title, date=date, body=body)
 
@@ -49,7 +55,6 @@ def test_seed_page_over_http(httpserver: HTTPServer, seed_html: bytes, shared_di
                              tmp_path: pathlib.Path) -> None:
     path = f"/idsacomments/{SEED_DOC}.html"
     httpserver.expect_request(path).respond_with_data(seed_html, content_type="text/html; charset=utf-8")
-    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n", content_type="text/plain")
     url = httpserver.url_for(path)
     sources = write_sources(tmp_path, FAST_FETCH + f"sources:\n  - id: seed\n    kind: page\n    url: {url}\n")
     db = tmp_path / "w.duckdb"

@@ -73,13 +73,14 @@ def test_5xx_robots_disallows_all(server):
 
 
 def test_unreachable_robots_disallows_all(server):
-    """A robots.txt that never answers (read timeout) blocks the host, per RFC 9309 §2.3.1.4."""
+    """A robots.txt that never answers (read timeout) blocks the host, per RFC 9309 §2.3.1.4; since the host
+    gave no HTTP answer at all, the page counts as failed (host down), not as blocked by policy."""
     server.expect_request("/robots.txt").respond_with_handler(lambda request: time.sleep(1.0) or "late")
     pages(server, "/a")
     with Fetcher(fast_settings(timeout=0.3, retries=0)) as fetcher:
         out = local_fetch(fetcher, server.url_for("/a"))
-    assert out.outcome == "blocked"
-    assert out.error == "robots.txt unreachable (timed out after 0.3 s waiting for headers): host disallowed"
+    assert out.outcome == "failed"
+    assert out.error == "host unreachable: timed out after 0.3 s waiting for headers"
     assert "/a" not in paths(server)
 
 
