@@ -2,6 +2,7 @@
 coder version. A real loopback HTTP server (stopped before reprocessing), a real DuckDB file, real flow runs."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pathlib
@@ -99,22 +100,42 @@ def test_reprocess_rebuilds_events_from_raw_pages_without_network(loaded: pathli
 def test_new_coder_version_recodes_stored_pages(loaded: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import flows.refresh
     import transforms.coder
+    import transforms.coder.pipeline
+    import transforms.pipeline
 
     db = loaded
     before = events(db)
     old_version = transforms.coder.CODER_VERSION
     assert query(db, "SELECT DISTINCT coder_version FROM documents") == [(old_version,)]
+    with_quantity = query(db, "SELECT event_id FROM events WHERE quantity_value IS NOT NULL")
+    assert with_quantity, "the page's pledge should carry a quantity"
     upgraded = old_version + "+recode-test"
-    # a coder upgrade: every place the running code reads the version from
-    monkeypatch.setattr(transforms.coder, "CODER_VERSION", upgraded)
-    monkeypatch.setattr(flows.refresh, "CODER_VERSION", upgraded)
+    # a coder upgrade: a new version string wherever the running code reads it, and a change of behaviour
+    # (built on the real coder: this version no longer attaches quantities to events)
+    for module in (transforms.coder, transforms.coder.pipeline, flows.refresh):
+        monkeypatch.setattr(module, "CODER_VERSION", upgraded)
+    real_code = transforms.pipeline.code_document
+
+    def upgraded_coder(doc):
+        return [dataclasses.replace(e, quantity_value=None, quantity_unit=None, quantity_text=None,
+                                    coder_version=upgraded) for e in real_code(doc)]
+
+    monkeypatch.setattr(transforms.pipeline, "code_document", upgraded_coder)
     summary = flows.refresh.reprocess_flow(db_path=str(db))
-    assert summary["counts"]["documents_parsed"] == 1
+    c = summary["counts"]
+    assert c["documents_parsed"] == 1
     assert query(db, "SELECT DISTINCT coder_version FROM documents") == [(upgraded,)]
     ((params,),) = query(db, "SELECT params_json FROM runs WHERE params_json LIKE '%reprocess%'")
     assert json.loads(params)["coder_version"] == upgraded                # the run log says which coder ran
-    # the events are the same facts (same fingerprints), re-coded under the new version
-    assert [row[1:] for row in events(db)] == [row[1:] for row in before]
+    after = events(db)
+    # the events it codes differently are replaced (new ids), the others keep theirs; same facts throughout
+    assert c["events_removed"] == len(with_quantity) and c["events_added"] == len(with_quantity)
+    assert not {row[0] for row in with_quantity} & {row[0] for row in after}
+    assert sorted(row[1:] for row in after) == sorted(row[1:] for row in before)      # same fingerprints
+    assert query(db, "SELECT count(*) FROM events WHERE quantity_value IS NOT NULL") == [(0,)]
+    old_ids = {row[0] for row in before}
+    versions = dict(query(db, "SELECT event_id, coder_version FROM events"))
+    assert {v for k, v in versions.items() if k not in old_ids} == {upgraded}   # re-coded rows say by whom
 
 
 def test_cli_reprocess_with_no_network(loaded: pathlib.Path) -> None:

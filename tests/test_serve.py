@@ -156,6 +156,9 @@ def test_serve_starts_its_own_server_runs_the_schedule_and_stops_cleanly(tmp_pat
     deployments = {d["id"]: d["name"] for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=10,
                                                           trust_env=False).json()}
     assert any(deployments.get(r["deployment_id"]) == "default" for r in runs), runs
+    artifacts = httpx.post(f"{api}/artifacts/filter", json={"artifacts": {"key": {"any_": ["refresh-summary"]}}},
+                           timeout=10, trust_env=False).json()
+    assert artifacts and "Caravan refresh" in artifacts[0]["data"]         # what the UI shows for a run
     assert (db.parent / "prefect" / "prefect.db").exists()           # PREFECT_HOME beside the warehouse
     con = duckdb.connect(str(db), read_only=True)
     try:
