@@ -13,6 +13,7 @@ measurement runs in a fresh subprocess that streams the files, so each reports i
   files       the real refresh_flow over a `files` source, then again with nothing changed
   http        the real refresh_flow over a sitemap served from a loopback server (another process), then again
               (conditional GETs: 304s)
+  dask        (only with --only dask) the files refresh with parse + code on a temporary local Dask cluster
 Prefect overhead = flow wall time - the time spent inside task bodies (each task's fn is timed in place; the
 work is the real work). The ephemeral Prefect API's start-up is timed apart, with a trivial flow run first.
 Targets are printed with the figures; none of this runs in the test suite.
@@ -102,7 +103,10 @@ def child_reference(corpus: pathlib.Path) -> dict:
 
 
 def child_stages(corpus: pathlib.Path, db: pathlib.Path, batch_size: int) -> dict:
-    """The flow's own functions, batch by batch, without Prefect."""
+    """The flow's own functions, batch by batch, without Prefect; trafilatura.extract on the same pages, interleaved
+    batch by batch, so the ratio holds even when other work on the machine comes and goes."""
+    import trafilatura
+
     from flows.fetch import read_local
     from transforms.coder import CODER_VERSION, code_document
     from transforms.parse import parse_document
@@ -114,6 +118,9 @@ def child_stages(corpus: pathlib.Path, db: pathlib.Path, batch_size: int) -> dic
         for chunk in batched(corpus_files(corpus), batch_size):
             with clock("fetch"):
                 raws = [read_local(path, "bench") for path in chunk]
+            with clock("trafilatura_extract"):
+                for raw in raws:
+                    trafilatura.extract(raw.body)
             with clock("parse"):
                 docs = [parse_document(raw) for raw in raws]
             with clock("code"):
@@ -165,12 +172,13 @@ def warm_prefect() -> float:
 
 
 def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
-    from flows.refresh import refresh_flow
+    from flows.config import load_config
+    from flows.refresh import flow_for
 
     clock = TASK_CLOCK[0] = Clock()
     instrument_tasks()
     start = time.perf_counter()
-    summary = refresh_flow(sources_path=str(sources), db_path=str(db))
+    summary = flow_for(load_config(sources))(sources_path=str(sources), db_path=str(db))
     wall = time.perf_counter() - start
     inside = sum(clock.seconds.values())
     return {"wall": wall, "tasks": clock.seconds, "inside_tasks": inside, "prefect": wall - inside,
@@ -389,6 +397,16 @@ def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log:
                                         f"    path: {corpus}/*.html\n    max_items: {n}\n")
         out["files"] = run_child(["refresh", str(sources), str(folder / "w.duckdb")], log)
         print(f"  N={n}: files refresh done", flush=True)
+    if "dask" in modes:
+        # the same files refresh with parse + code on a temporary local Dask cluster (a worker process per core);
+        # task bodies that run on workers are timed there, so only the wall time is comparable
+        folder = work / f"dask-{n}"
+        folder.mkdir()
+        sources = write_sources(folder, f"batch_size: {batch_size}\ntask_runner:\n  kind: dask\nsources:\n"
+                                        f"  - id: bench-files\n    kind: files\n    path: {corpus}/*.html\n"
+                                        f"    max_items: {n}\n")
+        out["dask"] = run_child(["refresh", str(sources), str(folder / "w.duckdb")], log)
+        print(f"  N={n}: dask refresh done", flush=True)
     if "http" in modes:
         server = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", "serve", str(corpus)], cwd=REPO,
                                   stdout=subprocess.PIPE, text=True)
@@ -410,6 +428,16 @@ def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log:
 
 
 # ------------------------------------------------------------------------------------------- report
+
+STAGE_LABELS = {
+    "trafilatura_extract": "trafilatura.extract alone, same pages, interleaved (reference)",
+    "fetch": "fetch: read_local",
+    "parse": "parse + extract text: parse_document (lxml + trafilatura)",
+    "code": "extract + code events: code_document",
+    "load": "load: save_batch (one transaction per batch)",
+    "views": "views + checks: refresh_views, run_checks (once)",
+}
+
 
 def ms(seconds: float, pages: int) -> str:
     return f"{1000 * seconds / pages:.2f}" if pages else "-"
@@ -439,10 +467,13 @@ def report(results: dict) -> str:
         st = r.get("stages")
         if st:
             p = st["pages"]
+            if "trafilatura_extract" in st["seconds"]:   # measured interleaved with the stages: the ratio's base
+                traf = st["seconds"]["trafilatura_extract"] / p
             lines += ["| stage, no Prefect | ms/page | x trafilatura |", "| --- | ---: | ---: |"]
-            for key in ("fetch", "parse", "code", "load", "views"):
+            for key in ("trafilatura_extract", "fetch", "parse", "code", "load", "views"):
                 s = st["seconds"].get(key, 0.0)
-                lines.append(f"| {key} | {ms(s, p)} | {s / p / traf:.2f} |" if traf else f"| {key} | {ms(s, p)} | |")
+                label = STAGE_LABELS[key]
+                lines.append(f"| {label} | {ms(s, p)} | {s / p / traf:.2f} |" if traf else f"| {label} | {ms(s, p)} | |")
             work = sum(st["seconds"].get(k, 0.0) for k in ("parse", "code", "load"))
             ratio = work / p / traf if traf else None
             r["pipeline_ratio"] = ratio
@@ -451,6 +482,15 @@ def report(results: dict) -> str:
                       if ratio else f"| parse + code + load | {ms(work, p)} | |",
                       "", f"{st['documents']:,} documents, {st['events']:,} events coded; "
                       f"peak memory {st['peak_rss_mb']:.0f} MB", ""]
+        if r.get("dask"):
+            d = r["dask"]
+            pages = max(1, d["full"]["counts"].get("documents_parsed", 0))
+            line = (f"### refresh_flow on a local Dask cluster ({os.cpu_count()} worker processes)\n\n"
+                    f"- flow wall time {d['full']['wall']:.1f} s, {pages / d['full']['wall']:,.1f} pages/s; "
+                    f"nothing changed: {d['unchanged']['wall']:.1f} s")
+            if r.get("files"):
+                line += f"; {r['files']['full']['wall'] / d['full']['wall']:.2f}x the thread runner's throughput"
+            lines += [line, ""]
         for mode in ("files", "http"):
             rr = r.get(mode)
             if not rr:
@@ -525,11 +565,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", help="pages per run (repeat for several; default 1000)")
     parser.add_argument("--events", type=int, default=10_000_000, help="synthetic events for the views run")
     parser.add_argument("--batch-size", type=int, default=200)
-    parser.add_argument("--only", action="append", choices=["reference", "stages", "files", "http", "views"],
+    parser.add_argument("--only", action="append", choices=["reference", "stages", "files", "http", "views", "dask"],
                         help="run only these measurements (repeatable)")
     parser.add_argument("--workdir", type=pathlib.Path, help="keep corpora and warehouses here (default: a temp dir)")
     parser.add_argument("--json", type=pathlib.Path, help="also write the figures as JSON")
+    parser.add_argument("--report", type=pathlib.Path, help="print the report of a JSON written by --json; run nothing")
     args = parser.parse_args(argv)
+    if args.report:
+        print(report(json.loads(args.report.read_text(encoding="utf-8"))))
+        return 0
     modes = set(args.only or ["reference", "stages", "files", "http", "views"])
     sizes = sorted(set(args.n or [1000]))
     work = args.workdir or pathlib.Path(tempfile.mkdtemp(prefix="caravan-bench-"))

@@ -26,7 +26,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> pathlib.Path:
     folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, 10, seed=3)
+    write_corpus(folder, 6, seed=3)
     for sample in sorted((REPO / "samples").glob("*.html")):
         shutil.copy(sample, folder / sample.name)
     return folder
