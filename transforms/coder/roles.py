@@ -32,6 +32,20 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s
 _FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
 _COPULA = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
+# "the foreign ministers of X", "to leading figures of Y": the mention takes the preposition (or the subject
+# position) of the head noun it belongs to
+_OF_HEAD = re.compile(
+    r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
+    r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
+    r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
+    r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters)\s+of\s+"
+    r"(?:the\s+)?$", re.I)
+_SPEECH = re.compile(
+    r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|stated|states|announced|"
+    r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
+_CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
 
 
@@ -50,6 +64,10 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         start, end = m.start - offset, m.end - offset
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
+        if prep == "of":
+            head = _OF_HEAD.search(sentence, max(0, start - 90), start)
+            if head and head.end() == start:
+                prep = head.group("outer").lower() if head.group("outer") else None
         if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep:
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep))
@@ -60,12 +78,46 @@ def side(code: str | None) -> str | None:
     return "AFG" if code in ("AFG", "TALIBAN") else code
 
 
+_TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
+
+
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     group = [actors[idx]]
     j = idx
-    while j > 0 and _COORD.match(sentence[actors[j - 1].end:actors[j].start]):
-        group.insert(0, actors[j - 1])
+    while j > 0:
+        prev, cur = actors[j - 1], actors[j]
+        gap = sentence[prev.end:cur.start]
+        if prev.start == cur.start or _COORD.match(gap):
+            group.insert(0, prev)
+        elif side(prev.m.code) == side(cur.m.code) and _TITLES.match(gap) and j - 2 >= 0 and \
+                _COORD.match(sentence[actors[j - 2].end:prev.start]):
+            # "X and Pakistan's Deputy Prime Minister Ishaq Dar": the title and the name are one member
+            pass
+        else:
+            break
         j -= 1
+    seen: list[Placed] = []
+    for a in group:
+        if all(side(a.m.code) != side(b.m.code) for b in seen):
+            seen.append(a)
+    return seen
+
+
+def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit: int) -> list[Placed]:
+    """`first` and the mentions coordinated with it to its right ("to Kazakhstan, Kyrgyzstan and Uzbekistan")."""
+    group = [first]
+    idx = actors.index(first)
+    for nxt in actors[idx + 1:]:
+        if nxt.start >= limit:
+            break
+        cur = group[-1]
+        if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
+            if all(side(nxt.m.code) != side(b.m.code) for b in group):
+                group.append(nxt)
+            else:
+                group[-1] = nxt if nxt.start == cur.start else cur
+            continue
+        break
     return group
 
 
@@ -80,11 +132,19 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     for i in reversed(left):
         if actors[i].prep is None:
             gap = sentence[actors[i].end:head]
+            if _PRONOUN.search(gap) and _SPEECH.match(gap) and ";" not in gap:
+                return _coordinated(actors, i, sentence), None, "speaker"     # "ISKP said it had fired ..."
+            if _CLAUSE_POSSESSIVE.search(gap):
+                main = next((a for a in actors if a.prep is None and a.end <= head), None)
+                if main is not None:
+                    return [main], None, "possessive"          # "X ..., and its security services arrested"
             if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
                 return [], topic, "pronoun"
             return _coordinated(actors, i, sentence), None, "subject"
     start = actors[left[-1]].end if left else 0
     if _PRONOUN.search(sentence[start:head]) and topic:
+        return [], topic, "pronoun"
+    if _FIRST_PERSON.search(sentence[start:head]) and topic:
         return [], topic, "pronoun"
     if allow_first and _FIRST.search(sentence, max(0, head - 100), head):
         for a in actors:
