@@ -226,6 +226,7 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
                                      fetch_pages=source.fetch_pages, allow_private=source.allow_private, local=local)
         except FeedError as exc:
             report.fail(f"feed {source.url}: {exc}")
+            found.fetch_rows.append(failed_row(run_id, source.id, source.url, f"feed: {exc}"))   # -> source_health
         return found
     # sitemap: follow sitemap indexes breadth-first, never the same sitemap twice, at most MAX_SITEMAP_DEPTH deep
     import re
@@ -246,6 +247,7 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
             sitemap = parse_sitemap(outcome.raw.body, outcome.final_url or url)
         except FeedError as exc:
             report.fail(f"sitemap {url}: {exc}", whole=(url == source.url))
+            found.fetch_rows.append(failed_row(run_id, source.id, url, f"sitemap: {exc}"))
             continue
         urls.extend(u for u in sitemap.urls if include is None or include.search(u))
         if depth + 1 < MAX_SITEMAP_DEPTH:
@@ -454,6 +456,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
               "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
     pending_rows = discovery_rows
+    unparsed: dict[str, int] = {}   # source id -> pages fetched but not parseable
 
     def absorb(result: ProcessResult, rows: list[dict], source_of: dict[str, str]) -> None:
         """Load one processed batch (one transaction) and count it; always here, in the flow's process, in order."""
@@ -461,6 +464,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         for page in result.pages:
             if page.action == "failed" and source_of.get(page.url) in reports:
                 reports[source_of[page.url]].fail(f"{page.url}: {page.error}", whole=False)
+                unparsed[source_of[page.url]] = unparsed.get(source_of[page.url], 0) + 1
         loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
                                                documents=result.documents, events=result.events,
                                                coder_version=CODER_VERSION))
@@ -499,6 +503,10 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         absorb(future.result(), rows, source_of)
     if pending_rows:
         load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={}))
+    for report in reports.values():   # a source whose every item failed (fetch or parse) has failed
+        lost = report.failed + unparsed.get(report.source_id, 0)
+        if report.status == "partial" and report.items and lost >= report.items:
+            report.status = "failed"
     failed_sources = [r for r in reports.values() if r.status == "failed"]
     counts["sources_ok"] = sum(1 for r in reports.values() if r.status != "failed")
     counts["sources_failed"] = len(failed_sources)
