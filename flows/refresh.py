@@ -158,8 +158,10 @@ def feed_item_page(source_id: str, item: FeedItem, feed_url: str) -> RawPage | N
 
 
 def feed_items(source_id: str, body: bytes, feed_url: str, limit: int, *, fetch_pages: bool,
-               allow_private: bool, local: bool) -> list[WorkItem]:
+               allow_private: bool, local: bool, report: SourceReport | None = None) -> list[WorkItem]:
     items = parse_feed(body, feed_url, max_items=limit)
+    if report is not None and getattr(items, "dropped", 0):   # file:, javascript:, ... links: never followed
+        report.fail(f"feed {feed_url}: {items.dropped} item link(s) refused (not http(s))", whole=not items)
     work = []
     for item in items:
         fallback = feed_item_page(source_id, item, feed_url)
@@ -223,7 +225,8 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
             return found
         try:
             found.items = feed_items(source.id, outcome.raw.body, outcome.final_url or source.url, limit,
-                                     fetch_pages=source.fetch_pages, allow_private=source.allow_private, local=local)
+                                     fetch_pages=source.fetch_pages, allow_private=source.allow_private, local=local,
+                                     report=report)
         except FeedError as exc:
             report.fail(f"feed {source.url}: {exc}")
             found.fetch_rows.append(failed_row(run_id, source.id, source.url, f"feed: {exc}"))   # -> source_health
@@ -249,6 +252,8 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
             report.fail(f"sitemap {url}: {exc}", whole=(url == source.url))
             found.fetch_rows.append(failed_row(run_id, source.id, url, f"sitemap: {exc}"))
             continue
+        if sitemap.dropped:
+            report.fail(f"sitemap {url}: {sitemap.dropped} <loc> value(s) refused (not http(s))", whole=False)
         urls.extend(u for u in sitemap.urls if include is None or include.search(u))
         if depth + 1 < MAX_SITEMAP_DEPTH:
             queue.extend((child, depth + 1) for child in sitemap.sitemaps if child not in seen)

@@ -66,7 +66,8 @@ CASE_IDS = [
     "http-no-headers", "http-drip-body", "http-drip-headers", "http-reset-mid-body",
     "http-redirect-loop", "http-redirect-file", "http-redirect-secret-file", "http-redirect-metadata",
     "http-redirect-private", "http-gzip-bomb", "robots-disallowed",
-    "feed-malformed", "feed-billion-laughs", "feed-xxe", "feed-xxe-parameter", "feed-bad-links", "feed-20000-items",
+    "feed-malformed", "feed-billion-laughs", "feed-xxe", "feed-xxe-parameter", "feed-bad-links", "feed-file-links-only",
+    "feed-20000-items",
     "sitemap-self-index", "files-empty-glob",
 ]
 
@@ -358,7 +359,12 @@ def serve_corpus(httpserver: HTTPServer, raw: RawServer, folder: pathlib.Path,
     add(Case("feed-bad-links", "feed",
              page("/feed/bad-links.xml", feed_xml(base, [(t, l, "Mon, 01 Jan 2024 00:00:00 GMT", None)
                                                          for t, l in bad_links]), ctype="application/rss+xml"),
-             "problem", cause=r"refused", note="every item link is off limits"))
+             "failed", cause=r"refused", note="every item link is off limits"))
+    only_files = [("Passwd", "file:///etc/passwd"), ("Secret", secret_uri), ("Script", "javascript:alert(1)")]
+    add(Case("feed-file-links-only", "feed",
+             page("/feed/file-links.xml", feed_xml(base, [(t, l, "Mon, 01 Jan 2024 00:00:00 GMT", None)
+                                                          for t, l in only_files]), ctype="application/rss+xml"),
+             "failed", cause=r"refused", note="no http(s) link at all: nothing to fetch, and said so"))
     httpserver.expect_request(re.compile(r"^/huge-item/\d+$")).respond_with_handler(
         lambda request: Response(texts.article_html(
             "Firehose item", "2024-01-01",
