@@ -23,7 +23,19 @@ def one(text, anchor=None):
     ("signed 2023-12-29", dt.date(2023, 12, 29), "day"),
     ("a visit in January 2024 to discuss", dt.date(2024, 1, 1), "month"),
     ("joint trade of $ 987.9 million in 2022.", dt.date(2022, 1, 1), "year"),
-    ("between 25 and 30 December", dt.date(2023, 12, 25), "day"),
+    ("between 25 and 30 December", dt.date(2023, 12, 1), "month"),
+    ("talks on 25–26 July 2022 in Tashkent", dt.date(2022, 7, 25), "day"),
+    ("dated 17.07.2025 in the capital", dt.date(2025, 7, 17), "day"),
+    ("the meeting of 29.12.2023", dt.date(2023, 12, 29), "day"),
+    ("signed on December 29th", dt.date(2023, 12, 29), "day"),
+    ("late in January 2024 they met", dt.date(2024, 1, 1), "month"),
+    ("in late 2023 the council", dt.date(2023, 1, 1), "year"),
+    ("at the end of 2023 the council", dt.date(2023, 1, 1), "year"),
+    ("at the end of December 2023 the council", dt.date(2023, 12, 1), "month"),
+    ("in the autumn of 2021 troops moved", dt.date(2021, 1, 1), "year"),
+    ("in summer 2022 the guards", dt.date(2022, 1, 1), "year"),
+    ("mid-2024 the line opened", dt.date(2024, 1, 1), "year"),
+    ("in early July the envoy", dt.date(2023, 7, 1), "month"),
     ("on 3 August the minister", dt.date(2023, 8, 3), "day"),
     ("on 3 February the minister", dt.date(2024, 2, 3), "day"),
     ("In March they met", dt.date(2023, 3, 1), "month"),
@@ -42,6 +54,11 @@ def test_explicit(text, date, precision):
     ("last year", dt.date(2023, 1, 1), "year"),
     ("in the past year", dt.date(2023, 1, 1), "year"),
     ("two days ago", dt.date(2024, 2, 17), "day"),
+    ("the year before last", dt.date(2022, 1, 1), "year"),
+    ("nearly three years ago", dt.date(2021, 1, 1), "year"),
+    ("Last Thursday the court", dt.date(2024, 2, 15), "day"),
+    ("the spokesman said Friday", dt.date(2024, 2, 16), "day"),
+    ("this week", dt.date(2024, 2, 1), "month"),
 ])
 def test_relative_to_publication(text, date, precision):
     assert one(text) == (date, precision, "relative")
@@ -62,3 +79,120 @@ def test_bounds_and_non_dates():
 def test_month_never_becomes_day():
     date, precision, _ = one("in January 2024")
     assert precision == "month" and date.day == 1
+
+
+def test_anaphora_counts_from_the_last_event():
+    jan5 = dt.date(2024, 1, 5)
+    assert one("On the same day the envoy", anchor=jan5) == (jan5, "day", "relative")
+    assert one("the following day the envoy", anchor=jan5) == (dt.date(2024, 1, 6), "day", "relative")
+    assert one("later that same month", anchor=jan5) == (dt.date(2024, 1, 1), "month", "relative")
+    # a month-precision anchor cannot give a day
+    assert find_dates("on the same day", PUB, dt.date(2024, 1, 1), anchor_precision="month") == []
+
+
+def test_relation_to_another_event_is_no_date():
+    assert find_dates("A month after the minister led a delegation to the capital", PUB) == []
+    assert one("a month later", anchor=dt.date(2023, 11, 20))[:2] == (dt.date(2023, 12, 1), "month")
+
+
+def test_year_from_the_running_narrative():
+    # in a text about 2021 published in 2022, "late August" is August 2021
+    hint = dt.date(2021, 8, 15)
+    found = find_dates("through the turmoil of late August", dt.date(2022, 8, 5), year_hint=hint)
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 8, 1), "month")]
+    # never after publication
+    found = find_dates("in December the talks", dt.date(2022, 8, 5), year_hint=dt.date(2022, 7, 1))
+    assert found[0].date == dt.date(2021, 12, 1)
+
+
+def test_bound_words_are_kept():
+    found = find_dates("attacks since late 2023 and after May 2024", PUB)
+    assert [(d.bound, d.bound_word) for d in found] == [(True, "since"), (True, "after")]
+    assert find_dates("in the 2000s", PUB) == []
+
+
+def test_season_without_year():
+    assert one("exported power throughout the summer")[:2] == (dt.date(2023, 1, 1), "year")
+    assert one("the drills last winter")[:2] == (dt.date(2023, 1, 1), "year")
+
+
+# -- temporal.Clock: which date belongs to which event ------------------------------------------
+from types import SimpleNamespace  # noqa: E402
+
+from transforms.coder.temporal import Clock  # noqa: E402
+
+
+def _clock_dates(text, published, triggers):
+    """Feed `text` sentence by sentence (split at '. ' and newlines) and date each trigger word."""
+    import re as _re
+    clock = Clock(SimpleNamespace(published_at=published), text)
+    out = {}
+    for m in _re.finditer(r"[^.\n]+(?:\.|$)", text, _re.M):
+        s, e = m.start(), m.end()
+        while s < e and text[s] == " ":
+            s += 1
+        clock.begin(s, e)
+        for word in triggers:
+            k = text.find(word, s, e)
+            if k >= 0:
+                info = clock.assign(k - s, k - s + len(word))
+                out[word] = (info.date, info.precision) if info else None
+    return out
+
+
+def test_same_clause_date_wins_and_subordinate_dates_stay_put():
+    text = ("After a border clash in 2015, the two ministers signed a protocol. "
+            "The council, which was founded in 2001, approved the plan on 4 March 2016.")
+    got = _clock_dates(text, dt.date(2016, 6, 1), ["clash", "signed", "approved"])
+    assert got["clash"] == (dt.date(2015, 1, 1), "year")
+    assert got["signed"] is None                      # the 2015 date is the clash's, not the signing's
+    assert got["approved"] == (dt.date(2016, 3, 4), "day")
+
+
+def test_when_clause_takes_the_date_it_hangs_on():
+    text = "The ban had stood since 2009, when the group was listed by the court."
+    got = _clock_dates(text, dt.date(2016, 6, 1), ["listed"])
+    assert got["listed"] == (dt.date(2009, 1, 1), "year")
+
+
+def test_paragraph_carry_over_but_not_a_flashback():
+    text = ("On 3 May 2019 the envoy arrived in the capital. He was received by the premier.\n\n"
+            "The deal follows a similar pact signed in 2012. The premier praised the envoy.")
+    got = _clock_dates(text, dt.date(2019, 5, 6), ["received", "praised"])
+    assert got["received"] == (dt.date(2019, 5, 3), "day")
+    assert got["praised"] == (dt.date(2019, 5, 3), "day")   # the 2012 pact is background: story date
+
+
+def test_commentary_without_story_date_leaves_a_new_paragraph_undated():
+    text = ("On 3 May 2017 the envoy arrived in the capital. He was received by the premier.\n\n"
+            "The premier has praised the envoy.")
+    got = _clock_dates(text, dt.date(2019, 6, 20), ["received", "praised"])
+    assert got["received"] == (dt.date(2017, 5, 3), "day")
+    assert got["praised"] is None
+
+
+def test_story_date_of_a_news_report_dates_its_undated_acts():
+    text = ("ALMATY, March 4 (Wire) - The two governments signed a transit accord on Tuesday.\n\n"
+            "The visiting minister also thanked his hosts.")
+    got = _clock_dates(text, dt.date(2020, 3, 4), ["thanked"])
+    assert got["thanked"] == (dt.date(2020, 3, 4), "day")
+
+
+def test_section_date_line_dates_its_items():
+    text = ("Weekly notes\n\nOsh · June 2021\n\nThe mayor welcomed the traders.\n\n"
+            "Kulob · May 2021\n\nThe governor closed the market.")
+    got = _clock_dates(text, dt.date(2021, 6, 28), ["welcomed", "closed"])
+    assert got["welcomed"] == (dt.date(2021, 6, 1), "month")
+    assert got["closed"] == (dt.date(2021, 5, 1), "month")
+
+
+def test_since_gives_the_start_of_a_continuing_act_at_month_precision():
+    text = "Both states have sent rescuers to the valley since 2020-04-07."
+    got = _clock_dates(text, dt.date(2020, 4, 12), ["sent"])
+    assert got["sent"] == (dt.date(2020, 4, 1), "month")
+
+
+def test_undated_document_counts_from_its_date_line():
+    text = "POLICY NOTE: river water 12 June 2018 | desk\n\nThe ministers met yesterday."
+    got = _clock_dates(text, None, ["met"])
+    assert got["met"] == (dt.date(2018, 6, 11), "day")

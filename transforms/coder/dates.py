@@ -25,32 +25,51 @@ _M = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _PATTERNS = [
     # ISO 2023-12-29
     ("day", re.compile(_BOUND + r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
-    # between 25 and 30 December 2023 / 25-30 December 2023 (the start day stands for the range)
-    ("day", re.compile(_BOUND + r"\b(?:between\s+)?" + _D + r"\s*(?:and|-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
+    # 29.12.2023 / 17.07.2025 / 29/12/2023 (day first, as outside the US)
+    ("day", re.compile(_BOUND + r"(?<![\d.,/])\b(?P<nday>[0-3]?\d)(?P<sep>[./])(?P<nmon>[01]?\d)(?P=sep)" + _Y
+                       + r"\b(?![.,/]\d)")),
+    # between 25 and 30 December 2023: a range, coded at month precision
+    ("month", re.compile(_BOUND + r"\bbetween\s+" + _D + r"\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                         + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    # 25-30 December 2023 / 25–26 July 2022: the first day stands for the range (the act began then)
+    ("day", re.compile(_BOUND + r"\b" + _D + r"\s*(?:-|–|—|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
                        + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    # December 25-30, 2023
+    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"\s*(?:-|–|—)\s*[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+" + _Y
+                       + r")?\b", re.I)),
+    # in the autumn of 2021 / in summer 2023 / throughout the summer (a season: year precision)
+    ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
+                        r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"\b)?", re.I)),
     # 29 December 2023 / 29 Dec. 2023 / 3 August
     ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
     # December 29, 2023 / Dec. 29 2023 / December 29
     ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"(?!\d)(?:,?\s+" + _Y + r")?\b(?!\s*(?:%|per|million|billion))", re.I)),
     # in January 2024 / January 2024 / early March
-    ("month", re.compile(_BOUND + r"\b(?:(?:early|late|mid-?|the end of|the beginning of)\s+)?" + _M
+    ("month", re.compile(_BOUND + r"\b(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
                          + r"(?:,?\s+(?:of\s+)?" + _Y + r")?\b", re.I)),
     # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
     ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
 ]
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _RELATIVE = re.compile(
     r"\b(?P<bound>since\s+|until\s+|after\s+|before\s+)?(?:"
-    r"(?P<simple>yesterday|today|this week|last week|this month|earlier this month|last month|this year|"
-    r"earlier this year|last year|the past year|the previous year|the last year|"
-    r"the day before yesterday)"
-    r"|(?P<last>last|on|this|past|previous)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?P<simple>the day before yesterday|yesterday|today|this week|last week|earlier this week|this month|"
+    r"earlier this month|last month|earlier this year|this year|the year before last|last year|the past year|"
+    r"the previous year|the last year|the previous month|the following (?:day|month|year)|the next day|"
+    r"(?:that|the) same (?:day|week|month|year)|(?:on|in) the same (?:day|week|month|year))"
+    r"|(?P<last>last|on|this|past|previous|late on|early on|since)\s+" + _WD +
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
+# a bare capitalised day name in news style ("the ministry said Monday")
+_BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 @dataclass(frozen=True)
@@ -62,11 +81,28 @@ class DateMention:
     source: str             # explicit | relative
     text: str
     bound: bool = False     # "since 2021", "after August 2021": a limit, not the event's time
+    bound_word: str = ""    # since | after | before | until | by | from | prior to | following
 
 
-def _year_for(month: int, day: int | None, published: dt.date | None) -> int | None:
-    """Year for a date written without one: the publication year, or the year before when the
-    date would fall well after publication (news reports the past)."""
+def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None) -> int | None:
+    """Year for a date written without one. With a running narrative date (`hint`, the last dated
+    event before it in the text) the year that puts the date nearest to it, never after publication;
+    else the publication year, or the year before when the date would fall after publication
+    (news reports the past)."""
+    if hint is not None:
+        best = None
+        for year in (hint.year - 1, hint.year, hint.year + 1):
+            try:
+                candidate = dt.date(year, month, min(day or 1, 28))
+            except ValueError:
+                continue
+            if published is not None and candidate > published + dt.timedelta(days=2):
+                continue
+            gap = abs((candidate - hint).days)
+            if best is None or gap < best[0]:
+                best = (gap, year)
+        if best is not None:
+            return best[1]
     if published is None:
         return None
     year = published.year
@@ -85,44 +121,67 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None) -> list[DateMention]:
-    """All dates in `text` (a sentence), ordered by position. `anchor` is the last dated event
-    before this sentence ("three days later" counts from it; falls back to `published`)."""
+def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
+               anchor_precision: str = "day", year_hint: dt.date | None = None) -> list[DateMention]:
+    """All dates in `text` (a sentence), ordered by position.
+
+    `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
+    "three days later", "the same day", "that same month" count from it (never from publication).
+    `year_hint` is the running narrative date that supplies the year of "in late August" or
+    "on 3 May" when the text omits it (falls back to the publication date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for precision, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            core_start = m.start("bound") if m.group("bound") else m.start()
-            if m.group("bound"):
-                core_start = m.end("bound")
+            core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
-            mention = _explicit(m, precision, published)
+            mention = _explicit(m, precision, published, year_hint)
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
+            word = m.group("bound").strip().split()[0].lower() if m.group("bound") else ""
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
-                                     text[core_start:m.end()], bool(m.group("bound"))))
-    for m in _RELATIVE.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+                                     text[core_start:m.end()], bool(word), word))
+    for m in list(_RELATIVE.finditer(text)) + list(_BARE_WEEKDAY.finditer(text)):
+        start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
+        if _overlaps(taken, start, m.end()):
             continue
-        resolved = _relative(m, published, anchor)
+        resolved = _relative(m, published, anchor, anchor_precision, text)
         if resolved is None:
             continue
-        start = m.end("bound") if m.group("bound") else m.start()
         taken.append((start, m.end()))
+        bound = m.group("bound").strip().lower() if "bound" in m.re.groupindex and m.group("bound") else ""
+        if m.groupdict().get("last") and m.group("last").lower() == "since":
+            bound = "since"
         found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
-                                 bool(m.group("bound"))))
+                                 bool(bound), bound))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _explicit(m: re.Match, precision: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+def _explicit(m: re.Match, precision: str, published: dt.date | None,
+              hint: dt.date | None = None) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
             return dt.date.fromisoformat(groups["iso"]), "day"
         year = int(groups["year"]) if groups.get("year") else None
+        if groups.get("nday"):
+            return dt.date(year, int(groups["nmon"]), int(groups["nday"])), "day"
+        if groups.get("season"):
+            if year is None:
+                start = SEASON_START[groups["season"].lower()]
+                words = m.group(0).lower()
+                if "last " in words and published is not None:
+                    year = published.year - 1 if published.month < start + 3 else published.year
+                elif "this " in words and published is not None:
+                    year = published.year
+                else:
+                    year = _year_for(start, None, published, hint)
+                if year is None:
+                    return None
+            return dt.date(year, 1, 1), "year"
         if precision == "year":
             return dt.date(year, 1, 1), "year"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
@@ -131,13 +190,13 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None) -> tuple[d
             if year is None and (_MONTH_WORD.match(word) and word[0].islower() or word.lower() == "may"):
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
             if year is None:
-                year = _year_for(month, None, published)
+                year = _year_for(month, None, published, hint)
                 if year is None:
                     return None
             return dt.date(year, month, 1), "month"
         day = int(groups["day"])
         if year is None:
-            year = _year_for(month, day, published)
+            year = _year_for(month, day, published, hint)
             if year is None:
                 return None
         return dt.date(year, month, day), "day"
@@ -145,10 +204,36 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None) -> tuple[d
         return None
 
 
-def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+def _at(day: dt.date, precision: str) -> tuple[dt.date, str]:
+    if precision == "year":
+        return dt.date(day.year, 1, 1), "year"
+    if precision == "month":
+        return day.replace(day=1), "month"
+    return day, "day"
+
+
+def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, anchor_precision: str = "day",
+              text: str = "") -> tuple[dt.date, str] | None:
+    groups = m.groupdict()
+    simple = (groups.get("simple") or "").lower()
+    if simple and ("same" in simple or "following" in simple or "next day" in simple):
+        # anaphora: counts from the event just named, never from publication
+        if anchor is None:
+            return None
+        unit = simple.split()[-1]
+        order = {"day": 3, "week": 2, "month": 2, "year": 1}
+        have = {"day": 3, "month": 2, "year": 1}.get(anchor_precision, 0)
+        if order[unit] > have:
+            return None
+        if "following" in simple or "next" in simple:
+            if unit == "day":
+                return anchor + dt.timedelta(days=1), "day"
+            if unit == "month":
+                return _shift_months(anchor, 1), "month"
+            return dt.date(anchor.year + 1, 1, 1), "year"
+        return _at(anchor, {"day": "day", "week": "month", "month": "month", "year": "year"}[unit])
     if published is None:
         return None
-    simple = (m.group("simple") or "").lower()
     if simple:
         if simple == "yesterday":
             return published - dt.timedelta(days=1), "day"
@@ -156,22 +241,25 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None) ->
             return published - dt.timedelta(days=2), "day"
         if simple == "today":
             return published, "day"
-        if simple in ("this week",):
+        if simple in ("this week", "earlier this week"):
             week_start = published - dt.timedelta(days=published.weekday())
-            return (week_start, "month") if week_start.month == published.month else (published, "year")
+            return (week_start.replace(day=1), "month") if week_start.month == published.month else (
+                dt.date(published.year, 1, 1), "year")
         if simple == "last week":
             day = published - dt.timedelta(days=7)
-            return (day.replace(day=1), "month") if day.month == published.month or published.day > 7 else (day.replace(day=1), "month")
+            return day.replace(day=1), "month"
         if simple in ("this month", "earlier this month"):
             return published.replace(day=1), "month"
-        if simple == "last month":
+        if simple in ("last month", "the previous month"):
             return _shift_months(published, -1), "month"
         if simple in ("this year", "earlier this year"):
             return dt.date(published.year, 1, 1), "year"
+        if simple == "the year before last":
+            return dt.date(published.year - 2, 1, 1), "year"
         return dt.date(published.year - 1, 1, 1), "year"      # last year / the past year
-    if m.group("wd"):
+    if groups.get("wd"):
         target = WEEKDAYS[m.group("wd").lower()]
-        qualifier = m.group("last").lower()
+        qualifier = (groups.get("last") or "on").lower()
         back = (published.weekday() - target) % 7
         if qualifier in ("last", "past", "previous") and back == 0:
             back = 7
@@ -182,6 +270,8 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None) ->
         return None
     unit = m.group("unit").lower().rstrip("s")
     direction = m.group("dir").lower()
+    if direction in ("after", "before") and re.match(r"\s*[\w$“\"'‘]", text[m.end():]):
+        return None     # "a month after the visit": a relation to another event, not a date
     base = published if direction == "ago" else (anchor or None)
     if base is None:
         return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from transforms.coder import CODER_VERSION
 from transforms.coder import roles as R
+from transforms.coder import temporal
 from transforms.coder.dates import DateMention, find_dates
 from transforms.coder.mentions import Mention, find_mentions
 from transforms.coder.quantities import find_fatalities, find_quantities
@@ -62,38 +63,30 @@ def code_document(doc: Document) -> list[Event]:
     starts = [m.start for m in mentions]
     events: list[Event] = []
     topic: str | None = None
-    anchor: dt.date | None = None
+    clock = temporal.Clock(doc, masked)    # dates: which date belongs to which event (temporal.py)
     prev_codes: list[str] = []
-    para_date: DateMention | None = None
-    prev_end = 0
     for index, (s, e) in enumerate(spans):
-        if "\n" in text[prev_end:s]:
-            para_date = None             # a new paragraph: no date carried over
-        prev_end = e
+        clock.begin(s, e)
         sentence = masked[s:e]
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         local = [m for m in mentions[lo:hi] if m.end <= e]
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
-        new, topic, anchor, para_date = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic,
-                                                       anchor, prev_codes, para_date)
+        new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes)
         events.extend(new)
         prev_codes = [a.m.code for a in actors]
     return events
 
 
-def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anchor, prev_codes, para_date):
+def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes):
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
     if len(sentence) < 20 or _BOILERPLATE.search(sentence):
-        return [], first_subject or topic, anchor, para_date
-    dates = [d for d in find_dates(sentence, doc.published_at, anchor) if not d.bound]
-    if dates:
-        para_date = dates[-1]
+        return [], first_subject or topic
     regex, _ = compiled()
     matches = list(regex.finditer(sentence))
     if not matches:
-        return [], first_subject or topic, anchor, para_date
+        return [], first_subject or topic
     drafts: list[_Draft] = []
     for k, m in enumerate(matches):
         trig = trigger_of(m)
@@ -130,18 +123,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anch
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
-        date = _nearest_date(dates, d.head)
-        if date is None and para_date is not None:
-            # narrative continuity: an undated act in a dated paragraph happened at that paragraph's time
-            date = para_date
-            d.confidence -= 0.05
+        date = clock.assign(d.head, d.span_end)
+        d.confidence -= 0.05 if date is not None and date.inherited else 0.0
         qty = _quantity(quantities, d, limit)
         fatalities = find_fatalities(sentence) if d.trigger.event_type == "ASSAULT" else None
         if fatalities is not None and qty is not None and qty.unit == "people":
             qty = None
         place = _location(places, d.head)
-        if date is not None and date.precision == "day":
-            anchor = date.date
         out.append(Event(
             doc_id=doc.doc_id, sentence_index=index, start_char=s, end_char=e, evidence=text[s:e],
             actor1=d.actor1_code, actor2=d.actor2_code, event_type=d.trigger.event_type, mode=d.trigger.mode,
@@ -154,7 +142,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, anch
             actor2_text=d.actor2.m.text if d.actor2 else None, confidence=round(d.confidence, 2),
             coder_version=CODER_VERSION, status="asserted",
         ))
-    return _dedupe(out), topic, anchor, para_date
+    return _dedupe(out), topic
 
 
 def _asserted(sentence: str, d: _Draft) -> bool:

@@ -1,0 +1,295 @@
+"""Which date belongs to which event: the running time of a document, read sentence by sentence.
+
+`Clock(doc, text)` is created once per document and told about each sentence in order
+(`clock.begin(start, end)`); `clock.assign(head, end)` then gives the date of an event whose
+trigger sits at [head, end) of the current sentence, as a `DateInfo` (or None: no date).
+
+How a date is chosen, first rule that applies:
+1. a date in the same clause as the trigger (nearest one);
+2. a trigger in a ", when ..." clause takes the date the clause hangs on ("in September 2022, when
+   a hundred people were killed"; "since 2003, when the movement was designated");
+3. a framing date at the head of the sentence ("On 7 October 2021 ...", "During his visit to
+   Kabul on 3 August 2023, ...", "In the autumn of 2021 ...");
+4. the nearest date of another main clause; dates in subordinate clauses ("after the talks in
+   2015", "a step taken in late 2023", "which ... in 2003") belong to their own clause only;
+5. the start of a continuing act in the same clause ("has sent aid ... since 7 October": month
+   precision at most);
+6. context: the running date of the paragraph (the framing/main date of an earlier sentence in
+   the same paragraph, unless it jumps back in time: "The decision follows a step taken in late
+   2023." does not move the narrative), else the date line of the current section (a digest's
+   "Bishkek · September 2024"), else the story date of a news text (the first date of the lead
+   that falls within two weeks of publication: a wire's dateline or "on Thursday", a blog's "Last
+   Thursday", a press release's "today");
+7. no date.
+
+Relative forms are resolved in `dates.find_dates` against the publication date (or, for a
+document without one, a date line among its first characters), anaphora ("the same day", "three
+days later") against the last date given to an event, and yearless dates ("in late August") get
+their year from the running narrative date of this or the previous paragraph.
+Pure functions and small state; regexes compiled once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transforms.coder.dates import DateMention, find_dates
+
+STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
+STORY_CHARS = 700                        # how much of the opening may hold the story date
+_RANK = {"none": 0, "year": 1, "month": 2, "day": 3}
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """The date given to one event (the fields of `Event` of the same names)."""
+
+    date: dt.date
+    precision: str          # day | month | year
+    source: str             # explicit | relative | publication
+    text: str | None        # the words the date came from
+    inherited: bool = False  # taken from context (an earlier sentence, a date line, the story date)
+
+
+# clause boundaries inside a sentence; the word after the boundary says what kind of clause follows
+_BREAK = re.compile(
+    r"\s*[;:]\s+|\s+[–—]\s+|\s*\(\s*"
+    r"|,\s+(?=(?:and|but|or|which|who|whom|whose|when|where|while|whereas|although|though|after|before|since|"
+    r"until|following|as|because|with|in which|during which|by which|months|weeks|days|years)\b)"
+    r"|\s+(?=(?:after|before|since|until|following|when|whereas|because|which|who|whose)\s)"
+    r"|,\s+(?=\w+ed\s+by\b)", re.I)
+_SUB_START = re.compile(
+    r"(?:after|before|since|until|following|follows|followed|prior to|despite|although|though|while|whereas|"
+    r"which|who|whom|whose|that|because|if|unless|months|weeks|days|years|in which|during which|by which)\b"
+    r"|\w+ed\s+by\b", re.I)
+_RELATIVE_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b", re.I)
+_WHEN_START = re.compile(r"(?:when|in which|during which)\b", re.I)
+# a sentence opening that subordinates its first clause ("After ...,", "Following ...,", "Since ...,")
+_SUB_OPENING = re.compile(r"\s*(?:after|following|before|prior to|since|until|despite|although|though|while|"
+                          r"whereas|if|unless|because)\b", re.I)
+_SEPARATOR = re.compile(r"[·|•/—–]")
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
+
+
+def reference_date(published: dt.date | None, text: str) -> dt.date | None:
+    """The date relative expressions count from: the publication date, or for a document without
+    one, the first full date in its opening lines (a brief's title line "... 10 May 2022 | ...")."""
+    if published is not None:
+        return published
+    head = text[:300]
+    for d in find_dates(head, None):
+        if d.source == "explicit" and d.precision == "day" and not d.bound:
+            return d.date
+    return None
+
+
+# an opening phrase that ends at the first comma: "On 3 August 2023, ...", "After the clash in 2015, ..."
+_OPENER = re.compile(r"\s*(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
+                     r"as|when|after|following|before|prior to|since|until|despite|although|though|while|whereas|"
+                     r"if|unless|because|\w+ing)\b", re.I)
+
+
+def _segments(sentence: str) -> list[tuple[int, int, str]]:
+    """Clauses of a sentence as (start, end, kind): kind is frame (an opening phrase that dates the
+    whole sentence), main, sub (a subordinate or relative clause, whose dates are its own) or when
+    (a clause hanging on the date just before it)."""
+    cuts = [0]
+    opener = _OPENER.match(sentence)
+    if opener:
+        comma = sentence.find(", ", opener.end(), 160)
+        if comma > 0:
+            cuts.append(comma + 2)
+    for m in _BREAK.finditer(sentence):
+        if m.start() > 0 and m.end() not in cuts:
+            cuts.append(m.end())
+            if _RELATIVE_COMMA.match(sentence, m.start()):
+                # ", which was founded in 2001, approved ...": the relative clause ends at the next comma
+                close = sentence.find(", ", m.end())
+                if close > 0:
+                    cuts.append(close + 2)
+    cuts = sorted(set(c for c in cuts if c < len(sentence))) + [len(sentence) + 1]
+    out: list[tuple[int, int, str]] = []
+    for i in range(len(cuts) - 1):
+        start, end = cuts[i], cuts[i + 1]
+        piece = sentence[start:end]
+        if i == 0:
+            kind = "sub" if _SUB_OPENING.match(piece) else ("frame" if opener else "main")
+        elif _WHEN_START.match(piece):
+            kind = "when"
+        elif _SUB_START.match(piece):
+            kind = "sub"
+        else:
+            kind = "main"
+        out.append((start, end, kind))
+    return out
+
+
+def _segment_of(segments, pos: int) -> int:
+    for i, (start, end, _) in enumerate(segments):
+        if start <= pos < end:
+            return i
+    return len(segments) - 1
+
+
+def _info(d: DateMention, inherited: bool = False, cap: str | None = None) -> DateInfo:
+    date, precision = d.date, d.precision
+    if cap is not None and _RANK[precision] > _RANK[cap]:
+        date, precision = (date.replace(day=1), "month") if cap == "month" else (dt.date(date.year, 1, 1), "year")
+    return DateInfo(date, precision, d.source, d.text, inherited)
+
+
+def _inherit(info: DateInfo | None) -> DateInfo | None:
+    if info is None:
+        return None
+    return DateInfo(info.date, info.precision, info.source, info.text, True)
+
+
+def _period_end(info: DateInfo) -> dt.date:
+    if info.precision == "year":
+        return dt.date(info.date.year, 12, 31)
+    if info.precision == "month":
+        nxt = dt.date(info.date.year + (info.date.month == 12), info.date.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return info.date
+
+
+def _is_dateline(sentence: str, dates: list[DateMention]) -> bool:
+    """A short line that is mostly a date: "Bishkek · September 2024", "11.09.2024",
+    "Serhetabat / Herat · Sept. 11, 2024", "Monday, September 30, 2024 · Compiled by ..."."""
+    if not dates or len(sentence) > 120 or sentence.rstrip().endswith((".", "?", "!")) and len(sentence) > 40:
+        return False
+    rest = sentence
+    for d in reversed(dates):
+        rest = rest[:d.start] + rest[d.end:]
+    words = re.findall(r"[A-Za-z]+", rest)
+    return len(words) <= 2 or bool(_SEPARATOR.search(sentence)) and len(words) <= 12
+
+
+class Clock:
+    """The running time of one document while its sentences are coded in order."""
+
+    def __init__(self, doc, text: str):
+        self.text = text
+        self.published = reference_date(getattr(doc, "published_at", None), text)
+        self.story: DateInfo | None = None
+        self.section: DateInfo | None = None
+        self.para: DateInfo | None = None
+        self.last: DateInfo | None = None          # last date given to an event or named as the main date
+        self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
+        self._pending: DateInfo | None = None
+        self._para_no = 0
+        self._prev_end = 0
+        self.sentence = ""
+        self.dates: list[DateMention] = []
+        self._segments: list[tuple[int, int, str]] = []
+        self.story = self._find_story(text)
+
+    def _find_story(self, text: str) -> DateInfo | None:
+        """The story date of a news text: the first date of its opening lines within two weeks of
+        publication (found up front, so that the lead sentence before it is dated too)."""
+        if self.published is None:
+            return None
+        for d in find_dates(text[:STORY_CHARS], self.published):
+            if (not d.bound or d.bound_word == "since") and self._near_publication(_info(d)):
+                return _info(d, cap="month" if d.bound else None)
+        return None
+
+    # -- per sentence ---------------------------------------------------------------------------
+    def begin(self, start: int, end: int) -> list[DateMention]:
+        """Move on to the sentence text[start:end]; returns its dates (bounds included)."""
+        if self._pending is not None:
+            self.para = self._pending
+            self._pending = None
+        if start == 0 or "\n" in self.text[self._prev_end:start]:
+            self._para_no += 1
+            self.para = None
+        self._prev_end = end
+        sentence = self.text[start:end]
+        self.sentence = sentence
+        hint = self._hint[0] if self._hint and self._para_no - self._hint[1] <= 1 else None
+        last = self.last
+        self.dates = find_dates(sentence, self.published, last.date if last else None,
+                                anchor_precision=last.precision if last else "day", year_hint=hint)
+        self._segments = _segments(sentence)
+        if not self.dates:
+            return self.dates
+        if _is_dateline(sentence, self.dates):
+            first = next((d for d in self.dates if not d.bound), None)
+            if first is not None:
+                self.section = _info(first)
+                self.para = None
+                if self.story is None and self._near_publication(self.section):
+                    self.story = self.section
+                self._note_hint(first)
+            return self.dates
+        main = self._main_date()
+        if main is not None:
+            context = self.para or self.section or self.story
+            jumps_back = context is not None and _period_end(_info(main)) < context.date
+            if not jumps_back or self._segments[_segment_of(self._segments, main.start)][2] == "frame":
+                self._pending = _info(main)
+                self.last = _info(main)
+        for d in self.dates:
+            if not d.bound and d.precision in ("day", "month"):
+                self._note_hint(d)
+        return self.dates
+
+    def _near_publication(self, info: DateInfo) -> bool:
+        if self.published is None:
+            return False
+        return info.date <= self.published and _period_end(info) >= self.published - STORY_WINDOW
+
+    def _note_hint(self, d: DateMention) -> None:
+        self._hint = (d.date, self._para_no)
+
+    def _main_date(self) -> DateMention | None:
+        """The date the sentence as a whole is about: its framing date, else its last main-clause date."""
+        best = None
+        for d in self.dates:
+            if d.bound:
+                continue
+            kind = self._segments[_segment_of(self._segments, d.start)][2]
+            if kind == "frame":
+                return d
+            if kind in ("main", "frame"):
+                best = d
+        return best
+
+    # -- per event ------------------------------------------------------------------------------
+    def assign(self, head: int, end: int | None = None) -> DateInfo | None:
+        """The date of an event whose trigger spans [head, end) of the current sentence."""
+        info = self._choose(head, end if end is not None else head)
+        if info is not None:
+            self.last = info
+        return info
+
+    def _choose(self, head: int, end: int) -> DateInfo | None:
+        segs = self._segments
+        dates = self.dates
+        mine = _segment_of(segs, head)
+        free = [d for d in dates if not d.bound]
+
+        def dist(d: DateMention) -> int:
+            return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
+
+        same = [d for d in free if _segment_of(segs, d.start) == mine]
+        if same:
+            return _info(min(same, key=dist))
+        kind = segs[mine][2]
+        if kind == "when":
+            before = [d for d in dates if d.end <= segs[mine][0] and segs[mine][0] - d.end <= 3]
+            if before:
+                return _info(before[-1])
+        frame = [d for d in free if segs[_segment_of(segs, d.start)][2] == "frame"]
+        if frame:
+            return _info(frame[0])
+        main = [d for d in free if segs[_segment_of(segs, d.start)][2] in ("main", "frame")]
+        if main:
+            return _info(min(main, key=dist))
+        since = [d for d in dates if d.bound_word in ("since", "from")
+                 and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
+                      and segs[mine + 1][0] >= d.start - 7)]
+        if since:
+            return _info(since[0], cap="month")
+        return _inherit(self.para or self.section or self.story)
