@@ -35,6 +35,8 @@ PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 """.split())
+# "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
+LAND = frozenset("provinces province regions region territory cities towns villages markets".split())
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
 
 
@@ -134,7 +136,7 @@ def _demonym_role(doc, span) -> str | None:
         word = doc[i].lower_
         if word in INSTITUTION:
             return "demonym"
-        if word in PEOPLE:
+        if word in PEOPLE or word in LAND:
             return "people"
         if word in ETHNIC_BLOCK:
             return None

@@ -12,7 +12,8 @@ from transforms.coder import roles as R
 from transforms.coder import temporal
 from transforms.coder.dates import DateMention, find_dates
 from transforms.coder.mentions import Mention, find_mentions
-from transforms.coder.quantities import find_fatalities, find_quantities
+from transforms.coder.locations import locate
+from transforms.coder.quantities import find_fatalities, find_quantities, measure
 from transforms.coder.sentences import mask_footnotes, split_sentences
 from transforms.coder.triggers import Trigger, compiled, trigger_of
 from transforms.models import Document, Event
@@ -37,6 +38,50 @@ _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
+# acts done together: "X and Y signed / met / clashed" is one event per pair of participants
+_MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+_ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "phone", "allegiance"})
+# "the two sides", "both countries", "the three governments", "the delegations": the parties last named
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
+    r"delegations|leaders|partners|ministers|capitals)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
+    r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
+_NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
+_NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
+_VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
+_ASSAULT_PLACE_PREPS = frozenset({"at", "into", "on", "near", "in", "against", "across", "inside", "toward", "towards",
+                                  "along"})
+_FIRST_PERSON_STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+_FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
+
+
+@dataclass
+class _Context:
+    """What the coder remembers across the sentences of one document (roles only; dates live in temporal)."""
+    recent: list = dataclasses.field(default_factory=list)      # (actor1, actor2) of recent two-party events
+    last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
+    by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
+    counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+
+    def parties(self, n: int) -> list[str]:
+        out: list[str] = []
+        for pair in reversed(self.recent):
+            for code in pair:
+                if all(R.side(code) != R.side(c) for c in out):
+                    out.append(code)
+            if len(out) >= n:
+                break
+        return out[:max(n, 2)]
+
+    def note(self, ev: Event) -> None:
+        self.last = (ev.event_type, ev.mode, ev.actor1, ev.actor2)
+        if ev.actor2:
+            self.by_type[ev.event_type] = ev.actor2
+        if ev.actor1 and ev.actor2:
+            self.recent.append((ev.actor1, ev.actor2))
+            del self.recent[:-8]
 
 
 @dataclass
@@ -51,6 +96,7 @@ class _Draft:
     actor2: R.Placed | None = None
     actor2_code: str | None = None
     confidence: float = 0.75
+    subject: tuple = ((), None)          # the grammatical subject (mentions, code) for a following "and <verb>"
 
 
 def code_document(doc: Document) -> list[Event]:
@@ -65,21 +111,52 @@ def code_document(doc: Document) -> list[Event]:
     topic: str | None = None
     clock = temporal.Clock(doc, masked)    # dates: which date belongs to which event (temporal.py)
     prev_codes: list[str] = []
+    ctx = _Context()
     for index, (s, e) in enumerate(spans):
         clock.begin(s, e)
         sentence = masked[s:e]
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         local = [m for m in mentions[lo:hi] if m.end <= e]
+        local = _with_group_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
-        new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes)
+        if topic is None or _FIRST_PERSON_TOPIC.search(sentence):
+            topic = _first_person(ctx) or topic
+        new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         events.extend(new)
+        for ev in new:
+            ctx.note(ev)
+        for a in actors:
+            if a.m.code in _FIRST_PERSON_STATES:
+                ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
         prev_codes = [a.m.code for a in actors]
     return events
 
 
-def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes):
+def _first_person(ctx: _Context) -> str | None:
+    """'we' / 'our' (an interviewee, a press release): the Central Asian state the document names most."""
+    if not ctx.counts:
+        return None
+    return max(ctx.counts.items(), key=lambda kv: kv[1])[0]
+
+
+def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """Add the parties behind "the two sides" / "both countries" as mentions sharing the phrase's span."""
+    if not ctx.recent:
+        return local
+    extra: list[Mention] = []
+    for m in _GROUP_ANAPHOR.finditer(sentence):
+        n = _NUMBER.get((m.group("n") or "two").lower(), 2)
+        for code in ctx.parties(n):
+            extra.append(Mention(offset + m.start(), offset + m.end(), code, "group", m.group(0)))
+    if not extra:
+        return local
+    return sorted(local + extra, key=lambda x: x.start)
+
+
+def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
+    ctx = ctx if ctx is not None else _Context()
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
     if len(sentence) < 20 or _BOILERPLATE.search(sentence):
         return [], first_subject or topic
@@ -88,6 +165,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     if not matches:
         return [], first_subject or topic
     drafts: list[_Draft] = []
+    prev_subject: tuple = ((), None)
     for k, m in enumerate(matches):
         trig = trigger_of(m)
         head_end = m.start() + len(m.group(0).split()[0])
@@ -100,16 +178,34 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             continue
         if trig.context and not trig.context.search(sentence):
             continue
-        _assign_roles(sentence, actors, draft, limit, topic)
+        draft._places = places  # type: ignore[attr-defined]
+        _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
+        prev_subject = draft.subject
+        if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
+            continue
         group = getattr(draft, "_coordinated", None) or []
         variants = [draft]
-        if len(group) > 1 and draft.actor1 is group[-1]:
+        group_sides = {R.side(member.m.code) for member in group}
+        t = draft.trigger
+        mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES
+        if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
+            # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
+            variants = [dataclasses.replace(draft, actor1=a, actor2=b)
+                        for i, a in enumerate(group) for b in group[i + 1:]]
+            group_sides = set()
+        elif len(group) > 1 and draft.actor1 in group:
             # "Kazakhstan, Kyrgyzstan and Uzbekistan have ...": one event per coordinated actor
             variants = [dataclasses.replace(draft, actor1=member) for member in group]
-        group_sides = {R.side(member.m.code) for member in group}
+        if draft.actor2 is not None and draft.actor2 in actors and not group_sides & {R.side(draft.actor2.m.code)}:
+            objects = R.coordinated_after(actors, draft.actor2, sentence, limit)
+            if len(objects) > 1:
+                # "thanked Kazakhstan and Uzbekistan": one event per recipient
+                variants = [dataclasses.replace(v, actor2=o) for v in variants for o in objects]
         for variant in variants:
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
+            if variant.actor2 is None and variant.actor2_code is None:
+                _implicit_target(variant, actors, places, ctx)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             drafts.append(variant)
@@ -125,11 +221,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.assign(d.head, d.span_end)
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
-        qty = _quantity(quantities, d, limit)
-        fatalities = find_fatalities(sentence) if d.trigger.event_type == "ASSAULT" else None
-        if fatalities is not None and qty is not None and qty.unit == "people":
-            qty = None
-        place = _location(places, d.head)
+        qty, fatalities = measure(sentence, quantities, d.head, d.span_end, [x.head for x in drafts], d.trigger.event_type)
+        place = locate(sentence, places, d.head, d.span_end)
         out.append(Event(
             doc_id=doc.doc_id, sentence_index=index, start_char=s, end_char=e, evidence=text[s:e],
             actor1=d.actor1_code, actor2=d.actor2_code, event_type=d.trigger.event_type, mode=d.trigger.mode,
@@ -156,6 +249,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     window = " ".join(words[-7:])
     if _NOT_ASSERTED.search(window):
         return False
+    upto = sentence[:d.head]
+    if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
+        return False
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head):
@@ -165,16 +261,35 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     return True
 
 
-def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None) -> None:
+def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
+                  prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
+    shared = t.frame in ("verb", "symmetric") and (prev_subject[0] or prev_subject[1]) and \
+        _VP_AND.search(sentence, max(0, d.head - 30), d.head)
+    if shared and not R.passive(sentence, d.head):
+        # "X was received by Y and held talks with Z", "X thanked Y and invited Z": X is the subject again
+        mentions, code = prev_subject
+        d.subject = prev_subject
+        if mentions:
+            d.actor1 = mentions[-1]
+            d._coordinated = list(mentions)  # type: ignore[attr-defined]
+        else:
+            d.actor1_code = code
+        exclude = {R.side(_code(d.actor1, d.actor1_code))}
+        d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude,
+                                     preps=frozenset({"with", "to", "against", "on", None}))
+        _object_pronoun(sentence, actors, d)
+        return
     if t.frame == "symmetric":
         pair = R.between_pair(sentence, actors, d.head_end, limit)
         if pair:
             d.actor1, d.actor2 = pair
             return
         subj, code, how = R.subject(sentence, actors, d.head, topic)
+        d.subject = (tuple(subj), code)
         if len(subj) >= 2:
             d.actor1, d.actor2 = subj[0], subj[1]
+            d._coordinated = subj  # type: ignore[attr-defined]
             return
         if subj:
             d.actor1 = subj[-1]
@@ -211,14 +326,28 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
     if t.frame in ("verb", "noun") and R.passive(sentence, d.head):
-        if True:
-            clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
-            d.actor1 = R.by_agent(actors, d.head_end, clause_end.start() if clause_end else len(sentence))
-            start = 0
-            for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
-                start = brk.end()
-            d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start], d.head)
-            return
+        clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
+        end = clause_end.start() if clause_end else len(sentence)
+        d.actor1 = R.by_agent(actors, d.head_end, end)
+        if d.actor1 is None and t.event_type in ("AID", "COOPERATE"):
+            source = R.by_agent(actors, d.head_end, end, preps=("from",))
+            if source is not None:
+                d.actor1 = source
+            else:
+                place = next((p for p in getattr(d, "_places", ()) if p.start >= d.head_end and p.prep == "from"
+                              and p.m.country), None)
+                if place is not None:
+                    d.actor1_code = place.m.country   # "flour was dispatched from Termez"
+        start = 0
+        for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
+            start = brk.end()
+        d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start], d.head)
+        if d.actor2 is None:
+            subj, code, _ = R.subject(sentence, actors, d.head, topic)
+            if code and R.side(code) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2_code = code         # "He was received by ...": the topic
+        d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
+        return
     if t.frame == "verb":
         subj, code, how = R.subject(sentence, actors, d.head, topic)
         if subj:
@@ -226,7 +355,12 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d._coordinated = subj  # type: ignore[attr-defined]
         elif code:
             d.actor1_code, d.confidence = code, d.confidence - 0.1
-        d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))})
+        d.subject = (tuple(subj), code)
+        preps = R.RECIPIENT_PREPS
+        if t.event_type in ("MOBILIZE", "ASSAULT", "THREATEN"):
+            preps = preps | {"along", "near", "at"}
+        d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        _object_pronoun(sentence, actors, d)
         if t.target_subject:
             d.actor1, d.actor2 = None, d.actor1
         return
@@ -269,6 +403,65 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+
+
+def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
+    """'accusing him of ...': the pronoun object is the latest other-side mention before the trigger."""
+    if d.actor2 is not None or not _OBJECT_PRONOUN.match(sentence, d.span_end):
+        return
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    for a in reversed(actors):
+        if a.end <= d.head and R.side(a.m.code) != mine:
+            d.actor2 = a
+            return
+
+
+def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
+    """'Kyrgyzstan did the same', 'a similar step taken by X', 'Y followed in 2024': repeat the previous
+    event's type (and its recipient, and its actor when none is named) for the new actor."""
+    if drafts:
+        prev = drafts[-1]
+        last = (prev.trigger.event_type, prev.trigger.mode, prev.actor1_code, prev.actor2_code)
+    else:
+        last = ctx.last
+    if last is None:
+        return False
+    etype, mode, a1, a2 = last
+    t = d.trigger
+    d.trigger = Trigger(event_type=etype, mode=mode, frame=t.frame, needs_target=False)
+    if d.actor1 is None and d.actor1_code is None:
+        d.actor1_code = a1
+    if d.actor2 is None and d.actor2_code is None and R.side(a2) != R.side(_code(d.actor1, d.actor1_code)):
+        d.actor2_code = a2
+    return True
+
+
+def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context) -> None:
+    """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
+    mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
+    t = d.trigger
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
+        for p in places:
+            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and R.side(p.m.country) != mine:
+                d.actor2_code = p.m.country
+                return
+        for a in actors:
+            if a.start >= d.head_end and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
+                d.actor2 = a
+                return
+    if t.event_type == "MOBILIZE" and mine is not None:
+        for a in actors:
+            if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
+                d.actor2 = a            # "the Taliban moved fighters ..., and Tajikistan put its forces on alert"
+                return
+    if t.event_type == "AID" and mine is not None and mine != "AFG":
+        prev = ctx.by_type.get("AID")
+        if prev and R.side(prev) != mine:
+            d.actor2_code = prev
+        elif not any(a.start >= d.head_end and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
+                     for a in actors):
+            d.actor2_code = "AFG"   # Caravan's subject: aid with no named recipient goes to Afghanistan
 
 
 def _code(placed: R.Placed | None, code: str | None) -> str | None:
@@ -353,6 +546,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if k.event_type != ev.event_type:
                 continue
             same_pair = {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)}
+            if same_pair and k.mode != ev.mode and R.side(k.actor1) != R.side(ev.actor1):
+                continue      # two acts between the same sides, each way ("X was received by Y and held talks")
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
                 drop = True

@@ -26,7 +26,7 @@ _ADJACENT = re.compile(
     r"been|then|later|finally|reportedly|allegedly|again|already|just|further|jointly|formally|officially|"
     r"publicly|repeatedly|subsequently|not)\s+)*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
-                      r"the government|the regime|the movement|the organisation|the organization)\b", re.I)
+                      r"the government|the regime|the movement|the organisation|the organization|the delegation)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
@@ -45,6 +45,9 @@ _SPEECH = re.compile(
     r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|stated|states|announced|"
     r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
+_FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
+                           r"\w+ed)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
 
@@ -64,6 +67,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         start, end = m.start - offset, m.end - offset
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
+        if prep in _SUBORDINATORS and _FINITE_AFTER.match(sentence, end):
+            prep = None      # "after ISKP said ...": a clause, not a prepositional phrase
         if prep == "of":
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
@@ -127,7 +132,7 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     left = [i for i, a in enumerate(actors) if a.end <= head]
     if left:
         last = left[-1]
-        if _ADJACENT.match(sentence[actors[last].end:head]):
+        if _ADJACENT.match(sentence[actors[last].end:head]) and actors[last].prep in (None, "between", "with"):
             return _coordinated(actors, last, sentence), None, "adjacent"
     for i in reversed(left):
         if actors[i].prep is None:
