@@ -54,6 +54,11 @@ _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
 _ASSAULT_PLACE_PREPS = frozenset({"at", "into", "on", "near", "in", "against", "across", "inside", "toward", "towards",
                                   "along"})
 _FIRST_PERSON_STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+# "took the same step / a similar decision": a policy act, not a visit or a talk
+_POLICY_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "REJECT", "COERCE"})
+_STEP = re.compile(r"\b(?:step|decision|move|measure)\b", re.I)
+# ", accusing him of ...", ", saying ...": a participle clause whose subject is the main clause's
+_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
@@ -62,6 +67,7 @@ class _Context:
     """What the coder remembers across the sentences of one document (roles only; dates live in temporal)."""
     recent: list = dataclasses.field(default_factory=list)      # (actor1, actor2) of recent two-party events
     last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
+    last_policy: tuple | None = None                              # the same, for the last decision (a "step")
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
 
@@ -77,6 +83,8 @@ class _Context:
 
     def note(self, ev: Event) -> None:
         self.last = (ev.event_type, ev.mode, ev.actor1, ev.actor2)
+        if ev.event_type in _POLICY_TYPES or ev.mode == "recognize":
+            self.last_policy = self.last
         if ev.actor2:
             self.by_type[ev.event_type] = ev.actor2
         if ev.actor1 and ev.actor2:
@@ -329,6 +337,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)
+        if d.actor1 is None:
+            d.actor1 = R.by_agent(actors, d.head_end, end, preps=("under",))   # "designated ... under Russian law"
         if d.actor1 is None and t.event_type in ("AID", "COOPERATE"):
             source = R.by_agent(actors, d.head_end, end, preps=("from",))
             if source is not None:
@@ -350,6 +360,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if t.frame == "verb":
         subj, code, how = R.subject(sentence, actors, d.head, topic)
+        if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
+            main = R.main_subject([a for a in actors if a.end <= d.head], set())
+            subj, code = ([main], None) if main is not None else (subj, code)
         if subj:
             d.actor1 = subj[-1]
             d._coordinated = subj  # type: ignore[attr-defined]
@@ -424,6 +437,8 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
         last = (prev.trigger.event_type, prev.trigger.mode, prev.actor1_code, prev.actor2_code)
     else:
         last = ctx.last
+    if _STEP.search(d.text) and ctx.last_policy is not None and (last is None or last[0] not in _POLICY_TYPES):
+        last = ctx.last_policy
     if last is None:
         return False
     etype, mode, a1, a2 = last
@@ -485,6 +500,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
+    if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None):
+        return False          # talks and visits have two parties; one missing is a reference, not an act
     if d.actor1_code is not None and d.actor1_code == d.actor2_code:
         return False
     if d.actor1_code is None or d.actor2_code is None:

@@ -83,6 +83,7 @@ def side(code: str | None) -> str | None:
     return "AFG" if code in ("AFG", "TALIBAN") else code
 
 
+_CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
 
 
@@ -92,6 +93,8 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     while j > 0:
         prev, cur = actors[j - 1], actors[j]
         gap = sentence[prev.end:cur.start]
+        if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])):
+            break        # "... controls Kabul, and the Russian government has": a new clause, not a list
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif side(prev.m.code) == side(cur.m.code) and _TITLES.match(gap) and j - 2 >= 0 and \
@@ -202,8 +205,9 @@ def possessive_pronoun_before(sentence: str, head: int) -> bool:
 def premodifier(sentence: str, actors: list[Placed], head: int) -> Placed | None:
     """'Kazakhstan's visit', 'the Taliban recruitment', 'ISKP attacks'."""
     left = [a for a in actors if a.end <= head]
-    if left and _ADJACENT.match(sentence[left[-1].end:head]) and left[-1].prep is None:
-        return left[-1]
+    if left and _ADJACENT.match(sentence[left[-1].end:head]) and (
+            left[-1].prep is None or left[-1].m.kind == "demonym" or re.match(r"['’]s\b", sentence[left[-1].end:head])):
+        return left[-1]     # "over Pakistani accusations", "of the Taliban's capture": the possessor acts
     return None
 
 
