@@ -68,6 +68,23 @@ _RELATIVE = re.compile(
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+_DIGIT = re.compile(r"\d")
+_MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_SEASON_ANY = re.compile(r"spring|summer|autumn|fall|winter", re.I)
+_RELATIVE_ANY = re.compile(r"day|week|month|year|ago|later|earlier|after|before|today", re.I)
+
+
+def _need(pattern: re.Pattern) -> str:
+    if "(?P<season>" in pattern.pattern:
+        return "season"
+    if "(?P<day>" in pattern.pattern or "(?P<iso>" in pattern.pattern or "(?P<nday>" in pattern.pattern:
+        return "digit"
+    if "(?P<mon>" in pattern.pattern:
+        return "month"
+    return "digit"      # a year
+
+
+_NEEDS = {p.pattern: _need(p) for _, p in _PATTERNS}
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -131,7 +148,13 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     "on 3 May" when the text omits it (falls back to the publication date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    has_digit = _DIGIT.search(text) is not None
+    has_month = _MONTH_ANY.search(text) is not None
+    has_season = _SEASON_ANY.search(text) is not None
     for precision, pattern in _PATTERNS:
+        need = _NEEDS[pattern.pattern]
+        if need == "digit" and not has_digit or need == "month" and not has_month or need == "season" and not has_season:
+            continue            # cheap pre-checks: most sentences hold no date at all
         for m in pattern.finditer(text):
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
@@ -143,7 +166,8 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             word = m.group("bound").strip().split()[0].lower() if m.group("bound") else ""
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
                                      text[core_start:m.end()], bool(word), word))
-    for m in list(_RELATIVE.finditer(text)) + list(_BARE_WEEKDAY.finditer(text)):
+    relative = list(_RELATIVE.finditer(text)) if _RELATIVE_ANY.search(text) else []
+    for m in relative + list(_BARE_WEEKDAY.finditer(text)):
         start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
         if _overlaps(taken, start, m.end()):
             continue
