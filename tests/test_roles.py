@@ -123,3 +123,14 @@ def test_called_on_a_person_in_person_is_a_visit_not_a_request():
 def test_government_in_kabul_is_the_taliban():
     got = coded("Dushanbe said it would not recognise an administration in Kabul formed by force.")
     assert ("TJK", "TALIBAN", "REJECT") in got
+
+
+def test_indexed_trigger_search_finds_what_the_full_alternation_finds():
+    from transforms.coder.triggers import compiled, find_triggers
+    regex, _ = compiled()
+    for text in ("Uzbekistan sent 3,000 tonnes of flour to Herat, and the Taliban thanked Tashkent.",
+                 "The two sides held talks; rockets were fired at Termez and $5 million was released.",
+                 "Trainloads of wheat were dispatched from Termez after Kyrgyzstan did the same in 2022.",
+                 "A groundbreaking ceremony was held as the Taliban moved 2 brigades along the border."):
+        want = [(m.span(), m.lastgroup) for m in regex.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in find_triggers(text)] == want

@@ -15,7 +15,7 @@ from transforms.coder.mentions import Mention, find_mentions
 from transforms.coder.locations import locate
 from transforms.coder.quantities import find_fatalities, find_quantities, measure
 from transforms.coder.sentences import mask_footnotes, split_sentences
-from transforms.coder.triggers import Trigger, compiled, trigger_of
+from transforms.coder.triggers import Trigger, find_triggers, trigger_of
 from transforms.models import Document, Event
 
 NULL_ACTOR_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "SANCTION", "MOBILIZE"})
@@ -168,8 +168,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
     if len(sentence) < 20 or _BOILERPLATE.search(sentence):
         return [], first_subject or topic
-    regex, _ = compiled()
-    matches = list(regex.finditer(sentence))
+    matches = find_triggers(sentence)
     if not matches:
         return [], first_subject or topic
     drafts: list[_Draft] = []
