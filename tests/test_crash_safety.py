@@ -43,6 +43,18 @@ def raw_count(db: pathlib.Path) -> int:
     return sum(1 for p in root.glob("??/*") if len(p.name) == 64)
 
 
+def after(condition, delay: float):
+    """A kill_when: true `delay` seconds after `condition()` first held (the next batch is then being
+    parsed, coded or loaded: the offsets scatter the kills over those steps)."""
+    first: list[float] = []
+
+    def when(elapsed: float) -> bool:
+        if not first and condition():
+            first.append(elapsed)
+        return bool(first) and elapsed - first[0] >= delay
+    return when
+
+
 def snapshot(db: pathlib.Path) -> tuple[dict[str, str], dict[str, set[str]]]:
     """(doc_id -> text_hash, doc_id -> set of event ids) of a warehouse, opened read-only."""
     con = duckdb.connect(str(db), read_only=True)
@@ -106,10 +118,10 @@ def test_sigkill_during_loads_leaves_a_usable_warehouse(tmp_path: pathlib.Path, 
     db = tmp_path / "crash" / "w.duckdb"
     db.parent.mkdir()
     moments = [
-        ("warehouse file appears", lambda _t: db.exists()),
-        ("two batches landed", lambda _t: raw_count(db) >= 2 * BATCH),
-        ("half the pages landed", lambda _t: raw_count(db) >= PAGES // 2),
-        ("nearly all pages landed", lambda _t: raw_count(db) >= PAGES - 2 * BATCH),
+        ("warehouse file appears", after(lambda: db.exists(), 0.0)),
+        ("two batches landed + 0.10 s", after(lambda: raw_count(db) >= 2 * BATCH, 0.10)),
+        ("half the pages landed + 0.05 s", after(lambda: raw_count(db) >= PAGES // 2, 0.05)),
+        ("nearly all pages landed + 0.20 s", after(lambda: raw_count(db) >= PAGES - 2 * BATCH, 0.20)),
     ]
     killed = 0
     for name, when in moments:

@@ -68,7 +68,7 @@ CASE_IDS = [
     "http-redirect-private", "http-gzip-bomb", "robots-disallowed",
     "feed-malformed", "feed-billion-laughs", "feed-xxe", "feed-xxe-parameter", "feed-bad-links", "feed-file-links-only",
     "feed-20000-items",
-    "sitemap-self-index", "files-empty-glob",
+    "feed-local-file-links", "sitemap-self-index", "files-empty-glob",
 ]
 
 
@@ -388,6 +388,15 @@ def serve_corpus(httpserver: HTTPServer, raw: RawServer, folder: pathlib.Path,
     page("/sitemap/child.xml", child, ctype="application/xml")
     add(Case("sitemap-self-index", "sitemap", page("/sitemap/index.xml", index, ctype="application/xml"),
              "loads", marker=texts.SITEMAP_MARKER, note="lists itself; child lists file:// and private URLs"))
+
+    # a feed file on disk (a local source) whose items point at local files: read as a feed, links never opened
+    (folder / "local-feed").mkdir(exist_ok=True)
+    (folder / "local-feed" / "digest.xml").write_bytes(feed_xml(base, [
+        ("Passwd", "file:///etc/passwd", "Mon, 01 Jan 2024 00:00:00 GMT", None),
+        ("Secret", secret_uri, "Mon, 01 Jan 2024 00:00:00 GMT", None),
+        ("Metadata", METADATA_URL, "Mon, 01 Jan 2024 00:00:00 GMT", None)]))
+    add(Case("feed-local-file-links", "feed", "local-feed/*.xml", "survives",
+             note="kind feed with a path: item links to file:// and metadata are not followed"))
 
     # ---------------------------------------------------------------- config-level
     add(Case("files-empty-glob", "files", "nothing-here/*.html", "failed", cause=r"matched no files"))
