@@ -134,3 +134,18 @@ def test_indexed_trigger_search_finds_what_the_full_alternation_finds():
                  "A groundbreaking ceremony was held as the Taliban moved 2 brigades along the border."):
         want = [(m.span(), m.lastgroup) for m in regex.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in find_triggers(text)] == want
+
+
+def test_thanks_for_aid_and_supplies_gives_the_flows_back():
+    got = coded("The Taliban side thanked Turkmenistan for its humanitarian assistance and for the steady "
+                "supply of electricity at low prices.")
+    assert ("TALIBAN", "TKM", "SUPPORT") in got
+    assert ("TKM", "TALIBAN", "AID") in got
+    assert ("TKM", "TALIBAN", "COOPERATE") in got
+
+
+def test_group_object_excludes_the_subject():
+    text = ("Kazakhstan and Uzbekistan signed a grain accord with the Taliban in Kabul on Monday. "
+            "Afterwards Muttaqi praised the two neighbours for their help.")
+    got = coded(text)
+    assert ("TALIBAN", "KAZ", "SUPPORT") in got and ("TALIBAN", "UZB", "SUPPORT") in got

@@ -58,6 +58,11 @@ _FIRST_PERSON_STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 _POLICY_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "REJECT", "COERCE"})
 _STEP = re.compile(r"\b(?:step|decision|move|measure)\b", re.I)
 # ", accusing him of ...", ", saying ...": a participle clause whose subject is the main clause's
+# "thanked X for the humanitarian assistance / the supply of electricity": X gave it to the thanker
+_THANKS_FOR = re.compile(
+    r"\bfor\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
+    r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
@@ -156,7 +161,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     extra: list[Mention] = []
     for m in _GROUP_ANAPHOR.finditer(sentence):
         n = _NUMBER.get((m.group("n") or "two").lower(), 2)
-        for code in ctx.parties(n):
+        before = [x for x in local if x.end <= offset + m.start()]
+        parties = ctx.parties(n + 1) if before else ctx.parties(n)
+        if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
+            parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
+        for code in parties:
             extra.append(Mention(offset + m.start(), offset + m.end(), code, "group", m.group(0)))
     if not extra:
         return local
@@ -223,6 +232,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) != "AFG" else topic
     quantities = find_quantities(sentence)
+    drafts = drafts + _thanked_for(sentence, drafts)
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
@@ -415,6 +425,23 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+
+
+def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'The Taliban thanked Tashkent for the aid and for the supply of electricity': the aid (AID) and the
+    supply (COOPERATE) went from the thanked to the thanker."""
+    extra: list[_Draft] = []
+    for d in drafts:
+        if d.trigger.event_type != "SUPPORT" or not d.actor1_code or not d.actor2_code or d.trigger.frame != "verb":
+            continue
+        nxt = min((x.head for x in drafts if x.head > d.head), default=len(sentence))
+        for m in _THANKS_FOR.finditer(sentence, d.span_end, nxt):
+            kind = "AID" if m.group("what").split()[0].lower() in ("aid", "assistance", "help", "relief", "donation",
+                                                                   "donations") else "COOPERATE"
+            trig = Trigger(event_type=kind, mode="humanitarian" if kind == "AID" else "economic", frame="noun")
+            extra.append(_Draft(trig, m.start("what"), m.end("what"), m.end(), m.group("what"),
+                                actor1_code=d.actor2_code, actor2_code=d.actor1_code, confidence=0.6))
+    return extra
 
 
 def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
