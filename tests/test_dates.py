@@ -196,3 +196,18 @@ def test_undated_document_counts_from_its_date_line():
     text = "POLICY NOTE: river water 12 June 2018 | desk\n\nThe ministers met yesterday."
     got = _clock_dates(text, None, ["met"])
     assert got["met"] == (dt.date(2018, 6, 11), "day")
+
+
+def test_a_visible_publication_date_line_dates_nothing():
+    # commentary: the page repeats its publication date above the text; undated acts stay undated
+    text = ("10 August 2023\n\nIn 2019 the envoy met the premier in the capital.\n\n"
+            "The two sides have long traded grain.")
+    got = _clock_dates(text, dt.date(2023, 8, 10), ["met", "traded"])
+    assert got["met"] == (dt.date(2019, 1, 1), "year")
+    assert got["traded"] is None
+
+
+def test_a_heading_with_a_year_is_not_a_date_line():
+    text = "The 2021 takeover\n\nThe governor closed the market."
+    got = _clock_dates(text, dt.date(2023, 8, 10), ["closed"])
+    assert got["closed"] is None

@@ -163,7 +163,10 @@ def _is_dateline(sentence: str, dates: list[DateMention]) -> bool:
     for d in reversed(dates):
         rest = rest[:d.start] + rest[d.end:]
     words = re.findall(r"[A-Za-z]+", rest)
-    return len(words) <= 2 or bool(_SEPARATOR.search(sentence)) and len(words) <= 12
+    if _SEPARATOR.search(sentence):
+        return len(words) <= 12
+    # without a separator only a bare date is a date line, not a heading like "The 2021 takeover"
+    return len(words) <= 2 and any(d.precision != "year" for d in dates)
 
 
 class Clock:
@@ -190,9 +193,13 @@ class Clock:
         publication (found up front, so that the lead sentence before it is dated too)."""
         if self.published is None:
             return None
-        for d in find_dates(text[:STORY_CHARS], self.published):
-            if (not d.bound or d.bound_word == "since") and self._near_publication(_info(d)):
-                return _info(d, cap="month" if d.bound else None)
+        for line in text[:STORY_CHARS].split("\n"):
+            dates = find_dates(line, self.published)
+            if _is_dateline(line, dates):
+                continue        # a visible date line is the publication date, not the date of an act
+            for d in dates:
+                if (not d.bound or d.bound_word == "since") and self._near_publication(_info(d)):
+                    return _info(d, cap="month" if d.bound else None)
         return None
 
     # -- per sentence ---------------------------------------------------------------------------
@@ -217,11 +224,12 @@ class Clock:
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
             if first is not None:
-                self.section = _info(first)
-                self.para = None
-                if self.story is None and self._near_publication(self.section):
-                    self.story = self.section
                 self._note_hint(first)
+                if not (first.precision == "day" and first.date == self.published):
+                    # a digest item's own date line ("Bishkek · September 2024") dates its section;
+                    # a line that only repeats the publication day dates nothing (commentary)
+                    self.section = _info(first)
+                    self.para = None
             return self.dates
         main = self._main_date()
         if main is not None:
