@@ -175,7 +175,9 @@ def test_story_date_of_a_news_report_dates_its_undated_acts():
     text = ("ALMATY, March 4 (Wire) - The two governments signed a transit accord on Tuesday.\n\n"
             "The visiting minister also thanked his hosts.")
     got = _clock_dates(text, dt.date(2020, 3, 4), ["thanked"])
-    assert got["thanked"] == (dt.date(2020, 3, 4), "day")
+    assert got["thanked"] == (dt.date(2020, 3, 3), "day")        # the Tuesday of the lead act
+    text = "ALMATY, March 4 (Wire) - The two governments signed a transit accord.\n\nThe minister thanked his hosts."
+    assert _clock_dates(text, dt.date(2020, 3, 4), ["thanked"])["thanked"] == (dt.date(2020, 3, 4), "day")
 
 
 def test_section_date_line_dates_its_items():
@@ -211,3 +213,10 @@ def test_a_heading_with_a_year_is_not_a_date_line():
     text = "The 2021 takeover\n\nThe governor closed the market."
     got = _clock_dates(text, dt.date(2023, 8, 10), ["closed"])
     assert got["closed"] is None
+
+
+def test_the_lead_act_dates_the_story_not_the_dateline():
+    text = ("OSH, June 14 (Wire) - The two governors held talks on Wednesday.\n\n"
+            "The visiting governor also toured the market.")
+    got = _clock_dates(text, dt.date(2019, 6, 14), ["toured"])
+    assert got["toured"] == (dt.date(2019, 6, 12), "day")

@@ -197,6 +197,9 @@ class Clock:
             dates = find_dates(line, self.published)
             if _is_dateline(line, dates):
                 continue        # a visible date line is the publication date, not the date of an act
+            head = _DATELINE_HEAD.match(line)
+            if head and len(dates) > 1 and dates[0].start <= head.end() + 2:
+                dates = dates[1:] + dates[:1]   # "TASHKENT, July 17 (Wire) - ... talks on Wednesday": the act's day first
             for d in dates:
                 if (not d.bound or d.bound_word == "since") and self._near_publication(_info(d)):
                     return _info(d, cap="month" if d.bound else None)
