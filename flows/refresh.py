@@ -466,10 +466,14 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     def absorb(result: ProcessResult, rows: list[dict], source_of: dict[str, str]) -> None:
         """Load one processed batch (one transaction) and count it; always here, in the flow's process, in order."""
         nonlocal pending_rows
-        for page in result.pages:
-            if page.action == "failed" and source_of.get(page.url) in reports:
-                reports[source_of[page.url]].fail(f"{page.url}: {page.error}", whole=False)
-                unparsed[source_of[page.url]] = unparsed.get(source_of[page.url], 0) + 1
+        unreadable = {page.url: page.error for page in result.pages if page.action == "failed"}
+        for url, error in unreadable.items():
+            if source_of.get(url) in reports:
+                reports[source_of[url]].fail(f"{url}: {error}", whole=False)
+                unparsed[source_of[url]] = unparsed.get(source_of[url], 0) + 1
+        for row in rows:   # fetched but unreadable: a failed attempt for source_health and the next run's validators
+            if row["outcome"] == "ok" and row["url"] in unreadable:
+                row["outcome"], row["error"] = "failed", unreadable[row["url"]]
         loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
                                                documents=result.documents, events=result.events,
                                                coder_version=CODER_VERSION))

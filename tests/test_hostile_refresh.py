@@ -119,11 +119,12 @@ def test_failed_sources_are_on_record_with_cause_and_time(hostile: HostileRun) -
     rows = dict(query(hostile.db, "SELECT source_id, last_error FROM source_health WHERE health = 'failing'"))
     expected = {c.id for c in hostile.corpus.cases.values() if c.expect == "failed" and c.kind != "files"
                 and c.id != "feed-file-links-only"}    # its fetch was fine; every link was dropped unread
-    # a page whose bytes arrived but cannot be parsed failed after the fetch: its fetch row is ok
-    parse_failures = {"html-js-shell", "html-png-as-html", "html-pdf-as-html"}
-    assert expected - parse_failures <= set(rows), sorted(expected - parse_failures - set(rows))
-    for source_id in expected - parse_failures:
+    # a page whose bytes arrived but cannot be parsed is a failed attempt too, its cause the parser's
+    assert expected <= set(rows), sorted(expected - set(rows))
+    for source_id in expected:
         assert rows[source_id], source_id
+    for source_id in ("html-js-shell", "html-png-as-html", "html-pdf-as-html"):
+        assert rows[source_id].startswith("parse: "), rows[source_id]
     failed_fetches = query(hostile.db, "SELECT count(*) FROM fetches WHERE outcome IN ('failed', 'blocked') "
                                        "AND (error IS NULL OR error = '' OR fetched_at IS NULL)")
     assert failed_fetches == [(0,)]
