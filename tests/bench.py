@@ -488,7 +488,9 @@ def report(results: dict) -> str:
                 traf = st["seconds"]["trafilatura_extract"] / p
             lines += ["| stage, no Prefect | ms/page | x trafilatura |", "| --- | ---: | ---: |"]
             for key in ("trafilatura_extract", "fetch", "parse", "code", "load", "views"):
-                s = st["seconds"].get(key, 0.0)
+                if key not in st["seconds"]:
+                    continue
+                s = st["seconds"][key]
                 label = STAGE_LABELS[key]
                 lines.append(f"| {label} | {ms(s, p)} | {s / p / traf:.2f} |" if traf else f"| {label} | {ms(s, p)} | |")
             work = sum(st["seconds"].get(k, 0.0) for k in ("parse", "code", "load"))
