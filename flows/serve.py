@@ -248,7 +248,9 @@ class LocalPrefectServer:
 # ------------------------------------------------------------------------------------------ signals
 
 class Shutdown(KeyboardInterrupt):
-    """SIGTERM/SIGHUP before Prefect's runner installs its own handler: unwind and clean up."""
+    """SIGTERM/SIGHUP before Prefect's runner installs its own handler: unwind and clean up.
+
+    SIGINT is a KeyboardInterrupt throughout; Prefect's `serve` turns both into a graceful stop."""
 
 
 @contextlib.contextmanager
@@ -257,6 +259,8 @@ def shutdown_on_signals() -> Iterator[None]:
         raise Shutdown(signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, raise_shutdown) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    # a service started from a non-interactive shell in the background inherits SIGINT ignored: take it back
+    previous[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:

@@ -107,9 +107,9 @@ class ServeProcess:
             time.sleep(0.5)
         pytest.fail(f"no {what} after {timeout:.0f} s:\n{self.output()[-3000:]}")
 
-    def terminate(self, timeout: float = 60) -> int:
-        """SIGTERM to `caravan serve` itself (not its group): it must clean up on its own."""
-        self.proc.send_signal(signal.SIGTERM)
+    def terminate(self, sig: int = signal.SIGTERM, timeout: float = 60) -> int:
+        """A signal to `caravan serve` itself (not its group): it must clean up on its own."""
+        self.proc.send_signal(sig)
         return self.proc.wait(timeout=timeout)
 
     def kill_group(self) -> None:
@@ -244,7 +244,7 @@ sources:
         assert deployment.concurrency_options.collision_strategy.value == "ENQUEUE"
         assert deployment.entrypoint == "flows.refresh.refresh_flow"
     assert "archived" in sp.output() and "disabled" in sp.output()
-    assert sp.terminate() == 0, sp.output()[-3000:]
+    assert sp.terminate(signal.SIGINT) == 0, sp.output()[-3000:]      # Ctrl-C
     # stopping serve pauses its schedules (nobody would run them) and leaves the external server running
     assert all(d.paused for d in read_deployments(api).values() if d.name in ("default", "source-wire"))
     assert external_server.proc.poll() is None
