@@ -38,6 +38,27 @@ workers students pilgrims businessmen drivers truckers families children women m
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities towns villages markets".split())
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
+# "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
+# country stand for the state that sends them
+GOODS = frozenset("""
+electricity power gas oil fuel flour wheat grain exports imports goods trucks lorries convoys trains wagons
+shipments consignments cargo aid assistance supplies humanitarian investment investments money loans
+""".split())
+# a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
+# "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
+CAPITAL_MODIFIED = frozenset("""
+hotel hotels airport airports street streets district districts mosque mosques market markets bazaar hospital
+hospitals school schools university concert metro station residents declaration format process summit
+conference meeting meetings consultations initiative accord accords protocol bureau bureaus correspondent
+hall city suburbs suburb outskirts neighbourhood neighborhood region oblast province venue stadium
+""".split())
+# actors the text leaves unnamed: coded null ("UNK" inside the coder), but they still fill the actor slot
+UNNAMED = re.compile(
+    r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
+    r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
+    r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
+    r"the organi[sz]ers|the (?:special )?envoys)\b", re.I)
+UNNAMED_CODE = "UNK"
 
 
 @dataclass(frozen=True)
@@ -113,12 +134,21 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
                 out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
             continue
         kind = chosen.kind
+        if kind == "capital" and span.end < len(doc) and doc[span.end].lower_ in CAPITAL_MODIFIED:
+            if place:
+                out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
+            continue
         if kind == "demonym":
             kind = _demonym_role(doc, span)
             if kind is None:
                 continue
         out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
+    taken = [(m.start, m.end) for m in out]
+    extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0)) for g in UNNAMED.finditer(masked_text)
+             if not any(a < g.end() and g.start() < b for a, b in taken)]
+    if extra:
+        out = sorted(out + extra, key=lambda m: m.start)
     return out
 
 
@@ -138,6 +168,8 @@ def _demonym_role(doc, span) -> str | None:
             return "demonym"
         if word in PEOPLE or word in LAND:
             return "people"
+        if word in GOODS:
+            return "demonym"
         if word in ETHNIC_BLOCK:
             return None
         if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3:

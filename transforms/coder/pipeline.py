@@ -40,7 +40,18 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
-_ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "phone", "allegiance"})
+_ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "allegiance"})
+_UNNAMED = "UNK"      # an actor the text does not name ("donors", "Western officials"): null in the output
+# "the summit hosted by X", "a meeting convened by X": the setting of the act, not an act towards anyone
+_SETTING = re.compile(r"\b(?:summit|meeting|conference|forum|session|round|consultations|ceremony|event|gathering)s?\s+"
+                      r"(?:\w+\s+)?$", re.I)
+# a list item without a finite verb ("- Turkmen foreign ministry statement on the visit."): a note, not a report
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|said|says|met|sent|sold|gave|took|"
+                     r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
+# "the organisation", "the bloc": the international organisation last named
+_ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
+_CLAIM = re.compile(r"^(?:claimed|carried out)\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
@@ -52,7 +63,7 @@ _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a si
 _VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
 _ASSAULT_PLACE_PREPS = frozenset({"at", "into", "on", "near", "in", "against", "across", "inside", "toward", "towards",
-                                  "along"})
+                                  "along", "outside", "of"})
 _FIRST_PERSON_STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # "took the same step / a similar decision": a policy act, not a visit or a talk
 _POLICY_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "REJECT", "COERCE"})
@@ -74,6 +85,7 @@ class _Context:
     last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
     last_policy: tuple | None = None                              # the same, for the last decision (a "step")
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
+    last_igo: str | None = None                                   # the international organisation last named
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
 
     def parties(self, n: int) -> list[str]:
@@ -131,6 +143,7 @@ def code_document(doc: Document) -> list[Event]:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         local = [m for m in mentions[lo:hi] if m.end <= e]
         local = _with_group_mentions(sentence, s, local, ctx)
+        local = _with_org_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -143,8 +156,78 @@ def code_document(doc: Document) -> list[Event]:
         for a in actors:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
-        prev_codes = [a.m.code for a in actors]
-    return events
+        prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        for a in actors:
+            if a.m.code in _IGOS:
+                ctx.last_igo = a.m.code
+    return _document_pass(events)
+
+
+_IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
+
+
+def _with_org_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'the leaders of the organisation adopted ...': the organisation last named in the document."""
+    if ctx.last_igo is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_igo, "group", m.group(0))
+             for m in _ORG_ANAPHOR.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+def _document_pass(events: list[Event]) -> list[Event]:
+    """Across sentences: 'X claimed the bombing' names the attacker of the attack just described; an attack
+    whose attacker goes unnamed ('another bomber') in a run of attacks by one group is that group's; and one
+    happening told twice (same type, same sides, compatible dates) is coded once."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.event_type == "ASSAULT" and _CLAIM.match(ev.trigger or "") and ev.actor1 and ev.actor2 is None:
+            prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
+                         and ev.sentence_index - out[k].sentence_index <= 2
+                         and out[k].actor1 in (None, ev.actor1)), None)
+            if prev is not None:
+                out[prev] = dataclasses.replace(out[prev], actor1=ev.actor1)
+                continue
+        out.append(ev)
+    for i, ev in enumerate(out):
+        if ev.event_type != "ASSAULT" or ev.actor1 is not None or ev.actor2 is None:
+            continue
+        # a claim within the next two sentences ("Islamic State claimed responsibility the same night")
+        later = next((x for x in events if x.event_type == "ASSAULT" and _CLAIM.match(x.trigger or "") and x.actor1
+                      and 0 < x.sentence_index - ev.sentence_index <= 2 and x.actor2 is None), None)
+        before = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and x.actor1
+                       and 0 < ev.sentence_index - x.sentence_index <= 2), None)
+        who = (later.actor1 if later else None) or (before.actor1 if before and _ARMED_GROUP(before.actor1) else None)
+        if who and R.side(who) != R.side(ev.actor2):
+            out[i] = dataclasses.replace(ev, actor1=who)
+    kept: list[Event] = []
+    for ev in out:
+        if any(_same_happening(k, ev) for k in kept):
+            continue
+        kept.append(ev)
+    return kept
+
+
+def _ARMED_GROUP(code: str | None) -> bool:
+    from transforms.coder.actors import actor_kinds
+    return actor_kinds().get(code or "") == "group" and code not in ("TALIBAN",)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.mode != b.mode or a.sentence_index == b.sentence_index:
+        return False
+    if (R.side(a.actor1), R.side(a.actor2)) != (R.side(b.actor1), R.side(b.actor2)) or None in (a.actor1, a.actor2):
+        return False
+    if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
+        return False
+    if "day" in (a.date_precision, b.date_precision):
+        return False          # a dated news report: two acts on one day are two acts (received, then thanked)
+    if a.event_date is None or b.event_date is None:
+        return a.event_date is None and b.event_date is None
+    coarse = min(a.date_precision, b.date_precision, key=lambda p: {"year": 1, "month": 2, "day": 3}.get(p, 0))
+    cut = {"day": 10, "month": 7, "year": 4}.get(coarse)
+    return cut is not None and a.event_date.isoformat()[:cut] == b.event_date.isoformat()[:cut]
 
 
 def _first_person(ctx: _Context) -> str | None:
@@ -175,7 +258,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
     ctx = ctx if ctx is not None else _Context()
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
+    if first_subject == _UNNAMED:
+        first_subject = None
     if len(sentence) < 20 or _BOILERPLATE.search(sentence):
+        return [], first_subject or topic
+    if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
     matches = find_triggers(sentence)
     if not matches:
@@ -193,6 +280,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         if not _asserted(sentence, draft):
             continue
         if trig.context and not trig.context.search(sentence):
+            continue
+        if trig.mode == "host" and _SETTING.search(sentence, max(0, m.start() - 40), m.start()):
             continue
         draft._places = places  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
@@ -225,12 +314,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             drafts.append(variant)
-            if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG",):
+            if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
     if first_subject and R.side(first_subject) != "AFG":
         topic = first_subject
     elif drafts and drafts[0].actor1_code:
-        topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) != "AFG" else topic
+        topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     quantities = find_quantities(sentence)
     drafts = drafts + _thanked_for(sentence, drafts)
     out: list[Event] = []
@@ -242,7 +331,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         place = locate(sentence, places, d.head, d.span_end)
         out.append(Event(
             doc_id=doc.doc_id, sentence_index=index, start_char=s, end_char=e, evidence=text[s:e],
-            actor1=d.actor1_code, actor2=d.actor2_code, event_type=d.trigger.event_type, mode=d.trigger.mode,
+            actor1=None if d.actor1_code == _UNNAMED else d.actor1_code,
+            actor2=None if d.actor2_code == _UNNAMED else d.actor2_code,
+            event_type=d.trigger.event_type, mode=d.trigger.mode,
             event_date=date.date if date else None, date_precision=date.precision if date else "none",
             date_source=date.source if date else "none", date_text=date.text if date else None,
             quantity_value=qty.value if qty else None, quantity_unit=qty.unit if qty else None,
@@ -381,6 +472,18 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         preps = R.RECIPIENT_PREPS
         if t.event_type in ("MOBILIZE", "ASSAULT", "THREATEN"):
             preps = preps | {"along", "near", "at"}
+        if t.event_type == "ASSAULT":
+            preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
+        last_word = d.text.split()[-1].lower()
+        if last_word in ("of", "to", "with", "for", "from"):
+            # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
+            after = next((a for a in actors if a.start >= d.span_end and a.start < limit), None)
+            if after is not None and after.prep == last_word and R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2 = after
+                _object_pronoun(sentence, actors, d)
+                if t.target_subject:
+                    d.actor1, d.actor2 = None, d.actor1
+                return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
         _object_pronoun(sentence, actors, d)
         if t.target_subject:
@@ -449,6 +552,10 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
     if d.actor2 is not None or not _OBJECT_PRONOUN.match(sentence, d.span_end):
         return
     mine = R.side(_code(d.actor1, d.actor1_code))
+    main = R.main_subject([a for a in actors if a.end <= d.head], {mine})
+    if main is not None and main.m.code != _UNNAMED and actors and main is actors[0]:
+        d.actor2 = main        # "Dushanbe has let ..., and the Taliban have accused it": the sentence's subject
+        return
     for a in reversed(actors):
         if a.end <= d.head and R.side(a.m.code) != mine:
             d.actor2 = a
