@@ -36,7 +36,7 @@ refugees refugee civilians civilian citizens citizen nationals national migrants
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
-LAND = frozenset("provinces province regions region territory cities towns villages markets".split())
+LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them
@@ -124,6 +124,8 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
         place = next((labels[k][1] for k in keys if labels[k][0] == "place"), None)
         if span.start >= 2 and doc[span.start - 1].text in "-‐" and doc[span.start - 2].lower_ in ("anti", "pro", "post", "non"):
             continue
+        if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
+            continue      # "its Afghanistan-based branch": a location, not the actor
         chosen = None
         if actor_aliases:
             # an office holder only while in office; else the first alias

@@ -51,12 +51,13 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
                      r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
-_CLAIM = re.compile(r"^(?:claimed|carried out)\b", re.I)
+_CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
     r"delegations|leaders|partners|ministers|capitals)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
     r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
+_SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
 _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
@@ -245,6 +246,8 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     for m in _GROUP_ANAPHOR.finditer(sentence):
         n = _NUMBER.get((m.group("n") or "two").lower(), 2)
         before = [x for x in local if x.end <= offset + m.start()]
+        if _SUBJECT_SLOT.search(sentence, 0, m.start()):
+            before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
         parties = ctx.parties(n + 1) if before else ctx.parties(n)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]

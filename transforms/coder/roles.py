@@ -17,7 +17,8 @@ _PREP_TAIL = re.compile(
     r"under|via|through|among|including|like|than|over|about|regarding|amid|barring|excluding|despite|"
     r"after|before|during|since|along with|apart from|except|unlike|beyond|inside|outside|onto)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|new|former|previous|fellow|other|neighbouring|"
-    r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire)\s+)*$",
+    r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire|"
+    r"[\w]+-(?:based|backed|linked|affiliated|born))\s+)*$",
     re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(
@@ -49,6 +50,11 @@ _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", 
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
+_FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
+                        r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
+                        r"(?:the\s+)?$", re.I)
+# "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
+_LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
 
 
@@ -73,7 +79,12 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
-        if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep:
+        elif prep == "from":
+            head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
+            if head and head.end() == start:
+                prep = None          # "four men from Tajikistan": the people of the country
+        if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
+                not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]):
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep))
     return out
