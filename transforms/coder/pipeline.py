@@ -51,6 +51,12 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
                      r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
+_THEY = re.compile(r"^\W*(?:They|Their)\b")
+_IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
+                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
+# "a Taliban government it refuses to deal with": the noun phrase before the pronoun is the object
+_REL_PRONOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:that\s+|which\s+|whom\s+)?(?:it|they|he|she)\s+(?:has\s+|have\s+|had\s+|still\s+)?$",
+                          re.I)
 _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
@@ -62,6 +68,8 @@ _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
 _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
 _VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
+_OWNER_OBJECT = re.compile(r"\s+(?:their|its|his|her)\s+(?:\w+\s+){0,2}?(?:demands?|requests?|offers?|proposals?|bids?|"
+                           r"applications?|calls?|appeals?|claims?|plans?|conditions?)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
 _ASSAULT_PLACE_PREPS = frozenset({"at", "into", "on", "near", "in", "against", "across", "inside", "toward", "towards",
                                   "along", "outside", "of"})
@@ -86,6 +94,7 @@ class _Context:
     last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
     last_policy: tuple | None = None                              # the same, for the last decision (a "step")
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
+    prev_subject: str | None = None                               # the previous sentence's first subject
     last_igo: str | None = None                                   # the international organisation last named
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
 
@@ -150,6 +159,8 @@ def code_document(doc: Document) -> list[Event]:
         places = [a for a in actors_all if a.m.place]
         if topic is None or _FIRST_PERSON_TOPIC.search(sentence):
             topic = _first_person(ctx) or topic
+        if _THEY.match(sentence) and ctx.prev_subject:
+            topic = ctx.prev_subject
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         events.extend(new)
         for ev in new:
@@ -158,6 +169,7 @@ def code_document(doc: Document) -> list[Event]:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        ctx.prev_subject = next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
@@ -183,7 +195,7 @@ def _document_pass(events: list[Event]) -> list[Event]:
     happening told twice (same type, same sides, compatible dates) is coded once."""
     out: list[Event] = []
     for ev in events:
-        if ev.event_type == "ASSAULT" and _CLAIM.match(ev.trigger or "") and ev.actor1 and ev.actor2 is None:
+        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1 and ev.actor2 is None:
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
                          and ev.sentence_index - out[k].sentence_index <= 2
                          and out[k].actor1 in (None, ev.actor1)), None)
@@ -195,7 +207,7 @@ def _document_pass(events: list[Event]) -> list[Event]:
         if ev.event_type != "ASSAULT" or ev.actor1 is not None or ev.actor2 is None:
             continue
         # a claim within the next two sentences ("Islamic State claimed responsibility the same night")
-        later = next((x for x in events if x.event_type == "ASSAULT" and _CLAIM.match(x.trigger or "") and x.actor1
+        later = next((x for x in events if x.event_type == "ASSAULT" and _CLAIM.search(x.trigger or "") and x.actor1
                       and 0 < x.sentence_index - ev.sentence_index <= 2 and x.actor2 is None), None)
         before = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and x.actor1
                        and 0 < ev.sentence_index - x.sentence_index <= 2), None)
@@ -295,7 +307,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         variants = [draft]
         group_sides = {R.side(member.m.code) for member in group}
         t = draft.trigger
-        mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES
+        mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES or \
+            t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1   # "the two leaders agreed"
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
@@ -313,7 +326,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None:
-                _implicit_target(variant, actors, places, ctx)
+                _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group})
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             drafts.append(variant)
@@ -488,7 +501,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     d.actor1, d.actor2 = None, d.actor1
                 return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
-        _object_pronoun(sentence, actors, d)
+        left = [a for a in actors if a.end <= d.head]
+        if left and how == "pronoun" and _REL_PRONOUN.match(sentence[left[-1].end:d.head]) and \
+                R.side(left[-1].m.code) != R.side(_code(d.actor1, d.actor1_code)):
+            d.actor2 = left[-1]
+        _object_pronoun(sentence, actors, d, topic)
         if t.target_subject:
             d.actor1, d.actor2 = None, d.actor1
         return
@@ -511,7 +528,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             target = subj[-1] if subj else None
         d.actor2 = target
         return
-    if agent is None and not t.explicit_agent:
+    if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head):
+        agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
+    elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
             main = R.main_subject([a for a in actors if a.start > d.head_end or a.end <= d.head], set())
             if main is not None:
@@ -550,9 +569,20 @@ def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
     return extra
 
 
-def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
-    """'accusing him of ...': the pronoun object is the latest other-side mention before the trigger."""
-    if d.actor2 is not None or not _OBJECT_PRONOUN.match(sentence, d.span_end):
+def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str | None = None) -> None:
+    """'accusing him of ...': the pronoun object is the latest other-side mention before the trigger;
+    'turned down their demand': the owner of the demand, likewise (else the current topic)."""
+    if d.actor2 is not None or d.actor2_code is not None:
+        return
+    if _OWNER_OBJECT.match(sentence, d.span_end) and d.trigger.event_type in ("REJECT", "ACCUSE", "SUPPORT", "REQUEST"):
+        mine = R.side(_code(d.actor1, d.actor1_code))
+        other = next((a for a in reversed(actors) if a.end <= d.head and R.side(a.m.code) != mine), None)
+        if other is not None:
+            d.actor2 = other
+        elif topic and R.side(topic) != mine:
+            d.actor2_code = topic
+        return
+    if not _OBJECT_PRONOUN.match(sentence, d.span_end):
         return
     mine = R.side(_code(d.actor1, d.actor1_code))
     main = R.main_subject([a for a in actors if a.end <= d.head], {mine})
@@ -587,7 +617,8 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     return True
 
 
-def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context) -> None:
+def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
+                     co_subjects: set = frozenset()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
@@ -608,7 +639,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                 return
     if t.event_type == "AID" and mine is not None and mine != "AFG":
         prev = ctx.by_type.get("AID")
-        if prev and R.side(prev) != mine:
+        if prev and R.side(prev) != mine and R.side(prev) not in co_subjects:
             d.actor2_code = prev
         elif not any(a.start >= d.head_end and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
                      for a in actors):
