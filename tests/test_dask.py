@@ -8,7 +8,7 @@ import shutil
 
 import duckdb
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from tests.benchcorpus import write_corpus
 from tests.conftest import REPO, write_sources
@@ -16,10 +16,20 @@ from tests.conftest import REPO, write_sources
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
+def import_coder() -> str:
+    import transforms.coder.pipeline as pipeline   # code_document imports it on first use
+
+    return pipeline.__file__
+
+
 @pytest.fixture(scope="module")
 def cluster():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as local:
+        # load the coder here and on every worker at the same moment, so both runs use the same code even
+        # while someone edits the working tree
+        with Client(local) as client:
+            assert set(client.run(import_coder).values()) == {import_coder()}
         yield local
 
 
