@@ -589,10 +589,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these measurements (repeatable)")
     parser.add_argument("--workdir", type=pathlib.Path, help="keep corpora and warehouses here (default: a temp dir)")
     parser.add_argument("--json", type=pathlib.Path, help="also write the figures as JSON")
-    parser.add_argument("--report", type=pathlib.Path, help="print the report of a JSON written by --json; run nothing")
+    parser.add_argument("--report", type=pathlib.Path, action="append",
+                        help="print the report of JSON written by --json (repeat to merge runs); run nothing")
     args = parser.parse_args(argv)
     if args.report:
-        print(report(json.loads(args.report.read_text(encoding="utf-8"))))
+        merged: dict = {}
+        for path in args.report:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            runs = merged.get("runs", []) + data.get("runs", [])
+            merged = {**merged, **data, "runs": sorted(runs, key=lambda r: r["n"])}
+            if merged.get("views") is None and data.get("views"):
+                merged["views"] = data["views"]
+        print(report(merged))
         return 0
     modes = set(args.only or ["reference", "stages", "files", "http", "views"])
     sizes = sorted(set(args.n or [1000]))
