@@ -1,9 +1,10 @@
 """Caravan's benchmark: what a page costs, per stage, against trafilatura alone. Not a test (no `test_` prefix).
 
-    .venv/bin/python -m tests.bench                       # N = 1,000 (a few minutes on 2 cores)
-    .venv/bin/python -m tests.bench --n 1000 --n 20000    # the issue's pair; 20,000 takes about an hour
+    .venv/bin/python -m tests.bench                       # N = 1,000 and 10M-event views (~20 min on 2 cores)
+    .venv/bin/python -m tests.bench --n 1000 --n 20000    # the issue's pair; 20,000 takes hours on 2 cores
     .venv/bin/python -m tests.bench --events 10000000     # views over 10M synthetic events (alone: --only views)
     .venv/bin/python -m tests.bench --json out.json       # also write every figure as JSON
+    .venv/bin/python -m tests.bench --report out.json     # print an earlier run's report again
 
 For each N the corpus (tests/benchcorpus.py) is written to a temporary folder, one file at a time, and every
 measurement runs in a fresh subprocess that streams the files, so each reports its own peak memory (ru_maxrss):
@@ -13,7 +14,7 @@ measurement runs in a fresh subprocess that streams the files, so each reports i
   files       the real refresh_flow over a `files` source, then again with nothing changed
   http        the real refresh_flow over a sitemap served from a loopback server (another process), then again
               (conditional GETs: 304s)
-  dask        (only with --only dask) the files refresh with parse + code on a temporary local Dask cluster
+  dask        (only with --only dask) the files refresh with parse + code on a local Dask cluster started once
 Prefect overhead = flow wall time - the time spent inside task bodies (each task's fn is timed in place; the
 work is the real work). The ephemeral Prefect API's start-up is timed apart, with a trivial flow run first.
 Targets are printed with the figures; none of this runs in the test suite.
@@ -34,7 +35,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from typing import Iterator
 
