@@ -28,8 +28,9 @@ from transforms.errors import FeedError
 from transforms.feeds import FeedItem, parse_feed, parse_sitemap
 from transforms.models import RawPage, doc_id_for
 from transforms.pipeline import ProcessResult, process_pages
-from warehouse.db import (LoadBatch, WarehouseState, finish_run, open_warehouse, read_state, refresh_views,
-                          run_checks, save_batch, start_run, stored_pages)
+from warehouse.db import (LoadBatch, WarehouseState, end_unfinished_runs, finish_run, latest_engagements,
+                          open_warehouse, read_state, refresh_views, run_checks, run_totals, save_batch, start_run,
+                          stored_pages)
 from warehouse.rawstore import RawStore
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -388,11 +389,8 @@ def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
         counts = {**counts, "checks_passed": len(checks) - len(failed_checks), "checks_failed": len(failed_checks)}
         final_status = "checks_failed" if failed_checks else status
         finish_run(con, run_id, utcnow(), final_status, counts)
-        totals = dict(zip(("documents", "events"), con.execute(
-            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)").fetchone()))
-        latest = con.execute(
-            "SELECT event_date, date_precision, actor1, actor2, event_type, location, n_sources "
-            "FROM engagement_timeline ORDER BY event_date DESC NULLS LAST LIMIT 8").fetchall()
+        totals = run_totals(con)
+        latest = latest_engagements(con, 8)
     return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
             "counts": counts}
 
@@ -444,7 +442,26 @@ def dask_window() -> int:
     return max(2, 2 * threads)
 
 
-@flow(name="caravan-refresh", log_prints=False)
+def run_id_for(prefix: str) -> str:
+    """Our run id: time-ordered, and tied to the Prefect flow run so its state hooks can find it."""
+    ctx = FlowRunContext.get()
+    suffix = str(ctx.flow_run.id).replace("-", "")[:12] if ctx and ctx.flow_run else uuid.uuid4().hex[:12]
+    return utcnow().strftime(f"{prefix}%Y%m%dT%H%M%S") + "_" + suffix
+
+
+def mark_run_ended(flow, flow_run, state) -> None:
+    """Prefect hook for a cancelled or crashed run: record its end in `runs`, so it is not left 'running'."""
+    db_path = (flow_run.parameters or {}).get("db_path", "data/caravan.duckdb")
+    suffix = str(flow_run.id).replace("-", "")[:12]
+    status = "cancelled" if state.is_cancelled() else "crashed"
+    try:
+        with open_warehouse(db_path, wait_seconds=30) as con:
+            end_unfinished_runs(con, suffix, utcnow(), status, {"ended_by": state.name, "message": state.message})
+    except Exception as exc:  # a hook must never raise; say why the run stays 'running'
+        get_run_logger().warning("could not record the %s run in %s: %s", status, db_path, exc)
+
+
+@flow(name="caravan-refresh", log_prints=False, on_cancellation=[mark_run_ended], on_crashed=[mark_run_ended])
 def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/caravan.duckdb",
                  only: list[str] | None = None, force: bool = False) -> dict:
     """Refresh the warehouse from the sources in `sources_path`. Returns the run summary."""
@@ -452,7 +469,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     config = load_config(sources_path)
     if only:
         config = config.model_copy(update={"sources": config.enabled_sources(only)})
-    run_id = utcnow().strftime("r%Y%m%dT%H%M%S") + "_" + uuid.uuid4().hex[:6]
+    run_id = run_id_for("r")
     sources = [source_row(s, config.base_dir) for s in config.enabled_sources()]
     state = prepare_warehouse(db_path, run_id, {"sources_path": str(sources_path), "only": only, "force": force,
                                                 "coder_version": CODER_VERSION}, sources)
@@ -575,10 +592,10 @@ def rebuild_page(row: dict, store: RawStore) -> RawPage:
     )
 
 
-@flow(name="caravan-reprocess")
+@flow(name="caravan-reprocess", on_cancellation=[mark_run_ended], on_crashed=[mark_run_ended])
 def reprocess_flow(db_path: str = "data/caravan.duckdb", batch_size: int = 200) -> dict:
     """Re-parse and re-code every stored raw page without the network (after a coder upgrade)."""
-    run_id = utcnow().strftime("p%Y%m%dT%H%M%S") + "_" + uuid.uuid4().hex[:6]
+    run_id = run_id_for("p")
     rows = stored_page_list(db_path)
     store = RawStore.for_warehouse(db_path)
     counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,

@@ -427,6 +427,26 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, finished_at: dt.date
                                                 "counts_json": json.dumps(counts, default=str, sort_keys=True)})
 
 
+def end_unfinished_runs(con: duckdb.DuckDBPyConnection, flow_run_suffix: str, finished_at: dt.datetime,
+                        status: str, details: dict) -> list[str]:
+    """Record the end of the runs a cancelled or crashed Prefect flow run left open; returns their ids."""
+    rows = _run(con, sqlfiles.query("end_unfinished_runs"), {
+        "flow_run_suffix": flow_run_suffix, "finished_at": _utc_naive(finished_at), "status": status,
+        "counts_json": json.dumps(details, default=str, sort_keys=True)})
+    return [r[0] for r in rows]
+
+
+def run_totals(con: duckdb.DuckDBPyConnection) -> dict:
+    """Documents and events in the warehouse now."""
+    documents, events = _run(con, sqlfiles.query("run_totals"))[0]
+    return {"documents": documents, "events": events}
+
+
+def latest_engagements(con: duckdb.DuckDBPyConnection, limit: int = 8) -> list[tuple]:
+    """The newest rows of engagement_timeline (date, precision, actors, type, place, sources)."""
+    return _run(con, sqlfiles.query("latest_engagements"), {"limit": limit})
+
+
 def stored_pages(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
     """Per document, its latest ok fetch (whose bytes the raw store holds): what `caravan reprocess` re-reads."""
     cursor = con.execute(sqlfiles.query("stored_pages"))
