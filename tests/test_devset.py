@@ -20,6 +20,7 @@ from transforms.parse import parse_document
 
 DEV_F1_FLOOR = 0.85
 HOLDOUT_F1_FLOOR = 0.78
+BLIND_F1_FLOOR = 0.41
 SEED_F1_FLOOR = 0.94
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -44,11 +45,11 @@ def dev_documents(repo: pathlib.Path) -> list[Document]:
     return docs
 
 
-def holdout_documents(repo: pathlib.Path) -> list[Document]:
-    """devset/holdout/docs as its sources.yaml reads them: pages, plain-text briefs, and a feed whose items
+def holdout_documents(repo: pathlib.Path, name: str = "holdout") -> list[Document]:
+    """devset/<name>/docs as its sources.yaml reads them: pages, plain-text briefs, and a feed whose items
     carry their own content (fetch_pages: false)."""
     docs = []
-    folder = repo / "devset" / "holdout" / "docs"
+    folder = repo / "devset" / name / "docs"
     for path in sorted(list(folder.glob("*.html")) + list(folder.glob("*.txt"))):
         content_type = "text/html" if path.suffix in (".html", ".htm") else "text/plain"
         docs.append(parse_document(_page(path.resolve().as_uri(), path.read_bytes(), content_type)))
@@ -101,6 +102,16 @@ def test_holdout_f1_floor(shared_dir, repo_root, tmp_path):
     db = tmp_path / "holdout.duckdb"
     assert write_warehouse(db, holdout_documents(repo_root)) > 0
     run = _score(shared_dir, db, gold, HOLDOUT_F1_FLOOR)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_blind_f1_floor(shared_dir, repo_root, tmp_path):
+    gold = repo_root / "devset" / "blind" / "gold"
+    if not any(gold.glob("*.yaml")):
+        pytest.skip("no blind-set gold")
+    db = tmp_path / "blind.duckdb"
+    assert write_warehouse(db, holdout_documents(repo_root, "blind")) > 0
+    run = _score(shared_dir, db, gold, BLIND_F1_FLOOR)
     assert run.returncode == 0, run.stdout + run.stderr
 
 

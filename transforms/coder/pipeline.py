@@ -287,12 +287,16 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for k, m in enumerate(matches):
         trig = trigger_of(m)
         head_end = m.start() + len(m.group(0).split()[0])
-        limit = matches[k + 1].start() if k + 1 < len(matches) else len(sentence)
+        # a hand-written trigger's clause runs to the next hand-written trigger; a lemma trigger's to the next of any
+        nxt = next((x for x in matches[k + 1:] if trig.lexical or not trigger_of(x).lexical), None)
+        limit = nxt.start() if nxt is not None else len(sentence)
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0))
         if not _asserted(sentence, draft):
+            continue
+        if trig.lexical and not _lexical_ok(sentence, draft, [trigger_of(x) for x in matches[:k]]):
             continue
         if trig.context and not trig.context.search(sentence):
             continue
@@ -329,6 +333,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group})
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
+            if t.lexical and variant.actor1_code is None:
+                continue      # a lemma-class verb with no named actor: too weak on its own
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
@@ -360,6 +366,25 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             coder_version=CODER_VERSION, status="asserted",
         ))
     return _dedupe(out), topic
+
+
+# a lemma-class verb form used as an adjective or a noun ("its list of banned organisations", "the agreed
+# text", "a limited role", "the attacks"): no act
+_ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|such|some|any|no|of|for|from|with|newly|"
+    r"recently|previously|officially|formally|so-called|self-declared|most|more|less|well)\s+)$", re.I)
+
+
+def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
+    """Guards for the broad lemma classes: the word must be used as a verb in a reported act."""
+    if d.text.lower().endswith("ing") and any(t.event_type == d.trigger.event_type for t in earlier):
+        return False          # "stormed a hotel, wounding several guests": the same act, told in more detail
+    before = sentence[max(0, d.head - 40):d.head]
+    if d.trigger.frame == "verb" and _ATTRIBUTIVE.search(before):
+        return False
+    if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
+        return False          # a sentence that opens with the verb: a heading or a caption
+    return True
 
 
 def _asserted(sentence: str, d: _Draft) -> bool:
