@@ -96,6 +96,7 @@ class _Context:
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
     prev_subject: str | None = None                               # the previous sentence's first subject
     last_igo: str | None = None                                   # the international organisation last named
+    last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
 
     def parties(self, n: int) -> list[str]:
@@ -154,6 +155,7 @@ def code_document(doc: Document) -> list[Event]:
         local = [m for m in mentions[lo:hi] if m.end <= e]
         local = _with_group_mentions(sentence, s, local, ctx)
         local = _with_org_mentions(sentence, s, local, ctx)
+        local = _with_armed_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -173,6 +175,8 @@ def code_document(doc: Document) -> list[Event]:
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
+            elif _ARMED_GROUP(a.m.code):
+                ctx.last_armed = a.m.code
     return _document_pass(events)
 
 
@@ -185,6 +189,20 @@ def _with_org_mentions(sentence: str, offset: int, local: list[Mention], ctx: _C
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_igo, "group", m.group(0))
              for m in _ORG_ANAPHOR.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+_ARMED_ANAPHOR = re.compile(r"\b(?:the|that) (?:group|militants|jihadists|extremists|terrorist group|militant group|"
+                            r"jihadist group|network|affiliate)\b(?!['’]s? (?:\w+ )?(?:of|from)\b)", re.I)
+
+
+def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'the group claimed ...', 'the militants killed ...': the armed group last named in the document."""
+    if ctx.last_armed is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_armed, "group", m.group(0))
+             for m in _ARMED_ANAPHOR.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
@@ -208,7 +226,7 @@ def _document_pass(events: list[Event]) -> list[Event]:
             continue
         # a claim within the next two sentences ("Islamic State claimed responsibility the same night")
         later = next((x for x in events if x.event_type == "ASSAULT" and _CLAIM.search(x.trigger or "") and x.actor1
-                      and 0 < x.sentence_index - ev.sentence_index <= 2 and x.actor2 is None), None)
+                      and 0 <= x.sentence_index - ev.sentence_index <= 2 and x.actor2 is None and x is not ev), None)
         before = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and x.actor1
                        and 0 < ev.sentence_index - x.sentence_index <= 2), None)
         who = (later.actor1 if later else None) or (before.actor1 if before and _ARMED_GROUP(before.actor1) else None)
@@ -480,6 +498,16 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor1 = R.by_agent(actors, d.head_end, end)
         if d.actor1 is None:
             d.actor1 = R.by_agent(actors, d.head_end, end, preps=("under",))   # "designated ... under Russian law"
+        if d.actor1 is None and t.event_type in ("COERCE", "SANCTION"):
+            # "was detained in the Netherlands": the state where it happened acted
+            where = R.by_agent(actors, d.head_end, end, preps=("in",))
+            if where is not None and where.m.kind in ("name", "short"):
+                d.actor1 = where
+            else:
+                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
+                              and p.m.country), None)
+                if place is not None:
+                    d.actor1_code = place.m.country
         if d.actor1 is None and t.event_type in ("AID", "COOPERATE"):
             source = R.by_agent(actors, d.head_end, end, preps=("from",))
             if source is not None:
