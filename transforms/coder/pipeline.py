@@ -40,6 +40,11 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# "X and Y have kept electricity flowing", "X and Y attacked": acts done side by side, each toward a third
+# party, unless the sentence says they were done to each other
+_JOINT_TYPES = frozenset({"COOPERATE", "ASSAULT"})
+_RECIPROCAL = re.compile(r"\b(?:with each other|with one another|each other|one another|together|jointly|bilateral|"
+                         r"between them|with)\b", re.I)
 _ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "allegiance"})
 _UNNAMED = "UNK"      # an actor the text does not name ("donors", "Western officials"): null in the output
 # "the summit hosted by X", "a meeting convened by X": the setting of the act, not an act towards anyone
@@ -321,6 +326,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         if trig.mode == "host" and _SETTING.search(sentence, max(0, m.start() - 40), m.start()):
             continue
         draft._places = places  # type: ignore[attr-defined]
+        draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -329,7 +335,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         variants = [draft]
         group_sides = {R.side(member.m.code) for member in group}
         t = draft.trigger
-        mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES or \
+        mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES and \
+            (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
             t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1   # "the two leaders agreed"
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
@@ -670,12 +677,22 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     return True
 
 
+_REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
+_THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|move|step|ban|order|decree|restrictions?|"
+                      r"announcement|ruling|measures?|policy)\b", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
+    if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(getattr(d, "_sentence", ""), d.span_end):
+        # "deplored the decision", "welcomed the move": the actor of the act last reported
+        if ctx.last[2] and R.side(ctx.last[2]) != mine:
+            d.actor2_code = ctx.last[2]
+            return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         for p in places:
             if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and R.side(p.m.country) != mine:
