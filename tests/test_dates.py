@@ -72,7 +72,8 @@ def test_relative_to_previous_event():
 def test_bounds_and_non_dates():
     found = find_dates("restricted after August 2021 and since 2021", PUB)
     assert [d.bound for d in found] == [True, True]
-    assert find_dates("in the 1990s it may rise by 2,023 tonnes", PUB) == []
+    # a decade is found (so that it keeps an act from borrowing another date) but dates nothing
+    assert [d.precision for d in find_dates("in the 1990s it may rise by 2,023 tonnes", PUB)] == ["none"]
     assert find_dates("Kazakhstan announced", None) == []
 
 
@@ -108,7 +109,7 @@ def test_year_from_the_running_narrative():
 def test_bound_words_are_kept():
     found = find_dates("attacks since late 2023 and after May 2024", PUB)
     assert [(d.bound, d.bound_word) for d in found] == [(True, "since"), (True, "after")]
-    assert find_dates("in the 2000s", PUB) == []
+    assert [d.precision for d in find_dates("in the 2000s", PUB)] == ["none"]
 
 
 def test_season_without_year():
@@ -220,3 +221,47 @@ def test_the_lead_act_dates_the_story_not_the_dateline():
             "The visiting governor also toured the market.")
     got = _clock_dates(text, dt.date(2019, 6, 14), ["toured"])
     assert got["toured"] == (dt.date(2019, 6, 12), "day")
+
+
+# -- spans, ordinal days, decades, flashbacks, cited dates (own sentences) ---------------------------
+@pytest.mark.parametrize("text, anchor, date, precision", [
+    ("the guards arrested two men within a day of the raid", dt.date(2024, 1, 10), dt.date(2024, 1, 1), "month"),
+    ("they were held within 48 hours of the blast", dt.date(2024, 1, 10), dt.date(2024, 1, 1), "month"),
+    ("on the 12th the envoy returned", dt.date(2024, 1, 3), dt.date(2024, 1, 12), "day"),
+    ("on the sixth of last month a bomb went off", None, dt.date(2024, 1, 6), "day"),
+    ("troops clashed last weekend near the river", None, dt.date(2024, 2, 1), "month"),
+    ("earlier in the year the two sides met", None, dt.date(2024, 1, 1), "year"),
+    ("in recent days the mayor resigned", None, dt.date(2024, 2, 1), "month"),
+    ("in recent weeks the police raided shops", None, dt.date(2024, 1, 1), "year"),
+])
+def test_spans_and_ordinal_days(text, anchor, date, precision):
+    found = [d for d in find_dates(text, PUB, anchor) if not d.bound]
+    assert [(d.date, d.precision) for d in found] == [(date, precision)]
+
+
+def test_ordinal_day_needs_a_month_from_context():
+    assert find_dates("on the 12th the envoy returned", PUB) == []
+    assert find_dates("on the 12th the envoy returned", PUB, dt.date(2023, 1, 1), anchor_precision="year") == []
+
+
+def test_a_decade_leaves_the_act_undated():
+    text = "On 3 May 2019 the envoy arrived. In the early 1990s the premier fought the rebels."
+    got = _clock_dates(text, dt.date(2019, 5, 6), ["fought"])
+    assert got["fought"] is None
+
+
+def test_a_reduced_relative_flashback_does_not_carry_over():
+    text = "The ministers recalled a treaty signed in 2012. The premier praised the envoy."
+    got = _clock_dates(text, dt.date(2019, 6, 20), ["signed", "praised"])
+    assert got["signed"] == (dt.date(2012, 1, 1), "year")
+    assert got["praised"] is None
+
+
+def test_a_cited_old_date_does_not_give_next_paragraph_its_year():
+    text = ("The mayor opened the market on 3 March.\n\nThe charter of 5 March 2017 still binds the city.\n\n"
+            "In January the governor closed the bridge.")
+    got = _clock_dates(text, dt.date(2024, 5, 6), ["closed"])
+    assert got["closed"] == (dt.date(2024, 1, 1), "month")
+    # a narrated old date still dates the next paragraph's yearless month
+    text = "On 5 March 2017 the mayor opened the market.\n\nIn January the governor closed the bridge."
+    assert _clock_dates(text, dt.date(2024, 5, 6), ["closed"])["closed"] == (dt.date(2017, 1, 1), "month")

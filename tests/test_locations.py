@@ -41,3 +41,16 @@ def test_capital_as_actor_is_not_a_place():
 ])
 def test_gazetteer(name, kind):
     assert place_kinds()[name] == kind
+
+
+@pytest.mark.parametrize("sentence, trigger, place", [
+    ("Almaty hosted the talks between the two ministers.", "hosted", "Almaty"),
+    ("Tashkent, which hosted the round, welcomed the delegates.", "hosted", "Tashkent"),
+])
+def test_a_host_city_is_the_place_of_the_act(sentence, trigger, place):
+    assert _place(sentence, trigger) == place
+
+
+def test_a_host_country_or_an_unrelated_city_is_not_the_place():
+    assert _place("Kazakhstan hosted the talks.", "hosted") is None
+    assert _place("Tashkent said the talks went well.", "talks") is None

@@ -80,3 +80,23 @@ def test_killing_counts_are_fatalities_not_quantities():
     assert qty is None and deaths == 4
     qty, deaths = measure(s, find_quantities(s), h, h + 8, [h], "CONSULT")
     assert deaths is None
+
+
+def test_dollar_figure_in_apposition_wins_over_another_currency():
+    from transforms.coder.quantities import measure
+    s = "Beijing pledged tents and blankets worth 70 million yuan, about $10 million, to the victims."
+    q, _ = measure(s, find_quantities(s), s.index("pledged"), s.index("pledged") + 7)
+    assert (q.value, q.unit) == (10e6, "USD")
+    s = "Moscow pledged RUB 900 million (roughly US$ 12 million) for the clinic."
+    q, _ = measure(s, find_quantities(s), s.index("pledged"), s.index("pledged") + 7)
+    assert (q.value, q.unit) == (12e6, "USD")
+    s = "Brussels pledged €20 million to the clinic and $5 million to the school."
+    q, _ = measure(s, find_quantities(s), s.index("pledged"), s.index("pledged") + 7)
+    assert q.unit == "EUR"
+
+
+def test_money_in_a_passive_subject_measures_the_act():
+    from transforms.coder.quantities import measure
+    s = "A further $75 million is sought for the shelters."
+    q, _ = measure(s, find_quantities(s), s.index("sought"), s.index("sought") + 6)
+    assert q.value == 75e6

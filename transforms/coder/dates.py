@@ -68,6 +68,24 @@ _RELATIVE = re.compile(
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+# "on the 12th", "on the sixth of last month": a day of a month named by context
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+             "twentieth": 20, "thirtieth": 30}
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|by)\s+the\s+(?P<od>[0-3]?\d(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth)\b(?:\s+of\s+(?P<rel>last|this|that|the same|the previous|the following)"
+    r"\s+month)?(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|anniversary|round|"
+    r"session|time|day|week|year|consecutive))", re.I)
+# periods around the publication date or the event just named, with the precision they honestly have
+_PERIOD = re.compile(
+    r"\b(?P<per>(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?P<pu>days|weeks)"
+    r"|(?:last|this|over the|on the)\s+weekend|(?P<inyr>earlier|later)\s+in\s+the\s+(?P<iu>year|month|week)"
+    r"|within\s+(?P<wn>a|an|one|two|three|four|five|six|seven|\d{1,2}|hours|days)\s*(?P<wu>hours?|days?|weeks?)?\s+of)\b", re.I)
+# "the 1990s", "the early 2000s": a decade gives no year; an act dated by it has no date
+_DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b", re.I)
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SEASON_ANY = re.compile(r"spring|summer|autumn|fall|winter", re.I)
@@ -166,6 +184,14 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             word = m.group("bound").strip().split()[0].lower() if m.group("bound") else ""
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
                                      text[core_start:m.end()], bool(word), word))
+    for m in _ORDINAL_DAY.finditer(text) if "the" in text else ():
+        start = m.start("od") - 4
+        if _overlaps(taken, start, m.end()):
+            continue
+        resolved = _ordinal_day(m, published, anchor, anchor_precision)
+        if resolved is not None:
+            taken.append((start, m.end()))
+            found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()]))
     relative = list(_RELATIVE.finditer(text)) if _RELATIVE_ANY.search(text) else []
     for m in relative + list(_BARE_WEEKDAY.finditer(text)):
         start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
@@ -180,8 +206,93 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             bound = "since"
         found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
                                  bool(bound), bound))
+    for m in _PERIOD.finditer(text) if has_period(text) else ():
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        resolved = _period(m, published, anchor, anchor_precision)
+        if resolved is not None:
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
+    for m in _DECADE.finditer(text) if has_digit else ():
+        if not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
+                                     "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def has_period(text: str) -> bool:
+    low = text.lower()
+    return "recent" in low or "weekend" in low or " in the " in low or "within" in low or "past" in low or "last" in low
+
+
+def _ordinal_day(m: re.Match, published: dt.date | None, anchor: dt.date | None,
+                 anchor_precision: str) -> tuple[dt.date, str] | None:
+    """'on the 12th' (the month of the event just named), 'on the sixth of last month' (publication)."""
+    word = m.group("od").lower()
+    day = int(word[:-2]) if word[0].isdigit() else None
+    if day is None:
+        parts = word.split("-")
+        day = _ORDINALS.get(parts[-1], 0) + ({"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0)
+    rel = (m.group("rel") or "").lower()
+    if rel in ("last", "the previous"):
+        base = _shift_months(published, -1) if published else None
+    elif rel == "this":
+        base = published
+    elif rel == "the following":
+        base = _shift_months(anchor, 1) if anchor and anchor_precision in ("day", "month") else None
+    else:       # "on the 12th", "the sixth of that month": the month of the event just named
+        base = anchor if anchor is not None and anchor_precision in ("day", "month") else None
+    if base is None:
+        return None
+    try:
+        return dt.date(base.year, base.month, day), "day"
+    except ValueError:
+        return None
+
+
+def _period(m: re.Match, published: dt.date | None, anchor: dt.date | None,
+            anchor_precision: str) -> tuple[dt.date, str] | None:
+    """Spans of time: "in recent weeks", "last weekend", "earlier in the year", "within a day of the attack".
+    The date is the span's start; precision is the finest calendar unit that holds the whole span."""
+    text = m.group(0).lower()
+    if m.group("wn"):          # within a day of <the event just named>: that event's month (no day is given)
+        if anchor is None or anchor_precision not in ("day", "month"):
+            return None
+        n = NUMBER_WORDS.get(m.group("wn").lower()) or (int(m.group("wn")) if m.group("wn").isdigit() else 1)
+        unit = (m.group("wu") or m.group("wn")).lower().rstrip("s")
+        days = {"hour": 1, "day": n, "week": 7 * n}.get(unit, n)
+        return _span(anchor, anchor + dt.timedelta(days=days))
+    if m.group("inyr"):        # earlier / later in the year (month, week): of the event just named
+        unit = m.group("iu").lower()
+        base = anchor if anchor is not None and anchor_precision != "none" else published
+        if base is None or unit == "month" and anchor_precision == "year":
+            return None
+        if unit == "year":
+            return dt.date(base.year, 1, 1), "year"
+        if unit == "month":
+            return base.replace(day=1), "month"
+        start = base - dt.timedelta(days=base.weekday())
+        return _span(start, base)
+    if published is None:
+        return None
+    if "weekend" in text:
+        back = (published.weekday() - 5) % 7 or (7 if text.startswith("last") else 0)
+        saturday = published - dt.timedelta(days=back)
+        return _span(saturday, saturday + dt.timedelta(days=1))
+    days = 7 * 4 if m.group("pu").lower() == "weeks" else 7
+    return _span(published - dt.timedelta(days=days), published)
+
+
+def _span(first: dt.date, last: dt.date) -> tuple[dt.date, str] | None:
+    if first.year != last.year:
+        return None
+    if first.month != last.month:
+        return dt.date(first.year, 1, 1), "year"
+    if first == last:
+        return first, "day"
+    return first.replace(day=1), "month"
 
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,

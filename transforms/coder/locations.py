@@ -13,6 +13,7 @@ event whose trigger spans [head, end):
 from __future__ import annotations
 
 import functools
+import re
 
 from transforms.coder._data import load_yaml
 
@@ -27,10 +28,26 @@ def place_kinds() -> dict[str, str]:
     return {p["name"]: p.get("kind", "city") for p in load_yaml("places.yaml")["places"]}
 
 
+# "Moscow hosted the talks", "Tashkent, which hosted the meeting,": the host city is the place of the act
+_HOST = re.compile(r"(?:,?\s+(?:which|that)|\s+(?:has|had|have|also|again|once again|then|will))*\s+"
+                   r"(?:hosted|hosts|hosting|played host)\b", re.I)
+_CITY_KINDS = frozenset({"capital", "city", "town"})
+
+
+def _host(sentence: str, p, head: int, end: int) -> bool:
+    """A city named as the subject of "hosted" where the act is the hosting (not a country as host)."""
+    if p.prep is not None or p.start >= head or place_kinds().get(p.m.place, "city") not in _CITY_KINDS:
+        return False
+    m = _HOST.match(sentence, p.end)
+    return m is not None and p.end <= head <= m.end() + 40     # the hosting or the talks it hosted
+
+
 def locate(sentence: str, places: list, head: int, end: int | None = None):
     """The Placed mention that locates the event at [head, end) of `sentence`, or None."""
     kinds = place_kinds()
-    good = [p for p in places if p.prep in LOCATIVE or (p.prep is None and p.m.kind == "place")]
+    end_ = head if end is None else end
+    good = [p for p in places if p.prep in LOCATIVE or (p.prep is None and p.m.kind == "place")
+            or _host(sentence, p, head, end_)]
     if not good:
         return None
     end = head if end is None else end

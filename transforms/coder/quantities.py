@@ -167,6 +167,19 @@ def find_fatalities(text: str) -> int | None:
     return None
 
 
+# "200 million yuan, about $31 million", "RUB 5bn (around $55 million)", "€20 million or US$ 21.6 million"
+_EQUIVALENT = re.compile(r"^\s*(?:[,(]|\bor\b|\bi\.e\.)\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+|some\s+|"
+                         r"nearly\s+|almost\s+|just over\s+|over\s+|more than\s+|worth\s+|equivalent to\s+|i\.e\.\s+)*$", re.I)
+
+
+def _dollar_equivalent(sentence: str, found: list[QuantityMention], qty: QuantityMention) -> QuantityMention:
+    """Money in another currency followed by its dollar figure in apposition: the dollars (codebook §5)."""
+    nxt = next((q for q in found if q.start >= qty.end), None)
+    if nxt is not None and nxt.unit == "USD" and _EQUIVALENT.match(sentence[qty.end:nxt.start]):
+        return nxt
+    return qty
+
+
 def measure(sentence: str, found: list[QuantityMention], head: int, end: int, heads: list[int] = (),
             event_type: str | None = None) -> tuple[QuantityMention | None, int | None]:
     """The quantity and the fatalities of one event whose trigger spans [head, end) of `sentence`.
@@ -187,6 +200,8 @@ def measure(sentence: str, found: list[QuantityMention], head: int, end: int, he
             q = before[-1]
             if not _CLAUSE.search(sentence, q.end, head):
                 qty = q
+    if qty is not None and qty.unit not in ("USD", "people", "percent", "tonnes") and qty.unit.isupper():
+        qty = _dollar_equivalent(sentence, found, qty)
     fatalities = find_fatalities(sentence) if event_type in ("ASSAULT", "COERCE") else None
     if fatalities is not None and qty is not None and qty.unit == "people":
         qty = None

@@ -68,6 +68,11 @@ _WHEN_START = re.compile(r"(?:when|in which|during which)\b", re.I)
 # a sentence opening that subordinates its first clause ("After ...,", "Following ...,", "Since ...,")
 _SUB_OPENING = re.compile(r"\s*(?:after|following|before|prior to|since|until|despite|although|though|while|"
                           r"whereas|if|unless|because)\b", re.I)
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:and|or|but|then|while|when)\b)[a-z]+\s+(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
+_CITED = re.compile(r"\b(?:of|dated)\s+$")
 _SEPARATOR = re.compile(r"[·|•/—–]")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
@@ -217,7 +222,7 @@ class Clock:
         self._prev_end = end
         sentence = self.text[start:end]
         self.sentence = sentence
-        hint = self._hint[0] if self._hint and self._para_no - self._hint[1] <= 1 else None
+        hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
                                 anchor_precision=last.precision if last else "day", year_hint=hint)
@@ -235,15 +240,21 @@ class Clock:
                     self.para = None
             return self.dates
         main = self._main_date()
-        if main is not None:
+        if main is not None and main.precision != "none":
             context = self.para or self.section or self.story
             jumps_back = context is not None and _period_end(_info(main)) < context.date
+            # "... recalled a pact signed in 2012.": a date inside a noun's reduced relative clause is
+            # background, not the running time of the narrative
+            # ("the accord of 5 March 2019 still binds ...": a date that names a document is cited, not narrated)
+            jumps_back = jumps_back or bool(_REDUCED_RELATIVE.search(sentence, max(0, main.start - 90), main.start)
+                                            or _CITED.search(sentence, max(0, main.start - 12), main.start))
             if not jumps_back or self._segments[_segment_of(self._segments, main.start)][2] == "frame":
                 self._pending = _info(main)
                 self.last = _info(main)
+        narrative = self._pending.date if self._pending is not None else None
         for d in self.dates:
             if not d.bound and d.precision in ("day", "month"):
-                self._note_hint(d)
+                self._note_hint(d, narrative=d.date == narrative)
         return self.dates
 
     def _near_publication(self, info: DateInfo) -> bool:
@@ -251,8 +262,11 @@ class Clock:
             return False
         return info.date <= self.published and _period_end(info) >= self.published - STORY_WINDOW
 
-    def _note_hint(self, d: DateMention) -> None:
-        self._hint = (d.date, self._para_no)
+    def _note_hint(self, d: DateMention, narrative: bool = True) -> None:
+        """The running narrative date for yearless dates. A date merely cited in passing ("the accord
+        of 5 March 2019 still governs trade") serves its own paragraph only; the next paragraph's
+        "in January" takes its year from publication unless the narrative itself moved."""
+        self._hint = (d.date, self._para_no if narrative else self._para_no + 0.5)
 
     def _main_date(self) -> DateMention | None:
         """The date the sentence as a whole is about: its framing date, else its last main-clause date."""
@@ -276,6 +290,11 @@ class Clock:
         return info
 
     def _choose(self, head: int, end: int) -> DateInfo | None:
+        info = self._choose_mention(head, end)
+        # a decade ("in the early 1990s") dates the act without a year: no date
+        return None if info is not None and info.precision == "none" else info
+
+    def _choose_mention(self, head: int, end: int) -> DateInfo | None:
         segs = self._segments
         dates = self.dates
         mine = _segment_of(segs, head)
