@@ -149,3 +149,46 @@ def test_group_object_excludes_the_subject():
             "Afterwards Muttaqi praised the two neighbours for their help.")
     got = coded(text)
     assert ("TALIBAN", "KAZ", "SUPPORT") in got and ("TALIBAN", "UZB", "SUPPORT") in got
+
+
+def test_attendee_list_gives_one_host_guest_meeting_per_state():
+    got = coded("Yesterday the city of Almaty hosted a meeting of special envoys on Afghanistan, chaired by the "
+                "Deputy Foreign Minister of Kazakhstan. Taking part in the meeting were the special envoy of India, "
+                "Rajiv Kumar, and the special representative of the Republic of Turkey. "
+                "Iran and Pakistan were represented by delegations led by senior diplomats.")
+    for guest in ("IND", "TUR", "IRN", "PAK"):
+        assert ("KAZ", guest, "CONSULT") in got
+
+
+def test_attendance_needs_a_host():
+    assert not {e for e in coded("Taking part in the meeting were envoys of India and Iran.") if e[2] == "CONSULT"}
+
+
+def test_credentials_presented_and_accepted():
+    assert ("CHN", "TALIBAN", "CONSULT") in coded(
+        "In May the new Chinese ambassador presented his credentials to the Taliban's prime minister in Kabul.")
+    assert ("CHN", "TALIBAN", "CONSULT") in coded(
+        "The envoy was a former Taliban spokesman, and the acceptance of his credentials by the Chinese president "
+        "was a first.")
+
+
+def test_guest_at_a_meeting_is_a_meeting():
+    got = coded("Turkmenistan's president took part as a guest of the host, Kazakhstan, in the summit in Astana.")
+    assert any(a == "TKM" and t == "CONSULT" for a, b, t in got)
+
+
+def test_reported_criticism_is_an_accusation_of_the_body_named():
+    got = coded("The UN Security Council adopted a resolution on Afghanistan on Friday. China and Russia said the "
+                "Council had moved too fast.")
+    assert ("CHN", "UN", "ACCUSE") in got and ("RUS", "UN", "ACCUSE") in got
+
+
+def test_speaker_with_adverb_is_the_subject_of_the_reported_stance():
+    got = coded("Russia has proposed a new envoy. The Taliban have repeatedly said that they see no need for "
+                "another envoy from Moscow.")
+    assert any(a == "TALIBAN" and t == "REJECT" for a, b, t in got)
+
+
+def test_urged_them_is_a_request():
+    got = coded("Kazakhstan's president met the leaders of the Gulf states and urged them to invest in Afghanistan.")
+    assert any(a == "KAZ" and t == "REQUEST" for a, b, t in got)

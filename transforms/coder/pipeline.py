@@ -55,7 +55,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|said|says|met|sent|sold|gave|took|"
                      r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
-_ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
+_ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their)\b")
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
                         r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
@@ -103,6 +103,7 @@ class _Context:
     last_igo: str | None = None                                   # the international organisation last named
     last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+    host: str | None = None                                       # the host of the meeting the document reports
 
     def parties(self, n: int) -> list[str]:
         out: list[str] = []
@@ -168,6 +169,8 @@ def code_document(doc: Document) -> list[Event]:
             topic = _first_person(ctx) or topic
         if _THEY.match(sentence) and ctx.prev_subject:
             topic = ctx.prev_subject
+        if ctx.host is None:
+            ctx.host = _host(sentence, actors, places)
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         events.extend(new)
         for ev in new:
@@ -303,7 +306,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
     matches = find_triggers(sentence)
-    if not matches:
+    if not matches and not (_ATTENDEES_AFTER.search(sentence) or _ATTENDEES_BEFORE.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -368,7 +371,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     quantities = find_quantities(sentence)
-    drafts = drafts + _thanked_for(sentence, drafts)
+    drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx)
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
@@ -612,6 +615,62 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
 
 
+_HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by)|(?P<verb>hosted|chaired|convened))\b", re.I)
+# "Taking part in the meeting were X, Y and Z", "attended by X and Y", "X and Y were represented by delegations"
+_ATTENDEES_AFTER = re.compile(
+    r"^\W*(?:Taking part|Participating|Present|Also present|Attending) (?:in |at )?(?:the )?(?:[\w-]+ ){0,3}?"
+    r"(?:meeting|talks|summit|conference|session|forum|consultations|event)\b[^.;]{0,60}?\b(?:were|was)\b"
+    r"|\b(?:was |were )?attended by\b|\bparticipants (?:included|were)\b", re.I)
+_ATTENDEES_BEFORE = re.compile(r"\b(?:was|were) (?:also )?represented (?:by|at)\b", re.I)
+
+
+def _host(sentence: str, actors: list[R.Placed], places: list[R.Placed]) -> str | None:
+    """'Samarkand hosted the meeting, chaired by the Foreign Minister of Uzbekistan': the host of the
+    meeting a press release reports (the first one the document names)."""
+    m = _HOSTED.search(sentence)
+    if m is None:
+        return None
+    if m.group("by"):
+        after = [a for a in actors + places if a.start >= m.end() and a.start - m.end() < 90]
+        after.sort(key=lambda a: a.start)
+        for a in after:
+            code = a.m.code or a.m.country
+            if code and code != _UNNAMED:
+                return code
+        return None
+    before = sorted([a for a in actors + places if a.end <= m.start()], key=lambda a: a.start)
+    for a in reversed(before):
+        code = a.m.code or a.m.country
+        if code and code != _UNNAMED and a.prep in (None, "of"):
+            return code
+    return None
+
+
+def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_Draft]:
+    """A list of the states that attended the meeting the document reports: one host-guest CONSULT each."""
+    after = _ATTENDEES_AFTER.search(sentence)
+    before = None if after else _ATTENDEES_BEFORE.search(sentence)
+    if after is None and before is None:
+        return []
+    host = ctx.host or _first_person(ctx)
+    if host is None:
+        return []
+    span = (after.end(), len(sentence)) if after else (0, before.start())
+    cue = (after or before).group(0).strip()
+    out: list[_Draft] = []
+    seen = {R.side(host)}
+    for a in actors:
+        if not span[0] <= a.start < span[1] or a.m.code == _UNNAMED or R.side(a.m.code) in seen:
+            continue
+        if a.m.code in _IGOS:
+            continue
+        seen.add(R.side(a.m.code))
+        trig = Trigger(event_type="CONSULT", mode="meet", frame="verb")
+        out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1_code=host, actor2=a, actor2_code=a.m.code,
+                          confidence=0.6))
+    return out
+
+
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
     """'The Taliban thanked Tashkent for the aid and for the supply of electricity': the aid (AID) and the
     supply (COOPERATE) went from the thanked to the thanker."""
@@ -760,7 +819,8 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
             return p.m.country
     if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
         return topic
-    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine and a.prep not in ("in",)]
+    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine and a.prep not in ("in",)
+            and a.m.code != _UNNAMED]
     if left:
         return left[0].m.code
     for p in places:

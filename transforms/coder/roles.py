@@ -43,7 +43,7 @@ _OF_HEAD = re.compile(
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters)\s+of\s+"
     r"(?:the\s+)?$", re.I)
 _SPEECH = re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|stated|states|announced|"
+    r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|claimed|claims|stated|states|announced|"
     r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
