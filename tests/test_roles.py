@@ -192,3 +192,20 @@ def test_speaker_with_adverb_is_the_subject_of_the_reported_stance():
 def test_urged_them_is_a_request():
     got = coded("Kazakhstan's president met the leaders of the Gulf states and urged them to invest in Afghanistan.")
     assert any(a == "KAZ" and t == "REQUEST" for a, b, t in got)
+
+
+def test_quantified_noun_before_the_verb_is_its_own_subject():
+    got = coded("Kazakhstan and Uzbekistan, which have close ties with Kabul, are among the first capitals any "
+                "envoy visits.")
+    assert not any(t == "CONSULT" and a in ("KAZ", "UZB") for a, b, t in got)
+
+
+def test_subject_of_a_subordinate_clause_with_a_relative_clause():
+    got = coded("Muttaqi could travel only after the UN Security Council committee that oversees sanctions "
+                "granted him an exemption from its travel ban.")
+    assert ("UN", "TALIBAN", "CONCEDE") in got
+
+
+def test_person_of_state_and_person_are_two_guests():
+    got = coded("Pakistan's foreign minister hosted the talks with Qin Gang of China and Amir Khan Muttaqi.")
+    assert ("PAK", "TALIBAN", "CONSULT") in got

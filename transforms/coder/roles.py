@@ -46,6 +46,8 @@ _SPEECH = re.compile(
     r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|claimed|claims|stated|states|announced|"
     r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
+_OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -94,6 +96,7 @@ def side(code: str | None) -> str | None:
     return "AFG" if code in ("AFG", "TALIBAN") else code
 
 
+_OF_SAME = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
 
@@ -130,6 +133,9 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
         if nxt.start >= limit:
             break
         cur = group[-1]
+        if side(nxt.m.code) == side(cur.m.code) and _OF_SAME.match(sentence[cur.end:nxt.start]):
+            group[-1] = nxt      # "Qin Gang of China and Amir Khan Muttaqi": the person and his state are one member
+            continue
         if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
             if all(side(nxt.m.code) != side(b.m.code) for b in group):
                 group.append(nxt)
@@ -144,11 +150,19 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
     left = [i for i, a in enumerate(actors) if a.end <= head]
+    if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
+            not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
+        return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
     if left:
         last = left[-1]
         if _ADJACENT.match(sentence[actors[last].end:head]) and actors[last].prep in (None, "between", "with"):
             return _coordinated(actors, last, sentence), None, "adjacent"
     for i in reversed(left):
+        if actors[i].prep in _SUBORDINATORS and "," not in sentence[actors[i].end:head] and \
+                _ADJACENT.match(sentence[actors[i].end:head]) is None and \
+                re.search(r"\b(?:that|which|who)\b", sentence[actors[i].end:head]):
+            # "only after the UN committee that oversees sanctions granted him ...": the subordinate clause's subject
+            return _coordinated(actors, i, sentence), None, "subordinate"
         if actors[i].prep is None:
             gap = sentence[actors[i].end:head]
             if _PRONOUN.search(gap) and _SPEECH.match(gap) and ";" not in gap:
