@@ -44,11 +44,13 @@ def utcnow() -> dt.datetime:
 
 @dataclass
 class WorkItem:
-    """One page to bring in: fetch `url`, or use `raw` as is (local files, feed content)."""
+    """One page to bring in: fetch `url`, read `path` (a local file, read when its batch runs, so a
+    run never holds more than one batch of pages), or use `raw` as is (a feed item's own content)."""
 
     source_id: str
     url: str
     raw: RawPage | None = None
+    path: pathlib.Path | None = None
     fallback: RawPage | None = None      # feed item content, used when the page cannot be fetched
     allow_private: bool = False
     source_is_local: bool = False
@@ -183,10 +185,12 @@ def discover_files(source: FilesSource | FeedSource, config: SourcesConfig, repo
     if not paths:
         report.fail(f"path {source.path!r} matched no files")
         return found
-    limit = source.max_items or config.fetch.max_items * 20
-    for path in paths[:limit]:
+    for path in paths[:source.max_items]:   # a local folder is taken whole unless max_items says otherwise
         suffix = path.suffix.lower()
         if isinstance(source, FilesSource) and suffix not in PAGE_SUFFIXES | FEED_SUFFIXES:
+            continue
+        if isinstance(source, FilesSource) and suffix in PAGE_SUFFIXES:
+            found.items.append(WorkItem(source.id, path.resolve().as_uri(), path=path))
             continue
         try:
             raw = read_local(path, source.id, config.fetch.max_bytes)
@@ -201,8 +205,6 @@ def discover_files(source: FilesSource | FeedSource, config: SourcesConfig, repo
             except FeedError as exc:
                 report.fail(f"{path.name}: {exc}", whole=False)
                 found.fetch_rows.append(failed_row(run_id, source.id, raw.url, f"feed: {exc}"))
-        else:
-            found.items.append(WorkItem(source.id, raw.url, raw=raw))
     return found
 
 
@@ -329,7 +331,7 @@ def fetch_batch(batch: list[WorkItem], state: WarehouseState, settings, raw_root
     pages: list[RawPage] = []
     rows: list[dict] = []
     tally = Tally()
-    to_fetch = [w for w in batch if w.raw is None]
+    to_fetch = [w for w in batch if w.raw is None and w.path is None]
     outcomes: dict[int, FetchOutcome] = {}
     if to_fetch:
         requests = [{"url": w.url, "source_id": w.source_id, "allow_private": w.allow_private,
@@ -339,6 +341,14 @@ def fetch_batch(batch: list[WorkItem], state: WarehouseState, settings, raw_root
             for w, outcome in zip(to_fetch, fetcher.fetch_many(requests)):
                 outcomes[id(w)] = outcome
     for w in batch:
+        if w.path is not None:
+            try:
+                w = WorkItem(w.source_id, w.url, raw=read_local(w.path, w.source_id, settings.max_bytes))
+            except FetchError as exc:
+                rows.append(failed_row(run_id, w.source_id, w.url, str(exc)))
+                tally.add(tally.failed, w.source_id)
+                tally.problems.append((w.source_id, str(exc)))
+                continue
         if w.raw is not None:
             digest = store.put(w.raw.body)
             rows.append(local_row(run_id, w.raw, digest))
