@@ -209,3 +209,22 @@ def test_subject_of_a_subordinate_clause_with_a_relative_clause():
 def test_person_of_state_and_person_are_two_guests():
     got = coded("Pakistan's foreign minister hosted the talks with Qin Gang of China and Amir Khan Muttaqi.")
     assert ("PAK", "TALIBAN", "CONSULT") in got
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies():
+    got = coded("The format was set up on the initiative of Pakistan, which convened the first meeting by "
+                "videoconference in September 2021.")
+    assert any(a == "PAK" and t == "CONSULT" for a, b, t in got)
+
+
+def test_earlier_round_held_in_a_capital_is_hosted_by_its_state():
+    got = coded("The second meeting took place in Tehran in October 2021, and the third was hosted by China in Tunxi.")
+    assert ("IRN", None, "CONSULT") in got
+    assert not any(t == "CONSULT" and {a, b} == {"CHN", "IRN"} for a, b, t in got)
+
+
+def test_fallback_recipient_stays_in_its_clause():
+    got = coded("The World Food Programme has moved food and medicine through the hub at Termez, which the "
+                "Government of Uzbekistan has placed at the disposal of the United Nations.")
+    assert ("UN", "AFG", "AID") in got
+    assert ("KAZ", "AFG", "AID") in coded("Astana has also delivered wheat and flour through United Nations channels.")

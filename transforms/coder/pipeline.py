@@ -37,6 +37,9 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
+# "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
+_NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after", "before", "across", "inside",
+                                  "into", "through", "via"})
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -139,6 +142,7 @@ class _Draft:
     actor2_code: str | None = None
     confidence: float = 0.75
     subject: tuple = ((), None)          # the grammatical subject (mentions, code) for a following "and <verb>"
+    limit: int = 1 << 30                 # where the trigger's clause ends (implicit recipients stay inside it)
 
 
 def code_document(doc: Document) -> list[Event]:
@@ -306,7 +310,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
     matches = find_triggers(sentence)
-    if not matches and not (_ATTENDEES_AFTER.search(sentence) or _ATTENDEES_BEFORE.search(sentence)):
+    if not matches and not (_ATTENDEES_AFTER.search(sentence) or _ATTENDEES_BEFORE.search(sentence)
+                            or _HELD_IN.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -319,7 +324,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
-        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0))
+        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit)
         if not _asserted(sentence, draft):
             continue
         if trig.lexical and not _lexical_ok(sentence, draft, [trigger_of(x) for x in matches[:k]]):
@@ -371,7 +376,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     quantities = find_quantities(sentence)
-    drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx)
+    drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
+        _earlier_round(sentence, actors, places, drafts)
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
@@ -530,7 +536,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         start = 0
         for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
             start = brk.end()
-        d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start], d.head)
+        d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
+                                      d.head)
         if d.actor2 is None:
             subj, code, _ = R.subject(sentence, actors, d.head, topic)
             if code and R.side(code) != R.side(_code(d.actor1, d.actor1_code)):
@@ -671,6 +678,24 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     return out
 
 
+# "The second meeting took place in Tehran": an earlier round of a format, hosted by the state it was held in
+_HELD_IN = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|inaugural)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:meeting|summit|conference|session|round)\s+(?:[^,;]{0,40}?\s)?"
+                      r"(?:took place|was held|had been held|was convened)\s+in\s+", re.I)
+
+
+def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    m = _HELD_IN.search(sentence)
+    if m is None or any(m.start() <= d.head < m.end() for d in drafts):
+        return []
+    where = min((p for p in actors + places if m.end() <= p.start < m.end() + 3), key=lambda p: p.start, default=None)
+    code = where and (where.m.country or where.m.code)
+    if not code or code == _UNNAMED:
+        return []
+    trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
+    return [_Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=code, confidence=0.55)]
+
+
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
     """'The Taliban thanked Tashkent for the aid and for the supply of electricity': the aid (AID) and the
     supply (COOPERATE) went from the thanked to the thanker."""
@@ -770,7 +795,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         prev = ctx.by_type.get("AID")
         if prev and R.side(prev) != mine and R.side(prev) not in co_subjects:
             d.actor2_code = prev
-        elif not any(a.start >= d.head_end and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
+        elif not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
                      for a in actors):
             d.actor2_code = "AFG"   # Caravan's subject: aid with no named recipient goes to Afghanistan
 
@@ -792,11 +817,12 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         if t.needs_target:
             return False
         if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
-            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude)
+            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude, sentence)
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
-    if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None):
+    if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None) and \
+            not (d.actor1_code is not None and _CONVENED.match(d.text)):
         return False          # talks and visits have two parties; one missing is a reference, not an act
     if d.actor1_code is not None and d.actor1_code == d.actor2_code:
         return False
@@ -806,12 +832,21 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     return True
 
 
+# "X hosted / convened the meeting": the host's act even when the guests go unnamed ("the five presidents")
+_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired)\b", re.I)
+
+
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b")
+
+
 def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_codes: list[str],
-                     places: list[R.Placed] = (), exclude: set[str | None] = frozenset()) -> str | None:
+                     places: list[R.Placed] = (), exclude: set[str | None] = frozenset(),
+                     sentence: str = "") -> str | None:
     """The recipient the sentence implies: an actor to the right, the country of the place the act went
     to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
     mine = {R.side(d.actor1_code), *exclude}
-    right = [a for a in actors if a.start >= d.head_end and R.side(a.m.code) not in mine and a.prep not in ("in", "from")]
+    right = [a for a in actors if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine
+             and a.prep not in ("in", "from", "through", "via")]
     if right:
         return right[0].m.code
     for p in places:
@@ -819,12 +854,13 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
             return p.m.country
     if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
         return topic
-    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine and a.prep not in ("in",)
-            and a.m.code != _UNNAMED]
+    left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine
+            and a.prep not in ("in",) and a.m.code != _UNNAMED]
     if left:
         return left[0].m.code
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
     for p in places:
-        if p.m.country and R.side(p.m.country) not in mine:
+        if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
             return p.m.country
     for code in reversed(prev_codes):
         if R.side(code) not in mine:

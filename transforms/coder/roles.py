@@ -48,6 +48,8 @@ _SPEECH = re.compile(
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
+_RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
+                       r"already|\w+ly)\s+){0,3}$", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -153,6 +155,9 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
             not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
         return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
+    if left and _RELATIVE.match(sentence[actors[left[-1]].end:head]):
+        # "the initiative of Pakistan, which convened ...": a relative clause's subject is the noun it modifies
+        return _coordinated(actors, left[-1], sentence), None, "relative"
     if left:
         last = left[-1]
         if _ADJACENT.match(sentence[actors[last].end:head]) and actors[last].prep in (None, "between", "with"):
