@@ -228,3 +228,10 @@ def test_fallback_recipient_stays_in_its_clause():
                 "Government of Uzbekistan has placed at the disposal of the United Nations.")
     assert ("UN", "AFG", "AID") in got
     assert ("KAZ", "AFG", "AID") in coded("Astana has also delivered wheat and flour through United Nations channels.")
+
+
+def test_supplies_with_no_named_recipient_go_to_afghanistan_not_to_the_next_clause():
+    got = coded("Uzbekistan and Turkmenistan have kept electricity and fuel flowing south since August, and "
+                "Tashkent has opened its cargo centre at Termez to United Nations relief convoys.")
+    assert ("UZB", "AFG", "COOPERATE") in got and ("TKM", "AFG", "COOPERATE") in got
+    assert not any(a in ("UZB", "TKM") and b == "UN" and t == "COOPERATE" and a != "UZB" for a, b, t in got)

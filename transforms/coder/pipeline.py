@@ -40,6 +40,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
 _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after", "before", "across", "inside",
                                   "into", "through", "via"})
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|\w+ed)\b")
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -324,6 +326,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
+        brk = _AND_CLAUSE.search(sentence, m.end(), limit)
+        if brk:
+            limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit)
         if not _asserted(sentence, draft):
             continue
@@ -791,6 +796,10 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
                 d.actor2 = a            # "the Taliban moved fighters ..., and Tajikistan put its forces on alert"
                 return
+    if t.event_type == "COOPERATE" and t.mode == "economic" and mine in _FIRST_PERSON_STATES and \
+            not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine for a in actors):
+        d.actor2_code = "AFG"       # "Uzbekistan and Turkmenistan have kept electricity flowing south": Caravan's subject
+        return
     if t.event_type == "AID" and mine is not None and mine != "AFG":
         prev = ctx.by_type.get("AID")
         if prev and R.side(prev) != mine and R.side(prev) not in co_subjects:
