@@ -235,3 +235,10 @@ def test_supplies_with_no_named_recipient_go_to_afghanistan_not_to_the_next_clau
                 "Tashkent has opened its cargo centre at Termez to United Nations relief convoys.")
     assert ("UZB", "AFG", "COOPERATE") in got and ("TKM", "AFG", "COOPERATE") in got
     assert not any(a in ("UZB", "TKM") and b == "UN" and t == "COOPERATE" and a != "UZB" for a, b, t in got)
+
+
+def test_taliban_restrictions_on_the_population_target_afghanistan():
+    assert ("TALIBAN", "AFG", "COERCE") in coded(
+        "On Wednesday the Taliban ordered secondary schools for girls to stay shut.")
+    assert ("TALIBAN", "AFG", "COERCE") in coded("In December the Taliban barred women from universities.")
+    assert not any(t == "COERCE" for a, b, t in coded("In December the Taliban barred the road to the border."))

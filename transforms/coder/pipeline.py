@@ -42,6 +42,8 @@ _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after"
                                   "into", "through", "via"})
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|\w+ed)\b")
+_OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
+                         r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?)\b", re.I)
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -576,6 +578,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     d.actor1, d.actor2 = None, d.actor1
                 return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        if d.actor2 is None and t.event_type == "COERCE" and t.mode == "restrict" and \
+                _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, d.head_end, limit):
+            d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
         left = [a for a in actors if a.end <= d.head]
         if left and how == "pronoun" and _REL_PRONOUN.match(sentence[left[-1].end:d.head]) and \
                 R.side(left[-1].m.code) != R.side(_code(d.actor1, d.actor1_code)):
