@@ -242,3 +242,16 @@ def test_taliban_restrictions_on_the_population_target_afghanistan():
         "On Wednesday the Taliban ordered secondary schools for girls to stay shut.")
     assert ("TALIBAN", "AFG", "COERCE") in coded("In December the Taliban barred women from universities.")
     assert not any(t == "COERCE" for a, b, t in coded("In December the Taliban barred the road to the border."))
+
+
+def test_a_declaration_speaks_for_those_who_adopted_it():
+    got = coded("Xi Jinping and Vladimir Putin met on the sidelines of the Shanghai Cooperation Organisation summit. "
+                "On 4 July the leaders of the organisation adopted the Astana declaration, which called for "
+                "Afghanistan to become an independent state.")
+    assert ("SCO", "AFG", "REQUEST") in got
+
+
+def test_pronoun_right_before_the_verb_is_its_subject():
+    got = coded("A Taliban delegation sat at the table at the third UN-convened meeting of envoys in Doha, the first "
+                "time the movement has attended the format.")
+    assert not any(a == "UN" and t == "CONSULT" for a, b, t in got)

@@ -44,6 +44,10 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'‚
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?)\b", re.I)
+_DOC_SUBJECT = re.compile(
+    r"\b(?:declaration|resolution|statement|communiqu[e√©]|document|text|charter|road ?map)\s*"
+    r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
+    r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -205,8 +209,12 @@ def _with_org_mentions(sentence: str, offset: int, local: list[Mention], ctx: _C
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_igo, "group", m.group(0))
              for m in _ORG_ANAPHOR.finditer(sentence)
-             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
-    return sorted(local + extra, key=lambda x: x.start) if extra else local
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end and x.code != _UNNAMED for x in local)]
+    if not extra:
+        return local
+    # "the leaders of the organisation": the organisation, not an unnamed group of people
+    local = [x for x in local if not (x.code == _UNNAMED and any(x.start < e.end and e.start < x.end for e in extra))]
+    return sorted(local + extra, key=lambda x: x.start)
 
 
 _ARMED_ANAPHOR = re.compile(r"\b(?:the|that) (?:group|militants|jihadists|extremists|terrorist group|militant group|"
@@ -553,6 +561,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if t.frame == "verb":
         subj, code, how = R.subject(sentence, actors, d.head, topic)
+        if not subj and not code and _DOC_SUBJECT.search(sentence, max(0, d.head - 90), d.head):
+            # "the declaration adopted there urged ...", "The document calls on ...": the text's authors speak
+            main = R.main_subject([a for a in actors if a.end <= d.head], set())
+            subj, code, how = ([main], None, "document") if main is not None else ([], topic, "document")
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)

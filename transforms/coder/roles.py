@@ -38,7 +38,7 @@ _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _OF_HEAD = re.compile(
     r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
-    r"(?:[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
+    r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters)\s+of\s+"
     r"(?:the\s+)?$", re.I)
@@ -50,6 +50,10 @@ _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
+    r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$",
+    re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -155,6 +159,12 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
             not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
         return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
+    own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
+    if own and (not left or re.search(r"[,;]\s", sentence[actors[left[-1]].end:own.start()])):
+        # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
+        if own.group("who").lower() == "the movement":
+            return [], "TALIBAN", "pronoun"
+        return ([], topic, "pronoun") if topic else ([], None, "none")
     if left and _RELATIVE.match(sentence[actors[left[-1]].end:head]):
         # "the initiative of Pakistan, which convened ...": a relative clause's subject is the noun it modifies
         return _coordinated(actors, left[-1], sentence), None, "relative"
