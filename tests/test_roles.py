@@ -255,3 +255,10 @@ def test_pronoun_right_before_the_verb_is_its_subject():
     got = coded("A Taliban delegation sat at the table at the third UN-convened meeting of envoys in Doha, the first "
                 "time the movement has attended the format.")
     assert not any(a == "UN" and t == "CONSULT" for a, b, t in got)
+
+
+def test_parties_that_agreed_together_agreed_with_each_other():
+    got = sides(coded("The foreign ministers of China and Pakistan and the Taliban's acting foreign minister agreed "
+                      "in Islamabad on Saturday to extend the economic corridor into Afghanistan."))
+    assert (frozenset({"CHN", "TALIBAN"}), "AGREE") in got
+    assert (frozenset({"PAK", "TALIBAN"}), "AGREE") in got

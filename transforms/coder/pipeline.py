@@ -360,7 +360,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         t = draft.trigger
         mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES and \
             (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
-            t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1   # "the two leaders agreed"
+            t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1 or \
+            t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
