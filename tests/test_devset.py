@@ -18,7 +18,7 @@ from transforms.feeds import parse_feed
 from transforms.models import Document, RawPage
 from transforms.parse import parse_document
 
-DEV_F1_FLOOR = 0.85
+DEV_F1_FLOOR = 0.86
 HOLDOUT_F1_FLOOR = 0.80
 BLIND_F1_FLOOR = 0.62
 SEED_F1_FLOOR = 0.94

@@ -262,3 +262,12 @@ def test_parties_that_agreed_together_agreed_with_each_other():
                       "in Islamabad on Saturday to extend the economic corridor into Afghanistan."))
     assert (frozenset({"CHN", "TALIBAN"}), "AGREE") in got
     assert (frozenset({"PAK", "TALIBAN"}), "AGREE") in got
+
+
+def test_envoys_attending_with_the_taliban_met_the_taliban():
+    got = coded("The conference that Uzbekistan hosted in Tashkent drew a Taliban delegation together with envoys "
+                "from twenty countries, among them the US special representative and Russia's presidential envoy.")
+    assert ("USA", "TALIBAN", "CONSULT") in got and ("RUS", "TALIBAN", "CONSULT") in got
+    got = coded("The Taliban's foreign ministry hosted a regional meeting in Kabul on Monday. It was attended by "
+                "the special envoys of Kazakhstan, Kyrgyzstan and Uzbekistan.")
+    assert {("TALIBAN", c, "CONSULT") for c in ("KAZ", "KGZ", "UZB")} <= got

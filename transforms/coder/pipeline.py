@@ -645,12 +645,16 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
 
 
-_HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by)|(?P<verb>hosted|chaired|convened))\b", re.I)
+_HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
+                     r"(?P<verb>hosted|chaired|convened))\b", re.I)
 # "Taking part in the meeting were X, Y and Z", "attended by X and Y", "X and Y were represented by delegations"
 _ATTENDEES_AFTER = re.compile(
     r"^\W*(?:Taking part|Participating|Present|Also present|Attending) (?:in |at )?(?:the )?(?:[\w-]+ ){0,3}?"
     r"(?:meeting|talks|summit|conference|session|forum|consultations|event)\b[^.;]{0,60}?\b(?:were|was)\b"
-    r"|\b(?:was |were )?attended by\b|\bparticipants (?:included|were)\b", re.I)
+    r"|\b(?:was |were )?attended by\b|\bparticipants (?:included|were)\b|\bwith the participation of\b"
+    r"|^\W*(?:Also |Among (?:the )?(?:participants|guests|attendees) )?(?:present )?were\b"
+    r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)",
+    re.I)
 _ATTENDEES_BEFORE = re.compile(r"\b(?:was|were) (?:also )?represented (?:by|at)\b", re.I)
 
 
@@ -687,6 +691,9 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
         return []
     span = (after.end(), len(sentence)) if after else (0, before.start())
     cue = (after or before).group(0).strip()
+    co = any(a.m.code == "TALIBAN" and span[0] <= a.start < span[1] for a in actors)
+    if co:
+        host = "TALIBAN"     # "drew a Taliban delegation together with envoys of X and Y": each met the Taliban
     out: list[_Draft] = []
     seen = {R.side(host)}
     for a in actors:
@@ -696,8 +703,12 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
             continue
         seen.add(R.side(a.m.code))
         trig = Trigger(event_type="CONSULT", mode="meet", frame="verb")
-        out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1_code=host, actor2=a, actor2_code=a.m.code,
-                          confidence=0.6))
+        if co:
+            out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1=a, actor1_code=a.m.code, actor2_code=host,
+                              confidence=0.6))
+        else:
+            out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1_code=host, actor2=a, actor2_code=a.m.code,
+                              confidence=0.6))
     return out
 
 
