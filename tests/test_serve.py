@@ -151,11 +151,16 @@ def test_serve_starts_its_own_server_runs_the_schedule_and_stops_cleanly(tmp_pat
     sp.wait_for(lambda: documents(db) >= 1, 150, "document in the warehouse")
     t_first = time.monotonic() - sp.started
     api = f"http://127.0.0.1:{port}/api"
-    runs = httpx.post(f"{api}/flow_runs/filter", json={"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}},
-                      timeout=10, trust_env=False).json()
     deployments = {d["id"]: d["name"] for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=10,
                                                           trust_env=False).json()}
-    assert any(deployments.get(r["deployment_id"]) == "default" for r in runs), runs
+
+    def completed_default_run() -> bool:
+        # the documents land in the load task; the run completes a little later (views, checks, artifacts)
+        runs = httpx.post(f"{api}/flow_runs/filter", json={"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}},
+                          timeout=10, trust_env=False).json()
+        return any(deployments.get(r["deployment_id"]) == "default" for r in runs)
+
+    sp.wait_for(completed_default_run, 120, "completed run of the default deployment")
     artifacts = httpx.post(f"{api}/artifacts/filter", json={"artifacts": {"key": {"any_": ["refresh-summary"]}}},
                            timeout=10, trust_env=False).json()
     assert artifacts and "Caravan refresh" in artifacts[0]["data"]         # what the UI shows for a run
