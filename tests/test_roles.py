@@ -271,3 +271,16 @@ def test_envoys_attending_with_the_taliban_met_the_taliban():
     got = coded("The Taliban's foreign ministry hosted a regional meeting in Kabul on Monday. It was attended by "
                 "the special envoys of Kazakhstan, Kyrgyzstan and Uzbekistan.")
     assert {("TALIBAN", c, "CONSULT") for c in ("KAZ", "KGZ", "UZB")} <= got
+
+
+def test_attendees_of_a_hosted_meeting_met_the_host_not_each_other():
+    got = coded("The Taliban hosted a regional meeting in Kabul on Monday. Special envoys of Kazakhstan, Kyrgyzstan "
+                "and Uzbekistan took part in the meeting.")
+    assert {("KAZ", "TALIBAN", "CONSULT"), ("KGZ", "TALIBAN", "CONSULT"), ("UZB", "TALIBAN", "CONSULT")} <= got
+    assert not any(t == "CONSULT" and {a, b} == {"KAZ", "KGZ"} for a, b, t in got)
+    got = coded("The Taliban hosted a regional meeting in Kabul on Monday. Kazakhstan, Kyrgyzstan and Uzbekistan "
+                "sent their special envoys.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got and not any(t == "AID" for a, b, t in got)
+    got = coded("Antonio Guterres convened a meeting of special envoys in Doha on Sunday. Envoys of Kazakhstan and "
+                "Uzbekistan attended the meeting, and the Taliban sent no delegation.")
+    assert ("KAZ", "UN", "CONSULT") in got and not any(a == "TALIBAN" for a, b, t in got)

@@ -41,13 +41,15 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after", "before", "across", "inside",
                                   "into", "through", "via"})
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
-                         r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|\w+ed)\b")
+                         r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
+                         r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?)\b", re.I)
 _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[eé]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
     r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
+_ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present)\b", re.I)
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -362,6 +364,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
             t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1 or \
             t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
+        attend = ctx.host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
+            _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
+        if attend and R.side(ctx.host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
+            # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
+            mutual = False
+            draft.actor2, draft.actor2_code = None, ctx.host
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
