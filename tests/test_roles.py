@@ -284,3 +284,12 @@ def test_attendees_of_a_hosted_meeting_met_the_host_not_each_other():
     got = coded("Antonio Guterres convened a meeting of special envoys in Doha on Sunday. Envoys of Kazakhstan and "
                 "Uzbekistan attended the meeting, and the Taliban sent no delegation.")
     assert ("KAZ", "UN", "CONSULT") in got and not any(a == "TALIBAN" for a, b, t in got)
+
+
+def test_host_from_a_held_meeting_or_from_its_venue():
+    got = coded("The Taliban foreign ministry held a regional meeting on Afghanistan on Monday. It was attended by "
+                "special envoys of Russia, China, Kazakhstan and Uzbekistan.")
+    assert {("TALIBAN", c, "CONSULT") for c in ("RUS", "CHN", "KAZ", "UZB")} <= got
+    got = coded("A regional meeting of special envoys took place in Kabul on Monday. It was attended by special "
+                "envoys of Russia and Kazakhstan.")
+    assert {("TALIBAN", "RUS", "CONSULT"), ("TALIBAN", "KAZ", "CONSULT")} <= got

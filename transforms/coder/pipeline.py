@@ -116,6 +116,7 @@ class _Context:
     last_igo: str | None = None                                   # the international organisation last named
     last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+    venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
 
     def parties(self, n: int) -> list[str]:
@@ -185,6 +186,8 @@ def code_document(doc: Document) -> list[Event]:
             topic = ctx.prev_subject
         if ctx.host is None:
             ctx.host = _host(sentence, actors, places)
+        if ctx.venue is None:
+            ctx.venue = _venue(sentence, places)
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         events.extend(new)
         for ev in new:
@@ -654,7 +657,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
 
 
 _HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
-                     r"(?P<verb>hosted|chaired|convened))\b", re.I)
+                     r"(?P<verb>hosted|chaired|convened|organi[sz]ed(?= (?:a|an|the) )|"
+                     r"held(?= (?:a|an|the) (?:[\w-]+ ){0,3}(?:meeting|conference|summit|forum|session)s?\b)))\b", re.I)
+# "a meeting of special envoys in Doha": where the meeting the document reports took place
+_VENUE = re.compile(r"\b(?:meeting|conference|summit|forum|session|consultations)\b[^.;]{0,80}?\b(?:in|at)\s+(?:the\s+)?$", re.I)
 # "Taking part in the meeting were X, Y and Z", "attended by X and Y", "X and Y were represented by delegations"
 _ATTENDEES_AFTER = re.compile(
     r"^\W*(?:Taking part|Participating|Present|Also present|Attending) (?:in |at )?(?:the )?(?:[\w-]+ ){0,3}?"
@@ -688,13 +694,20 @@ def _host(sentence: str, actors: list[R.Placed], places: list[R.Placed]) -> str 
     return None
 
 
+def _venue(sentence: str, places: list[R.Placed]) -> str | None:
+    for p in places:
+        if p.m.country and _VENUE.search(sentence, max(0, p.start - 120), p.start):
+            return p.m.code or p.m.country          # Kabul -> TALIBAN (the capital acts for its rulers)
+    return None
+
+
 def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_Draft]:
     """A list of the states that attended the meeting the document reports: one host-guest CONSULT each."""
     after = _ATTENDEES_AFTER.search(sentence)
     before = None if after else _ATTENDEES_BEFORE.search(sentence)
     if after is None and before is None:
         return []
-    host = ctx.host or _first_person(ctx)
+    host = ctx.host or ctx.venue or _first_person(ctx)
     if host is None:
         return []
     span = (after.end(), len(sentence)) if after else (0, before.start())
