@@ -293,3 +293,13 @@ def test_host_from_a_held_meeting_or_from_its_venue():
     got = coded("A regional meeting of special envoys took place in Kabul on Monday. It was attended by special "
                 "envoys of Russia and Kazakhstan.")
     assert {("TALIBAN", "RUS", "CONSULT"), ("TALIBAN", "KAZ", "CONSULT")} <= got
+
+
+def test_subject_after_an_opening_adverbial_is_not_part_of_its_phrase():
+    assert ("TALIBAN", "UZB", "CONSULT") in coded("During his visit to Tashkent, Muttaqi met President Mirziyoyev.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in coded("At the summit in Astana, Tokayev held talks with Muttaqi.")
+
+
+def test_sentence_initial_he_is_the_previous_subject():
+    got = coded("Muttaqi arrived in Tashkent on Monday. He also met the Kazakh ambassador.")
+    assert ("TALIBAN", "KAZ", "CONSULT") in got

@@ -69,7 +69,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
                      r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
-_THEY = re.compile(r"^\W*(?:They|Their)\b")
+_THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
                         r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
 # "a Taliban government it refuses to deal with": the noun phrase before the pronoun is the object

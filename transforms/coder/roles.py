@@ -61,6 +61,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
                         r"(?:the\s+)?$", re.I)
+_LEAD_ADVERBIAL = re.compile(
+    r"^\W*(?:At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|Upon|"
+    r"Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This)\b[^,;]*$")
 # "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
 _LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
@@ -92,7 +95,10 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
         if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
-                not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]):
+                not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
+                not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
+                     and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
+            # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep))
     return out
