@@ -303,3 +303,13 @@ def test_subject_after_an_opening_adverbial_is_not_part_of_its_phrase():
 def test_sentence_initial_he_is_the_previous_subject():
     got = coded("Muttaqi arrived in Tashkent on Monday. He also met the Kazakh ambassador.")
     assert ("TALIBAN", "KAZ", "CONSULT") in got
+
+
+def test_people_introduced_with_their_state_keep_it_by_surname():
+    from transforms.coder.mentions import find_mentions
+    text = ("Kyrgyz special envoy Tilek Imanaliev arrived in Kabul. The Minister of Foreign Affairs of Turkey, "
+            "Hakan Fidan, was there too. Imanaliev later met Fidan. Wang Yi came; Wang held talks in Xi'an.")
+    got = {(m.text, m.code) for m in find_mentions(text, None)}
+    assert {("Tilek Imanaliev", "KGZ"), ("Imanaliev", "KGZ"), ("Fidan", "TUR"), ("Wang", "CHN")} <= got
+    assert not any(t.startswith("Xi") for t, c in got)
+    assert ("KGZ", "TUR", "CONSULT") in coded(text)

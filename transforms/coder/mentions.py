@@ -146,12 +146,63 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
                 continue
         out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
+    out = _with_introduced_people(masked_text, out)
     taken = [(m.start, m.end) for m in out]
     extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0)) for g in UNNAMED.finditer(masked_text)
              if not any(a < g.end() and g.start() < b for a, b in taken)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start)
     return out
+
+
+_TITLE = (r"(?:minister|envoy|representative|ambassador|spokes(?:man|woman|person)|president|premier|counterpart|chief|"
+          r"commander|governor|diplomat|official|head|chairman|secretary|adviser|advisor|charg[eé] d['’]affaires)s?")
+_NAME = r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]+|bin|al-\w+|ul|ud|de|van|von)){1,3})"
+# "Pakistan's Foreign Minister Bilawal Bhutto Zardari", "Kazakh special representative Yerkin Tokumov"
+_AFTER_ACTOR = re.compile(r"(?:['’]s)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?" + _TITLE + r"(?:\s+(?:for|to|in)\s+[A-Z]\w+)?,?\s+" + _NAME)
+# "the Minister of Foreign Affairs of China, Qin Gang"
+_TITLE_OF = re.compile(r"\b" + _TITLE + r"\s+(?:[\w-]+\s+){0,4}?(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_APPOSED = re.compile(r",\s+" + _NAME + r"(?=\s*[,.;)]|\s+(?:said|says|told|met|has|had|was|who|and)\b)")
+
+
+def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
+    """People the text introduces with their state ("Pakistan's Foreign Minister Bilawal Bhutto Zardari", "the
+    Minister of Foreign Affairs of China, Qin Gang"): the full name and the surname, wherever they recur."""
+    taken = [(m.start, m.end) for m in out]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    names: dict[str, str] = {}
+    for m in out:
+        if m.kind == "person" and len(m.text.split()) >= 2 and m.text.split()[-1][:1].isupper():
+            names.setdefault(m.text.split()[-1], m.code)      # "Hakan Fidan ... Fidan said"
+            if m.code == "CHN":
+                names.setdefault(m.text.split()[0], m.code)   # "Wang Yi ... Wang said": the family name first
+        if m.kind in ("people", "place", "unnamed") or not m.code:
+            continue
+        g = _AFTER_ACTOR.match(text, m.end, min(len(text), m.end + 120))
+        if g is None and _TITLE_OF.search(text, max(0, m.start - 80), m.start):
+            g = _APPOSED.match(text, m.end, min(len(text), m.end + 60))
+        if g is None or not free(g.start("name"), g.end("name")):
+            continue
+        full = g.group("name")
+        names.setdefault(full, m.code)
+        names.setdefault(full.split()[-1], m.code)
+    if not names:
+        return out
+    extra: list[Mention] = []
+    for name, code in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for g in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+            if free(g.start(), g.end()):
+                extra.append(Mention(g.start(), g.end(), code, "person", name))
+                taken.append((g.start(), g.end()))
+    return sorted(out + extra, key=lambda m: m.start)
+
+
+# "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
+_MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
+                       "outgoing incoming permanent".split())
 
 
 def _demonym_role(doc, span) -> str | None:
@@ -174,7 +225,7 @@ def _demonym_role(doc, span) -> str | None:
             return "demonym"
         if word in ETHNIC_BLOCK:
             return None
-        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3:
+        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3 or word in _MODIFIERS:
             i += 1
             hops += 1
             continue
