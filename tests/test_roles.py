@@ -313,3 +313,8 @@ def test_people_introduced_with_their_state_keep_it_by_surname():
     assert {("Tilek Imanaliev", "KGZ"), ("Imanaliev", "KGZ"), ("Fidan", "TUR"), ("Wang", "CHN")} <= got
     assert not any(t.startswith("Xi") for t, c in got)
     assert ("KGZ", "TUR", "CONSULT") in coded(text)
+
+
+def test_co_attendees_without_a_named_host_did_not_meet_each_other():
+    got = coded("Kazakhstan and Uzbekistan, which have close ties with Kabul, sent delegations to the meeting.")
+    assert not any(t == "CONSULT" and {a, b} == {"KAZ", "UZB"} for a, b, t in got)

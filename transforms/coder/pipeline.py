@@ -369,6 +369,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
         attend = ctx.host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
+        if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
+            mutual = False       # "X and Y attended / sent delegations": each took part, not a talk between them
         if attend and R.side(ctx.host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
             # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
             mutual = False
