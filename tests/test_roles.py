@@ -318,3 +318,9 @@ def test_people_introduced_with_their_state_keep_it_by_surname():
 def test_co_attendees_without_a_named_host_did_not_meet_each_other():
     got = coded("Kazakhstan and Uzbekistan, which have close ties with Kabul, sent delegations to the meeting.")
     assert not any(t == "CONSULT" and {a, b} == {"KAZ", "UZB"} for a, b, t in got)
+
+
+def test_participle_after_a_noun_is_not_the_subjects_act():
+    got = coded("Lavrov announced that Moscow had accredited the first diplomat sent by the Taliban.")
+    assert not any(t == "AID" for a, b, t in got)
+    assert ("UZB", "AFG", "AID") in coded("Uzbekistan sent flour and medicine to Afghanistan in May.")

@@ -438,6 +438,10 @@ _ATTRIBUTIVE = re.compile(
     r"recently|previously|officially|formally|so-called|self-declared|most|more|less|well)\s+)$", re.I)
 
 
+_REDUCED_RELATIVE = re.compile(r"\b(?!(?:has|have|had|was|were|is|are|be|been|being|also|then|later|not|and|or|but|"
+                               r"who|which|that|it|they|he|she|we|get|got)\b)(?![a-z]+ly\s+$)[a-z]+\s+$")
+
+
 def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
     """Guards for the broad lemma classes: the word must be used as a verb in a reported act."""
     if d.text.lower().endswith("ing") and any(t.event_type == d.trigger.event_type for t in earlier):
@@ -445,6 +449,8 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
     before = sentence[max(0, d.head - 40):d.head]
     if d.trigger.frame == "verb" and _ATTRIBUTIVE.search(before):
         return False
+    if d.trigger.frame == "verb" and _REDUCED_RELATIVE.search(before) and re.match(r"\s+by\b", sentence[d.span_end:]):
+        return False          # "the first diplomat sent by the Taliban": a participle describing a noun
     if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
         return False          # a sentence that opens with the verb: a heading or a caption
     return True
