@@ -18,7 +18,7 @@ from transforms.feeds import parse_feed
 from transforms.models import Document, RawPage
 from transforms.parse import parse_document
 
-DEV_F1_FLOOR = 0.86
+DEV_F1_FLOOR = 0.87
 HOLDOUT_F1_FLOOR = 0.81
 BLIND_F1_FLOOR = 0.65
 SEED_F1_FLOOR = 0.94

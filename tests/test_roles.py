@@ -324,3 +324,14 @@ def test_participle_after_a_noun_is_not_the_subjects_act():
     got = coded("Lavrov announced that Moscow had accredited the first diplomat sent by the Taliban.")
     assert not any(t == "AID" for a, b, t in got)
     assert ("UZB", "AFG", "AID") in coded("Uzbekistan sent flour and medicine to Afghanistan in May.")
+
+
+def test_passive_trigger_with_its_own_auxiliary_and_recipient_after_to():
+    assert ("UZB", "AFG", "AID") in coded("Flour was sent by Uzbekistan to Afghanistan.")
+    assert ("KAZ", "AFG", "AID") in coded("Wheat was sent to Afghanistan by Kazakhstan.")
+
+
+def test_relative_clause_subject_is_no_recipient():
+    got = coded("Uzbekistan dispatched trainloads of flour and medicine in 2021 through the hub that UN agencies "
+                "had set up on the Uzbek side of the river.")
+    assert ("UZB", "AFG", "AID") in got and not any(b == "UN" and t == "AID" for a, b, t in got)

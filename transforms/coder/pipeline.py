@@ -50,6 +50,10 @@ _DOC_SUBJECT = re.compile(
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
     r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
 _ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present)\b", re.I)
+# "was sent", "were delivered": a hand-written trigger that carries its own passive auxiliary
+_AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|nt|wn|ld|ne)\b", re.I)
+# "the hub that UN agencies had set up": the subject of a relative clause is no recipient of the main verb
+_REL_SUBJECT = re.compile(r"\b(?:that|which|whom|where)\s+(?:the\s+)?$", re.I)
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -154,6 +158,7 @@ class _Draft:
     confidence: float = 0.75
     subject: tuple = ((), None)          # the grammatical subject (mentions, code) for a following "and <verb>"
     limit: int = 1 << 30                 # where the trigger's clause ends (implicit recipients stay inside it)
+    sentence: str = ""
 
 
 def code_document(doc: Document) -> list[Event]:
@@ -344,7 +349,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _AND_CLAUSE.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
-        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit)
+        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
         if trig.lexical and not _lexical_ok(sentence, draft, [trigger_of(x) for x in matches[:k]]):
@@ -543,7 +548,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         elif code:
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
-    if t.frame in ("verb", "noun") and R.passive(sentence, d.head):
+    if t.frame in ("verb", "noun") and (R.passive(sentence, d.head) or _AUX_TRIGGER.match(d.text)):
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)
@@ -573,6 +578,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             start = brk.end()
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
                                       d.head)
+        if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
+            # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
+            d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
+                                         preps=frozenset({"to", "for", "into"}))
         if d.actor2 is None:
             subj, code, _ = R.subject(sentence, actors, d.head, topic)
             if code and R.side(code) != R.side(_code(d.actor1, d.actor1_code)):
@@ -863,6 +872,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if prev and R.side(prev) != mine and R.side(prev) not in co_subjects:
             d.actor2_code = prev
         elif not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
+                     and not _REL_SUBJECT.search(d.sentence, max(0, a.start - 25), a.start)
                      for a in actors):
             d.actor2_code = "AFG"   # Caravan's subject: aid with no named recipient goes to Afghanistan
 
@@ -913,7 +923,8 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
     mine = {R.side(d.actor1_code), *exclude}
     right = [a for a in actors if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine
-             and a.prep not in ("in", "from", "through", "via")]
+             and a.prep not in ("in", "from", "through", "via")
+             and not _REL_SUBJECT.search(sentence, max(0, a.start - 25), a.start)]
     if right:
         return right[0].m.code
     for p in places:

@@ -54,6 +54,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
     r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$",
     re.I)
+_REL_PRONOUN_BEFORE = re.compile(
+    r"(?:\bwhich|\bwhom|\b(?!(?:said|says|say|announced|stated|added|noted|claimed|insisted|warned|argued|confirmed|"
+    r"reported|believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|ensure|ensured|means?|meant|"
+    r"shows?|showed|suggests?|suggested|so|such|now|and|but|than|told|tells|assured|agreed|decided|"
+    r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -94,6 +99,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
+        if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
+            prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
@@ -176,9 +183,11 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
         return _coordinated(actors, left[-1], sentence), None, "relative"
     if left:
         last = left[-1]
-        if _ADJACENT.match(sentence[actors[last].end:head]) and actors[last].prep in (None, "between", "with"):
+        if _ADJACENT.match(sentence[actors[last].end:head]) and actors[last].prep in (None, "between", "with", "rel"):
             return _coordinated(actors, last, sentence), None, "adjacent"
     for i in reversed(left):
+        if actors[i].prep == "rel" and not re.search(r"[,;]", sentence[actors[i].end:head]):
+            return _coordinated(actors, i, sentence), None, "relative subject"
         if actors[i].prep in _SUBORDINATORS and "," not in sentence[actors[i].end:head] and \
                 _ADJACENT.match(sentence[actors[i].end:head]) is None and \
                 re.search(r"\b(?:that|which|who)\b", sentence[actors[i].end:head]):
