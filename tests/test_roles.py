@@ -335,3 +335,11 @@ def test_relative_clause_subject_is_no_recipient():
     got = coded("Uzbekistan dispatched trainloads of flour and medicine in 2021 through the hub that UN agencies "
                 "had set up on the Uzbek side of the river.")
     assert ("UZB", "AFG", "AID") in got and not any(b == "UN" and t == "AID" for a, b, t in got)
+
+
+def test_speakers_second_verb_after_reported_modal_is_asserted_and_theirs():
+    got = coded("Mirziyoyev, as host, told the leaders that Afghanistan should not be left in isolation and urged "
+                "them to help rebuild its economy.")
+    assert any(a == "UZB" and t == "REQUEST" for a, b, t in got)
+    got = coded("Tokayev said Kazakhstan would not recognise the Taliban.")
+    assert not got

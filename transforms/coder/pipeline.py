@@ -468,6 +468,10 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         pass
     if brk is not None:
         before = before[brk.end():]
+    spoken = re.search(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|told)\b.*\band\s+(?:also\s+)?$",
+                       before)
+    if spoken:
+        before = ""      # "said Afghanistan should not be left alone and urged ...": the modal is inside what was said
     words = before.split()
     window = " ".join(words[-7:])
     if _NOT_ASSERTED.search(window):

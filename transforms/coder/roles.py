@@ -59,6 +59,9 @@ _REL_PRONOUN_BEFORE = re.compile(
     r"reported|believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|ensure|ensured|means?|meant|"
     r"shows?|showed|suggests?|suggested|so|such|now|and|but|than|told|tells|assured|agreed|decided|"
     r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
+_AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
+_SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
+                          r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -172,6 +175,14 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
             not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
         return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
+    if _AND_VERB.search(sentence, max(0, head - 20), head):
+        # "X said Afghanistan should not be isolated and urged them to ...": the speaker's second verb
+        for sp in _SPEECH_VERB.finditer(sentence, 0, head):
+            spk = [i for i in left if actors[i].end <= sp.start() and actors[i].prep is None
+                   and (_ADJACENT.match(sentence[actors[i].end:sp.start()])
+                        or re.match(r"^\s*,[^,]{0,40},\s*$", sentence[actors[i].end:sp.start()]))]
+            if spk and not re.search(r"[;]", sentence[sp.end():head]):
+                return _coordinated(actors, spk[-1], sentence), None, "speaker"
     own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
     if own and (not left or re.search(r"[,;]\s", sentence[actors[left[-1]].end:own.start()])):
         # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
