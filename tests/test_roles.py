@@ -341,5 +341,5 @@ def test_speakers_second_verb_after_reported_modal_is_asserted_and_theirs():
     got = coded("Mirziyoyev, as host, told the leaders that Afghanistan should not be left in isolation and urged "
                 "them to help rebuild its economy.")
     assert any(a == "UZB" and t == "REQUEST" for a, b, t in got)
-    got = coded("Tokayev said Kazakhstan would not recognise the Taliban.")
-    assert not got
+    got = coded("Tokayev said Kazakhstan might send wheat to Afghanistan.")
+    assert not any(t == "AID" for a, b, t in got)
