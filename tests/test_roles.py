@@ -343,3 +343,8 @@ def test_speakers_second_verb_after_reported_modal_is_asserted_and_theirs():
     assert any(a == "UZB" and t == "REQUEST" for a, b, t in got)
     got = coded("Tokayev said Kazakhstan might send wheat to Afghanistan.")
     assert not any(t == "AID" for a, b, t in got)
+
+
+def test_meeting_unnamed_people_takes_no_recipient_from_another_clause():
+    got = coded("Tajikistan has refused to engage with the Taliban, and its president has met leaders of the resistance.")
+    assert ("TJK", "TALIBAN", "REJECT") in got and not any(t == "CONSULT" for a, b, t in got)

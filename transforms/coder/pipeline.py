@@ -54,6 +54,11 @@ _ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was presen
 _AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|nt|wn|ld|ne)\b", re.I)
 # "the hub that UN agencies had set up": the subject of a relative clause is no recipient of the main verb
 _REL_SUBJECT = re.compile(r"\b(?:that|which|whom|where)\s+(?:the\s+)?$", re.I)
+_OWN_OBJECT = re.compile(
+    r"\s+(?!(?:on|in|at|with|for|during|after|before|last|this|next|separately|again|briefly|later|twice|once|"
+    r"yesterday|today)\b)(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|several\s+|some\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:leaders|members|representatives|officials|elders|activists|businessmen|students|"
+    r"journalists|women|refugees|families|groups|figures|opponents|exiles|clerics|traders)\b")
 _LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -897,6 +902,9 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2_code is None:
         if t.needs_target:
             return False
+        if t.event_type == "CONSULT" and _OWN_OBJECT.match(sentence, d.span_end) and \
+                re.search(r"(?:met|meets|received|receives|hosted|hosts|visited|visits)$", d.text):
+            return False      # "its president has met leaders of the resistance": the object is named, and no actor
         if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
             d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude, sentence)
             d.confidence -= 0.15
