@@ -348,3 +348,10 @@ def test_speakers_second_verb_after_reported_modal_is_asserted_and_theirs():
 def test_meeting_unnamed_people_takes_no_recipient_from_another_clause():
     got = coded("Tajikistan has refused to engage with the Taliban, and its president has met leaders of the resistance.")
     assert ("TJK", "TALIBAN", "REJECT") in got and not any(t == "CONSULT" for a, b, t in got)
+
+
+def test_hosted_meeting_venue_is_not_a_guest():
+    got = coded("Guterres hosted the two-day meeting in Doha. Kazakhstan and Uzbekistan were represented by their "
+                "special envoys.")
+    assert ("UN", "KAZ", "CONSULT") in got and ("UN", "UZB", "CONSULT") in got
+    assert not any(t == "CONSULT" and "QAT" in (a, b) for a, b, t in got)

@@ -906,7 +906,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
                 re.search(r"(?:met|meets|received|receives|hosted|hosts|visited|visits)$", d.text):
             return False      # "its president has met leaders of the resistance": the object is named, and no actor
         if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
-            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, places, exclude, sentence)
+            venue_only = t.event_type == "CONSULT" and _CONVENED.match(d.text)
+            # "Guterres hosted the meeting in Doha": the venue is where, not whom
+            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, () if venue_only else places, exclude,
+                                             sentence)
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
