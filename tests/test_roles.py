@@ -355,3 +355,11 @@ def test_hosted_meeting_venue_is_not_a_guest():
                 "special envoys.")
     assert ("UN", "KAZ", "CONSULT") in got and ("UN", "UZB", "CONSULT") in got
     assert not any(t == "CONSULT" and "QAT" in (a, b) for a, b, t in got)
+
+
+def test_envoys_of_listed_states_are_the_recipients():
+    got = coded("Uzbekistan's special representative held bilateral meetings with the envoys of Kazakhstan, Russia "
+                "and China.")
+    assert {("UZB", c, "CONSULT") for c in ("KAZ", "RUS", "CHN")} <= got
+    assert ("UZB", "QAT", "CONSULT") in coded("On the sidelines, the Uzbek envoy Ismatulla Irgashev held talks "
+                                              "with the Qatari hosts.")

@@ -30,6 +30,7 @@ military guards guard border police security counterpart counterparts parliament
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
+host hosts organisers organizers
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -57,7 +58,7 @@ UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
     r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
-    r"the organi[sz]ers|the (?:special )?envoys)\b", re.I)
+    r"the organi[sz]ers|the (?:special )?envoys)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 
 
