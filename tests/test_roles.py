@@ -363,3 +363,9 @@ def test_envoys_of_listed_states_are_the_recipients():
     assert {("UZB", c, "CONSULT") for c in ("KAZ", "RUS", "CHN")} <= got
     assert ("UZB", "QAT", "CONSULT") in coded("On the sidelines, the Uzbek envoy Ismatulla Irgashev held talks "
                                               "with the Qatari hosts.")
+
+
+def test_a_body_adopting_its_own_text_is_no_agreement():
+    got = coded("The UN Security Council unanimously adopted a resolution on Thursday condemning the Taliban's ban.")
+    assert not any(t == "AGREE" for a, b, t in got)
+    assert ("UN", "TALIBAN", "ACCUSE") in got

@@ -899,6 +899,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     t = d.trigger
     if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK:
         return False
+    if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
+        return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
     if d.actor2_code is None:
         if t.needs_target:
             return False
