@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 from prefect.context import FlowRunContext
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
@@ -324,7 +325,7 @@ class Tally:
 
 
 @task(name="fetch-and-land", cache_policy=NO_CACHE)
-def fetch_batch(batch: list[WorkItem], state: WarehouseState, settings, raw_root: str,
+def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, raw_root: str,
                 run_id: str) -> tuple[list[RawPage], list[dict], Tally]:
     """Fetch what needs fetching (conditionally), land every body in the raw store, keep fetch rows."""
     store = RawStore(pathlib.Path(raw_root))
@@ -335,7 +336,7 @@ def fetch_batch(batch: list[WorkItem], state: WarehouseState, settings, raw_root
     outcomes: dict[int, FetchOutcome] = {}
     if to_fetch:
         requests = [{"url": w.url, "source_id": w.source_id, "allow_private": w.allow_private,
-                     "source_is_local": w.source_is_local, "validators": state.validators.get(w.url)}
+                     "source_is_local": w.source_is_local, "validators": validators.get(w.url)}
                     for w in to_fetch]
         with Fetcher(settings) as fetcher:
             for w, outcome in zip(to_fetch, fetcher.fetch_many(requests)):
@@ -501,9 +502,9 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         for row in rows:   # fetched but unreadable: a failed attempt for source_health and the next run's validators
             if row["outcome"] == "ok" and row["url"] in unreadable:
                 row["outcome"], row["error"] = "failed", unreadable[row["url"]]
-        loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
-                                               documents=result.documents, events=result.events,
-                                               coder_version=CODER_VERSION))
+        loaded = load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
+                                                     documents=result.documents, events=result.events,
+                                                     coder_version=CODER_VERSION)))
         pending_rows = []
         counts["fetched"] += sum(1 for r in rows if r["outcome"] == "ok")
         counts["not_modified"] += sum(1 for r in rows if r["outcome"] == "not_modified")
@@ -522,14 +523,18 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     window = dask_window() if dask else 0
     in_flight: deque = deque()   # Dask: (future of process_batch, fetch rows, url -> source id), oldest first
     for batch in batched(items, config.batch_size):
-        pages, rows, tally = fetch_batch(batch, state, config.fetch, raw_root, run_id)
+        # each task gets only its own batch's slice of the warehouse state, and large arguments are quoted so
+        # Prefect does not walk them looking for futures: a task's cost stays flat however big the archive grows
+        validators = {w.url: state.validators[w.url] for w in batch if w.url in state.validators}
+        pages, rows, tally = fetch_batch(quote(batch), validators, config.fetch, raw_root, run_id)
         tally.merge_into(reports)
         source_of = {p.url: p.source_id for p in pages}
-        if not dask:
-            absorb(process_batch(pages, state.docs, force), rows, source_of)
-            continue
-        # parse + code run on the Dask workers, several batches at once; each gets only its own known docs
         known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
+        if not dask:
+            absorb(process_batch(quote(pages), known, force), rows, source_of)
+            continue
+        # parse + code run on the Dask workers, several batches at once (a quoted argument would reach a
+        # Dask worker still wrapped, so they go as they are)
         in_flight.append((process_batch.submit(pages, known, force), rows, source_of))
         if len(in_flight) >= window:
             future, rows, source_of = in_flight.popleft()
@@ -620,9 +625,10 @@ def reprocess_flow(db_path: str = "data/caravan.duckdb", batch_size: int = 200) 
                 pages.append(rebuild_page(row, store))
             else:
                 counts["raw_missing"] += 1
-        result = process_batch(pages, {}, True)
-        loaded = load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=[], documents=result.documents,
-                                               events=result.events, coder_version=CODER_VERSION))
+        result = process_batch(quote(pages), {}, True)
+        loaded = load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=[],
+                                                     documents=result.documents, events=result.events,
+                                                     coder_version=CODER_VERSION)))
         counts["documents_parsed"] += result.count("parsed")
         counts["parse_failed"] += result.count("failed")
         counts["non_asserted"] += result.non_asserted

@@ -1,4 +1,5 @@
--- New asserted events (an event_id already stored is unchanged: ids derive from content). quad_class and score
+-- New asserted events (an event_id already stored is unchanged: ids derive from content; the primary key
+-- index finds them, so the cost of a batch does not grow with the warehouse). quad_class and score
 -- come from event_types: the row of the event's mode if there is one, else the root type's row.
 INSERT INTO events BY NAME
 SELECT b.*,
@@ -11,4 +12,4 @@ LEFT JOIN (SELECT event_type, mode, min(quad_class) AS quad_class, min(score) AS
 LEFT JOIN (SELECT event_type, min(quad_class) AS quad_class, min(score) AS score
            FROM event_types WHERE mode IS NULL GROUP BY event_type) tr
        ON tr.event_type = b.event_type
-WHERE b.event_id NOT IN (SELECT event_id FROM events);
+ON CONFLICT (event_id) DO NOTHING;
