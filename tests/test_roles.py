@@ -369,3 +369,10 @@ def test_a_body_adopting_its_own_text_is_no_agreement():
     got = coded("The UN Security Council unanimously adopted a resolution on Thursday condemning the Taliban's ban.")
     assert not any(t == "AGREE" for a, b, t in got)
     assert ("UN", "TALIBAN", "ACCUSE") in got
+
+
+def test_goods_named_by_their_origin_are_that_states_flow():
+    got = coded("Uzbek electricity keeps the lights on in Kabul, and Kazakh flour, which Afghans prefer to almost "
+                "any other, is exported by rail through Uzbekistan to the river port at Hairatan.")
+    assert ("UZB", "AFG", "COOPERATE") in got and ("KAZ", "AFG", "COOPERATE") in got
+    assert not any({a, b} == {"UZB", "KAZ"} for a, b, t in got)

@@ -582,6 +582,16 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                               and p.m.country), None)
                 if place is not None:
                     d.actor1_code = place.m.country   # "flour was dispatched from Termez"
+        if d.actor1 is None and d.actor1_code is None and t.event_type in ("AID", "COOPERATE"):
+            goods = next((a for a in reversed(actors) if a.end <= d.head and a.prep is None and a.goods), None)
+            if goods is not None:
+                d.actor1 = goods     # "Kazakh flour, which Afghans prefer, is exported by rail": the goods' country
+                d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(goods.m.code)},
+                                             preps=frozenset({"to", "for", "into"}))
+                if d.actor2 is None:
+                    d.actor2_code = "AFG" if R.side(goods.m.code) != "AFG" else None
+                d.subject = ((), None)
+                return
         start = 0
         for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
             start = brk.end()
@@ -873,7 +883,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                 d.actor2 = a            # "the Taliban moved fighters ..., and Tajikistan put its forces on alert"
                 return
     if t.event_type == "COOPERATE" and t.mode == "economic" and mine in _FIRST_PERSON_STATES and \
-            not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine for a in actors):
+            not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and not a.goods for a in actors):
         d.actor2_code = "AFG"       # "Uzbekistan and Turkmenistan have kept electricity flowing south": Caravan's subject
         return
     if t.event_type == "AID" and mine is not None and mine != "AFG":
@@ -940,7 +950,7 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
     mine = {R.side(d.actor1_code), *exclude}
     right = [a for a in actors if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine
-             and a.prep not in ("in", "from", "through", "via")
+             and a.prep not in ("in", "from", "through", "via") and not a.goods
              and not _REL_SUBJECT.search(sentence, max(0, a.start - 25), a.start)]
     if right:
         return right[0].m.code

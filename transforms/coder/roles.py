@@ -62,6 +62,8 @@ _REL_PRONOUN_BEFORE = re.compile(
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
+_GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|"
+                          r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"\w+ed)\b", re.I)
@@ -84,6 +86,7 @@ class Placed:
     start: int
     end: int
     prep: str | None
+    goods: bool = False       # "Kazakh flour", "Uzbek electricity": the origin of goods, not a recipient
 
 
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
@@ -105,12 +108,13 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
+                not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
-        out.append(Placed(m, start, end, prep))
+        out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end))))
     return out
 
 
@@ -234,7 +238,7 @@ def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: se
     for a in actors:
         if a.start < head_end or a.start >= limit:
             continue
-        if a.prep in preps and side(a.m.code) not in exclude:
+        if a.prep in preps and side(a.m.code) not in exclude and not a.goods:
             return a
     return None
 
