@@ -79,3 +79,11 @@ def test_same_happening_told_twice_is_coded_once():
     text = ("In September 2024 Kyrgyzstan removed the Taliban from its list of banned organisations. "
             "Analysts said the step mattered. Kyrgyzstan struck the Taliban off its banned list in September 2024.")
     assert coded(text).count(("KGZ", "TALIBAN", "CONCEDE")) == 1
+
+
+def test_a_share_of_exports_is_trade_and_an_amount_is_aid():
+    share = code_document(doc("Uzbekistan has delivered 40 per cent of all the wheat exported to Afghanistan."))
+    assert [(e.actor1, e.actor2, e.event_type, e.quantity_value, e.quantity_unit) for e in share] == [
+        ("UZB", "AFG", "COOPERATE", 40, "percent")]
+    amount = code_document(doc("Uzbekistan has delivered 4,000 tonnes of wheat to Afghanistan."))
+    assert [(e.actor1, e.event_type, e.quantity_unit) for e in amount] == [("UZB", "AID", "tonnes")]

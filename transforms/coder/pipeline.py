@@ -423,12 +423,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         date = clock.assign(d.head, d.span_end)
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
         qty, fatalities = measure(sentence, quantities, d.head, d.span_end, [x.head for x in drafts], d.trigger.event_type)
+        event_type = _share_of_trade(sentence, d.trigger.event_type, qty)
         place = locate(sentence, places, d.head, d.span_end)
         out.append(Event(
             doc_id=doc.doc_id, sentence_index=index, start_char=s, end_char=e, evidence=text[s:e],
             actor1=None if d.actor1_code == _UNNAMED else d.actor1_code,
             actor2=None if d.actor2_code == _UNNAMED else d.actor2_code,
-            event_type=d.trigger.event_type, mode=d.trigger.mode,
+            event_type=event_type, mode=d.trigger.mode,
             event_date=date.date if date else None, date_precision=date.precision if date else "none",
             date_source=date.source if date else "none", date_text=date.text if date else None,
             quantity_value=qty.value if qty else None, quantity_unit=qty.unit if qty else None,
@@ -439,6 +440,17 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             coder_version=CODER_VERSION, status="asserted",
         ))
     return _dedupe(out), topic
+
+
+# "70 per cent of the flour exported to X", "a third of its imports": a share of a trade flow
+_TRADE_SHARE = re.compile(r"^[^.;:]{0,40}?\b(?:export|import|trade|purchase|sales|market)", re.I)
+
+
+def _share_of_trade(sentence: str, event_type: str, qty) -> str:
+    """A delivery measured as a share of exports or imports is trade (COOPERATE), not an amount of aid."""
+    if event_type == "AID" and qty is not None and qty.unit == "percent" and _TRADE_SHARE.search(sentence[qty.end:]):
+        return "COOPERATE"
+    return event_type
 
 
 # a lemma-class verb form used as an adjective or a noun ("its list of banned organisations", "the agreed
