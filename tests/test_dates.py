@@ -265,3 +265,32 @@ def test_a_cited_old_date_does_not_give_next_paragraph_its_year():
     # a narrated old date still dates the next paragraph's yearless month
     text = "On 5 March 2017 the mayor opened the market.\n\nIn January the governor closed the bridge."
     assert _clock_dates(text, dt.date(2024, 5, 6), ["closed"])["closed"] == (dt.date(2017, 1, 1), "month")
+
+
+# -- relative dates tied to an event or a holiday -----------------------------------------------------
+def test_holidays_take_the_year_of_the_narrative():
+    got = [d for d in find_dates("On Christmas Eve the council banned the rally.", dt.date(2023, 3, 13))]
+    assert [(d.date, d.precision) for d in got] == [(dt.date(2022, 12, 24), "day")]
+    got = find_dates("The envoys met on New Year's Day 2021 in Doha.", PUB)
+    assert [(d.date, d.precision) for d in got] == [(dt.date(2021, 1, 1), "day")]
+    assert find_dates("The Christmas Day market was busy.", PUB) == []      # no "on", no year: a name
+
+
+def test_spans_counted_from_the_event_just_named():
+    anchor = dt.date(2023, 6, 6)
+    assert one("Four days after the blast, police arrested two men.", anchor) == (dt.date(2023, 6, 10), "day", "relative")
+    assert one("The day before, the ministry had warned of an attack.", anchor) == (dt.date(2023, 6, 5), "day", "relative")
+    assert one("The following week the council met again.", anchor) == (dt.date(2023, 6, 1), "month", "relative")
+    assert one("A fortnight ago the talks collapsed.") == (dt.date(2024, 2, 1), "month", "relative")
+    # a clause naming a new event is no anaphor: "A month after the premier led a delegation ..."
+    assert [d for d in find_dates("A month after the premier led a delegation to Kabul, trade rose.", PUB, anchor)
+            if not d.bound] == []
+
+
+def test_act_in_a_clause_a_span_of_days_before_the_main_one():
+    text = "The visit on 24 March 2022 came a day after the council ordered the border closed."
+    got = _clock_dates(text, dt.date(2022, 3, 24), ["came", "ordered"])
+    assert got["ordered"] == (dt.date(2022, 3, 23), "day")
+    text = "On 10 May 2022 the minister arrived, two days before the rebels attacked the post."
+    got = _clock_dates(text, dt.date(2022, 5, 20), ["attacked"])
+    assert got["attacked"] == (dt.date(2022, 5, 12), "day")

@@ -59,11 +59,12 @@ _RELATIVE = re.compile(
     r"\b(?P<bound>since\s+|until\s+|after\s+|before\s+)?(?:"
     r"(?P<simple>the day before yesterday|yesterday|today|this week|last week|earlier this week|this month|"
     r"earlier this month|last month|earlier this year|this year|the year before last|last year|the past year|"
-    r"the previous year|the last year|the previous month|the following (?:day|month|year)|the next day|"
+    r"the previous year|the last year|the previous month|the following (?:day|week|month|year)|the next (?:day|week|month)|"
+    r"the previous day|the day before|the day after|the week before|the week after|"
     r"(?:that|the) same (?:day|week|month|year)|(?:on|in) the same (?:day|week|month|year))"
     r"|(?P<last>last|on|this|past|previous|late on|early on|since)\s+" + _WD +
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
+    r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -89,7 +90,23 @@ _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b"
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SEASON_ANY = re.compile(r"spring|summer|autumn|fall|winter", re.I)
-_RELATIVE_ANY = re.compile(r"day|week|month|year|ago|later|earlier|after|before|today", re.I)
+_RELATIVE_ANY = re.compile(r"day|week|month|year|ago|later|earlier|after|before|today|fortnight", re.I)
+# holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
+_HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
+                      r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+_HOLIDAY_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+                 "new year's day": (1, 1), "new year's eve": (12, 31)}
+# "a day after <event>", "four days before <event>": a relation to an event named in the same sentence
+RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                      r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
+
+
+def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
+    n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text.lower())
+    if n is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    return dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
 
 
 def _need(pattern: re.Pattern) -> str:
@@ -169,6 +186,16 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_ANY.search(text) is not None
     has_season = _SEASON_ANY.search(text) is not None
+    for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
+        start = m.start("hol")
+        if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):
+            continue
+        month, day = _HOLIDAY_DAYS[m.group("hol").lower().replace("’", "'")]
+        year = int(m.group("year")) if m.group("year") else _year_for(month, day, published, year_hint)
+        if year is None:
+            continue
+        taken.append((start, m.end()))
+        found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
     for precision, pattern in _PATTERNS:
         need = _NEEDS[pattern.pattern]
         if need == "digit" and not has_digit or need == "month" and not has_month or need == "season" and not has_season:
@@ -351,6 +378,23 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, an
               text: str = "") -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     simple = (groups.get("simple") or "").lower()
+    if simple in ("the previous day", "the day before", "the day after", "the week before", "the week after"):
+        if anchor is None or (simple.endswith(("before", "after")) and re.match(r"\s*[\w$“\"'‘]", text[m.end():])):
+            return None     # "the day before the vote": a relation to another event
+        if "week" in simple:
+            if anchor_precision != "day":
+                return None
+            day = anchor + dt.timedelta(days=7 if simple.endswith("after") else -7)
+            return day.replace(day=1), "month"
+        if anchor_precision != "day":
+            return None
+        return anchor + dt.timedelta(days=1 if simple.endswith("after") else -1), "day"
+    if simple in ("the following week", "the next week", "the next month"):
+        if anchor is None or anchor_precision not in ("day", "month") or anchor_precision == "month" and "week" in simple:
+            return None
+        if "week" in simple:
+            return (anchor + dt.timedelta(days=7)).replace(day=1), "month"
+        return _shift_months(anchor, 1), "month"
     if simple and ("same" in simple or "following" in simple or "next day" in simple):
         # anaphora: counts from the event just named, never from publication
         if anchor is None:
@@ -406,15 +450,24 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, an
     unit = m.group("unit").lower().rstrip("s")
     direction = m.group("dir").lower()
     if direction in ("after", "before") and re.match(r"\s*[\w$“\"'‘]", text[m.end():]):
-        return None     # "a month after the visit": a relation to another event, not a date
+        # "a month after the visit": a relation to another event, not a date -- unless it opens the
+        # sentence ("Four days after the bombing, ..."), where the event just named is the anchor
+        if text[:m.start()].strip().lower() not in ("", "just", "only", "some", "about", "barely") or anchor is None:
+            return None
+        # ... and only when what it follows is a short noun phrase for that event ("after the bombing,"),
+        # not a clause naming a new one ("A month after the prime minister led a delegation, ...")
+        if not re.match(r"\s*(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,", text[m.end():], re.I):
+            return None
+        if unit == "day" and anchor_precision != "day" or unit in ("week", "fortnight") and anchor_precision == "year":
+            return None
     base = published if direction == "ago" else (anchor or None)
     if base is None:
         return None
     sign = 1 if direction in ("later", "after") else -1
     if unit == "day":
         return base + dt.timedelta(days=sign * n), "day"
-    if unit == "week":
-        day = base + dt.timedelta(days=sign * 7 * n)
+    if unit in ("week", "fortnight"):
+        day = base + dt.timedelta(days=sign * (14 if unit == "fortnight" else 7) * n)
         return day.replace(day=1), "month"
     if unit == "month":
         return _shift_months(base, sign * n), "month"

@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.coder.dates import DateMention, find_dates
+from transforms.coder.dates import RELATION, DateMention, find_dates, relation_shift
 
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
 STORY_CHARS = 700                        # how much of the opening may hold the story date
@@ -307,6 +307,10 @@ class Clock:
         if same:
             return _info(min(same, key=dist))
         kind = segs[mine][2]
+        if kind == "sub" and segs[mine][0] > 0:
+            shifted = self._related(segs[mine][0], head)
+            if shifted is not None:
+                return shifted
         if kind == "when":
             before = [d for d in dates if d.end <= segs[mine][0] and segs[mine][0] - d.end <= 3]
             if before:
@@ -323,3 +327,22 @@ class Clock:
         if since:
             return _info(since[0], cap="month")
         return _inherit(self.para or self.section or self.story)
+
+    def _related(self, start: int, head: int) -> DateInfo | None:
+        """"The trip came a day after the Taliban ordered ...": an act in an after/before clause that a
+        span of days ties to the clause it hangs on takes that clause's date moved by the span."""
+        word = re.match(r"(after|before)\s", self.sentence[start:start + 8], re.I)
+        rel = RELATION.search(self.sentence, max(0, start - 40), start) if word else None
+        if rel is None:
+            return None
+        span = relation_shift(rel.group("n"), rel.group("unit"))
+        if span is None or rel.start() == 0:
+            return None
+        base = self._choose_mention(rel.start() - 1, rel.start() - 1)
+        if base is None or base.precision == "none" or base.precision == "year" or (
+                base.precision == "month" and span.days < 7):
+            return _inherit(base) if base is not None and span.days < 7 else None
+        date = base.date - span if word.group(1).lower() == "after" else base.date + span
+        precision = "day" if base.precision == "day" and span.days < 7 else "month"
+        return DateInfo(date if precision == "day" else date.replace(day=1), precision, "relative",
+                        self.sentence[rel.start():start + len(word.group(1))], base.inherited)
