@@ -87,3 +87,10 @@ def test_a_share_of_exports_is_trade_and_an_amount_is_aid():
         ("UZB", "AFG", "COOPERATE", 40, "percent")]
     amount = code_document(doc("Uzbekistan has delivered 4,000 tonnes of wheat to Afghanistan."))
     assert [(e.actor1, e.event_type, e.quantity_unit) for e in amount] == [("UZB", "AID", "tonnes")]
+
+
+def test_explosion_without_a_named_attacker_targets_the_place():
+    got = coded("A bomb ripped through a crowded bazaar in Kunduz on Friday, killing nine shoppers.")
+    assert any(a2 == "AFG" and t == "ASSAULT" for _, a2, t in got)
+    got = coded("On Sunday a powerful blast at a bus station in Jalalabad wounded twenty travellers.")
+    assert any(a2 == "AFG" and t == "ASSAULT" for _, a2, t in got)

@@ -889,6 +889,13 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if a.start >= d.head_end and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
                 return
+        if t.event_type == "ASSAULT" and d.actor2 is None:
+            # "a car bomb in Faizabad killed ...": the place of an attack whose target is unnamed
+            for p in places:
+                if p.end <= d.head and p.prep in ("in", "at", "near", "inside", "outside") and p.m.country and \
+                        R.side(p.m.country) != mine and d.head - p.end < 40:
+                    d.actor2_code = p.m.country
+                    return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
