@@ -225,18 +225,23 @@ _DATE_TAGS = ("published", "pubDate", "date", "issued", "created", "updated", "m
 _CONTENT_RANK = {"encoded": 0, "content": 1, "description": 2, "summary": 3}
 
 
-def parse_feed(body: bytes, base_url: str, max_items: int = 500) -> FeedItems:
-    """RSS 2.0, RSS 1.0/RDF or Atom bytes -> the first `max_items` items that have an http(s) link."""
+def _only_feed_errors(what: str, parse, *args):
+    """Run a parser under the module's contract: FeedError with one line, and nothing else."""
     try:
-        return _parse_feed(body, base_url, max_items)
+        return parse(*args)
     except FeedError:
         raise
     except RecursionError as exc:
-        raise FeedError("feed too deeply nested") from exc
+        raise FeedError(f"{what} too deeply nested") from exc
     except MemoryError as exc:
-        raise FeedError("feed too large to parse in memory") from exc
+        raise FeedError(f"{what} too large to parse in memory") from exc
     except Exception as exc:  # noqa: BLE001 - the contract: FeedError and nothing else
-        raise _feed_error(exc, "feed") from exc
+        raise _feed_error(exc, what) from exc
+
+
+def parse_feed(body: bytes, base_url: str, max_items: int = 500) -> FeedItems:
+    """RSS 2.0, RSS 1.0/RDF or Atom bytes -> the first `max_items` items that have an http(s) link."""
+    return _only_feed_errors("feed", _parse_feed, body, base_url, max_items)
 
 
 def _prepare(body: bytes, what: str) -> bytes:
@@ -416,16 +421,7 @@ def _parse_datetime(value: str | None) -> dt.datetime | None:
 
 def parse_sitemap(body: bytes, base_url: str, max_urls: int = 50_000) -> Sitemap:
     """A urlset (page URLs) or sitemapindex (child sitemap URLs); gzip and plain-text sitemaps too."""
-    try:
-        return _parse_sitemap(body, base_url, max_urls)
-    except FeedError:
-        raise
-    except RecursionError as exc:
-        raise FeedError("sitemap too deeply nested") from exc
-    except MemoryError as exc:
-        raise FeedError("sitemap too large to parse in memory") from exc
-    except Exception as exc:  # noqa: BLE001 - the contract: FeedError and nothing else
-        raise _feed_error(exc, "sitemap") from exc
+    return _only_feed_errors("sitemap", _parse_sitemap, body, base_url, max_urls)
 
 
 def _parse_sitemap(body: bytes, base_url: str, max_urls: int) -> Sitemap:
