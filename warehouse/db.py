@@ -381,8 +381,7 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
         "batch_fetches": _arrow(fetches, FETCH_SCHEMA),
         "batch_documents": _arrow(documents, DOCUMENT_SCHEMA),
         "batch_event_docs": _arrow([{"doc_id": d} for d in batch.events], DOC_IDS_SCHEMA),
-        "batch_events": _arrow(asserted, EVENT_SCHEMA),
-        "batch_candidates": _arrow(candidates, EVENT_SCHEMA),
+        "batch_event_rows": _arrow(asserted + candidates, EVENT_SCHEMA),
     }
     for name, table in tables.items():
         con.register(name, table)
@@ -396,6 +395,7 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
             if documents:
                 _run(con, sqlfiles.query("upsert_documents"))
             removed = added = 0
+            _run(con, sqlfiles.query("stage_events"))
             if batch.events:
                 removed = con.execute(sqlfiles.query("delete_replaced_events")).fetchall()[0][0]
                 added = con.execute(sqlfiles.query("insert_events")).fetchall()[0][0]
@@ -406,6 +406,7 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
             raise WarehouseError(f"loading batch of run {batch.run_id} failed: {one_line(exc)}") from None
         stored_docs, stored_events = con.execute(sqlfiles.query("verify_batch")).fetchall()[0]
     finally:
+        _run(con, "DROP TABLE IF EXISTS batch_events")
         for name in tables:
             con.unregister(name)
     if stored_docs != len(documents) or stored_events != len(asserted):
