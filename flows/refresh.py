@@ -11,6 +11,7 @@ import glob
 import json
 import os
 import pathlib
+import re
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from prefect.utilities.annotations import quote
 from prefect.context import FlowRunContext
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows.config import FeedSource, FilesSource, PageSource, SitemapSource, SourcesConfig, load_config
+from flows.config import FeedSource, FilesSource, PageSource, SourcesConfig, load_config
 from flows.fetch import FetchError, FetchOutcome, Fetcher, is_local_url, read_local
 from transforms.coder import CODER_VERSION
 from transforms.errors import FeedError
@@ -236,8 +237,6 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
             found.fetch_rows.append(failed_row(run_id, source.id, source.url, f"feed: {exc}"))   # -> source_health
         return found
     # sitemap: follow sitemap indexes breadth-first, never the same sitemap twice, at most MAX_SITEMAP_DEPTH deep
-    import re
-
     include = re.compile(source.include) if source.include else None
     queue, seen, urls = [(source.url, 0)], set(), []
     while queue and len(urls) < limit:
