@@ -106,6 +106,17 @@ SETS = (
            events=(8, 24), events_by_style={"thinktank": (18, 32)},
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=("holdout", "blind"), glued_footnotes=("thinktank",)),
+    DevSet("blind3", feed_link=_feed_link("caravan-blind3.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2"), dated_feed_slugs=True, glued_footnotes=("thinktank",)),
+    DevSet("blind4", feed_link=_feed_link("caravan-blind4.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3"), dated_feed_slugs=True,
+           glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
 
