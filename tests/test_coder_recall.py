@@ -75,3 +75,10 @@ def test_coercive_decrees_arrests_with_charges_and_internment():
 def test_damning_characterisation_is_an_accusation():
     assert ("EU", None, "ACCUSE") in coded("The EU called the ruling a grave violation of human rights.")
     assert "ACCUSE" not in types("The EU called the ruling a positive step.")
+
+
+def test_a_list_of_verb_phrases_shares_its_subject_and_without_a_break_is_no_negation():
+    got = coded("Kyrgyzstan has sold power to Afghanistan without a break, has delivered flour to the Afghan "
+                "people, and has trained Afghan railway staff.")
+    assert ("KGZ", "AFG", "AID") in got
+    assert "AID" not in types("Kyrgyzstan sent its envoy to Kabul without delivering any aid.")
