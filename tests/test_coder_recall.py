@@ -82,3 +82,16 @@ def test_a_list_of_verb_phrases_shares_its_subject_and_without_a_break_is_no_neg
                 "people, and has trained Afghan railway staff.")
     assert ("KGZ", "AFG", "AID") in got
     assert "AID" not in types("Kyrgyzstan sent its envoy to Kabul without delivering any aid.")
+
+
+def test_trade_in_the_progressive_aid_in_the_habitual_present_and_campaigns_against_groups():
+    got = coded("Kazakh and Kyrgyz exporters have been selling flour and fuel to Afghan buyers.")
+    assert ("KAZ", "AFG", "COOPERATE") in got and ("KGZ", "AFG", "COOPERATE") in got
+    assert ("UN", "AFG", "AID") in coded("UNICEF delivers medicines to Afghanistan from its warehouse in Termez.")
+    assert ("TALIBAN", "ISKP", "ASSAULT") in coded("The Taliban launched an offensive against ISKP hideouts in Kunar.")
+
+
+def test_letting_women_back_to_work_is_a_concession_and_a_received_guest_a_consultation():
+    assert ("TALIBAN", None, "CONCEDE") in coded("The Taliban allowed female doctors to return to work in Herat.")
+    assert ("CHN", "TALIBAN", "CONSULT") in coded(
+        "At the meeting, the Taliban foreign minister was received alongside the other envoys by China.")
