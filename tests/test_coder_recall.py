@@ -95,3 +95,12 @@ def test_letting_women_back_to_work_is_a_concession_and_a_received_guest_a_consu
     assert ("TALIBAN", None, "CONCEDE") in coded("The Taliban allowed female doctors to return to work in Herat.")
     assert ("CHN", "TALIBAN", "CONSULT") in coded(
         "At the meeting, the Taliban foreign minister was received alongside the other envoys by China.")
+
+
+def test_broader_verbs_for_support_consultation_rejection_and_concession():
+    assert ("KAZ", "AFG", "SUPPORT") in coded("Kazakhstan expressed support for a railway linking Afghanistan with Pakistan.")
+    assert ("TJK", "TALIBAN", "REJECT") in coded("Tajikistan ruled out recognising the Taliban government.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("The Uzbek envoy exchanged views with Taliban officials on transit.")
+    assert ("PAK", "TALIBAN", "CONCEDE") in coded("Pakistan bowed to Taliban pressure on Friday.")
+    # a denial is not a rejection of anyone
+    assert "REJECT" not in types("Tajikistan has not ruled out recognising the Taliban.")
