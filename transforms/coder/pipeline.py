@@ -26,7 +26,7 @@ _BOILERPLATE = re.compile(
     r"detailed profile|is a (?:research|senior|visiting|non-resident) (?:analyst|fellow|associate)", re.I)
 # negation, modality, plans and conditions in the words before a trigger (lower case on purpose: "May")
 _NOT_ASSERTED = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|without|refrained from|refused to|declined to|failed to|denied|"
+    r"\b(?:not|never|no longer|neither|nor|without(?!\s+(?:any\s+)?(?:interruptions?|delays?|pause|a\s+break|breaks?|fail|exception|incidents?|hindrance|obstruction|problems?))|refrained from|refused to|declined to|failed to|denied|"
     r"deny|denies|will|would|could|may|might|shall|should|must|can|plans? to|planned to|planning to|"
     r"intends? to|intended to|intending to|expected to|expects to|set to|aims? to|aimed at|hopes? to|hoped to|"
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
@@ -95,6 +95,8 @@ _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
 _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
 _VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
+_VP_COMMA = re.compile(r",\s*$")
+_AUX_START = re.compile(r"(?:has|have|had)\s", re.I)
 _OWNER_OBJECT = re.compile(r"\s+(?:their|its|his|her)\s+(?:\w+\s+){0,2}?(?:demands?|requests?|offers?|proposals?|bids?|"
                            r"applications?|calls?|appeals?|claims?|plans?|conditions?)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
@@ -509,7 +511,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                   prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
     shared = t.frame in ("verb", "symmetric") and (prev_subject[0] or prev_subject[1]) and \
-        _VP_AND.search(sentence, max(0, d.head - 30), d.head)
+        (_VP_AND.search(sentence, max(0, d.head - 30), d.head) or
+         # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
+         _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
     if shared and not R.passive(sentence, d.head):
         # "X was received by Y and held talks with Z", "X thanked Y and invited Z": X is the subject again
         mentions, code = prev_subject

@@ -1,0 +1,106 @@
+"""Event recognition on phrasings that analysts and wire reporters use (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.coder import code_document
+from transforms.models import Document, doc_id_for, sha256_hex
+
+
+def doc(text: str, published=dt.date(2023, 3, 14)) -> Document:
+    url = "file:///tmp/test-recall.txt"
+    return Document(doc_id_for(url), "test", url, None, None, None, published, "day", "en", text,
+                    sha256_hex(text), sha256_hex(text), "plain")
+
+
+def coded(text: str, **kw):
+    return [(e.actor1, e.actor2, e.event_type) for e in code_document(doc(text, **kw))]
+
+
+def types(text: str) -> set[str]:
+    return {t for _, _, t in coded(text)}
+
+
+def test_calling_up_reservists_is_mobilisation_not_coercion():
+    assert coded("Kyrgyz President Sadyr Japarov ordered the partial mobilisation of 5,000 reservists on Tuesday.") \
+        == [("KGZ", None, "MOBILIZE")]
+    assert coded("Uzbekistan answered by calling up 3,000 reservists for border duty.") == [("UZB", None, "MOBILIZE")]
+
+
+def test_soldiers_falling_back_across_a_border_or_leaving_a_base_retreat():
+    assert ("AFG", "UZB", "RETREAT") in coded("Afghan soldiers fled into Uzbekistan on Sunday night.")
+    assert ("USA", "AFG", "RETREAT") in coded("American troops left Kandahar air base on Thursday.")
+    # refugees crossing a border are no military retreat
+    assert "RETREAT" not in types("Hundreds of Afghan families crossed into Iran last week.")
+
+
+def test_taking_ground_by_force_is_an_assault():
+    assert ("TALIBAN", None, "ASSAULT") in coded("Taliban fighters captured several districts in Kunduz on Monday.")
+
+
+def test_asking_a_named_addressee_to_act_is_a_request():
+    assert ("UZB", None, "REQUEST") in coded("Uzbekistan asked the donor conference to unlock the frozen reserves.")
+    assert ("TALIBAN", None, "REQUEST") in coded("The handover of the helicopters was demanded by the Taliban.")
+
+
+def test_aid_given_in_the_present_perfect_and_in_the_passive():
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan has given food and medicine to Afghan refugees.")
+    assert ("KGZ", "AFG", "AID") in coded("The Afghan migrants were given food and shelter by Kyrgyzstan.")
+
+
+def test_goods_that_keep_flowing_are_cooperation():
+    assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakh wheat has continued to flow to Afghan mills.")
+    assert ("TKM", "AFG", "COOPERATE") in coded("Turkmen gas had never stopped flowing to Afghanistan.")
+    assert ("UZB", "AFG", "COOPERATE") in coded("Uzbekistan has hosted Afghan merchants at its border trade zone.")
+    # an opinion about flows with no goods named is not an act
+    assert "COOPERATE" not in types("The river has continued to flow despite the drought.")
+
+
+def test_named_actors_pledging_with_a_modal_agree():
+    assert ("TALIBAN", "UZB", "AGREE") in coded(
+        "The Taliban said they would not allow Afghan soil to be used against Uzbekistan.")
+    assert ("RUS", "KGZ", "AGREE") in coded("Russia has said it will honour its commitments to Kyrgyzstan.")
+    assert ("CSTO", "TJK", "AGREE") in coded("The CSTO stands ready to help Tajikistan defend its border.")
+    # a forecast is not a pledge
+    assert "AGREE" not in types("Analysts expect that Russia will honour its commitments to Kyrgyzstan.")
+
+
+def test_coercive_decrees_arrests_with_charges_and_internment():
+    assert ("TALIBAN", "AFG", "COERCE") in coded("The Taliban issued a decree banning women from parks.")
+    got = coded("Two Kyrgyz nationals were arrested and charged in Kazakhstan on Friday.")
+    assert ("KAZ", "KGZ", "COERCE") in got and "ACCUSE" not in {t for _, _, t in got}
+    assert ("TJK", None, "COERCE") in coded("The pilots were interned by Tajikistan after landing.")
+
+
+def test_damning_characterisation_is_an_accusation():
+    assert ("EU", None, "ACCUSE") in coded("The EU called the ruling a grave violation of human rights.")
+    assert "ACCUSE" not in types("The EU called the ruling a positive step.")
+
+
+def test_a_list_of_verb_phrases_shares_its_subject_and_without_a_break_is_no_negation():
+    got = coded("Kyrgyzstan has sold power to Afghanistan without a break, has delivered flour to the Afghan "
+                "people, and has trained Afghan railway staff.")
+    assert ("KGZ", "AFG", "AID") in got
+    assert "AID" not in types("Kyrgyzstan sent its envoy to Kabul without delivering any aid.")
+
+
+def test_trade_in_the_progressive_aid_in_the_habitual_present_and_campaigns_against_groups():
+    got = coded("Kazakh and Kyrgyz exporters have been selling flour and fuel to Afghan buyers.")
+    assert ("KAZ", "AFG", "COOPERATE") in got and ("KGZ", "AFG", "COOPERATE") in got
+    assert ("UN", "AFG", "AID") in coded("UNICEF delivers medicines to Afghanistan from its warehouse in Termez.")
+    assert ("TALIBAN", "ISKP", "ASSAULT") in coded("The Taliban launched an offensive against ISKP hideouts in Kunar.")
+
+
+def test_letting_women_back_to_work_is_a_concession_and_a_received_guest_a_consultation():
+    assert ("TALIBAN", None, "CONCEDE") in coded("The Taliban allowed female doctors to return to work in Herat.")
+    assert ("CHN", "TALIBAN", "CONSULT") in coded(
+        "At the meeting, the Taliban foreign minister was received alongside the other envoys by China.")
+
+
+def test_broader_verbs_for_support_consultation_rejection_and_concession():
+    assert ("KAZ", "AFG", "SUPPORT") in coded("Kazakhstan expressed support for a railway linking Afghanistan with Pakistan.")
+    assert ("TJK", "TALIBAN", "REJECT") in coded("Tajikistan ruled out recognising the Taliban government.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("The Uzbek envoy exchanged views with Taliban officials on transit.")
+    assert ("PAK", "TALIBAN", "CONCEDE") in coded("Pakistan bowed to Taliban pressure on Friday.")
+    # a denial is not a rejection of anyone
+    assert "REJECT" not in types("Tajikistan has not ruled out recognising the Taliban.")
