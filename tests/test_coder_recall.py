@@ -171,3 +171,8 @@ def test_breaking_up_protests_and_sending_migrants_home_coerce():
     assert ("TALIBAN", "AFG", "COERCE") in coded("Taliban fighters broke up a women's protest in Kabul on Tuesday.")
     assert ("RUS", "COERCE") in {(a, t) for a, _, t in coded("Russia sent hundreds of Tajik migrants home after the attack.")}
     assert "AID" not in types("Russia sent hundreds of Tajik migrants home after the attack.")
+
+
+def test_passing_on_intelligence_is_cooperation_but_giving_no_details_is_not():
+    assert ("USA", "RUS", "COOPERATE") in coded("Washington passed information about the plot to Russian officials.")
+    assert "COOPERATE" not in types("The Iranian ministry gave no details of the second bomber.")
