@@ -104,3 +104,75 @@ def test_broader_verbs_for_support_consultation_rejection_and_concession():
     assert ("PAK", "TALIBAN", "CONCEDE") in coded("Pakistan bowed to Taliban pressure on Friday.")
     # a denial is not a rejection of anyone
     assert "REJECT" not in types("Tajikistan has not ruled out recognising the Taliban.")
+
+
+def test_progressive_forms_are_finite_acts_with_the_subject_as_actor():
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbek diplomats were negotiating with the Taliban in Termez.")
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan is still sending wheat to Afghanistan.")
+    # a forecast in the progressive stays out
+    assert coded("Kazakhstan is expected to be sending wheat to Afghanistan.") == []
+
+
+def test_blocking_idioms_yield_no_event():
+    assert "COOPERATE" not in types("The Taliban said the new deal builds on earlier talks with Uzbekistan.")
+    assert "ASSAULT" not in types("A strong earthquake struck northern Afghanistan, and Turkmenistan sent tents.")
+    assert "AGREE" not in types("President Rahmon signed a decree on the border service in May.")
+    assert "CONSULT" not in types("Kazakhstan came to the table late, but with money for the railway.")
+
+
+def test_decrees_awarding_honours_are_support():
+    assert ("TJK", "NRF", "SUPPORT") in coded(
+        "Rahmon signed a decree awarding a state order to the National Resistance Front's late commander.")
+
+
+def test_condolences_and_condemnation_addressed_to_the_victim_are_support():
+    assert ("UZB", "IRN", "SUPPORT") in coded("Uzbekistan's president sent a message of condolence to Iran on Friday.")
+    assert ("KGZ", "RUS", "SUPPORT") in coded(
+        "Kyrgyzstan's president condemned the bombing in a telegram to Russia's leader.")
+    assert "AID" not in types("Uzbekistan's president sent a message of condolence to Iran on Friday.")
+
+
+def test_sending_an_official_to_a_capital_is_a_visit():
+    assert ("KGZ", "TALIBAN", "CONSULT") in coded("Kyrgyzstan sent its deputy foreign minister to Kabul in March.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan's special envoy has been to Kabul twice this spring.")
+
+
+def test_exercises_and_drills_are_mobilisation():
+    assert ("CSTO", "MOBILIZE") in {(a, t) for a, _, t in coded("The CSTO held its annual Cooperation exercise in Tajikistan.")}
+    assert ("RUS", "MOBILIZE") in {(a, t) for a, _, t in coded("Russia drilled with Kyrgyz troops near Osh last week.")}
+    # an exercise of judgement is no drill
+    assert "MOBILIZE" not in types("Kazakhstan urged both sides to exercise restraint.")
+
+
+def test_threats_of_a_harsh_response():
+    assert "THREATEN" in types("Iran's president vowed that the organisers of the bombing would pay a heavy price.")
+    assert "AGREE" not in types("Iran's president vowed that the organisers of the bombing would pay a heavy price.")
+
+
+def test_proposals_are_requests():
+    assert ("UZB", "TALIBAN", "REQUEST") in coded("Uzbekistan proposed a joint commission to the Taliban on the canal.")
+
+
+def test_cut_deliveries_and_closed_crossings():
+    assert ("UZB", "AFG", "SANCTION") in coded("Uzbekistan slashed its electricity deliveries to Afghanistan in January.")
+    assert ("PAK", "AFG", "COERCE") in coded("Pakistan closed the Torkham crossing into Afghanistan on Friday.")
+
+
+def test_energy_deliveries_are_trade_not_aid():
+    assert ("TKM", "AFG", "COOPERATE") in coded("Turkmenistan delivers most of the electricity consumed in Herat, Afghanistan.")
+
+
+def test_planned_attacks_and_comments_on_attacks_are_not_new_attacks():
+    assert "ASSAULT" not in types("The FSB said it had foiled an attack on a synagogue in Moscow.")
+    assert "ASSAULT" not in types("It was the third attack on the mosque in a year.")
+
+
+def test_breaking_up_protests_and_sending_migrants_home_coerce():
+    assert ("TALIBAN", "AFG", "COERCE") in coded("Taliban fighters broke up a women's protest in Kabul on Tuesday.")
+    assert ("RUS", "COERCE") in {(a, t) for a, _, t in coded("Russia sent hundreds of Tajik migrants home after the attack.")}
+    assert "AID" not in types("Russia sent hundreds of Tajik migrants home after the attack.")
+
+
+def test_passing_on_intelligence_is_cooperation_but_giving_no_details_is_not():
+    assert ("USA", "RUS", "COOPERATE") in coded("Washington passed information about the plot to Russian officials.")
+    assert "COOPERATE" not in types("The Iranian ministry gave no details of the second bomber.")

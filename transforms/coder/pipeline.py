@@ -31,7 +31,8 @@ _NOT_ASSERTED = re.compile(
     r"intends? to|intended to|intending to|expected to|expects to|set to|aims? to|aimed at|hopes? to|hoped to|"
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
     r"proposed|proposal|considering|consider|possible|potential|future|prospects? of|would-be|"
-    r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to)\b|n't\b"
+    r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to|"
+    r"planned|plotting|plotted|foiled|thwarted|averted)\b|n't\b"
     r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
@@ -356,6 +357,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _AND_CLAUSE.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        if trig.event_type == "NONE":
+            continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
@@ -504,7 +507,18 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before):
         return False
+    if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
+        return False          # "it was the second attack on the shrine": a comment on an act already told
     return True
+
+
+_PREDICATE_NOUN = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|became|remains|remained)\s+(?:the|a|an|its|their)\s+"
+                             r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _passive(sentence: str, d: _Draft) -> bool:
+    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
+    return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
@@ -514,7 +528,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         (_VP_AND.search(sentence, max(0, d.head - 30), d.head) or
          # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
          _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
-    if shared and not R.passive(sentence, d.head):
+    if shared and not _passive(sentence, d):
         # "X was received by Y and held talks with Z", "X thanked Y and invited Z": X is the subject again
         mentions, code = prev_subject
         d.subject = prev_subject
@@ -573,7 +587,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         elif code:
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
-    if t.frame in ("verb", "noun") and (R.passive(sentence, d.head) or _AUX_TRIGGER.match(d.text)):
+    if t.frame in ("verb", "noun") and (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)

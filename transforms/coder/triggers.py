@@ -96,7 +96,27 @@ def lemma_entries() -> list[dict]:
             entry["patterns"] = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
             entry["lemma"] = True
             out.append(entry)
+            if pos == "VERB" and not e.get("ing"):
+                # the progressive ("were suspending", "is still delivering", "has been talking to"): finite, so an
+                # act; the bare -ing form of these classes stays out (a participle or a gerund)
+                ing = [f for lemma in e["lemmas"] for f in _progressive(lemma)]
+                if ing:
+                    out.append({**entry, "patterns": [_PROGRESSIVE + re.escape(f).replace(r"\ ", r"\s+")
+                                                      for f in sorted(set(ing), key=len, reverse=True)]})
     return out
+
+
+# the auxiliary (and an adverb) right before a progressive form: zero-width, so the match is the verb itself
+_PROGRESSIVE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in (
+    "is", "are", "was", "were", "been", "still", "now", "already", "also", "reportedly", "currently")) + ")"
+
+
+def _progressive(lemma: str) -> list[str]:
+    import lemminflect
+
+    head, _, rest = lemma.partition(" ")
+    table = lemminflect.getAllInflections(head, upos="VERB") or lemminflect.getAllInflectionsOOV(head, upos="VERB")
+    return [f"{w} {rest}".strip() for v in table.get("VBG", ()) if "-" not in v for w in _spellings(v)]
 
 
 @functools.lru_cache(maxsize=1)
