@@ -262,9 +262,43 @@ def test_a_cited_old_date_does_not_give_next_paragraph_its_year():
             "In January the governor closed the bridge.")
     got = _clock_dates(text, dt.date(2024, 5, 6), ["closed"])
     assert got["closed"] == (dt.date(2024, 1, 1), "month")
-    # a narrated old date still dates the next paragraph's yearless month
+    # a narrated old date still dates the next paragraph's yearless month: the narrative moves forward,
+    # so the first January after it ...
     text = "On 5 March 2017 the mayor opened the market.\n\nIn January the governor closed the bridge."
+    assert _clock_dates(text, dt.date(2024, 5, 6), ["closed"])["closed"] == (dt.date(2018, 1, 1), "month")
+    # ... unless a pluperfect looks back
+    text = "On 5 March 2017 the mayor opened the market.\n\nIn January the governor had closed the bridge."
     assert _clock_dates(text, dt.date(2024, 5, 6), ["closed"])["closed"] == (dt.date(2017, 1, 1), "month")
+
+
+def test_a_new_paragraph_month_after_a_past_narrative():
+    text = ("In September 2021 the president decorated the commanders, and in the autumn the rebels moved north.\n\n"
+            "In April, the group claimed a rocket attack on the town, and in May it fired on the border.")
+    got = _clock_dates(text, dt.date(2022, 8, 22), ["claimed", "fired"])
+    assert got["claimed"] == (dt.date(2022, 4, 1), "month")
+    assert got["fired"] == (dt.date(2022, 5, 1), "month")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("In July this year the capital hosted a conference", dt.date(2022, 7, 1)),
+    ("In April last year the envoy visited", dt.date(2021, 4, 1)),
+    ("in March of last year the envoy visited", dt.date(2021, 3, 1)),
+    ("Last April the envoy visited", dt.date(2022, 4, 1)),
+    ("Last September the envoy visited", dt.date(2021, 9, 1)),
+    ("This March the envoy visited", dt.date(2022, 3, 1)),
+    ("The previous March the envoy visited", dt.date(2021, 3, 1)),
+    ("The following January the envoy visited", dt.date(2022, 1, 1)),
+    ("on 3 May last year the envoy visited", dt.date(2021, 5, 3)),
+])
+def test_month_with_a_year_word(text, date):
+    found = find_dates(text, dt.date(2022, 8, 22), year_hint=dt.date(2021, 10, 5))
+    assert [d.date for d in found] == [date]
+
+
+def test_bare_may_as_a_month_and_as_a_verb():
+    assert [(d.date, d.precision) for d in find_dates("and in May it fired rockets", PUB)] == [(dt.date(2023, 5, 1), "month")]
+    assert find_dates("May the talks succeed", PUB) == []
+    assert find_dates("Officials said it May rise", PUB) == []
 
 
 # -- relative dates tied to an event or a holiday -----------------------------------------------------

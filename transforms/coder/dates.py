@@ -26,6 +26,10 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+# "last April", "the previous March"; "April this year", "3 May last year": the year from a word, not a number
+_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next)\s+)?"
+_YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the previous year|the year before|the following year|"
+         r"the next year|that year|that same year|the same year)")
 _PATTERNS = [
     # ISO 2023-12-29
     ("day", re.compile(_BOUND + r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
@@ -45,12 +49,12 @@ _PATTERNS = [
     ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
                         r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"\b)?", re.I)),
     # 29 December 2023 / 29 Dec. 2023 / 3 August
-    ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r"|" + _YREL + r")?\b", re.I)),
     # December 29, 2023 / Dec. 29 2023 / December 29
     ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"(?!\d)(?:,?\s+" + _Y + r")?\b(?!\s*(?:%|per|million|billion))", re.I)),
     # in January 2024 / January 2024 / early March
-    ("month", re.compile(_BOUND + r"\b(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
-                         + r"(?:,?\s+(?:of\s+)?" + _Y + r")?\b", re.I)),
+    ("month", re.compile(_BOUND + r"\b" + _MQ + r"(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
+                         + r"(?:,?\s+(?:of\s+)?" + _Y + r"|" + _YREL + r")?\b", re.I)),
     # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
     ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
 ]
@@ -87,6 +91,8 @@ _PERIOD = re.compile(
     r"|within\s+(?P<wn>a|an|one|two|three|four|five|six|seven|\d{1,2}|hours|days)\s*(?P<wu>hours?|days?|weeks?)?\s+of)\b", re.I)
 # "the 1990s", "the early 2000s": a decade gives no year; an act dated by it has no date
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b", re.I)
+# a pluperfect looks back from the narrative ("In July they had seized ..."): a yearless month may precede it
+_LOOKS_BACK = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|just|not|never)\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SEASON_ANY = re.compile(r"spring|summer|autumn|fall|winter", re.I)
@@ -121,6 +127,8 @@ def _need(pattern: re.Pattern) -> str:
 
 _NEEDS = {p.pattern: _need(p) for _, p in _PATTERNS}
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
+_MAY_MONTH = re.compile(r"\b(?:in|during|through|throughout|since|until|till|by|from|before|after|of|early|late|"
+                        r"mid-?|last|this|previous|following|next|and|or|to)\s*$", re.I)
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -136,9 +144,11 @@ class DateMention:
     bound_word: str = ""    # since | after | before | until | by | from | prior to | following
 
 
-def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None) -> int | None:
+def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None,
+              forward: bool = False) -> int | None:
     """Year for a date written without one. With a running narrative date (`hint`, the last dated
-    event before it in the text) the year that puts the date nearest to it, never after publication;
+    event before it in the text) the first such date from the hint on (`forward`: narratives move
+    forward, unless a pluperfect looks back), else the year that puts it nearest; never after publication;
     else the publication year, or the year before when the date would fall after publication
     (news reports the past)."""
     if hint is not None:
@@ -151,6 +161,8 @@ def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.d
             if published is not None and candidate > published + dt.timedelta(days=2):
                 continue
             gap = abs((candidate - hint).days)
+            if forward and (year, month) >= (hint.year, hint.month) and (year - hint.year) * 12 + month - hint.month < 12:
+                gap -= 400      # a narrative moves forward: "In September 2021 ... In April, ..." is the next April
             if best is None or gap < best[0]:
                 best = (gap, year)
         if best is not None:
@@ -186,6 +198,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_ANY.search(text) is not None
     has_season = _SEASON_ANY.search(text) is not None
+    forward = year_hint is not None and _LOOKS_BACK.search(text) is None
     for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
         start = m.start("hol")
         if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):
@@ -204,7 +217,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
-            mention = _explicit(m, precision, published, year_hint)
+            mention = _explicit(m, precision, published, year_hint, forward)
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
@@ -322,8 +335,35 @@ def _span(first: dt.date, last: dt.date) -> tuple[dt.date, str] | None:
     return first.replace(day=1), "month"
 
 
+def _qualified_year(qualifier: str | None, year_words: str | None, month: int, published: dt.date | None,
+                    hint: dt.date | None) -> int | None:
+    """The year of "last April", "this March", "the previous May", "April this year", "3 May last year":
+    publication for last/this, the running narrative (else publication) for previous/following/that."""
+    word = " ".join((year_words or qualifier or "").lower().split())
+    base = hint or published
+    if word in ("this year", "this"):
+        return published.year if published else None
+    if word == "last year":
+        return published.year - 1 if published else None
+    if word == "last":          # the most recent such month before the publication month
+        return None if published is None else published.year - (month >= published.month)
+    if base is None:
+        return None
+    if word in ("the previous year", "the year before"):
+        return base.year - 1
+    if word in ("the following year", "the next year"):
+        return base.year + 1
+    if word in ("that year", "that same year", "the same year"):
+        return base.year
+    if word == "the previous":
+        return base.year - (month >= base.month)
+    if word in ("the following", "the next", "next"):
+        return base.year + (month <= base.month)
+    return None
+
+
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
-              hint: dt.date | None = None) -> tuple[dt.date, str] | None:
+              hint: dt.date | None = None, forward: bool = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -340,25 +380,29 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 elif "this " in words and published is not None:
                     year = published.year
                 else:
-                    year = _year_for(start, None, published, hint)
+                    year = _year_for(start, None, published, hint, forward)
                 if year is None:
                     return None
             return dt.date(year, 1, 1), "year"
         if precision == "year":
             return dt.date(year, 1, 1), "year"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
+        if year is None and (groups.get("mq") or groups.get("yrel")):
+            year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
         if precision == "month":
             word = groups["mon"]
-            if year is None and (_MONTH_WORD.match(word) and word[0].islower() or word.lower() == "may"):
+            if year is None and (_MONTH_WORD.match(word) and word[0].islower()
+                                 or word.lower() == "may" and not _MAY_MONTH.search(m.string, 0, m.start("mon"))):
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
+                                      # (and "May" a word that makes it a time: "in May", "early May")
             if year is None:
-                year = _year_for(month, None, published, hint)
+                year = _year_for(month, None, published, hint, forward)
                 if year is None:
                     return None
             return dt.date(year, month, 1), "month"
         day = int(groups["day"])
         if year is None:
-            year = _year_for(month, day, published, hint)
+            year = _year_for(month, day, published, hint, forward)
             if year is None:
                 return None
         return dt.date(year, month, day), "day"
