@@ -328,3 +328,11 @@ def test_act_in_a_clause_a_span_of_days_before_the_main_one():
     text = "On 10 May 2022 the minister arrived, two days before the rebels attacked the post."
     got = _clock_dates(text, dt.date(2022, 5, 20), ["attacked"])
     assert got["attacked"] == (dt.date(2022, 5, 12), "day")
+
+
+def test_a_yearless_date_takes_the_year_of_a_date_before_it_in_the_sentence():
+    found = find_dates("In April 2022 and again in May, the group fired rockets.", dt.date(2024, 9, 14),
+                       year_hint=dt.date(2023, 9, 1))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2022, 4, 1), "month"), (dt.date(2022, 5, 1), "month")]
+    found = find_dates("between 2 March 2021 and 5 June the guards held him", dt.date(2024, 9, 14))
+    assert [d.date for d in found] == [dt.date(2021, 3, 2), dt.date(2021, 6, 5)]

@@ -209,6 +209,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
+    yearless: list[tuple[int, re.Match, str]] = []
     for precision, pattern in _PATTERNS:
         need = _NEEDS[pattern.pattern]
         if need == "digit" and not has_digit or need == "month" and not has_month or need == "season" and not has_season:
@@ -224,6 +225,12 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             word = m.group("bound").strip().split()[0].lower() if m.group("bound") else ""
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
                                      text[core_start:m.end()], bool(word), word))
+            groups = m.groupdict()
+            if not (groups.get("year") or groups.get("mq") or groups.get("yrel") or groups.get("iso")
+                    or groups.get("nday")) and (precision != "year" or groups.get("season")):
+                yearless.append((len(found) - 1, m, precision))
+    if yearless and len(found) > 1:
+        _years_from_the_sentence(found, yearless, published)
     for m in _ORDINAL_DAY.finditer(text) if "the" in text else ():
         start = m.start("od") - 4
         if _overlaps(taken, start, m.end()):
@@ -260,6 +267,24 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
                                      "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str]],
+                             published: dt.date | None) -> None:
+    """"In April 2022 and again in May": a yearless date takes its year from a dated one before it in
+    the same sentence (the narrative moves forward), rather than from the running narrative."""
+    soft = {i for i, _, _ in yearless}
+    for i, m, precision in yearless:
+        before = [d for j, d in enumerate(found) if j not in soft and d.start < found[i].start
+                  and d.source == "explicit" and d.precision in ("day", "month", "year")]
+        if not before:
+            continue
+        hint = max(before, key=lambda d: d.start).date
+        mention = _explicit(m, precision, published, hint, _LOOKS_BACK.search(m.string) is None)
+        if mention is not None:
+            old = found[i]
+            found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
+                                   old.bound_word)
 
 
 def has_period(text: str) -> bool:
