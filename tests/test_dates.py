@@ -336,3 +336,77 @@ def test_a_yearless_date_takes_the_year_of_a_date_before_it_in_the_sentence():
     assert [(d.date, d.precision) for d in found] == [(dt.date(2022, 4, 1), "month"), (dt.date(2022, 5, 1), "month")]
     found = find_dates("between 2 March 2021 and 5 June the guards held him", dt.date(2024, 9, 14))
     assert [d.date for d in found] == [dt.date(2021, 3, 2), dt.date(2021, 6, 5)]
+
+
+# -- expressions analysts use (own sentences): honest precision, never an invented day ------------------
+def _rel(text, published=dt.date(2024, 2, 14), anchor=None, anchor_precision="day", hint=None):
+    return [(d.date, d.precision, d.bound_word) for d in find_dates(text, published, anchor,
+                                                                  anchor_precision=anchor_precision, year_hint=hint)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("A year ago this month, the ministry lifted the ban.", dt.date(2024, 12, 9), (dt.date(2023, 12, 1), "month", "")),
+    ("Two years ago this week the envoy arrived.", dt.date(2024, 3, 20), (dt.date(2022, 3, 1), "month", "")),
+    ("Just before New Year, the council lifted the ban.", dt.date(2024, 2, 14), (dt.date(2023, 12, 1), "month", "")),
+    ("Shortly after New Year the envoys met.", dt.date(2024, 2, 14), (dt.date(2024, 1, 1), "month", "")),
+    ("At the turn of the year the envoys met.", dt.date(2024, 2, 14), (dt.date(2024, 1, 1), "none", "")),
+    ("A year after the fall of Kabul, the capital hosted talks.", dt.date(2023, 5, 1), (dt.date(2022, 1, 1), "year", "")),
+    ("Six months after the Taliban takeover the border reopened.", dt.date(2023, 5, 1), (dt.date(2022, 2, 1), "month", "")),
+    ("In the weeks after the takeover, the guards closed the crossing.", dt.date(2023, 5, 1), (dt.date(2021, 1, 1), "year", "")),
+    ("It has hosted the exiles since the fall of Kabul.", dt.date(2023, 5, 1), (dt.date(2021, 8, 15), "day", "since")),
+    ("Late last year the ministry sent aid.", dt.date(2024, 2, 14), (dt.date(2023, 1, 1), "year", "")),
+    ("In mid-2022 the line opened.", dt.date(2024, 2, 14), (dt.date(2022, 1, 1), "year", "")),
+    ("In the first half of 2024 trade grew.", dt.date(2024, 9, 14), (dt.date(2024, 1, 1), "year", "")),
+    ("In Q3 2023 trade grew.", dt.date(2024, 9, 14), (dt.date(2023, 1, 1), "year", "")),
+    ("In the spring of 2023 the talks began.", dt.date(2024, 9, 14), (dt.date(2023, 1, 1), "year", "")),
+    ("In late March the envoys met.", dt.date(2024, 9, 14), (dt.date(2024, 3, 1), "month", "")),
+    ("The envoys met on 15-16 August.", dt.date(2024, 9, 14), (dt.date(2024, 8, 15), "day", "")),
+    ("Today the ministry announced a grant.", dt.date(2024, 9, 14), (dt.date(2024, 9, 14), "day", "")),
+    ("Yesterday the ministry announced a grant.", dt.date(2024, 9, 14), (dt.date(2024, 9, 13), "day", "")),
+    ("14.09.2024", dt.date(2024, 9, 14), (dt.date(2024, 9, 14), "day", "")),
+    ("On Monday evening the envoys met.", dt.date(2024, 9, 14), (dt.date(2024, 9, 9), "day", "")),
+    ("Since August 2021 the ministry has hosted them.", dt.date(2024, 9, 14), (dt.date(2021, 8, 1), "month", "since")),
+])
+def test_analysts_expressions(text, published, expected):
+    assert _rel(text, published) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The next morning the police arrested two men.", (dt.date(2023, 9, 13), "day", "")),
+    ("That evening the police arrested two men.", (dt.date(2023, 9, 12), "day", "")),
+    ("That week the police arrested two men.", (dt.date(2023, 9, 1), "month", "")),
+    ("Later that month the police arrested two men.", (dt.date(2023, 9, 1), "month", "")),
+    ("Later that year the police arrested two men.", (dt.date(2023, 1, 1), "year", "")),
+    ("Weeks later the police arrested two men.", (dt.date(2023, 1, 1), "year", "")),
+    ("Within days the police arrested two men.", (dt.date(2023, 9, 1), "month", "")),
+    ("Months later the police arrested two men.", (dt.date(2023, 9, 13), "none", "")),
+    ("The previous spring the police arrested two men.", (dt.date(2023, 1, 1), "year", "")),
+    ("The following spring the police arrested two men.", (dt.date(2024, 1, 1), "year", "")),
+    ("On the 29th the police arrested two men.", (dt.date(2023, 9, 29), "day", "")),
+])
+def test_anaphora_of_narrative_time(text, expected):
+    assert _rel(text, dt.date(2024, 9, 14), anchor=dt.date(2023, 9, 12)) == [expected]
+
+
+def test_anaphora_counts_from_a_date_earlier_in_the_sentence():
+    text = "The minister's stop in the capital came in March 2022; days later he hosted the envoys."
+    assert _rel(text, dt.date(2024, 9, 14), anchor=dt.date(2021, 8, 15))[-1] == (dt.date(2022, 3, 1), "month", "")
+    # a count of days is read as one ("three days later"), not as "days later"
+    assert _rel("Three days later the envoys met.", anchor=dt.date(2024, 1, 5)) == [(dt.date(2024, 1, 8), "day", "")]
+
+
+def test_unanchored_anaphora_and_named_new_years_date_nothing():
+    assert _rel("Weeks later the police arrested two men.") == []
+    assert _rel("The next morning the police arrested two men.") == []
+    assert _rel("Before the Persian New Year the envoys met.") == []
+
+
+def test_a_yearless_season_date_and_new_year_in_the_clock():
+    text = ("A year ago this month, the ministry struck the group off its list.\n\n"
+            "And just before New Year, the council lifted the ban.")
+    got = _clock_dates(text, dt.date(2024, 12, 9), ["struck", "lifted"])
+    assert got["struck"] == (dt.date(2023, 12, 1), "month")
+    assert got["lifted"] == (dt.date(2023, 12, 1), "month")
+    # "at the turn of the year" is December or January: the act gets no date, not the paragraph's
+    text = "On 3 December 2023 the envoy arrived. At the turn of the year, the council lifted the ban."
+    assert _clock_dates(text, dt.date(2024, 2, 14), ["lifted"])["lifted"] is None

@@ -107,6 +107,35 @@ RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nin
                       r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
 
 
+# events every text in this domain names without a date: the fall of Kabul, the US withdrawal
+_KNOWN = (r"(?P<known>(?:the\s+)?(?:fall\s+of\s+Kabul|Taliban(?:['’]s)?\s+(?:takeover|return\s+to\s+power|"
+          r"seizure\s+of\s+power|capture\s+of\s+Kabul)|(?:US|U\.S\.|American)\s+withdrawal(?:\s+from\s+Afghanistan)?|"
+          r"takeover(?:\s+of\s+(?:Kabul|Afghanistan))?))")
+_KNOWN_DATES = {"withdrawal": dt.date(2021, 8, 30)}
+_KNOWN_DEFAULT = dt.date(2021, 8, 15)
+_EXTRA = re.compile(
+    r"\b(?:"
+    r"(?P<kspan>in\s+the\s+(?P<ksu>days|weeks|months)\s+(?:after|following|since)\s+" + _KNOWN + r")"
+    r"|(?P<krel>(?P<kn>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<ku>days?|weeks?|months?|years?)\s+(?:after|since)\s+" + _KNOWN.replace("known", "known2") + r")"
+    r"|(?P<ksince>since\s+" + _KNOWN.replace("known", "known3") + r")"
+    r"|(?P<ago>(?P<an>a|an|one|two|three|four|five|\d)\s+years?\s+ago\s+this\s+(?:month|week))"
+    r"|(?P<ny>(?:(?:just|shortly|right|days|weeks|a\s+week|a\s+few\s+days)\s+)?(?P<nyw>before|after|ahead\s+of|at|over|around|since)"
+    r"\s+(?:the\s+)?New\s+Year(?![’']s\s+(?:Day|Eve)))"
+    r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
+    r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
+    r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
+    r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
+    r"|(?P<vague>(?P<vu>days|weeks|months)\s+later|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
+    r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
+    r")\b(?!\s+(?:of|when|in which)\b)", re.I)
+_EXTRA_ANY = re.compile(r"takeover|kabul|withdrawal|taliban|ago\s+this|new\s+year|turn\s+of|previous|preceding|"
+                        r"following|next|morning|afternoon|evening|night|that\s+(?:week|month|year)|later|within|in\s+the",
+                        re.I)
+_COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
+_SPAN_DAYS = {"day": 7, "week": 42, "month": 180}
+
+
 def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
     n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text.lower())
     if n is None:
@@ -231,6 +260,23 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
                 yearless.append((len(found) - 1, m, precision))
     if yearless and len(found) > 1:
         _years_from_the_sentence(found, yearless, published)
+    for m in _EXTRA.finditer(text) if _EXTRA_ANY.search(text) else ():
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        if m.group("vague") and _COUNTED.search(text, max(0, m.start() - 12), m.start()):
+            continue            # "three days later": a count, read by _RELATIVE
+        # "came in March 2022; days later he ...": anaphora counts from a date before it in the sentence
+        before = [d for d in found if d.start < m.start() and not d.bound and d.precision != "none"]
+        near = max(before, key=lambda d: d.start) if before else None
+        resolved = _extra(m, published, near.date if near else anchor, near.precision if near else anchor_precision,
+                          year_hint)
+        if resolved is None:
+            continue
+        taken.append((m.start(), m.end()))
+        bound = "since" if m.group("ksince") or (m.group("nyw") or "").lower() == "since" else ""
+        start = m.start() + (6 if bound else 0)
+        found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
+                                 bool(bound), bound))
     for m in _ORDINAL_DAY.finditer(text) if "the" in text else ():
         start = m.start("od") - 4
         if _overlaps(taken, start, m.end()):
@@ -285,6 +331,89 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
                                    old.bound_word)
+
+
+def _known_date(words: str) -> dt.date:
+    return next((d for k, d in _KNOWN_DATES.items() if k in words.lower()), _KNOWN_DEFAULT)
+
+
+def _vague_span(first: dt.date, days: int) -> tuple[dt.date, str]:
+    """A span after `first` ("weeks later", "in the months after the takeover") at the precision that
+    holds all of it; a span over a new year has no honest date (precision none: nothing inherited either)."""
+    return _span(first, first + dt.timedelta(days=days)) or (first, "none")
+
+
+def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, anchor_precision: str,
+           hint: dt.date | None) -> tuple[dt.date, str] | None:
+    """Relative forms analysts use: spans from a known event ("a year after the fall of Kabul"), "a year ago
+    this month", New Year, "the turn of the year", "the previous spring", "the next morning", "later that
+    month", "weeks later". Never a day the words do not give."""
+    g = m.groupdict()
+    if g["kspan"]:
+        base = _known_date(g["known"])
+        return _vague_span(base, _SPAN_DAYS[g["ksu"].lower().rstrip("s")])
+    if g["krel"]:
+        base = _known_date(g["known2"])
+        shift = relation_shift(g["kn"], g["ku"]) if g["ku"].lower().startswith(("day", "week")) else None
+        n = int(g["kn"]) if g["kn"].isdigit() else NUMBER_WORDS.get(g["kn"].lower())
+        if n is None:
+            return None
+        unit = g["ku"].lower().rstrip("s")
+        if unit == "day":
+            return base + shift, "day"
+        if unit == "week":
+            return (base + shift).replace(day=1), "month"
+        if unit == "month":
+            return _shift_months(base, n), "month"
+        return dt.date(base.year + n, 1, 1), "year"
+    if g["ksince"]:
+        return _known_date(g["known3"]), "day"
+    if g["ago"]:
+        n = int(g["an"]) if g["an"].isdigit() else NUMBER_WORDS.get(g["an"].lower())
+        if published is None or n is None:
+            return None
+        return dt.date(published.year - n, published.month, 1), "month"
+    if g["ny"]:
+        year = _year_for(1, 1, published, hint)
+        if year is None:
+            return None
+        word = g["nyw"].lower()
+        if word.startswith(("before", "ahead")):
+            return dt.date(year - 1, 12, 1), "month"
+        if word in ("after", "since"):
+            return dt.date(year, 1, 1), "month"
+        return dt.date(year, 1, 1), "none"          # at / over New Year: December or January
+    if g["turn"]:
+        year = _year_for(1, 1, published, hint)
+        return None if year is None else (dt.date(year, 1, 1), "none")
+    if g["srel"]:
+        base = anchor or hint or published
+        if base is None:
+            return None
+        start = SEASON_START[g["season"].lower()]
+        if g["sw"].lower() in ("previous", "preceding"):
+            year = base.year if base.month >= start + 3 else base.year - 1
+        else:
+            year = base.year if base.month < start else base.year + 1
+        return dt.date(year, 1, 1), "year"
+    if g["dayrel"]:
+        if anchor is None or anchor_precision != "day":
+            return None
+        return anchor + dt.timedelta(days=1 if g["next"] else 0), "day"
+    if g["that"]:
+        unit = g["tu"].lower()
+        if anchor is None or anchor_precision == "none" or unit != "year" and anchor_precision == "year":
+            return None
+        return _at(anchor, "year" if unit == "year" else "month")
+    if g["vague"]:
+        unit = (g["vu"] or g["wu"] or g["fu"]).lower().rstrip("s")
+        if anchor is None or anchor_precision == "none":
+            return None
+        if anchor_precision == "year":          # "In 2022 ... weeks later": that year, no finer
+            return dt.date(anchor.year, 1, 1), "year" if unit != "month" else "none"
+        # a month stands for its first day, as everywhere in this module ("within a day of" in _period)
+        return _vague_span(anchor + dt.timedelta(days=1 if anchor_precision == "day" else 0), _SPAN_DAYS[unit])
+    return None
 
 
 def has_period(text: str) -> bool:
