@@ -30,7 +30,8 @@ def one(text, anchor=None):
     ("signed on December 29th", dt.date(2023, 12, 29), "day"),
     ("late in January 2024 they met", dt.date(2024, 1, 1), "month"),
     ("in late 2023 the council", dt.date(2023, 1, 1), "year"),
-    ("at the end of 2023 the council", dt.date(2023, 1, 1), "year"),
+    ("at the end of 2023 the council", dt.date(2023, 12, 1), "month"),   # the end of a year: its December
+    ("at the start of 2023 the council", dt.date(2023, 1, 1), "month"),
     ("at the end of December 2023 the council", dt.date(2023, 12, 1), "month"),
     ("in the autumn of 2021 troops moved", dt.date(2021, 1, 1), "year"),
     ("in summer 2022 the guards", dt.date(2022, 1, 1), "year"),
@@ -410,3 +411,13 @@ def test_a_yearless_season_date_and_new_year_in_the_clock():
     # "at the turn of the year" is December or January: the act gets no date, not the paragraph's
     text = "On 3 December 2023 the envoy arrived. At the turn of the year, the council lifted the ban."
     assert _clock_dates(text, dt.date(2024, 2, 14), ["lifted"])["lifted"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At the end of last year, the ministry removed the group from its list.", [(dt.date(2023, 12, 1), "month", "")]),
+    ("At the start of this year the envoys met.", [(dt.date(2024, 1, 1), "month", "")]),
+    ("By the end of that year the envoys had met.", [(dt.date(2021, 12, 1), "month", "")]),
+    ("The envoys met in Kabul on Thursday, 24 March 2022.", [(dt.date(2022, 3, 24), "day", "")]),
+])
+def test_year_edges_and_a_weekday_naming_the_date_after_it(text, expected):
+    assert _rel(text, anchor=dt.date(2021, 5, 3)) == expected

@@ -55,6 +55,8 @@ _PATTERNS = [
     # in January 2024 / January 2024 / early March
     ("month", re.compile(_BOUND + r"\b" + _MQ + r"(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
                          + r"(?:,?\s+(?:of\s+)?" + _Y + r"|" + _YREL + r")?\b", re.I)),
+    # at the end of 2023 / the start of 2022: December / January
+    ("month", re.compile(_BOUND + r"\b(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+" + _Y + r"\b", re.I)),
     # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
     ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
 ]
@@ -70,6 +72,7 @@ _RELATIVE = re.compile(
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
+_WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
@@ -123,13 +126,14 @@ _EXTRA = re.compile(
     r"|(?P<ny>(?:(?:just|shortly|right|days|weeks|a\s+week|a\s+few\s+days)\s+)?(?P<nyw>before|after|ahead\s+of|at|over|around|since)"
     r"\s+(?:the\s+)?New\s+Year(?![’']s\s+(?:Day|Eve)))"
     r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
+    r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
     r"|(?P<vague>(?P<vu>days|weeks|months)\s+later|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
     r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
     r")\b(?!\s+(?:of|when|in which)\b)", re.I)
-_EXTRA_ANY = re.compile(r"takeover|kabul|withdrawal|taliban|ago\s+this|new\s+year|turn\s+of|previous|preceding|"
+_EXTRA_ANY = re.compile(r"takeover|kabul|withdrawal|taliban|ago\s+this|new\s+year|turn\s+of|\w\s+year|previous|preceding|"
                         r"following|next|morning|afternoon|evening|night|that\s+(?:week|month|year)|later|within|in\s+the",
                         re.I)
 _COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
@@ -290,6 +294,9 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
         if _overlaps(taken, start, m.end()):
             continue
+        if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
+                d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
+            continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
         resolved = _relative(m, published, anchor, anchor_precision, text)
         if resolved is None:
             continue
@@ -386,6 +393,13 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
     if g["turn"]:
         year = _year_for(1, 1, published, hint)
         return None if year is None else (dt.date(year, 1, 1), "none")
+    if g["yedge"]:          # the end of last year: December; the start of this year: January
+        word = g["yw"].lower().split()[-1]
+        base = published if word in ("last", "this") else anchor
+        if base is None or word not in ("last", "this") and anchor_precision == "none":
+            return None
+        year = base.year + {"last": -1, "previous": -1, "following": 1}.get(word, 0)
+        return dt.date(year, 12 if g["edge"].lower() in ("end", "close") else 1, 1), "month"
     if g["srel"]:
         base = anchor or hint or published
         if base is None:
@@ -540,6 +554,8 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
             return dt.date(year, 1, 1), "year"
         if precision == "year":
             return dt.date(year, 1, 1), "year"
+        if groups.get("edge"):
+            return dt.date(year, 12 if groups["edge"].lower() in ("end", "close") else 1, 1), "month"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
         if year is None and (groups.get("mq") or groups.get("yrel")):
             year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
