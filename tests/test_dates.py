@@ -421,3 +421,12 @@ def test_a_yearless_season_date_and_new_year_in_the_clock():
 ])
 def test_year_edges_and_a_weekday_naming_the_date_after_it(text, expected):
     assert _rel(text, anchor=dt.date(2021, 5, 3)) == expected
+
+
+def test_spans_after_the_takeover_in_other_words():
+    assert _rel("In the weeks following the takeover, the guards closed the crossing.", dt.date(2023, 5, 1)) == [
+        (dt.date(2021, 1, 1), "year", "")]
+    assert _rel("In the days after the US withdrawal the envoys met.", dt.date(2023, 5, 1)) == [
+        (dt.date(2021, 1, 1), "year", "")]
+    assert _rel("Two weeks after the fall of Kabul the envoys met.", dt.date(2023, 5, 1)) == [
+        (dt.date(2021, 8, 1), "month", "")]

@@ -131,6 +131,7 @@ _EXTRA = re.compile(
     r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
     r")\b(?!\s+(?:of|when|in which)\b)", re.I)
 _COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
+_G_KNOWN = re.compile(r"(?:after|since|following)\s+(?:the\s+)?(?:fall|taliban|us|u\.s\.|american|takeover)")
 _SPAN_DAYS = {"day": 7, "week": 42, "month": 180}
 
 
@@ -170,12 +171,14 @@ _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "l
 
 def _extra_gate(low: str, has_season: bool) -> bool:
     """Words without which no alternative of _EXTRA matches."""
-    return (("after" in low or "since" in low) and any(w in low for w in ("kabul", "taliban", "withdrawal", "takeover"))
-            or "ago" in low or "turn" in low or has_season
+    return ("ago" in low or "turn" in low
+            or has_season and any(w in low for w in ("previous", "preceding", "following", "next"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
             or "that" in low and ("week" in low or "month" in low or "year" in low)
-            or any(w in low for w in ("later", "within", "followed", "afterwards", "ensued")))
+            or ("days" in low or "weeks" in low or "months" in low)
+            and any(w in low for w in ("later", "within", "followed", "afterwards", "ensued"))
+            or any(w in low for w in ("after", "since", "following")) and _G_KNOWN.search(low) is not None)
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
 _MAY_MONTH = re.compile(r"\b(?:in|during|through|throughout|since|until|till|by|from|before|after|of|early|late|"
                         r"mid-?|last|this|previous|following|next|and|or|to)\s*$", re.I)
