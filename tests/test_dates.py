@@ -430,3 +430,12 @@ def test_spans_after_the_takeover_in_other_words():
         (dt.date(2021, 1, 1), "year", "")]
     assert _rel("Two weeks after the fall of Kabul the envoys met.", dt.date(2023, 5, 1)) == [
         (dt.date(2021, 8, 1), "month", "")]
+
+
+def test_reported_speech_pluperfect_does_not_look_back():
+    hint = dt.date(2021, 9, 1)
+    found = find_dates("In April, the group claimed an attack, and in May it said it had fired rockets.",
+                       dt.date(2022, 8, 22), year_hint=hint)
+    assert [d.date for d in found] == [dt.date(2022, 4, 1), dt.date(2022, 5, 1)]
+    found = find_dates("In April the rebels had seized the pass.", dt.date(2022, 8, 22), year_hint=hint)
+    assert [d.date for d in found] == [dt.date(2021, 4, 1)]

@@ -95,7 +95,17 @@ _PERIOD = re.compile(
 # "the 1990s", "the early 2000s": a decade gives no year; an act dated by it has no date
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b", re.I)
 # a pluperfect looks back from the narrative ("In July they had seized ..."): a yearless month may precede it
+# (not in reported speech, where "had" is only the tense of "said": "it said it had fired rockets")
 _LOOKS_BACK = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|just|not|never)\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|stated|reported|announced|insisted|added|noted|denied|"
+                       r"admitted|told\s+\w+|alleged|confirmed)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+
+
+def _looks_back(text: str) -> bool:
+    """A pluperfect of the narrative (not of reported speech) in the sentence."""
+    return any(not _REPORTED.search(text, max(0, m.start() - 60), m.start()) for m in _LOOKS_BACK.finditer(text))
+
+
 _DIGIT = re.compile(r"\d")
 # holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
 _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
@@ -260,7 +270,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     has_season = any(word in low for word in _SEASON_WORDS)
     if not (has_digit or has_month or has_season or any(word in low for word in _TIME_WORDS)):
         return found            # no date-ish word at all: most sentences
-    forward = year_hint is not None and ("had" not in low or _LOOKS_BACK.search(text) is None)
+    forward = year_hint is not None and ("had" not in low or not _looks_back(text))
     for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
         start = m.start("hol")
         if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):
@@ -387,7 +397,7 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
         if not before:
             continue
         hint = max(before, key=lambda d: d.start).date
-        mention = _explicit(m, precision, published, hint, _LOOKS_BACK.search(m.string) is None)
+        mention = _explicit(m, precision, published, hint, not _looks_back(m.string))
         if mention is not None:
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
