@@ -439,3 +439,10 @@ def test_reported_speech_pluperfect_does_not_look_back():
     assert [d.date for d in found] == [dt.date(2022, 4, 1), dt.date(2022, 5, 1)]
     found = find_dates("In April the rebels had seized the pass.", dt.date(2022, 8, 22), year_hint=hint)
     assert [d.date for d in found] == [dt.date(2021, 4, 1)]
+
+
+def test_within_a_paragraph_a_yearless_month_is_the_nearest_one():
+    same = "In September 2021 the rebels took the pass. In August, the fighters overran the district."
+    assert _clock_dates(same, dt.date(2022, 10, 3), ["overran"])["overran"] == (dt.date(2021, 8, 1), "month")
+    new_paragraph = "In September 2021 the rebels took the pass.\n\nIn August, the fighters overran the district."
+    assert _clock_dates(new_paragraph, dt.date(2022, 10, 3), ["overran"])["overran"] == (dt.date(2022, 8, 1), "month")

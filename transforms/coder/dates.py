@@ -249,13 +249,16 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
-               anchor_precision: str = "day", year_hint: dt.date | None = None) -> list[DateMention]:
+               anchor_precision: str = "day", year_hint: dt.date | None = None,
+               hint_forward: bool = True) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
     "three days later", "the same day", "that same month" count from it (never from publication).
     `year_hint` is the running narrative date that supplies the year of "in late August" or
-    "on 3 May" when the text omits it (falls back to the publication date)."""
+    "on 3 May" when the text omits it (falls back to the publication date); with `hint_forward` (the
+    hint is from an earlier paragraph: a new paragraph moves the story on) the first such date from the
+    hint on is preferred to the nearest one, unless a pluperfect looks back."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     # Cheap gates first: each pattern runs only when words it cannot match without are in the text
@@ -270,7 +273,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     has_season = any(word in low for word in _SEASON_WORDS)
     if not (has_digit or has_month or has_season or any(word in low for word in _TIME_WORDS)):
         return found            # no date-ish word at all: most sentences
-    forward = year_hint is not None and ("had" not in low or not _looks_back(text))
+    forward = hint_forward and year_hint is not None and ("had" not in low or not _looks_back(text))
     for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
         start = m.start("hol")
         if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):

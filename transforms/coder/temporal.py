@@ -225,7 +225,8 @@ class Clock:
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
-                                anchor_precision=last.precision if last else "day", year_hint=hint)
+                                anchor_precision=last.precision if last else "day", year_hint=hint,
+                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if not self.dates:
             return self.dates
