@@ -446,3 +446,26 @@ def test_within_a_paragraph_a_yearless_month_is_the_nearest_one():
     assert _clock_dates(same, dt.date(2022, 10, 3), ["overran"])["overran"] == (dt.date(2021, 8, 1), "month")
     new_paragraph = "In September 2021 the rebels took the pass.\n\nIn August, the fighters overran the district."
     assert _clock_dates(new_paragraph, dt.date(2022, 10, 3), ["overran"])["overran"] == (dt.date(2022, 8, 1), "month")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In recent months the guards arrested traders.", [(dt.date(2024, 2, 14), "none", "")]),
+    ("Over the past two years the guards arrested traders.", [(dt.date(2024, 2, 14), "none", "")]),
+    ("In the past three days the guards arrested traders.", [(dt.date(2024, 2, 1), "month", "")]),
+    ("On 5 and 6 March the envoys met.", [(dt.date(2023, 3, 5), "day", "")]),
+    ("On March 5 and 6 the envoys met.", [(dt.date(2023, 3, 5), "day", "")]),
+    ("This morning the ministry announced a grant.", [(dt.date(2024, 2, 14), "day", "")]),
+    ("Last night the guards arrested two men.", [(dt.date(2024, 2, 13), "day", "")]),
+    ("On Tuesday last week the envoys met.", [(dt.date(2024, 2, 6), "day", "")]),
+    ("Days earlier the guards arrested two men.", [(dt.date(2023, 9, 1), "month", "")]),
+])
+def test_more_periods_and_days(text, expected):
+    assert _rel(text, anchor=dt.date(2023, 9, 12)) == expected
+
+
+def test_a_stretch_up_to_publication_borrows_no_date():
+    text = ("Last Wednesday the police raided a flat.\n\n"
+            "Their special forces have raided hideouts in the north over the past two years.")
+    got = _clock_dates(text, dt.date(2024, 12, 16), ["raided a", "raided hideouts"])
+    assert got["raided a"] == (dt.date(2024, 12, 11), "day")
+    assert got["raided hideouts"] is None

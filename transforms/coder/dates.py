@@ -40,10 +40,10 @@ _PATTERNS = [
     ("month", re.compile(_BOUND + r"\bbetween\s+" + _D + r"\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                          + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
     # 25-30 December 2023 / 25–26 July 2022: the first day stands for the range (the act began then)
-    ("day", re.compile(_BOUND + r"\b" + _D + r"\s*(?:-|–|—|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
+    ("day", re.compile(_BOUND + r"\b" + _D + r"\s*(?:-|–|—|to|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
                        + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
     # December 25-30, 2023
-    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"\s*(?:-|–|—)\s*[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+" + _Y
+    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"\s*(?:-|–|—|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+" + _Y
                        + r")?\b", re.I)),
     # in the autumn of 2021 / in summer 2023 / throughout the summer (a season: year precision)
     ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
@@ -89,7 +89,8 @@ _ORDINAL_DAY = re.compile(
     r"session|time|day|week|year|consecutive))", re.I)
 # periods around the publication date or the event just named, with the precision they honestly have
 _PERIOD = re.compile(
-    r"\b(?P<per>(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?P<pu>days|weeks)"
+    r"\b(?P<per>(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|(?P<pn>two|three|four|five|six|\d{1,2})\s+)?"
+    r"(?P<pu>days|weeks|months|years)"
     r"|(?:last|this|over the|on the)\s+weekend|(?P<inyr>earlier|later)\s+in\s+the\s+(?P<iu>year|month|week)"
     r"|within\s+(?P<wn>a|an|one|two|three|four|five|six|seven|\d{1,2}|hours|days)\s*(?P<wu>hours?|days?|weeks?)?\s+of)\b", re.I)
 # "the 1990s", "the early 2000s": a decade gives no year; an act dated by it has no date
@@ -136,8 +137,10 @@ _EXTRA = re.compile(
     r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
+    r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
+    r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
     r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
-    r"|(?P<vague>(?P<vu>days|weeks|months)\s+later|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
+    r"|(?P<vague>(?P<vu>days|weeks|months)\s+(?P<vdir>later|earlier)|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
     r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
     r")\b(?!\s+(?:of|when|in which)\b)", re.I)
 _COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
@@ -158,7 +161,7 @@ def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
 # digit is scanned ~10x faster than a pattern opening with an optional bound word and \b.
 _G_ISO = re.compile(r"\d-[01]\d-[0-3]\d")
 _G_NUM = re.compile(r"\d[./][01]?\d[./](?:19|20)\d\d")
-_G_RANGE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*[0-3]?\d", re.I)
+_G_RANGE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|&)\s*[0-3]?\d", re.I)
 _G_DAY_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _G_MONTH_DAY = re.compile(r"[a-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d)", re.I)
 _NEEDS = ["iso", "num", "between", "range", "range", "season", "day-month", "month-day", "month", "edge", "year"]
@@ -185,9 +188,10 @@ def _extra_gate(low: str, has_season: bool) -> bool:
             or has_season and any(w in low for w in ("previous", "preceding", "following", "next"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
+            or "last" in low and "week" in low and "day" in low
             or "that" in low and ("week" in low or "month" in low or "year" in low)
             or ("days" in low or "weeks" in low or "months" in low)
-            and any(w in low for w in ("later", "within", "followed", "afterwards", "ensued"))
+            and any(w in low for w in ("later", "earlier", "within", "followed", "afterwards", "ensued"))
             or any(w in low for w in ("after", "since", "following")) and _G_KNOWN.search(low) is not None)
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
 _MAY_MONTH = re.compile(r"\b(?:in|during|through|throughout|since|until|till|by|from|before|after|of|early|late|"
@@ -481,6 +485,15 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if anchor is None or anchor_precision != "day":
             return None
         return anchor + dt.timedelta(days=1 if g["next"] else 0), "day"
+    if g["today"]:              # this morning, tonight, last night: the publication day or the one before
+        if published is None:
+            return None
+        return published - dt.timedelta(days=1 if (g["tw"] or "").lower() == "last" else 0), "day"
+    if g["wdlw"]:               # Tuesday last week: the Tuesday of the week before publication's
+        if published is None:
+            return None
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday + dt.timedelta(days=WEEKDAYS[g["wd2"].lower()]), "day"
     if g["that"]:
         unit = g["tu"].lower()
         if anchor is None or anchor_precision == "none" or unit != "year" and anchor_precision == "year":
@@ -492,6 +505,11 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
             return None
         if anchor_precision == "year":          # "In 2022 ... weeks later": that year, no finer
             return dt.date(anchor.year, 1, 1), "year" if unit != "month" else "none"
+        if (g["vdir"] or "").lower() == "earlier":     # days earlier: a span ending the day before
+            if anchor_precision != "day":
+                return (dt.date(anchor.year, 1, 1), "year") if anchor_precision == "month" and unit == "day" and \
+                    anchor.month > 1 else (anchor, "none")
+            return _vague_span(anchor - dt.timedelta(days=_SPAN_DAYS[unit]), _SPAN_DAYS[unit] - 1)
         # a month stands for its first day, as everywhere in this module ("within a day of" in _period)
         return _vague_span(anchor + dt.timedelta(days=1 if anchor_precision == "day" else 0), _SPAN_DAYS[unit])
     return None
@@ -552,7 +570,14 @@ def _period(m: re.Match, published: dt.date | None, anchor: dt.date | None,
         back = (published.weekday() - 5) % 7 or (7 if text.startswith("last") else 0)
         saturday = published - dt.timedelta(days=back)
         return _span(saturday, saturday + dt.timedelta(days=1))
-    days = 7 * 4 if m.group("pu").lower() == "weeks" else 7
+    unit = m.group("pu").lower()
+    if unit in ("months", "years") or m.group("pn"):
+        # "in recent months", "over the past two years": a stretch up to publication, at the precision
+        # that holds all of it, else no date (and none borrowed from context)
+        n = NUMBER_WORDS.get((m.group("pn") or "").lower()) or (int(m.group("pn")) if (m.group("pn") or "").isdigit() else 3)
+        days = n * {"days": 1, "weeks": 7, "months": 30, "years": 365}[unit]
+        return _span(published - dt.timedelta(days=days), published) or (published, "none")
+    days = 7 * 4 if unit == "weeks" else 7
     return _span(published - dt.timedelta(days=days), published)
 
 
