@@ -469,3 +469,8 @@ def test_a_stretch_up_to_publication_borrows_no_date():
     got = _clock_dates(text, dt.date(2024, 12, 16), ["raided a", "raided hideouts"])
     assert got["raided a"] == (dt.date(2024, 12, 11), "day")
     assert got["raided hideouts"] is None
+
+
+def test_a_year_naming_a_thing_gives_no_year_to_a_later_date():
+    found = find_dates("Citing the 2001 treaty, the council met on 3 May.", dt.date(2024, 9, 14))
+    assert [d.date for d in found] == [dt.date(2001, 1, 1), dt.date(2024, 5, 3)]

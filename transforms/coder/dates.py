@@ -399,8 +399,10 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
     the same sentence (the narrative moves forward), rather than from the running narrative."""
     soft = {i for i, _, _ in yearless}
     for i, m, precision in yearless:
+        # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May")
         before = [d for j, d in enumerate(found) if j not in soft and d.start < found[i].start
-                  and d.source == "explicit" and d.precision in ("day", "month", "year")]
+                  and d.source == "explicit" and d.precision in ("day", "month", "year")
+                  and not (d.precision == "year" and m.string[max(0, d.start - 4):d.start].lower() == "the ")]
         if not before:
             continue
         hint = max(before, key=lambda d: d.start).date
