@@ -26,6 +26,10 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+# "last April", "the previous March"; "April this year", "3 May last year": the year from a word, not a number
+_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next)\s+)?"
+_YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the previous year|the year before|the following year|"
+         r"the next year|that year|that same year|the same year)")
 _PATTERNS = [
     # ISO 2023-12-29
     ("day", re.compile(_BOUND + r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
@@ -36,21 +40,23 @@ _PATTERNS = [
     ("month", re.compile(_BOUND + r"\bbetween\s+" + _D + r"\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                          + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
     # 25-30 December 2023 / 25–26 July 2022: the first day stands for the range (the act began then)
-    ("day", re.compile(_BOUND + r"\b" + _D + r"\s*(?:-|–|—|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
+    ("day", re.compile(_BOUND + r"\b" + _D + r"\s*(?:-|–|—|to|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
                        + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
     # December 25-30, 2023
-    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"\s*(?:-|–|—)\s*[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+" + _Y
+    ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"\s*(?:-|–|—|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+" + _Y
                        + r")?\b", re.I)),
     # in the autumn of 2021 / in summer 2023 / throughout the summer (a season: year precision)
     ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
                         r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"\b)?", re.I)),
     # 29 December 2023 / 29 Dec. 2023 / 3 August
-    ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r"|" + _YREL + r")?\b", re.I)),
     # December 29, 2023 / Dec. 29 2023 / December 29
     ("day", re.compile(_BOUND + r"\b" + _M + r"\s+" + _D + r"(?!\d)(?:,?\s+" + _Y + r")?\b(?!\s*(?:%|per|million|billion))", re.I)),
     # in January 2024 / January 2024 / early March
-    ("month", re.compile(_BOUND + r"\b(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
-                         + r"(?:,?\s+(?:of\s+)?" + _Y + r")?\b", re.I)),
+    ("month", re.compile(_BOUND + r"\b" + _MQ + r"(?:(?:early|late|mid-?|the (?:end|beginning|start|middle) of)\s*)?" + _M
+                         + r"(?:,?\s+(?:of\s+)?" + _Y + r"|" + _YREL + r")?\b", re.I)),
+    # at the end of 2023 / the start of 2022: December / January
+    ("month", re.compile(_BOUND + r"\b(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+" + _Y + r"\b", re.I)),
     # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
     ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
 ]
@@ -66,6 +72,7 @@ _RELATIVE = re.compile(
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
+_WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
@@ -82,15 +89,25 @@ _ORDINAL_DAY = re.compile(
     r"session|time|day|week|year|consecutive))", re.I)
 # periods around the publication date or the event just named, with the precision they honestly have
 _PERIOD = re.compile(
-    r"\b(?P<per>(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?P<pu>days|weeks)"
+    r"\b(?P<per>(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|(?P<pn>two|three|four|five|six|\d{1,2})\s+)?"
+    r"(?P<pu>days|weeks|months|years)"
     r"|(?:last|this|over the|on the)\s+weekend|(?P<inyr>earlier|later)\s+in\s+the\s+(?P<iu>year|month|week)"
     r"|within\s+(?P<wn>a|an|one|two|three|four|five|six|seven|\d{1,2}|hours|days)\s*(?P<wu>hours?|days?|weeks?)?\s+of)\b", re.I)
 # "the 1990s", "the early 2000s": a decade gives no year; an act dated by it has no date
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b", re.I)
+# a pluperfect looks back from the narrative ("In July they had seized ..."): a yearless month may precede it
+# (not in reported speech, where "had" is only the tense of "said": "it said it had fired rockets")
+_LOOKS_BACK = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|just|not|never)\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|stated|reported|announced|insisted|added|noted|denied|"
+                       r"admitted|told\s+\w+|alleged|confirmed)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+
+
+def _looks_back(text: str) -> bool:
+    """A pluperfect of the narrative (not of reported speech) in the sentence."""
+    return any(not _REPORTED.search(text, max(0, m.start() - 60), m.start()) for m in _LOOKS_BACK.finditer(text))
+
+
 _DIGIT = re.compile(r"\d")
-_MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
-_SEASON_ANY = re.compile(r"spring|summer|autumn|fall|winter", re.I)
-_RELATIVE_ANY = re.compile(r"day|week|month|year|ago|later|earlier|after|before|today|fortnight", re.I)
 # holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
 _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
                       r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
@@ -101,6 +118,36 @@ RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nin
                       r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
 
 
+# events every text in this domain names without a date: the fall of Kabul, the US withdrawal
+_KNOWN = (r"(?P<known>(?:the\s+)?(?:fall\s+of\s+Kabul|Taliban(?:['’]s)?\s+(?:takeover|return\s+to\s+power|"
+          r"seizure\s+of\s+power|capture\s+of\s+Kabul)|(?:US|U\.S\.|American)\s+withdrawal(?:\s+from\s+Afghanistan)?|"
+          r"takeover(?:\s+of\s+(?:Kabul|Afghanistan))?))")
+_KNOWN_DATES = {"withdrawal": dt.date(2021, 8, 30)}
+_KNOWN_DEFAULT = dt.date(2021, 8, 15)
+_EXTRA = re.compile(
+    r"\b(?:"
+    r"(?P<kspan>in\s+the\s+(?P<ksu>days|weeks|months)\s+(?:after|following|since)\s+" + _KNOWN + r")"
+    r"|(?P<krel>(?P<kn>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<ku>days?|weeks?|months?|years?)\s+(?:after|since)\s+" + _KNOWN.replace("known", "known2") + r")"
+    r"|(?P<ksince>since\s+" + _KNOWN.replace("known", "known3") + r")"
+    r"|(?P<ago>(?P<an>a|an|one|two|three|four|five|\d)\s+years?\s+ago\s+this\s+(?:month|week))"
+    r"|(?P<ny>(?:(?:just|shortly|right|days|weeks|a\s+week|a\s+few\s+days)\s+)?(?P<nyw>before|after|ahead\s+of|at|over|around|since)"
+    r"\s+(?:the\s+)?New\s+Year(?![’']s\s+(?:Day|Eve)))"
+    r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
+    r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
+    r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
+    r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
+    r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
+    r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
+    r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
+    r"|(?P<vague>(?P<vu>days|weeks|months)\s+(?P<vdir>later|earlier)|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
+    r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
+    r")\b(?!\s+(?:of|when|in which)\b)", re.I)
+_COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
+_G_KNOWN = re.compile(r"(?:after|since|following)\s+(?:the\s+)?(?:fall|taliban|us|u\.s\.|american|takeover)")
+_SPAN_DAYS = {"day": 7, "week": 42, "month": 180}
+
+
 def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
     n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text.lower())
     if n is None:
@@ -109,18 +156,46 @@ def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
     return dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
 
 
-def _need(pattern: re.Pattern) -> str:
-    if "(?P<season>" in pattern.pattern:
-        return "season"
-    if "(?P<day>" in pattern.pattern or "(?P<iso>" in pattern.pattern or "(?P<nday>" in pattern.pattern:
-        return "digit"
-    if "(?P<mon>" in pattern.pattern:
-        return "month"
-    return "digit"      # a year
+
+# Gates: a pattern runs only when the text holds what it cannot match without. A gate opening with a
+# digit is scanned ~10x faster than a pattern opening with an optional bound word and \b.
+_G_ISO = re.compile(r"\d-[01]\d-[0-3]\d")
+_G_NUM = re.compile(r"\d[./][01]?\d[./](?:19|20)\d\d")
+_G_RANGE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|&)\s*[0-3]?\d", re.I)
+_G_DAY_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_G_MONTH_DAY = re.compile(r"[a-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d)", re.I)
+_NEEDS = ["iso", "num", "between", "range", "range", "season", "day-month", "month-day", "month", "edge", "year"]
+assert [n in ("iso", "num", "season", "edge") for n in _NEEDS] == [
+    any(f"(?P<{g}>" in p.pattern for g in ("iso", "nday", "season", "edge")) for _, p in _PATTERNS]
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_RELATIVE_WORDS = ("week", "month", "year", "fortnight")
+_PERIOD_WORDS = ("recent", "past", "last", "weekend", "earlier", "later", "within")
+# every form without a digit, a month or a season holds one of these (holidays: "year", "christmas", "boxing")
+# ordinal days without digits ("on the sixth"): thirteenth ... nineteenth share "teenth"
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")
+_TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "last", "weekend", "earlier", "later",
+               "within", "christmas", "boxing", "ago", "turn", "morning", "afternoon", "evening", "night", "that",
+               "followed", "afterwards", "ensued", "kabul", "taliban", "withdrawal", "takeover",
+               ) + _ORDINAL_WORDS
 
 
-_NEEDS = {p.pattern: _need(p) for _, p in _PATTERNS}
+def _extra_gate(low: str, has_season: bool) -> bool:
+    """Words without which no alternative of _EXTRA matches."""
+    return ("ago" in low or "turn" in low
+            or has_season and any(w in low for w in ("previous", "preceding", "following", "next"))
+            or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
+            or any(w in low for w in ("morning", "afternoon", "evening", "night"))
+            or "last" in low and "week" in low and "day" in low
+            or "that" in low and ("week" in low or "month" in low or "year" in low)
+            or ("days" in low or "weeks" in low or "months" in low)
+            and any(w in low for w in ("later", "earlier", "within", "followed", "afterwards", "ensued"))
+            or any(w in low for w in ("after", "since", "following")) and _G_KNOWN.search(low) is not None)
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
+_MAY_MONTH = re.compile(r"\b(?:in|during|through|throughout|since|until|till|by|from|before|after|of|early|late|"
+                        r"mid-?|last|this|previous|following|next|and|or|to)\s*$", re.I)
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -136,9 +211,11 @@ class DateMention:
     bound_word: str = ""    # since | after | before | until | by | from | prior to | following
 
 
-def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None) -> int | None:
+def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None,
+              forward: bool = False) -> int | None:
     """Year for a date written without one. With a running narrative date (`hint`, the last dated
-    event before it in the text) the year that puts the date nearest to it, never after publication;
+    event before it in the text) the first such date from the hint on (`forward`: narratives move
+    forward, unless a pluperfect looks back), else the year that puts it nearest; never after publication;
     else the publication year, or the year before when the date would fall after publication
     (news reports the past)."""
     if hint is not None:
@@ -151,6 +228,8 @@ def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.d
             if published is not None and candidate > published + dt.timedelta(days=2):
                 continue
             gap = abs((candidate - hint).days)
+            if forward and (year, month) >= (hint.year, hint.month) and (year - hint.year) * 12 + month - hint.month < 12:
+                gap -= 400      # a narrative moves forward: "In September 2021 ... In April, ..." is the next April
             if best is None or gap < best[0]:
                 best = (gap, year)
         if best is not None:
@@ -174,18 +253,31 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
-               anchor_precision: str = "day", year_hint: dt.date | None = None) -> list[DateMention]:
+               anchor_precision: str = "day", year_hint: dt.date | None = None,
+               hint_forward: bool = True) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
     "three days later", "the same day", "that same month" count from it (never from publication).
     `year_hint` is the running narrative date that supplies the year of "in late August" or
-    "on 3 May" when the text omits it (falls back to the publication date)."""
+    "on 3 May" when the text omits it (falls back to the publication date); with `hint_forward` (the
+    hint is from an earlier paragraph: a new paragraph moves the story on) the first such date from the
+    hint on is preferred to the nearest one, unless a pluperfect looks back."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    # Cheap gates first: each pattern runs only when words it cannot match without are in the text
+    # (substring tests on the lowered text cost far less than a scan by a pattern that opens with \b and
+    # an alternation). A gate is a necessary condition of its pattern, so it never changes what is found.
+    low = text.lower()
+    if not text.isascii():      # what re.I also takes for i and s ("ı", "ſ")
+        low = low.replace("ı", "i").replace("ſ", "s")
     has_digit = _DIGIT.search(text) is not None
-    has_month = _MONTH_ANY.search(text) is not None
-    has_season = _SEASON_ANY.search(text) is not None
+    has_year = has_digit and _YEAR_ANY.search(text) is not None
+    has_month = any(stem in low for stem in _MONTH_STEMS)
+    has_season = any(word in low for word in _SEASON_WORDS)
+    if not (has_digit or has_month or has_season or any(word in low for word in _TIME_WORDS)):
+        return found            # no date-ish word at all: most sentences
+    forward = hint_forward and year_hint is not None and ("had" not in low or not _looks_back(text))
     for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
         start = m.start("hol")
         if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):
@@ -196,22 +288,70 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
-    for precision, pattern in _PATTERNS:
-        need = _NEEDS[pattern.pattern]
-        if need == "digit" and not has_digit or need == "month" and not has_month or need == "season" and not has_season:
-            continue            # cheap pre-checks: most sentences hold no date at all
+    yearless: list[tuple[int, re.Match, str]] = []
+    ranged = None
+    for (precision, pattern), need in zip(_PATTERNS, _NEEDS):
+        if need == "season":
+            if not has_season:
+                continue
+        elif need == "month":
+            if not has_month:
+                continue
+        elif need == "year":
+            if not has_year:
+                continue
+        elif not has_digit:
+            continue
+        elif need in ("range", "between", "day-month", "month-day"):
+            if not has_month or need == "between" and "between" not in low:
+                continue
+            if need == "range":
+                ranged = _G_RANGE.search(text) is not None if ranged is None else ranged
+                if not ranged:
+                    continue
+            elif need == "day-month" and _G_DAY_MONTH.search(text) is None or (
+                    need == "month-day" and _G_MONTH_DAY.search(text) is None):
+                continue
+        elif not has_year or need == "iso" and _G_ISO.search(text) is None or (
+                need == "num" and _G_NUM.search(text) is None) or (
+                need == "edge" and not any(w in low for w in ("end", "close", "beginning", "start"))):
+            continue
         for m in pattern.finditer(text):
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
-            mention = _explicit(m, precision, published, year_hint)
+            mention = _explicit(m, precision, published, year_hint, forward)
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
             word = m.group("bound").strip().split()[0].lower() if m.group("bound") else ""
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
                                      text[core_start:m.end()], bool(word), word))
-    for m in _ORDINAL_DAY.finditer(text) if "the" in text else ():
+            groups = m.groupdict()
+            if not (groups.get("year") or groups.get("mq") or groups.get("yrel") or groups.get("iso")
+                    or groups.get("nday")) and (precision != "year" or groups.get("season")):
+                yearless.append((len(found) - 1, m, precision))
+    if yearless and len(found) > 1:
+        _years_from_the_sentence(found, yearless, published)
+    for m in _EXTRA.finditer(text) if _extra_gate(low, has_season) else ():
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        if m.group("vague") and _COUNTED.search(text, max(0, m.start() - 12), m.start()):
+            continue            # "three days later": a count, read by _RELATIVE
+        # "came in March 2022; days later he ...": anaphora counts from a date before it in the sentence
+        before = [d for d in found if d.start < m.start() and not d.bound and d.precision != "none"]
+        near = max(before, key=lambda d: d.start) if before else None
+        resolved = _extra(m, published, near.date if near else anchor, near.precision if near else anchor_precision,
+                          year_hint)
+        if resolved is None:
+            continue
+        taken.append((m.start(), m.end()))
+        bound = "since" if m.group("ksince") or (m.group("nyw") or "").lower() == "since" else ""
+        start = m.start() + (6 if bound else 0)
+        found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
+                                 bool(bound), bound))
+    for m in _ORDINAL_DAY.finditer(text) if "the" in text and (
+            has_digit or any(w in low for w in _ORDINAL_WORDS)) else ():
         start = m.start("od") - 4
         if _overlaps(taken, start, m.end()):
             continue
@@ -219,11 +359,15 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if resolved is not None:
             taken.append((start, m.end()))
             found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()]))
-    relative = list(_RELATIVE.finditer(text)) if _RELATIVE_ANY.search(text) else []
-    for m in relative + list(_BARE_WEEKDAY.finditer(text)):
+    has_day = "day" in low      # today, yesterday, Monday ... Sunday, days
+    relative = list(_RELATIVE.finditer(text)) if has_day or any(w in low for w in _RELATIVE_WORDS) else []
+    for m in relative + (list(_BARE_WEEKDAY.finditer(text)) if has_day else []):
         start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
         if _overlaps(taken, start, m.end()):
             continue
+        if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
+                d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
+            continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
         resolved = _relative(m, published, anchor, anchor_precision, text)
         if resolved is None:
             continue
@@ -233,14 +377,14 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             bound = "since"
         found.append(DateMention(start, m.end(), resolved[0], resolved[1], "relative", text[start:m.end()],
                                  bool(bound), bound))
-    for m in _PERIOD.finditer(text) if has_period(text) else ():
+    for m in _PERIOD.finditer(text) if any(w in low for w in _PERIOD_WORDS) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         resolved = _period(m, published, anchor, anchor_precision)
         if resolved is not None:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
-    for m in _DECADE.finditer(text) if has_digit else ():
+    for m in _DECADE.finditer(text) if has_year and "0s" in low else ():
         if not _overlaps(taken, m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
@@ -249,9 +393,129 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     return found
 
 
-def has_period(text: str) -> bool:
-    low = text.lower()
-    return "recent" in low or "weekend" in low or " in the " in low or "within" in low or "past" in low or "last" in low
+def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str]],
+                             published: dt.date | None) -> None:
+    """"In April 2022 and again in May": a yearless date takes its year from a dated one before it in
+    the same sentence (the narrative moves forward), rather than from the running narrative."""
+    soft = {i for i, _, _ in yearless}
+    for i, m, precision in yearless:
+        # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May")
+        before = [d for j, d in enumerate(found) if j not in soft and d.start < found[i].start
+                  and d.source == "explicit" and d.precision in ("day", "month", "year")
+                  and not (d.precision == "year" and m.string[max(0, d.start - 4):d.start].lower() == "the ")]
+        if not before:
+            continue
+        hint = max(before, key=lambda d: d.start).date
+        mention = _explicit(m, precision, published, hint, not _looks_back(m.string))
+        if mention is not None:
+            old = found[i]
+            found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
+                                   old.bound_word)
+
+
+def _known_date(words: str) -> dt.date:
+    return next((d for k, d in _KNOWN_DATES.items() if k in words.lower()), _KNOWN_DEFAULT)
+
+
+def _vague_span(first: dt.date, days: int) -> tuple[dt.date, str]:
+    """A span after `first` ("weeks later", "in the months after the takeover") at the precision that
+    holds all of it; a span over a new year has no honest date (precision none: nothing inherited either)."""
+    return _span(first, first + dt.timedelta(days=days)) or (first, "none")
+
+
+def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, anchor_precision: str,
+           hint: dt.date | None) -> tuple[dt.date, str] | None:
+    """Relative forms analysts use: spans from a known event ("a year after the fall of Kabul"), "a year ago
+    this month", New Year, "the turn of the year", "the previous spring", "the next morning", "later that
+    month", "weeks later". Never a day the words do not give."""
+    g = m.groupdict()
+    if g["kspan"]:
+        base = _known_date(g["known"])
+        return _vague_span(base, _SPAN_DAYS[g["ksu"].lower().rstrip("s")])
+    if g["krel"]:
+        base = _known_date(g["known2"])
+        shift = relation_shift(g["kn"], g["ku"]) if g["ku"].lower().startswith(("day", "week")) else None
+        n = int(g["kn"]) if g["kn"].isdigit() else NUMBER_WORDS.get(g["kn"].lower())
+        if n is None:
+            return None
+        unit = g["ku"].lower().rstrip("s")
+        if unit == "day":
+            return base + shift, "day"
+        if unit == "week":
+            return (base + shift).replace(day=1), "month"
+        if unit == "month":
+            return _shift_months(base, n), "month"
+        return dt.date(base.year + n, 1, 1), "year"
+    if g["ksince"]:
+        return _known_date(g["known3"]), "day"
+    if g["ago"]:
+        n = int(g["an"]) if g["an"].isdigit() else NUMBER_WORDS.get(g["an"].lower())
+        if published is None or n is None:
+            return None
+        return dt.date(published.year - n, published.month, 1), "month"
+    if g["ny"]:
+        year = _year_for(1, 1, published, hint)
+        if year is None:
+            return None
+        word = g["nyw"].lower()
+        if word.startswith(("before", "ahead")):
+            return dt.date(year - 1, 12, 1), "month"
+        if word in ("after", "since"):
+            return dt.date(year, 1, 1), "month"
+        return dt.date(year, 1, 1), "none"          # at / over New Year: December or January
+    if g["turn"]:
+        year = _year_for(1, 1, published, hint)
+        return None if year is None else (dt.date(year, 1, 1), "none")
+    if g["yedge"]:          # the end of last year: December; the start of this year: January
+        word = g["yw"].lower().split()[-1]
+        base = published if word in ("last", "this") else anchor
+        if base is None or word not in ("last", "this") and anchor_precision == "none":
+            return None
+        year = base.year + {"last": -1, "previous": -1, "following": 1}.get(word, 0)
+        return dt.date(year, 12 if g["edge"].lower() in ("end", "close") else 1, 1), "month"
+    if g["srel"]:
+        base = anchor or hint or published
+        if base is None:
+            return None
+        start = SEASON_START[g["season"].lower()]
+        if g["sw"].lower() in ("previous", "preceding"):
+            year = base.year if base.month >= start + 3 else base.year - 1
+        else:
+            year = base.year if base.month < start else base.year + 1
+        return dt.date(year, 1, 1), "year"
+    if g["dayrel"]:
+        if anchor is None or anchor_precision != "day":
+            return None
+        return anchor + dt.timedelta(days=1 if g["next"] else 0), "day"
+    if g["today"]:              # this morning, tonight, last night: the publication day or the one before
+        if published is None:
+            return None
+        return published - dt.timedelta(days=1 if (g["tw"] or "").lower() == "last" else 0), "day"
+    if g["wdlw"]:               # Tuesday last week: the Tuesday of the week before publication's
+        if published is None:
+            return None
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday + dt.timedelta(days=WEEKDAYS[g["wd2"].lower()]), "day"
+    if g["that"]:
+        unit = g["tu"].lower()
+        if anchor is None or anchor_precision == "none" or unit != "year" and anchor_precision == "year":
+            return None
+        return _at(anchor, "year" if unit == "year" else "month")
+    if g["vague"]:
+        unit = (g["vu"] or g["wu"] or g["fu"]).lower().rstrip("s")
+        if anchor is None or anchor_precision == "none":
+            return None
+        if anchor_precision == "year":          # "In 2022 ... weeks later": that year, no finer
+            return dt.date(anchor.year, 1, 1), "year" if unit != "month" else "none"
+        if (g["vdir"] or "").lower() == "earlier":     # days earlier: a span ending the day before
+            if anchor_precision != "day":
+                return (dt.date(anchor.year, 1, 1), "year") if anchor_precision == "month" and unit == "day" and \
+                    anchor.month > 1 else (anchor, "none")
+            return _vague_span(anchor - dt.timedelta(days=_SPAN_DAYS[unit]), _SPAN_DAYS[unit] - 1)
+        # a month stands for its first day, as everywhere in this module ("within a day of" in _period)
+        return _vague_span(anchor + dt.timedelta(days=1 if anchor_precision == "day" else 0), _SPAN_DAYS[unit])
+    return None
+
 
 
 def _ordinal_day(m: re.Match, published: dt.date | None, anchor: dt.date | None,
@@ -308,7 +572,14 @@ def _period(m: re.Match, published: dt.date | None, anchor: dt.date | None,
         back = (published.weekday() - 5) % 7 or (7 if text.startswith("last") else 0)
         saturday = published - dt.timedelta(days=back)
         return _span(saturday, saturday + dt.timedelta(days=1))
-    days = 7 * 4 if m.group("pu").lower() == "weeks" else 7
+    unit = m.group("pu").lower()
+    if unit in ("months", "years") or m.group("pn"):
+        # "in recent months", "over the past two years": a stretch up to publication, at the precision
+        # that holds all of it, else no date (and none borrowed from context)
+        n = NUMBER_WORDS.get((m.group("pn") or "").lower()) or (int(m.group("pn")) if (m.group("pn") or "").isdigit() else 3)
+        days = n * {"days": 1, "weeks": 7, "months": 30, "years": 365}[unit]
+        return _span(published - dt.timedelta(days=days), published) or (published, "none")
+    days = 7 * 4 if unit == "weeks" else 7
     return _span(published - dt.timedelta(days=days), published)
 
 
@@ -322,8 +593,35 @@ def _span(first: dt.date, last: dt.date) -> tuple[dt.date, str] | None:
     return first.replace(day=1), "month"
 
 
+def _qualified_year(qualifier: str | None, year_words: str | None, month: int, published: dt.date | None,
+                    hint: dt.date | None) -> int | None:
+    """The year of "last April", "this March", "the previous May", "April this year", "3 May last year":
+    publication for last/this, the running narrative (else publication) for previous/following/that."""
+    word = " ".join((year_words or qualifier or "").lower().split())
+    base = hint or published
+    if word in ("this year", "this"):
+        return published.year if published else None
+    if word == "last year":
+        return published.year - 1 if published else None
+    if word == "last":          # the most recent such month before the publication month
+        return None if published is None else published.year - (month >= published.month)
+    if base is None:
+        return None
+    if word in ("the previous year", "the year before"):
+        return base.year - 1
+    if word in ("the following year", "the next year"):
+        return base.year + 1
+    if word in ("that year", "that same year", "the same year"):
+        return base.year
+    if word == "the previous":
+        return base.year - (month >= base.month)
+    if word in ("the following", "the next", "next"):
+        return base.year + (month <= base.month)
+    return None
+
+
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
-              hint: dt.date | None = None) -> tuple[dt.date, str] | None:
+              hint: dt.date | None = None, forward: bool = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -340,25 +638,31 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 elif "this " in words and published is not None:
                     year = published.year
                 else:
-                    year = _year_for(start, None, published, hint)
+                    year = _year_for(start, None, published, hint, forward)
                 if year is None:
                     return None
             return dt.date(year, 1, 1), "year"
         if precision == "year":
             return dt.date(year, 1, 1), "year"
+        if groups.get("edge"):
+            return dt.date(year, 12 if groups["edge"].lower() in ("end", "close") else 1, 1), "month"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
+        if year is None and (groups.get("mq") or groups.get("yrel")):
+            year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
         if precision == "month":
             word = groups["mon"]
-            if year is None and (_MONTH_WORD.match(word) and word[0].islower() or word.lower() == "may"):
+            if year is None and (_MONTH_WORD.match(word) and word[0].islower()
+                                 or word.lower() == "may" and not _MAY_MONTH.search(m.string, 0, m.start("mon"))):
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
+                                      # (and "May" a word that makes it a time: "in May", "early May")
             if year is None:
-                year = _year_for(month, None, published, hint)
+                year = _year_for(month, None, published, hint, forward)
                 if year is None:
                     return None
             return dt.date(year, month, 1), "month"
         day = int(groups["day"])
         if year is None:
-            year = _year_for(month, day, published, hint)
+            year = _year_for(month, day, published, hint, forward)
             if year is None:
                 return None
         return dt.date(year, month, day), "day"

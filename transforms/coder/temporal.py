@@ -190,7 +190,7 @@ class Clock:
         self._prev_end = 0
         self.sentence = ""
         self.dates: list[DateMention] = []
-        self._segments: list[tuple[int, int, str]] = []
+        self._segs: list[tuple[int, int, str]] | None = []
         self.story = self._find_story(text)
 
     def _find_story(self, text: str) -> DateInfo | None:
@@ -225,8 +225,9 @@ class Clock:
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
-                                anchor_precision=last.precision if last else "day", year_hint=hint)
-        self._segments = _segments(sentence)
+                                anchor_precision=last.precision if last else "day", year_hint=hint,
+                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no)
+        self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if not self.dates:
             return self.dates
         if _is_dateline(sentence, self.dates):
@@ -256,6 +257,12 @@ class Clock:
             if not d.bound and d.precision in ("day", "month"):
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
+
+    @property
+    def _segments(self) -> list[tuple[int, int, str]]:
+        if self._segs is None:
+            self._segs = _segments(self.sentence)
+        return self._segs
 
     def _near_publication(self, info: DateInfo) -> bool:
         if self.published is None:
