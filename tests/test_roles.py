@@ -376,3 +376,17 @@ def test_goods_named_by_their_origin_are_that_states_flow():
                 "any other, is exported by rail through Uzbekistan to the river port at Hairatan.")
     assert ("UZB", "AFG", "COOPERATE") in got and ("KAZ", "AFG", "COOPERATE") in got
     assert not any({a, b} == {"UZB", "KAZ"} for a, b, t in got)
+
+
+def test_represented_with_trailing_as_were_list_gives_one_attendance_each():
+    got = coded("On Tuesday Tashkent hosted a conference on Afghan transit. Kazakhstan and Kyrgyzstan were "
+                "represented, as were India and Turkey.")
+    for code in ("KAZ", "KGZ", "IND", "TUR"):
+        assert ("UZB", code, "CONSULT") in got or (code, "UZB", "CONSULT") in got
+
+
+def test_states_that_all_sent_representatives_each_attended_the_host_meeting():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan, and Tajikistan and "
+                "Turkmenistan both sent envoys.")
+    for code in ("TJK", "TKM"):
+        assert ("RUS", code, "CONSULT") in got or (code, "RUS", "CONSULT") in got

@@ -717,7 +717,13 @@ _ATTENDEES_AFTER = re.compile(
     r"|^\W*(?:Also |Among (?:the )?(?:participants|guests|attendees) )?(?:present )?were\b"
     r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)",
     re.I)
-_ATTENDEES_BEFORE = re.compile(r"\b(?:was|were) (?:also )?represented (?:by|at)\b", re.I)
+_ATTENDEES_BEFORE = re.compile(
+    r"\b(?:was|were) (?:also )?represented(?: (?:by|at)\b|(?=\s*[,.;]))"
+    r"|\b(?:all |each |also |both )?sent (?:their own |their |its )?(?:representatives|envoys|delegations|delegates)\b",
+    re.I)
+# "X and Y were represented, as were Z and W": the trailing list attended too
+_AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)
+_ATTEND_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while)\s", re.I)
 
 
 def _host(sentence: str, actors: list[R.Placed], places: list[R.Placed]) -> str | None:
@@ -758,7 +764,15 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     host = ctx.host or ctx.venue or _first_person(ctx)
     if host is None:
         return []
-    span = (after.end(), len(sentence)) if after else (0, before.start())
+    if after:
+        span = (after.end(), len(sentence))
+    else:
+        start = max((b.end() for b in _ATTEND_CLAUSE.finditer(sentence, 0, before.start())), default=0)
+        tail = _AS_WERE.match(sentence, before.end())
+        span = (start, before.start())
+        if tail:
+            stop = re.search(r"[.;:]", sentence[tail.end():])
+            span = (start, tail.end() + stop.start() if stop else len(sentence))
     cue = (after or before).group(0).strip()
     co = any(a.m.code == "TALIBAN" and span[0] <= a.start < span[1] for a in actors)
     if co:
