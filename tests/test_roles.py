@@ -390,3 +390,17 @@ def test_states_that_all_sent_representatives_each_attended_the_host_meeting():
                 "Turkmenistan both sent envoys.")
     for code in ("TJK", "TKM"):
         assert ("RUS", code, "CONSULT") in got or (code, "RUS", "CONSULT") in got
+
+
+def test_pronoun_after_colon_refers_to_the_sentence_subject_not_the_topic():
+    got = coded("Uzbekistan hosted Taliban ministers in Termez in March. Turkmenistan is the odd one out: it has "
+                "refused to engage with the Taliban on security.")
+    assert ("TKM", "TALIBAN", "REJECT") in got
+    assert ("UZB", "TALIBAN", "REJECT") not in got
+
+
+def test_the_government_is_the_state_asked_not_the_organisation_asking():
+    got = coded("In May the United Nations asked Kyrgyzstan to host a logistics hub, and the government agreed "
+                "that the agencies could use Osh airport.")
+    assert ("KGZ", "UN", "AGREE") in got
+    assert ("UN", "KGZ", "AGREE") not in got

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.coder.actors import actor_kinds
 from transforms.coder.mentions import Mention
 from transforms.coder.triggers import Trigger
 
@@ -172,6 +173,30 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
     return group
 
 
+_STATE_ANAPHOR = re.compile(r"^(?:it|the government|the country)$", re.I)
+
+
+def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Tajikistan remains the exception: it has refused ...': a subject pronoun after a colon or a dash refers
+    to the sentence's own subject (the first mention outside a prepositional phrase, nothing but its clause
+    before it) when the two agree ('it' a state or organisation, 'they' the Taliban, 'he'/'she' a person)."""
+    who = own.group("who").lower()
+    main = next((a for a in actors if a.end <= own.start() and a.prep is None and a.m.code != "UNK"), None)
+    if main is None or not re.search(r"[:—–]|\s-\s", sentence[main.end:own.start()]) or \
+            re.search(r"[,;]", sentence[:main.start]):
+        return None
+    if re.search(r"\b(?:and|or|but)\b", sentence[main.end:own.start()]):
+        return None
+    taliban = "taliban" in main.m.text.lower()
+    if _STATE_ANAPHOR.match(who) and not taliban and main.m.kind in ("name", "short", "capital", "demonym"):
+        return main
+    if who == "they" and taliban:
+        return main
+    if who in ("he", "she") and main.m.kind == "person":
+        return main
+    return None
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
@@ -188,10 +213,20 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             if spk and not re.search(r"[;]", sentence[sp.end():head]):
                 return _coordinated(actors, spk[-1], sentence), None, "speaker"
     own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
-    if own and (not left or re.search(r"[,;]\s", sentence[actors[left[-1]].end:own.start()])):
+    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])):
         # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
         if own.group("who").lower() == "the movement":
             return [], "TALIBAN", "pronoun"
+        near = _local_antecedent(sentence, actors, own)
+        if near is None and own.group("who").lower() == "the government":
+            # "the UN asked Kazakhstan to ..., and the government agreed": the state last named, not a body
+            kinds = actor_kinds()
+            near = next((a for a in reversed(left and actors[:left[-1] + 1]) if kinds.get(a.m.code) == "state"
+                         and a.prep is None), None)
+            if near is not None and topic and kinds.get(topic) == "state":
+                near = None
+        if near is not None:
+            return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
     if left and _RELATIVE.match(sentence[actors[left[-1]].end:head]):
         # "the initiative of Pakistan, which convened ...": a relative clause's subject is the noun it modifies
@@ -217,6 +252,10 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 if main is not None:
                     return [main], None, "possessive"          # "X ..., and its security services arrested"
             if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
+                own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
+                near = _local_antecedent(sentence, actors, own) if own else None
+                if near is not None:
+                    return [near], None, "pronoun"
                 return [], topic, "pronoun"
             return _coordinated(actors, i, sentence), None, "subject"
     start = actors[left[-1]].end if left else 0
