@@ -404,3 +404,9 @@ def test_the_government_is_the_state_asked_not_the_organisation_asking():
                 "that the agencies could use Osh airport.")
     assert ("KGZ", "UN", "AGREE") in got
     assert ("UN", "KGZ", "AGREE") not in got
+
+
+def test_the_two_sides_are_the_parties_named_earlier_in_the_same_sentence():
+    got = coded("Putin met Muttaqi in Moscow on Friday. In June, Kasymaliev took a delegation to Kabul, and the "
+                "two sides signed a memorandum on rail transit.")
+    assert sides({e for e in got if e[2] == "AGREE"}) == {(frozenset({"KGZ", "TALIBAN"}), "AGREE")}

@@ -309,15 +309,19 @@ def _first_person(ctx: _Context) -> str | None:
 
 def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Add the parties behind "the two sides" / "both countries" as mentions sharing the phrase's span."""
-    if not ctx.recent:
-        return local
     extra: list[Mention] = []
     for m in _GROUP_ANAPHOR.finditer(sentence):
         n = _NUMBER.get((m.group("n") or "two").lower(), 2)
         before = [x for x in local if x.end <= offset + m.start()]
+        own: list[str] = []
         if _SUBJECT_SLOT.search(sentence, 0, m.start()):
+            # "Aripov led a delegation to Kabul, and the two sides signed": the parties the clause before names
+            for x in before:
+                if x.code and x.code != _UNNAMED and x.kind not in ("people", "unnamed") and \
+                        all(R.side(x.code) != R.side(c) for c in own):
+                    own.append(x.code)
             before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
-        parties = ctx.parties(n + 1) if before else ctx.parties(n)
+        parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
