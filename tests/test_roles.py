@@ -410,3 +410,10 @@ def test_the_two_sides_are_the_parties_named_earlier_in_the_same_sentence():
     got = coded("Putin met Muttaqi in Moscow on Friday. In June, Kasymaliev took a delegation to Kabul, and the "
                 "two sides signed a memorandum on rail transit.")
     assert sides({e for e in got if e[2] == "AGREE"}) == {(frozenset({"KGZ", "TALIBAN"}), "AGREE")}
+
+
+def test_a_rejected_proposal_belongs_to_whoever_made_the_request():
+    got = coded("In March the European Union asked the Taliban to reopen girls' schools. The Taliban have "
+                "rejected the proposal.")
+    assert ("TALIBAN", "EU", "REJECT") in got
+    assert ("TALIBAN", None, "REJECT") not in got

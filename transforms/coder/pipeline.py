@@ -125,6 +125,7 @@ class _Context:
     last_igo: str | None = None                                   # the international organisation last named
     last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+    last_request: str | None = None                               # who made the last request or proposal
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
 
@@ -144,6 +145,8 @@ class _Context:
             self.last_policy = self.last
         if ev.actor2:
             self.by_type[ev.event_type] = ev.actor2
+        if ev.event_type == "REQUEST" and ev.actor1:
+            self.last_request = ev.actor1
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             del self.recent[:-8]
@@ -406,7 +409,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None:
-                _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group})
+                _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code is None:
@@ -887,8 +890,13 @@ _THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|
                       r"announcement|ruling|measures?|policy)\b", re.I)
 
 
+# "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
+_THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
+                           r"request|plan|initiative)\b(?!\s+(?:of|from|by)\b)", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
-                     co_subjects: set = frozenset()) -> None:
+                     co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
@@ -897,6 +905,14 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         # "deplored the decision", "welcomed the move": the actor of the act last reported
         if ctx.last[2] and R.side(ctx.last[2]) != mine:
             d.actor2_code = ctx.last[2]
+            return
+    if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(getattr(d, "_sentence", ""),
+                                                                                       d.span_end):
+        here = next((x.actor1_code for x in reversed(drafts) if x.trigger.event_type == "REQUEST" and x.actor1_code),
+                    None)
+        owner = here or ctx.last_request
+        if owner and owner != _UNNAMED and R.side(owner) != mine:
+            d.actor2_code = owner
             return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         for p in places:
