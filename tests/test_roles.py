@@ -417,3 +417,15 @@ def test_a_rejected_proposal_belongs_to_whoever_made_the_request():
                 "rejected the proposal.")
     assert ("TALIBAN", "EU", "REJECT") in got
     assert ("TALIBAN", None, "REJECT") not in got
+
+
+def test_a_delegation_received_in_a_city_was_received_by_that_state():
+    got = coded("In October a Taliban delegation was received at an investment forum in Kazan.")
+    assert ("RUS", "TALIBAN", "CONSULT") in got
+
+
+def test_people_detained_after_an_attack_were_detained_by_the_state_where_it_happened():
+    got = coded("In June, gunmen opened fire at a market in Osh and killed six people; two Uzbek citizens were "
+                "arrested and charged two days later.")
+    assert ("KGZ", "UZB", "COERCE") in got
+    assert not any(a == "UZB" and t == "ACCUSE" for a, b, t in got)

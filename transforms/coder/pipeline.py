@@ -582,14 +582,18 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor1 = R.by_agent(actors, d.head_end, end)
         if d.actor1 is None:
             d.actor1 = R.by_agent(actors, d.head_end, end, preps=("under",))   # "designated ... under Russian law"
-        if d.actor1 is None and t.event_type in ("COERCE", "SANCTION"):
-            # "was detained in the Netherlands": the state where it happened acted
+        if d.actor1 is None and (t.event_type in ("COERCE", "SANCTION") or t.event_type == "CONSULT" and t.mode == "host"):
+            # "was detained in the Netherlands", "was received at a forum in Kazan": the state where it happened acted
             where = R.by_agent(actors, d.head_end, end, preps=("in",))
             if where is not None and where.m.kind in ("name", "short"):
                 d.actor1 = where
             else:
                 place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
                               and p.m.country), None)
+                if place is None and t.event_type == "COERCE":
+                    # "gunmen stormed a hall outside Moscow ...; four men were detained": the place the sentence names
+                    place = next((p for p in reversed(getattr(d, "_places", ())) if p.end <= d.head and p.m.country
+                                  and p.prep in ("in", "at", "near", "outside", "inside")), None)
                 if place is not None:
                     d.actor1_code = place.m.country
         if d.actor1 is None and t.event_type in ("AID", "COOPERATE"):

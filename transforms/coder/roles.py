@@ -303,8 +303,14 @@ def between_pair(sentence: str, actors: list[Placed], head_end: int, limit: int)
     return None
 
 
+# "were detained and charged": the second participle shares the passive auxiliary
+_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)\s+(?:and|or)\s+"
+                          r"(?:later\s+|then\s+|\w+ly\s+)?$", re.I)
+
+
 def passive(sentence: str, head: int) -> bool:
-    return bool(_PASSIVE.search(sentence, max(0, head - 25), head))
+    return bool(_PASSIVE.search(sentence, max(0, head - 25), head) or
+                _PASSIVE_AND.search(sentence, max(0, head - 50), head))
 
 
 def possessive_pronoun_before(sentence: str, head: int) -> bool:
