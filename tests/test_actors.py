@@ -23,3 +23,23 @@ def test_office_holders_carry_office_and_years():
     assert gurbanguly["office"] == "President"
     assert holders[("Serdar Berdimuhamedov", "2022-03-19")]["valid_to"] is None
     assert holders[("Amir Khan Muttaqi", "2021-09-07")]["code"] == "TALIBAN"
+
+
+def test_spelling_variants_and_office_years_resolve_to_the_right_side():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text, when):
+        return [(m.text, m.code) for m in find_mentions(text, when)]
+
+    assert codes("Mutaqi met Tokaev and Mirziyoev.", dt.date(2023, 6, 1)) == [
+        ("Mutaqi", "TALIBAN"), ("Tokaev", "KAZ"), ("Mirziyoev", "UZB")]
+    # Norov led the SCO secretariat before he became Uzbekistan's acting foreign minister
+    assert codes("Norov spoke first.", dt.date(2021, 3, 1)) == [("Norov", "SCO")]
+    assert codes("Norov spoke first.", dt.date(2022, 10, 1)) == [("Norov", "UZB")]
+    assert codes("Ismatullo Irgashev and Shah Mahmood Qureshi", dt.date(2021, 9, 1)) == [
+        ("Ismatullo Irgashev", "UZB"), ("Shah Mahmood Qureshi", "PAK")]
+    holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
+    assert holders[("Bakhtiyor Saidov", "Foreign Minister")]["valid_from"] == "2023-03-01"
+    assert holders[("Murat Nurtleu", "Foreign Minister")]["valid_to"] == "2025-02-10"
