@@ -429,3 +429,11 @@ def test_people_detained_after_an_attack_were_detained_by_the_state_where_it_hap
                 "arrested and charged two days later.")
     assert ("KGZ", "UZB", "COERCE") in got
     assert not any(a == "UZB" and t == "ACCUSE" for a, b, t in got)
+
+
+def test_the_three_sides_are_the_last_three_parties_named_together():
+    got = coded("Tokayev hosted talks with Mirziyoyev and Muttaqi in Astana on Monday. The UN envoy later met "
+                "Muttaqi. In their final statement the three sides pledged to build a new rail link.")
+    agree = sides({e for e in got if e[2] == "AGREE"})
+    assert agree == {(frozenset({"KAZ", "UZB"}), "AGREE"), (frozenset({"KAZ", "TALIBAN"}), "AGREE"),
+                     (frozenset({"UZB", "TALIBAN"}), "AGREE")}

@@ -118,6 +118,7 @@ _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s
 class _Context:
     """What the coder remembers across the sentences of one document (roles only; dates live in temporal)."""
     recent: list = dataclasses.field(default_factory=list)      # (actor1, actor2) of recent two-party events
+    recent_index: list = dataclasses.field(default_factory=list)  # the sentence each of them was read from
     last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
     last_policy: tuple | None = None                              # the same, for the last decision (a "step")
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
@@ -130,6 +131,18 @@ class _Context:
     host: str | None = None                                       # the host of the meeting the document reports
 
     def parties(self, n: int) -> list[str]:
+        if n >= 3:
+            # "the three sides": the last sentence that named that many parties acting together
+            by_sentence: dict = {}
+            for pair, index in zip(self.recent, self.recent_index):
+                by_sentence.setdefault(index, []).extend(pair)
+            for index in sorted(by_sentence, reverse=True):
+                group: list[str] = []
+                for code in by_sentence[index]:
+                    if all(R.side(code) != R.side(c) for c in group):
+                        group.append(code)
+                if len(group) == n:
+                    return group
         out: list[str] = []
         for pair in reversed(self.recent):
             for code in pair:
@@ -149,7 +162,9 @@ class _Context:
             self.last_request = ev.actor1
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
+            self.recent_index.append(ev.sentence_index)
             del self.recent[:-8]
+            del self.recent_index[:-8]
 
 
 @dataclass
