@@ -43,3 +43,13 @@ def test_spelling_variants_and_office_years_resolve_to_the_right_side():
     holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
     assert holders[("Bakhtiyor Saidov", "Foreign Minister")]["valid_from"] == "2023-03-01"
     assert holders[("Murat Nurtleu", "Foreign Minister")]["valid_to"] == "2025-02-10"
+
+
+def test_a_former_minister_of_a_state_does_not_speak_for_it():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    got = [(m.text, m.code) for m in find_mentions("The review was led by a former Iranian foreign minister, who "
+                                                  "then met Kyrgyz officials.", dt.date(2023, 1, 1))]
+    assert got == [("Kyrgyz", "KGZ")]

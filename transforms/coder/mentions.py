@@ -206,6 +206,10 @@ _MODIFIERS = frozenset("special acting new former top senior presidential deputy
                        "outgoing incoming permanent".split())
 
 
+_OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
+                     "representative spokesman spokesperson chief head commander".split())
+
+
 def _demonym_role(doc, span) -> str | None:
     """'demonym' (the state) when an institution word follows, 'people' for a people word,
     None for an adjective or an ethnic group."""
@@ -216,10 +220,12 @@ def _demonym_role(doc, span) -> str | None:
             "people" if span.text.lower() == "afghans" else None)
     i = span.end
     hops = 0
+    former = span.start >= 1 and doc[span.start - 1].lower_ in ("former", "ex")
     while i < len(doc) and hops < 4:
         word = doc[i].lower_
         if word in INSTITUTION:
-            return "demonym"
+            # "a former Turkish foreign minister": someone who no longer serves that state
+            return None if former and word in _OFFICES else "demonym"
         if word in PEOPLE or word in LAND:
             return "people"
         if word in GOODS:
