@@ -437,3 +437,10 @@ def test_the_three_sides_are_the_last_three_parties_named_together():
     agree = sides({e for e in got if e[2] == "AGREE"})
     assert agree == {(frozenset({"KAZ", "UZB"}), "AGREE"), (frozenset({"KAZ", "TALIBAN"}), "AGREE"),
                      (frozenset({"UZB", "TALIBAN"}), "AGREE")}
+
+
+def test_a_sentence_opening_with_a_pronoun_keeps_the_topic_for_the_next_sentence():
+    got = coded("What about Tajikistan? It says the NRF is no threat. It has detained two Taliban commanders "
+                "near the border this year.")
+    assert ("TJK", "TALIBAN", "COERCE") in got
+    assert not any(a == "NRF" for a, b, t in got)

@@ -79,6 +79,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
+_LEAD_PRONOUN = re.compile(r"^\W*(?:\w+:\s*)?(?:They|He|She|It)\s+(?!is\b|was\b|has been\b|seems\b|remains\b)", re.I)
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
                         r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
 # "a Taliban government it refuses to deal with": the noun phrase before the pronoun is the object
@@ -216,7 +217,10 @@ def code_document(doc: Document) -> list[Event]:
             ctx.host = _host(sentence, actors, places)
         if ctx.venue is None:
             ctx.venue = _venue(sentence, places)
+        lead = topic if _LEAD_PRONOUN.match(sentence) else None
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
+        if lead is not None:
+            topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
         for ev in new:
             ctx.note(ev)
@@ -224,7 +228,7 @@ def code_document(doc: Document) -> list[Event]:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
-        ctx.prev_subject = next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
+        ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
