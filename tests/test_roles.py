@@ -444,3 +444,16 @@ def test_a_sentence_opening_with_a_pronoun_keeps_the_topic_for_the_next_sentence
                 "near the border this year.")
     assert ("TJK", "TALIBAN", "COERCE") in got
     assert not any(a == "NRF" for a, b, t in got)
+
+
+def test_talks_held_in_a_capital_are_with_its_government_not_a_later_object():
+    got = coded("Kulubaev travelled widely last year; his talks in Tashkent in March covered a rail line to "
+                "Pakistan and water sharing.")
+    assert ("KGZ", "UZB", "CONSULT") in got
+    assert ("KGZ", "PAK", "CONSULT") not in got
+
+
+def test_a_country_with_a_superlative_attack_is_its_victim_not_the_attacker():
+    got = coded("A Dushanbe court on Monday jailed three men from Uzbekistan over the bombing, as the toll from "
+                "Tajikistan's deadliest attack in years rose to 40.")
+    assert not any(t == "ASSAULT" and a in ("UZB", "TJK") for a, b, t in got)

@@ -81,7 +81,7 @@ _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
 _LEAD_PRONOUN = re.compile(r"^\W*(?:\w+:\s*)?(?:They|He|She|It)\s+(?!is\b|was\b|has been\b|seems\b|remains\b)", re.I)
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
-                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
+                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+(?:and\s+)?){0,3}$", re.I)
 # "a Taliban government it refuses to deal with": the noun phrase before the pronoun is the object
 _REL_PRONOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:that\s+|which\s+|whom\s+)?(?:it|they|he|she)\s+(?:has\s+|have\s+|had\s+|still\s+)?$",
                           re.I)
@@ -732,6 +732,12 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
+        # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
+        seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
+                     and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
+        if seat is not None:
+            d.actor2 = seat
 
 
 _HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
