@@ -457,3 +457,10 @@ def test_a_country_with_a_superlative_attack_is_its_victim_not_the_attacker():
     got = coded("A Dushanbe court on Monday jailed three men from Uzbekistan over the bombing, as the toll from "
                 "Tajikistan's deadliest attack in years rose to 40.")
     assert not any(t == "ASSAULT" and a in ("UZB", "TJK") for a, b, t in got)
+
+
+def test_the_same_step_keeps_the_earlier_recipient_over_a_name_in_a_following_clause():
+    got = coded("In March Uzbekistan lifted its ban on the Taliban. Turkmenistan had already taken the same step "
+                "a year earlier, so Tashkent was not acting alone.")
+    assert ("TKM", "TALIBAN", "CONCEDE") in got or ("TKM", "TALIBAN", "RETREAT") in got
+    assert not any(a == "TKM" and b == "UZB" for a, b, t in got)

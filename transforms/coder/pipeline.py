@@ -909,6 +909,11 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     d.trigger = Trigger(event_type=etype, mode=mode, frame=t.frame, needs_target=False)
     if d.actor1 is None and d.actor1_code is None:
         d.actor1_code = a1
+    if d.actor2 is not None and d.actor2.prep is None and a2 and etype in _POLICY_TYPES and \
+            R.side(a2) not in (R.side(_code(d.actor1, d.actor1_code)), R.side(d.actor2.m.code)) and \
+            re.match(r"\s*(?:\S+\s+){0,8}?\S*,\s*(?:so|and|but|as|because|while)\b",
+                     d.sentence[d.span_end:d.actor2.start]):
+        d.actor2 = None        # "X took the same step in 2023, so Bishkek was not alone": the step's recipient
     if d.actor2 is None and d.actor2_code is None and R.side(a2) != R.side(_code(d.actor1, d.actor1_code)):
         d.actor2_code = a2
     return True
