@@ -464,3 +464,9 @@ def test_the_same_step_keeps_the_earlier_recipient_over_a_name_in_a_following_cl
                 "a year earlier, so Tashkent was not acting alone.")
     assert ("TKM", "TALIBAN", "CONCEDE") in got or ("TKM", "TALIBAN", "RETREAT") in got
     assert not any(a == "TKM" and b == "UZB" for a, b, t in got)
+
+
+def test_a_passive_demand_by_an_agent_with_no_one_named_is_made_of_the_topic_state():
+    got = coded("Kazakhstan impounded two Afghan cargo planes at Shymkent in September. The release of the "
+                "planes was demanded by the Taliban within days.")
+    assert ("TALIBAN", "KAZ", "REQUEST") in got

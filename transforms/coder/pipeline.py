@@ -647,6 +647,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             subj, code, _ = R.subject(sentence, actors, d.head, topic)
             if code and R.side(code) != R.side(_code(d.actor1, d.actor1_code)):
                 d.actor2_code = code         # "He was received by ...": the topic
+            elif t.needs_target and d.actor1 is not None and d.actor1.prep == "by" and topic and \
+                    R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
+                # "The return of the aircraft was demanded by the Taliban": of the state the text is about
+                d.actor2_code, d.confidence = topic, d.confidence - 0.15
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
         return
     if t.frame == "verb":
