@@ -53,3 +53,16 @@ def test_a_former_minister_of_a_state_does_not_speak_for_it():
     got = [(m.text, m.code) for m in find_mentions("The review was led by a former Iranian foreign minister, who "
                                                   "then met Kyrgyz officials.", dt.date(2023, 1, 1))]
     assert got == [("Kyrgyz", "KGZ")]
+
+
+def test_a_security_council_is_the_uns_only_when_no_state_owns_it():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text):
+        return [(m.text, m.code) for m in find_mentions(text, dt.date(2024, 1, 1))]
+
+    assert codes("The Security Council met on Friday.") == [("Security Council", "UN")]
+    assert codes("Kyrgyzstan's Security Council met on Friday.") == [("Kyrgyzstan", "KGZ")]
+    assert codes("The Security Council of Tajikistan met on Friday.") == [("Tajikistan", "TJK")]

@@ -470,3 +470,10 @@ def test_a_passive_demand_by_an_agent_with_no_one_named_is_made_of_the_topic_sta
     got = coded("Kazakhstan impounded two Afghan cargo planes at Shymkent in September. The release of the "
                 "planes was demanded by the Taliban within days.")
     assert ("TALIBAN", "KAZ", "REQUEST") in got
+
+
+def test_and_clause_subject_does_not_inherit_the_preposition_of_the_previous_name():
+    got = coded("In May the Security Council asked the Secretary-General to name an envoy for Afghanistan, "
+                "and the Taliban have dismissed the plan from the start.")
+    assert ("TALIBAN", "UN", "REJECT") in got
+    assert not any(a == "UN" and t == "REJECT" for a, b, t in got)

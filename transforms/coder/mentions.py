@@ -102,6 +102,20 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple], dict[st
     return lower, exact, labels, places
 
 
+# bodies a state has too: the UN's only when no state owns them
+_NATIONAL_BODIES = frozenset({"security council"})
+
+
+def _national_body(doc, span) -> bool:
+    before = doc[max(0, span.start - 3):span.start]
+    after = doc[span.end:span.end + 3]
+    if any(t.lower_ in ("'s", "’s", "national", "russian", "kazakh", "kyrgyz", "tajik", "turkmen", "uzbek", "afghan",
+                        "iranian", "pakistani", "chinese") for t in before[-2:]):
+        return True
+    return bool(after) and (after[0].lower_ in ("secretary", "secretaries") or
+                            after[0].lower_ == "of" and len(after) > 1 and after[1].lower_ not in ("the",))
+
+
 def _valid(alias, when: dt.date | None) -> bool:
     if when is None:
         return True
@@ -127,6 +141,8 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             continue
         if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
             continue      # "its Afghanistan-based branch": a location, not the actor
+        if span.text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
+            continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
         chosen = None
         if actor_aliases:
             # an office holder only while in office; else the first alias

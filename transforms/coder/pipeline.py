@@ -930,7 +930,7 @@ _THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|
 
 # "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
 _THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
-                           r"request|plan|initiative)\b(?!\s+(?:of|from|by)\b)", re.I)
+                           r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 
 
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
@@ -939,12 +939,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
-    if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(getattr(d, "_sentence", ""), d.span_end):
+    if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported
         if ctx.last[2] and R.side(ctx.last[2]) != mine:
             d.actor2_code = ctx.last[2]
             return
-    if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(getattr(d, "_sentence", ""),
+    if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
                                                                                        d.span_end):
         here = next((x.actor1_code for x in reversed(drafts) if x.trigger.event_type == "REQUEST" and x.actor1_code),
                     None)

@@ -108,7 +108,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
-        if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
+        clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
+            _FINITE_AFTER.match(sentence, end) and not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
+        if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
