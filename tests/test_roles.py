@@ -477,3 +477,10 @@ def test_and_clause_subject_does_not_inherit_the_preposition_of_the_previous_nam
                 "and the Taliban have dismissed the plan from the start.")
     assert ("TALIBAN", "UN", "REJECT") in got
     assert not any(a == "UN" and t == "REJECT" for a, b, t in got)
+
+
+def test_taliban_fighters_overrunning_afghan_districts_attack_the_country_not_a_later_neighbour():
+    got = coded("In June 2021, as Taliban fighters overran district after district of Kunduz, hundreds of Afghan "
+                "soldiers fled across the river into Uzbekistan.")
+    assert ("TALIBAN", "AFG", "ASSAULT") in got
+    assert ("TALIBAN", "UZB", "ASSAULT") not in got

@@ -40,6 +40,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
 _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after", "before", "across", "inside",
                                   "into", "through", "via"})
+# a trigger inside an opening subordinate clause ("In July, as the Taliban overran ...,"): it ends at its comma
+_SUBORDINATE_OPEN = re.compile(r"(?:^|,)\s*(?:as|when|while|once|although|though|because)\s+[^,;]*$", re.I)
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
@@ -380,6 +382,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _AND_CLAUSE.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
+            brk = re.search(r",\s", sentence[m.end():limit])
+            if brk:
+                limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
@@ -953,12 +959,15 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.actor2_code = owner
             return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
+        insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:
-            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and R.side(p.m.country) != mine:
+            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and \
+                    (R.side(p.m.country) != mine or insurgent and p.m.country == "AFG" and p.start < d.limit):
+                # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country
                 return
         for a in actors:
-            if a.start >= d.head_end and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
+            if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
                 return
         if t.event_type == "ASSAULT" and d.actor2 is None:
