@@ -484,3 +484,15 @@ def test_taliban_fighters_overrunning_afghan_districts_attack_the_country_not_a_
                 "soldiers fled across the river into Uzbekistan.")
     assert ("TALIBAN", "AFG", "ASSAULT") in got
     assert ("TALIBAN", "UZB", "ASSAULT") not in got
+
+
+def test_a_trailing_as_did_list_repeats_the_act_for_each_state():
+    got = coded("In 2024 Turkmenistan lifted its ban on the Taliban, as did Kyrgyzstan and Tajikistan.")
+    for code in ("TKM", "KGZ", "TJK"):
+        assert (code, "TALIBAN", "CONCEDE") in got
+
+
+def test_the_state_after_as_did_is_no_object_of_the_verb():
+    got = coded("Japarov condemned the bombing in Kabul, as did Rahmon.")
+    assert ("KGZ", "TJK", "ACCUSE") not in got
+    assert ("TJK", "KGZ", "ACCUSE") not in got

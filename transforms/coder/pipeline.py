@@ -447,6 +447,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     quantities = find_quantities(sentence)
+    drafts = drafts + _as_did(sentence, actors, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
     out: list[Event] = []
@@ -857,6 +858,30 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
         return []
     trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
     return [_Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=code, confidence=0.55)]
+
+
+# "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
+_AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
+
+
+def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    extra: list[_Draft] = []
+    for k, d in enumerate(drafts):
+        if d.actor1_code in (None, _UNNAMED) or d.trigger.frame not in ("verb", "noun"):
+            continue
+        nxt = min((x.head for x in drafts if x.head > d.head), default=len(sentence))
+        m = _AS_DID.search(sentence, d.span_end, nxt)
+        if m is None or any(x.head < m.start() and x.head > d.head for x in drafts):
+            continue
+        stop = re.search(r"[.;:]|,\s+(?:and|but|while)\s", sentence[m.end():])
+        end = m.end() + stop.start() if stop else len(sentence)
+        taken = {R.side(d.actor1_code), R.side(d.actor2_code)} | {R.side(x.actor1_code) for x in drafts[k + 1:]
+                                                                 if x.trigger is d.trigger}
+        for a in actors:
+            if m.end() <= a.start < end and a.prep == "as" and a.m.code != _UNNAMED and R.side(a.m.code) not in taken:
+                taken.add(R.side(a.m.code))
+                extra.append(dataclasses.replace(d, actor1=a, actor1_code=a.m.code, confidence=d.confidence - 0.05))
+    return extra
 
 
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:

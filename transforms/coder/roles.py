@@ -60,6 +60,8 @@ _REL_PRONOUN_BEFORE = re.compile(
     r"reported|believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|ensure|ensured|means?|meant|"
     r"shows?|showed|suggests?|suggested|so|such|now|and|but|than|told|tells|assured|agreed|decided|"
     r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
+_AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
+                            re.I)
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
@@ -106,6 +108,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
+        if prep is None and _AS_DID_BEFORE.search(sentence, max(0, start - 25), start):
+            prep = "as"          # "..., as did Kyrgyzstan": did the same act, not its object
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
