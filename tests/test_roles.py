@@ -496,3 +496,10 @@ def test_the_state_after_as_did_is_no_object_of_the_verb():
     got = coded("Japarov condemned the bombing in Kabul, as did Rahmon.")
     assert ("KGZ", "TJK", "ACCUSE") not in got
     assert ("TJK", "KGZ", "ACCUSE") not in got
+
+
+def test_it_after_a_semicolon_is_the_one_state_the_sentence_named():
+    got = coded("Uzbekistan hosted a transit conference in July. For Turkmenistan the calculation is different; "
+                "it has signed a gas deal with the Taliban.")
+    assert ("TKM", "TALIBAN", "AGREE") in got
+    assert ("UZB", "TALIBAN", "AGREE") not in got

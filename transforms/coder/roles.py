@@ -187,9 +187,14 @@ def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pla
     to the sentence's own subject (the first mention outside a prepositional phrase, nothing but its clause
     before it) when the two agree ('it' a state or organisation, 'they' the Taliban, 'he'/'she' a person)."""
     who = own.group("who").lower()
-    main = next((a for a in actors if a.end <= own.start() and a.prep is None and a.m.code != "UNK"), None)
-    if main is None or not re.search(r"[:—–]|\s-\s", sentence[main.end:own.start()]) or \
-            re.search(r"[,;]", sentence[:main.start]):
+    before = [a for a in actors if a.end <= own.start() and a.m.code != "UNK"]
+    main = next((a for a in before if a.prep is None), None)
+    if main is None and before and len({side(a.m.code) for a in before}) == 1 and \
+            re.search(r"[;:—–]|\s-\s", sentence[before[-1].end:own.start()]):
+        main = before[0]     # "For Turkmenistan the calculation is different; it has signed ...": the one state named
+    elif main is not None and re.search(r"[,;]", sentence[:main.start]):
+        return None
+    if main is None or not re.search(r"[:;—–]|\s-\s", sentence[main.end:own.start()]):
         return None
     if re.search(r"\b(?:and|or|but)\b", sentence[main.end:own.start()]):
         return None
