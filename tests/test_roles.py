@@ -503,3 +503,8 @@ def test_it_after_a_semicolon_is_the_one_state_the_sentence_named():
                 "it has signed a gas deal with the Taliban.")
     assert ("TKM", "TALIBAN", "AGREE") in got
     assert ("UZB", "TALIBAN", "AGREE") not in got
+
+
+def test_the_writer_as_subject_is_no_actor():
+    got = coded("A Kyrgyz diplomat I met in Moscow last week was cautious about the Taliban.")
+    assert not any(t == "CONSULT" for a, b, t in got)

@@ -62,6 +62,7 @@ _REL_PRONOUN_BEFORE = re.compile(
     r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
                             re.I)
+_AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
@@ -212,6 +213,8 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
     left = [i for i, a in enumerate(actors) if a.end <= head]
+    if _AUTHOR.search(sentence, max(0, head - 30), head):
+        return [], None, "author"        # "a Kazakh official I spoke to": the writer, no actor
     if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
             not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
         return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
