@@ -508,3 +508,15 @@ def test_it_after_a_semicolon_is_the_one_state_the_sentence_named():
 def test_the_writer_as_subject_is_no_actor():
     got = coded("A Kyrgyz diplomat I met in Moscow last week was cautious about the Taliban.")
     assert not any(t == "CONSULT" for a, b, t in got)
+
+
+def test_consultations_on_a_country_are_about_it_not_with_it():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan.")
+    assert ("RUS", "AFG", "CONSULT") not in got and ("RUS", "TALIBAN", "CONSULT") not in got
+
+
+def test_envoys_sent_to_a_capital_are_a_visit_not_attendance_at_an_earlier_host_meeting():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan. In March Kazakhstan sent envoys "
+                "to Kabul.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got
+    assert not any({a, b} == {"RUS", "KAZ"} for a, b, t in got)

@@ -766,7 +766,8 @@ _ATTENDEES_AFTER = re.compile(
     re.I)
 _ATTENDEES_BEFORE = re.compile(
     r"\b(?:was|were) (?:also )?represented(?: (?:by|at)\b|(?=\s*[,.;]))"
-    r"|\b(?:all |each |also |both )?sent (?:their own |their |its )?(?:representatives|envoys|delegations|delegates)\b",
+    r"|\b(?:all |each |also |both )?sent (?:their own |their |its )?(?:representatives|envoys|delegations|delegates)\b"
+    r"(?!\s+to\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|conference|talks|summit|forum|session|gathering)))",
     re.I)
 # "X and Y were represented, as were Z and W": the trailing list attended too
 _AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)
@@ -1075,7 +1076,7 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
     mine = {R.side(d.actor1_code), *exclude}
     right = [a for a in actors if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine
-             and a.prep not in ("in", "from", "through", "via") and not a.goods
+             and a.prep not in ("in", "from", "through", "via", "about") and not a.goods
              and not _REL_SUBJECT.search(sentence, max(0, a.start - 25), a.start)]
     if right:
         return right[0].m.code

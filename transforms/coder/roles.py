@@ -60,6 +60,9 @@ _REL_PRONOUN_BEFORE = re.compile(
     r"reported|believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|ensure|ensured|means?|meant|"
     r"shows?|showed|suggests?|suggested|so|such|now|and|but|than|told|tells|assured|agreed|decided|"
     r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
+_TOPIC_ON = re.compile(r"\b(?:talks|consultations|meetings?|conferences?|summits?|dialogue|envoys?|representatives?|"
+                       r"debates?|discussions?|negotiations|format|forum|briefing|session|report|views|positions?)\s+"
+                       r"on\s+(?:the\s+)?(?:situation\s+in\s+)?$", re.I)
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
                             re.I)
 _AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
@@ -109,6 +112,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
+        if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
+            prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
         if prep is None and _AS_DID_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "as"          # "..., as did Kyrgyzstan": did the same act, not its object
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
