@@ -66,3 +66,16 @@ def test_a_security_council_is_the_uns_only_when_no_state_owns_it():
     assert codes("The Security Council met on Friday.") == [("Security Council", "UN")]
     assert codes("Kyrgyzstan's Security Council met on Friday.") == [("Kyrgyzstan", "KGZ")]
     assert codes("The Security Council of Tajikistan met on Friday.") == [("Tajikistan", "TJK")]
+
+
+def test_the_office_title_refers_to_the_holder_last_named():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    text = ("Lavrov spoke first. Then Tokumov met Muttaqi. Later the Special Representative briefed reporters, "
+            "and the Foreign Minister of Pakistan left; the foreign minister said little.")
+    got = [(m.text, m.code) for m in find_mentions(text, dt.date(2023, 6, 1))]
+    assert ("the Special Representative", "KAZ") in got
+    assert ("the foreign minister", "TALIBAN") in got       # Muttaqi, the acting foreign minister
+    assert not any(t.startswith("the Foreign Minister of") for t, c in got)

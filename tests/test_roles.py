@@ -520,3 +520,9 @@ def test_envoys_sent_to_a_capital_are_a_visit_not_attendance_at_an_earlier_host_
                 "to Kabul.")
     assert ("KAZ", "TALIBAN", "CONSULT") in got
     assert not any({a, b} == {"RUS", "KAZ"} for a, b, t in got)
+
+
+def test_an_appeal_to_the_international_community_has_an_unnamed_recipient():
+    got = coded("Irgashev arrived in Doha on Sunday. Speaking at the session, the Special Representative called on "
+                "the international community to unfreeze Afghan assets.")
+    assert ("UZB", None, "REQUEST") in got

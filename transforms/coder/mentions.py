@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from transforms.coder._data import load_yaml
-from transforms.coder.actors import alias_index
+from transforms.coder.actors import alias_index, load_office_holders
 
 INSTITUTION = frozenset("""
 government governments authorities authority regime administration leadership leader leaders state
@@ -58,7 +58,7 @@ UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
     r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
-    r"the organi[sz]ers|the (?:special )?envoys)\b(?!\s+(?:of|from)\b)", re.I)
+    r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 
 
@@ -164,6 +164,7 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
         out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_introduced_people(masked_text, out)
+    out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
     extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0)) for g in UNNAMED.finditer(masked_text)
              if not any(a < g.end() and g.start() < b for a, b in taken)]
@@ -215,6 +216,39 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
                 extra.append(Mention(g.start(), g.end(), code, "person", name))
                 taken.append((g.start(), g.end()))
     return sorted(out + extra, key=lambda m: m.start)
+
+
+# "the Special Representative called on ...": the office holder the text last named with that office
+_TITLE_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:acting\s+)?(?P<title>(?:[Ss]pecial|[Pp]residential)\s+(?:[Rr]epresentative|[Ee]nvoy)|"
+    r"(?:[Dd]eputy\s+)?[Pp]rime\s+[Mm]inister|[Ff]oreign\s+[Mm]inister|Minister\s+of\s+Foreign\s+Affairs|"
+    r"Secretary-General|Supreme\s+Leader)\b(?!\s+(?:of|for|to|in)\b)(?!['’]s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _offices() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for h in load_office_holders():
+        out.setdefault(h["alias"].lower(), []).append((h["office"] or "").lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
+    offices = _offices()
+    taken = [(m.start, m.end) for m in out]
+    extra: list[Mention] = []
+    for g in _TITLE_ANAPHOR.finditer(text):
+        if any(a < g.end() and g.start() < b for a, b in taken):
+            continue
+        title = re.sub(r"\s+", " ", g.group("title").lower()).replace("minister of foreign affairs", "foreign minister")
+        title = title.replace("presidential", "special")
+        prior = [m for m in out if m.kind == "person" and m.end <= g.start()]
+        for m in reversed(prior):
+            held = offices.get(m.text.lower(), ())
+            if any(o.removeprefix("acting ").startswith(title) for o in held):
+                extra.append(Mention(g.start(), g.end(), m.code, "office", g.group(0)))
+                break
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
