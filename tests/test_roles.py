@@ -526,3 +526,10 @@ def test_an_appeal_to_the_international_community_has_an_unnamed_recipient():
     got = coded("Irgashev arrived in Doha on Sunday. Speaking at the session, the Special Representative called on "
                 "the international community to unfreeze Afghan assets.")
     assert ("UZB", None, "REQUEST") in got
+
+
+def test_a_claim_with_the_same_target_names_the_attacker_of_the_attack_just_told():
+    got = coded("In May, gunmen stormed a concert hall outside Kazan and killed nine people; ISKP claimed "
+                "the attack the next day.")
+    assert ("ISKP", "RUS", "ASSAULT") in got
+    assert not any(a is None and t == "ASSAULT" for a, b, t in got)

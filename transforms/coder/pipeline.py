@@ -276,10 +276,12 @@ def _document_pass(events: list[Event]) -> list[Event]:
     happening told twice (same type, same sides, compatible dates) is coded once."""
     out: list[Event] = []
     for ev in events:
-        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1 and ev.actor2 is None:
+        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1:
+            # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
                          and ev.sentence_index - out[k].sentence_index <= 2
-                         and out[k].actor1 in (None, ev.actor1)), None)
+                         and out[k].actor1 in (None, ev.actor1)
+                         and (ev.actor2 is None or R.side(out[k].actor2) == R.side(ev.actor2))), None)
             if prev is not None:
                 out[prev] = dataclasses.replace(out[prev], actor1=ev.actor1)
                 continue
