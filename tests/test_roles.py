@@ -533,3 +533,10 @@ def test_a_claim_with_the_same_target_names_the_attacker_of_the_attack_just_told
                 "the attack the next day.")
     assert ("ISKP", "RUS", "ASSAULT") in got
     assert not any(a is None and t == "ASSAULT" for a, b, t in got)
+
+
+def test_a_one_way_act_answered_in_kind_is_two_events():
+    got = coded("In May the Taliban moved several hundred fighters into Kunduz province, along the Uzbek border, "
+                "and Uzbekistan put its own forces on alert.")
+    assert ("TALIBAN", "UZB", "MOBILIZE") in got
+    assert ("UZB", "TALIBAN", "MOBILIZE") in got

@@ -1129,8 +1129,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if k.event_type != ev.event_type:
                 continue
             same_pair = {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)}
-            if same_pair and k.mode != ev.mode and R.side(k.actor1) != R.side(ev.actor1):
-                continue      # two acts between the same sides, each way ("X was received by Y and held talks")
+            if same_pair and R.side(k.actor1) != R.side(ev.actor1) and (
+                    k.mode != ev.mode or ev.event_type not in _MUTUAL_TYPES and None not in (ev.actor1, ev.actor2)):
+                # two acts between the same sides, each way ("X was received by Y and held talks", "the Taliban
+                # moved fighters to the border, and Tajikistan put its forces on alert")
+                continue
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
                 drop = True
