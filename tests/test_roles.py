@@ -540,3 +540,17 @@ def test_a_one_way_act_answered_in_kind_is_two_events():
                 "and Uzbekistan put its own forces on alert.")
     assert ("TALIBAN", "UZB", "MOBILIZE") in got
     assert ("UZB", "TALIBAN", "MOBILIZE") in got
+
+
+def test_envoys_sent_go_to_the_meeting_this_sentence_says_was_hosted():
+    got = coded("In May Moscow hosted talks on trade. In June the Taliban hosted a meeting in Kabul, and Kazakhstan "
+                "and Kyrgyzstan both sent envoys.")
+    assert sides({e for e in got if e[2] == "CONSULT" and None not in e[:2]}) == {
+        (frozenset({"TALIBAN", "KAZ"}), "CONSULT"), (frozenset({"TALIBAN", "KGZ"}), "CONSULT")}
+
+
+def test_a_host_with_no_guests_named_has_no_recipient_from_an_earlier_sentence():
+    got = coded("Lavrov met Muttaqi in Moscow on Monday. On Friday Tashkent hosted a regional conference on "
+                "transport corridors.")
+    assert ("UZB", None, "CONSULT") in got
+    assert not any(a == "UZB" and b in ("RUS", "TALIBAN") for a, b, t in got)

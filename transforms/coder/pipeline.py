@@ -411,14 +411,16 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
             t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1 or \
             t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
-        attend = ctx.host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
+        host = (_host(sentence[:m.start()], actors, places) if _ATTEND.match(m.group(0)) else None) or ctx.host
+        attend = host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
         if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
             mutual = False       # "X and Y attended / sent delegations": each took part, not a talk between them
-        if attend and R.side(ctx.host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
+        if attend and R.side(host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
             # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
+            # (the meeting this sentence says was hosted, else the one the document reports)
             mutual = False
-            draft.actor2, draft.actor2_code = None, ctx.host
+            draft.actor2, draft.actor2_code = None, host
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
@@ -811,7 +813,8 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     before = None if after else _ATTENDEES_BEFORE.search(sentence)
     if after is None and before is None:
         return []
-    host = ctx.host or ctx.venue or _first_person(ctx)
+    # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
+    host = _host(sentence[:(after or before).start()], actors, []) or ctx.host or ctx.venue or _first_person(ctx)
     if host is None:
         return []
     if after:
@@ -1048,8 +1051,16 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
             venue_only = t.event_type == "CONSULT" and _CONVENED.match(d.text)
             # "Guterres hosted the meeting in Doha": the venue is where, not whom
-            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, () if venue_only else places, exclude,
-                                             sentence)
+            # "the Taliban hosted a meeting in Kabul": the guests, if the sentence names them; not an earlier topic
+            d.actor2_code = _fallback_target(d, actors, None if venue_only else topic, [] if venue_only else prev_codes,
+                                             () if venue_only else places, exclude, sentence)
+            if d.actor2_code is None and venue_only:
+                # "X hosted the talks with Y and Z": the guests the rest of the clause names
+                stop = re.search(r"[;:]", sentence[d.span_end:])
+                end = d.span_end + stop.start() if stop else len(sentence)
+                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep == "with"
+                              and R.side(a.m.code) not in {R.side(d.actor1_code), *exclude}), None)
+                d.actor2_code = guest.m.code if guest is not None else None
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False

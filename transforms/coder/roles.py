@@ -26,7 +26,7 @@ _ADJACENT = re.compile(
     r"^\s*(?:['’]s\s*)?(?:(?:recent|recently|new|first|official|state|latest|joint|major|two-day|three-day|"
     r"high-level|[a-z]+-level|diplomatic|humanitarian|military|economic|also|has|have|had|was|were|is|are|"
     r"been|then|later|finally|reportedly|allegedly|again|already|just|further|jointly|formally|officially|"
-    r"publicly|repeatedly|subsequently|not)\s+)*$", re.I)
+    r"publicly|repeatedly|subsequently|not|both|all|each)\s+)*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
                       r"the government|the regime|the movement|the organisation|the organization|the delegation)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -63,6 +63,11 @@ _REL_PRONOUN_BEFORE = re.compile(
 _TOPIC_ON = re.compile(r"\b(?:talks|consultations|meetings?|conferences?|summits?|dialogue|envoys?|representatives?|"
                        r"debates?|discussions?|negotiations|format|forum|briefing|session|report|views|positions?)\s+"
                        r"on\s+(?:the\s+)?(?:situation\s+in\s+)?$", re.I)
+# "..., and Kazakhstan and Kyrgyzstan both sent": a name (list) right before a finite verb opens a new clause
+_CLAUSE_SUBJECT_AFTER = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+    r"\s+(?:(?:both|all|each|also|then|later|\w+ly)\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|"
+    r"could|sent|met|signed|held|made|gave|took|\w+ed)\b")
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
                             re.I)
 _AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
@@ -119,7 +124,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
-            _FINITE_AFTER.match(sentence, end) and not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
+            _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
+            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
         if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
