@@ -23,3 +23,59 @@ def test_office_holders_carry_office_and_years():
     assert gurbanguly["office"] == "President"
     assert holders[("Serdar Berdimuhamedov", "2022-03-19")]["valid_to"] is None
     assert holders[("Amir Khan Muttaqi", "2021-09-07")]["code"] == "TALIBAN"
+
+
+def test_spelling_variants_and_office_years_resolve_to_the_right_side():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text, when):
+        return [(m.text, m.code) for m in find_mentions(text, when)]
+
+    assert codes("Mutaqi met Tokaev and Mirziyoev.", dt.date(2023, 6, 1)) == [
+        ("Mutaqi", "TALIBAN"), ("Tokaev", "KAZ"), ("Mirziyoev", "UZB")]
+    # Norov led the SCO secretariat before he became Uzbekistan's acting foreign minister
+    assert codes("Norov spoke first.", dt.date(2021, 3, 1)) == [("Norov", "SCO")]
+    assert codes("Norov spoke first.", dt.date(2022, 10, 1)) == [("Norov", "UZB")]
+    assert codes("Ismatullo Irgashev and Shah Mahmood Qureshi", dt.date(2021, 9, 1)) == [
+        ("Ismatullo Irgashev", "UZB"), ("Shah Mahmood Qureshi", "PAK")]
+    holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
+    assert holders[("Bakhtiyor Saidov", "Foreign Minister")]["valid_from"] == "2023-03-01"
+    assert holders[("Murat Nurtleu", "Foreign Minister")]["valid_to"] == "2025-02-10"
+
+
+def test_a_former_minister_of_a_state_does_not_speak_for_it():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    got = [(m.text, m.code) for m in find_mentions("The review was led by a former Iranian foreign minister, who "
+                                                  "then met Kyrgyz officials.", dt.date(2023, 1, 1))]
+    assert got == [("Kyrgyz", "KGZ")]
+
+
+def test_a_security_council_is_the_uns_only_when_no_state_owns_it():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text):
+        return [(m.text, m.code) for m in find_mentions(text, dt.date(2024, 1, 1))]
+
+    assert codes("The Security Council met on Friday.") == [("Security Council", "UN")]
+    assert codes("Kyrgyzstan's Security Council met on Friday.") == [("Kyrgyzstan", "KGZ")]
+    assert codes("The Security Council of Tajikistan met on Friday.") == [("Tajikistan", "TJK")]
+
+
+def test_the_office_title_refers_to_the_holder_last_named():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    text = ("Lavrov spoke first. Then Tokumov met Muttaqi. Later the Special Representative briefed reporters, "
+            "and the Foreign Minister of Pakistan left; the foreign minister said little.")
+    got = [(m.text, m.code) for m in find_mentions(text, dt.date(2023, 6, 1))]
+    assert ("the Special Representative", "KAZ") in got
+    assert ("the foreign minister", "TALIBAN") in got       # Muttaqi, the acting foreign minister
+    assert not any(t.startswith("the Foreign Minister of") for t, c in got)

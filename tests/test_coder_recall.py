@@ -35,7 +35,8 @@ def test_soldiers_falling_back_across_a_border_or_leaving_a_base_retreat():
 
 
 def test_taking_ground_by_force_is_an_assault():
-    assert ("TALIBAN", None, "ASSAULT") in coded("Taliban fighters captured several districts in Kunduz on Monday.")
+    # the districts are Afghan places: the attack is against AFG (tests/test_roles.py has the rule)
+    assert ("TALIBAN", "AFG", "ASSAULT") in coded("Taliban fighters captured several districts in Kunduz on Monday.")
 
 
 def test_asking_a_named_addressee_to_act_is_a_request():

@@ -376,3 +376,181 @@ def test_goods_named_by_their_origin_are_that_states_flow():
                 "any other, is exported by rail through Uzbekistan to the river port at Hairatan.")
     assert ("UZB", "AFG", "COOPERATE") in got and ("KAZ", "AFG", "COOPERATE") in got
     assert not any({a, b} == {"UZB", "KAZ"} for a, b, t in got)
+
+
+def test_represented_with_trailing_as_were_list_gives_one_attendance_each():
+    got = coded("On Tuesday Tashkent hosted a conference on Afghan transit. Kazakhstan and Kyrgyzstan were "
+                "represented, as were India and Turkey.")
+    for code in ("KAZ", "KGZ", "IND", "TUR"):
+        assert ("UZB", code, "CONSULT") in got or (code, "UZB", "CONSULT") in got
+
+
+def test_states_that_all_sent_representatives_each_attended_the_host_meeting():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan, and Tajikistan and "
+                "Turkmenistan both sent envoys.")
+    for code in ("TJK", "TKM"):
+        assert ("RUS", code, "CONSULT") in got or (code, "RUS", "CONSULT") in got
+
+
+def test_pronoun_after_colon_refers_to_the_sentence_subject_not_the_topic():
+    got = coded("Uzbekistan hosted Taliban ministers in Termez in March. Turkmenistan is the odd one out: it has "
+                "refused to engage with the Taliban on security.")
+    assert ("TKM", "TALIBAN", "REJECT") in got
+    assert ("UZB", "TALIBAN", "REJECT") not in got
+
+
+def test_the_government_is_the_state_asked_not_the_organisation_asking():
+    got = coded("In May the United Nations asked Kyrgyzstan to host a logistics hub, and the government agreed "
+                "that the agencies could use Osh airport.")
+    assert ("KGZ", "UN", "AGREE") in got
+    assert ("UN", "KGZ", "AGREE") not in got
+
+
+def test_the_two_sides_are_the_parties_named_earlier_in_the_same_sentence():
+    got = coded("Putin met Muttaqi in Moscow on Friday. In June, Kasymaliev took a delegation to Kabul, and the "
+                "two sides signed a memorandum on rail transit.")
+    assert sides({e for e in got if e[2] == "AGREE"}) == {(frozenset({"KGZ", "TALIBAN"}), "AGREE")}
+
+
+def test_a_rejected_proposal_belongs_to_whoever_made_the_request():
+    got = coded("In March the European Union asked the Taliban to reopen girls' schools. The Taliban have "
+                "rejected the proposal.")
+    assert ("TALIBAN", "EU", "REJECT") in got
+    assert ("TALIBAN", None, "REJECT") not in got
+
+
+def test_a_delegation_received_in_a_city_was_received_by_that_state():
+    got = coded("In October a Taliban delegation was received at an investment forum in Kazan.")
+    assert ("RUS", "TALIBAN", "CONSULT") in got
+
+
+def test_people_detained_after_an_attack_were_detained_by_the_state_where_it_happened():
+    got = coded("In June, gunmen opened fire at a market in Osh and killed six people; two Uzbek citizens were "
+                "arrested and charged two days later.")
+    assert ("KGZ", "UZB", "COERCE") in got
+    assert not any(a == "UZB" and t == "ACCUSE" for a, b, t in got)
+
+
+def test_the_three_sides_are_the_last_three_parties_named_together():
+    got = coded("Tokayev hosted talks with Mirziyoyev and Muttaqi in Astana on Monday. The UN envoy later met "
+                "Muttaqi. In their final statement the three sides pledged to build a new rail link.")
+    agree = sides({e for e in got if e[2] == "AGREE"})
+    assert agree == {(frozenset({"KAZ", "UZB"}), "AGREE"), (frozenset({"KAZ", "TALIBAN"}), "AGREE"),
+                     (frozenset({"UZB", "TALIBAN"}), "AGREE")}
+
+
+def test_a_sentence_opening_with_a_pronoun_keeps_the_topic_for_the_next_sentence():
+    got = coded("What about Tajikistan? It says the NRF is no threat. It has detained two Taliban commanders "
+                "near the border this year.")
+    assert ("TJK", "TALIBAN", "COERCE") in got
+    assert not any(a == "NRF" for a, b, t in got)
+
+
+def test_talks_held_in_a_capital_are_with_its_government_not_a_later_object():
+    got = coded("Kulubaev travelled widely last year; his talks in Tashkent in March covered a rail line to "
+                "Pakistan and water sharing.")
+    assert ("KGZ", "UZB", "CONSULT") in got
+    assert ("KGZ", "PAK", "CONSULT") not in got
+
+
+def test_a_country_with_a_superlative_attack_is_its_victim_not_the_attacker():
+    got = coded("A Dushanbe court on Monday jailed three men from Uzbekistan over the bombing, as the toll from "
+                "Tajikistan's deadliest attack in years rose to 40.")
+    assert not any(t == "ASSAULT" and a in ("UZB", "TJK") for a, b, t in got)
+
+
+def test_the_same_step_keeps_the_earlier_recipient_over_a_name_in_a_following_clause():
+    got = coded("In March Uzbekistan lifted its ban on the Taliban. Turkmenistan had already taken the same step "
+                "a year earlier, so Tashkent was not acting alone.")
+    assert ("TKM", "TALIBAN", "CONCEDE") in got or ("TKM", "TALIBAN", "RETREAT") in got
+    assert not any(a == "TKM" and b == "UZB" for a, b, t in got)
+
+
+def test_a_passive_demand_by_an_agent_with_no_one_named_is_made_of_the_topic_state():
+    got = coded("Kazakhstan impounded two Afghan cargo planes at Shymkent in September. The release of the "
+                "planes was demanded by the Taliban within days.")
+    assert ("TALIBAN", "KAZ", "REQUEST") in got
+
+
+def test_and_clause_subject_does_not_inherit_the_preposition_of_the_previous_name():
+    got = coded("In May the Security Council asked the Secretary-General to name an envoy for Afghanistan, "
+                "and the Taliban have dismissed the plan from the start.")
+    assert ("TALIBAN", "UN", "REJECT") in got
+    assert not any(a == "UN" and t == "REJECT" for a, b, t in got)
+
+
+def test_taliban_fighters_overrunning_afghan_districts_attack_the_country_not_a_later_neighbour():
+    got = coded("In June 2021, as Taliban fighters overran district after district of Kunduz, hundreds of Afghan "
+                "soldiers fled across the river into Uzbekistan.")
+    assert ("TALIBAN", "AFG", "ASSAULT") in got
+    assert ("TALIBAN", "UZB", "ASSAULT") not in got
+
+
+def test_a_trailing_as_did_list_repeats_the_act_for_each_state():
+    got = coded("In 2024 Turkmenistan lifted its ban on the Taliban, as did Kyrgyzstan and Tajikistan.")
+    for code in ("TKM", "KGZ", "TJK"):
+        assert (code, "TALIBAN", "CONCEDE") in got
+
+
+def test_the_state_after_as_did_is_no_object_of_the_verb():
+    got = coded("Japarov condemned the bombing in Kabul, as did Rahmon.")
+    assert ("KGZ", "TJK", "ACCUSE") not in got
+    assert ("TJK", "KGZ", "ACCUSE") not in got
+
+
+def test_it_after_a_semicolon_is_the_one_state_the_sentence_named():
+    got = coded("Uzbekistan hosted a transit conference in July. For Turkmenistan the calculation is different; "
+                "it has signed a gas deal with the Taliban.")
+    assert ("TKM", "TALIBAN", "AGREE") in got
+    assert ("UZB", "TALIBAN", "AGREE") not in got
+
+
+def test_the_writer_as_subject_is_no_actor():
+    got = coded("A Kyrgyz diplomat I met in Moscow last week was cautious about the Taliban.")
+    assert not any(t == "CONSULT" for a, b, t in got)
+
+
+def test_consultations_on_a_country_are_about_it_not_with_it():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan.")
+    assert ("RUS", "AFG", "CONSULT") not in got and ("RUS", "TALIBAN", "CONSULT") not in got
+
+
+def test_envoys_sent_to_a_capital_are_a_visit_not_attendance_at_an_earlier_host_meeting():
+    got = coded("Last week Moscow hosted a round of consultations on Afghanistan. In March Kazakhstan sent envoys "
+                "to Kabul.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got
+    assert not any({a, b} == {"RUS", "KAZ"} for a, b, t in got)
+
+
+def test_an_appeal_to_the_international_community_has_an_unnamed_recipient():
+    got = coded("Irgashev arrived in Doha on Sunday. Speaking at the session, the Special Representative called on "
+                "the international community to unfreeze Afghan assets.")
+    assert ("UZB", None, "REQUEST") in got
+
+
+def test_a_claim_with_the_same_target_names_the_attacker_of_the_attack_just_told():
+    got = coded("In May, gunmen stormed a concert hall outside Kazan and killed nine people; ISKP claimed "
+                "the attack the next day.")
+    assert ("ISKP", "RUS", "ASSAULT") in got
+    assert not any(a is None and t == "ASSAULT" for a, b, t in got)
+
+
+def test_a_one_way_act_answered_in_kind_is_two_events():
+    got = coded("In May the Taliban moved several hundred fighters into Kunduz province, along the Uzbek border, "
+                "and Uzbekistan put its own forces on alert.")
+    assert ("TALIBAN", "UZB", "MOBILIZE") in got
+    assert ("UZB", "TALIBAN", "MOBILIZE") in got
+
+
+def test_envoys_sent_go_to_the_meeting_this_sentence_says_was_hosted():
+    got = coded("In May Moscow hosted talks on trade. In June the Taliban hosted a meeting in Kabul, and Kazakhstan "
+                "and Kyrgyzstan both sent envoys.")
+    assert sides({e for e in got if e[2] == "CONSULT" and None not in e[:2]}) == {
+        (frozenset({"TALIBAN", "KAZ"}), "CONSULT"), (frozenset({"TALIBAN", "KGZ"}), "CONSULT")}
+
+
+def test_a_host_with_no_guests_named_has_no_recipient_from_an_earlier_sentence():
+    got = coded("Lavrov met Muttaqi in Moscow on Monday. On Friday Tashkent hosted a regional conference on "
+                "transport corridors.")
+    assert ("UZB", None, "CONSULT") in got
+    assert not any(a == "UZB" and b in ("RUS", "TALIBAN") for a, b, t in got)

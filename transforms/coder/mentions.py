@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from transforms.coder._data import load_yaml
-from transforms.coder.actors import alias_index
+from transforms.coder.actors import alias_index, load_office_holders
 
 INSTITUTION = frozenset("""
 government governments authorities authority regime administration leadership leader leaders state
@@ -58,7 +58,7 @@ UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
     r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
-    r"the organi[sz]ers|the (?:special )?envoys)\b(?!\s+(?:of|from)\b)", re.I)
+    r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 
 
@@ -102,6 +102,20 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple], dict[st
     return lower, exact, labels, places
 
 
+# bodies a state has too: the UN's only when no state owns them
+_NATIONAL_BODIES = frozenset({"security council"})
+
+
+def _national_body(doc, span) -> bool:
+    before = doc[max(0, span.start - 3):span.start]
+    after = doc[span.end:span.end + 3]
+    if any(t.lower_ in ("'s", "’s", "national", "russian", "kazakh", "kyrgyz", "tajik", "turkmen", "uzbek", "afghan",
+                        "iranian", "pakistani", "chinese") for t in before[-2:]):
+        return True
+    return bool(after) and (after[0].lower_ in ("secretary", "secretaries") or
+                            after[0].lower_ == "of" and len(after) > 1 and after[1].lower_ not in ("the",))
+
+
 def _valid(alias, when: dt.date | None) -> bool:
     if when is None:
         return True
@@ -127,6 +141,8 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             continue
         if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
             continue      # "its Afghanistan-based branch": a location, not the actor
+        if span.text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
+            continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
         chosen = None
         if actor_aliases:
             # an office holder only while in office; else the first alias
@@ -148,6 +164,7 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
         out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_introduced_people(masked_text, out)
+    out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
     extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0)) for g in UNNAMED.finditer(masked_text)
              if not any(a < g.end() and g.start() < b for a, b in taken)]
@@ -201,9 +218,46 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
     return sorted(out + extra, key=lambda m: m.start)
 
 
+# "the Special Representative called on ...": the office holder the text last named with that office
+_TITLE_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:acting\s+)?(?P<title>(?:[Ss]pecial|[Pp]residential)\s+(?:[Rr]epresentative|[Ee]nvoy)|"
+    r"(?:[Dd]eputy\s+)?[Pp]rime\s+[Mm]inister|[Ff]oreign\s+[Mm]inister|Minister\s+of\s+Foreign\s+Affairs|"
+    r"Secretary-General|Supreme\s+Leader)\b(?!\s+(?:of|for|to|in)\b)(?!['’]s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _offices() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for h in load_office_holders():
+        out.setdefault(h["alias"].lower(), []).append((h["office"] or "").lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
+    offices = _offices()
+    taken = [(m.start, m.end) for m in out]
+    extra: list[Mention] = []
+    for g in _TITLE_ANAPHOR.finditer(text):
+        if any(a < g.end() and g.start() < b for a, b in taken):
+            continue
+        title = re.sub(r"\s+", " ", g.group("title").lower()).replace("minister of foreign affairs", "foreign minister")
+        title = title.replace("presidential", "special")
+        prior = [m for m in out if m.kind == "person" and m.end <= g.start()]
+        for m in reversed(prior):
+            held = offices.get(m.text.lower(), ())
+            if any(o.removeprefix("acting ").startswith(title) for o in held):
+                extra.append(Mention(g.start(), g.end(), m.code, "office", g.group(0)))
+                break
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
                        "outgoing incoming permanent".split())
+
+
+_OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
+                     "representative spokesman spokesperson chief head commander".split())
 
 
 def _demonym_role(doc, span) -> str | None:
@@ -216,10 +270,12 @@ def _demonym_role(doc, span) -> str | None:
             "people" if span.text.lower() == "afghans" else None)
     i = span.end
     hops = 0
+    former = span.start >= 1 and doc[span.start - 1].lower_ in ("former", "ex")
     while i < len(doc) and hops < 4:
         word = doc[i].lower_
         if word in INSTITUTION:
-            return "demonym"
+            # "a former Turkish foreign minister": someone who no longer serves that state
+            return None if former and word in _OFFICES else "demonym"
         if word in PEOPLE or word in LAND:
             return "people"
         if word in GOODS:

@@ -41,6 +41,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
 _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after", "before", "across", "inside",
                                   "into", "through", "via"})
+# a trigger inside an opening subordinate clause ("In July, as the Taliban overran ...,"): it ends at its comma
+_SUBORDINATE_OPEN = re.compile(r"(?:^|,)\s*(?:as|when|while|once|although|though|because)\s+[^,;]*$", re.I)
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
@@ -80,8 +82,9 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
+_LEAD_PRONOUN = re.compile(r"^\W*(?:\w+:\s*)?(?:They|He|She|It)\s+(?!is\b|was\b|has been\b|seems\b|remains\b)", re.I)
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
-                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
+                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+(?:and\s+)?){0,3}$", re.I)
 # "a Taliban government it refuses to deal with": the noun phrase before the pronoun is the object
 _REL_PRONOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:that\s+|which\s+|whom\s+)?(?:it|they|he|she)\s+(?:has\s+|have\s+|had\s+|still\s+)?$",
                           re.I)
@@ -121,6 +124,7 @@ _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s
 class _Context:
     """What the coder remembers across the sentences of one document (roles only; dates live in temporal)."""
     recent: list = dataclasses.field(default_factory=list)      # (actor1, actor2) of recent two-party events
+    recent_index: list = dataclasses.field(default_factory=list)  # the sentence each of them was read from
     last: tuple | None = None                                     # (type, mode, actor1, actor2) of the last event
     last_policy: tuple | None = None                              # the same, for the last decision (a "step")
     by_type: dict = dataclasses.field(default_factory=dict)       # type -> actor2 of its last event
@@ -128,10 +132,23 @@ class _Context:
     last_igo: str | None = None                                   # the international organisation last named
     last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+    last_request: str | None = None                               # who made the last request or proposal
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
 
     def parties(self, n: int) -> list[str]:
+        if n >= 3:
+            # "the three sides": the last sentence that named that many parties acting together
+            by_sentence: dict = {}
+            for pair, index in zip(self.recent, self.recent_index):
+                by_sentence.setdefault(index, []).extend(pair)
+            for index in sorted(by_sentence, reverse=True):
+                group: list[str] = []
+                for code in by_sentence[index]:
+                    if all(R.side(code) != R.side(c) for c in group):
+                        group.append(code)
+                if len(group) == n:
+                    return group
         out: list[str] = []
         for pair in reversed(self.recent):
             for code in pair:
@@ -147,9 +164,13 @@ class _Context:
             self.last_policy = self.last
         if ev.actor2:
             self.by_type[ev.event_type] = ev.actor2
+        if ev.event_type == "REQUEST" and ev.actor1:
+            self.last_request = ev.actor1
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
+            self.recent_index.append(ev.sentence_index)
             del self.recent[:-8]
+            del self.recent_index[:-8]
 
 
 @dataclass
@@ -201,7 +222,10 @@ def code_document(doc: Document) -> list[Event]:
             ctx.host = _host(sentence, actors, places)
         if ctx.venue is None:
             ctx.venue = _venue(sentence, places)
+        lead = topic if _LEAD_PRONOUN.match(sentence) else None
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
+        if lead is not None:
+            topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
         for ev in new:
             ctx.note(ev)
@@ -209,7 +233,7 @@ def code_document(doc: Document) -> list[Event]:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
-        ctx.prev_subject = next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
+        ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
@@ -255,10 +279,12 @@ def _document_pass(events: list[Event]) -> list[Event]:
     happening told twice (same type, same sides, compatible dates) is coded once."""
     out: list[Event] = []
     for ev in events:
-        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1 and ev.actor2 is None:
+        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1:
+            # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
                          and ev.sentence_index - out[k].sentence_index <= 2
-                         and out[k].actor1 in (None, ev.actor1)), None)
+                         and out[k].actor1 in (None, ev.actor1)
+                         and (ev.actor2 is None or R.side(out[k].actor2) == R.side(ev.actor2))), None)
             if prev is not None:
                 out[prev] = dataclasses.replace(out[prev], actor1=ev.actor1)
                 continue
@@ -312,15 +338,19 @@ def _first_person(ctx: _Context) -> str | None:
 
 def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Add the parties behind "the two sides" / "both countries" as mentions sharing the phrase's span."""
-    if not ctx.recent:
-        return local
     extra: list[Mention] = []
     for m in _GROUP_ANAPHOR.finditer(sentence):
         n = _NUMBER.get((m.group("n") or "two").lower(), 2)
         before = [x for x in local if x.end <= offset + m.start()]
+        own: list[str] = []
         if _SUBJECT_SLOT.search(sentence, 0, m.start()):
+            # "Aripov led a delegation to Kabul, and the two sides signed": the parties the clause before names
+            for x in before:
+                if x.code and x.code != _UNNAMED and x.kind not in ("people", "unnamed") and \
+                        all(R.side(x.code) != R.side(c) for c in own):
+                    own.append(x.code)
             before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
-        parties = ctx.parties(n + 1) if before else ctx.parties(n)
+        parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
@@ -359,6 +389,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
+        if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
+            brk = re.search(r",\s", sentence[m.end():limit])
+            if brk:
+                limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
@@ -382,14 +416,16 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
             t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1 or \
             t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
-        attend = ctx.host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
+        host = (_host(sentence[:m.start()], actors, places) if _ATTEND.match(m.group(0)) else None) or ctx.host
+        attend = host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
         if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
             mutual = False       # "X and Y attended / sent delegations": each took part, not a talk between them
-        if attend and R.side(ctx.host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
+        if attend and R.side(host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
             # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
+            # (the meeting this sentence says was hosted, else the one the document reports)
             mutual = False
-            draft.actor2, draft.actor2_code = None, ctx.host
+            draft.actor2, draft.actor2_code = None, host
         if len(group) > 1 and mutual and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides):
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
@@ -407,7 +443,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None:
-                _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group})
+                _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code is None:
@@ -420,6 +456,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     quantities = find_quantities(sentence)
+    drafts = drafts + _as_did(sentence, actors, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
     out: list[Event] = []
@@ -593,14 +630,18 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor1 = R.by_agent(actors, d.head_end, end)
         if d.actor1 is None:
             d.actor1 = R.by_agent(actors, d.head_end, end, preps=("under",))   # "designated ... under Russian law"
-        if d.actor1 is None and t.event_type in ("COERCE", "SANCTION"):
-            # "was detained in the Netherlands": the state where it happened acted
+        if d.actor1 is None and (t.event_type in ("COERCE", "SANCTION") or t.event_type == "CONSULT" and t.mode == "host"):
+            # "was detained in the Netherlands", "was received at a forum in Kazan": the state where it happened acted
             where = R.by_agent(actors, d.head_end, end, preps=("in",))
             if where is not None and where.m.kind in ("name", "short"):
                 d.actor1 = where
             else:
                 place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
                               and p.m.country), None)
+                if place is None and t.event_type == "COERCE":
+                    # "gunmen stormed a hall outside Moscow ...; four men were detained": the place the sentence names
+                    place = next((p for p in reversed(getattr(d, "_places", ())) if p.end <= d.head and p.m.country
+                                  and p.prep in ("in", "at", "near", "outside", "inside")), None)
                 if place is not None:
                     d.actor1_code = place.m.country
         if d.actor1 is None and t.event_type in ("AID", "COOPERATE"):
@@ -635,6 +676,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             subj, code, _ = R.subject(sentence, actors, d.head, topic)
             if code and R.side(code) != R.side(_code(d.actor1, d.actor1_code)):
                 d.actor2_code = code         # "He was received by ...": the topic
+            elif t.needs_target and d.actor1 is not None and d.actor1.prep == "by" and topic and \
+                    R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
+                # "The return of the aircraft was demanded by the Taliban": of the state the text is about
+                d.actor2_code, d.confidence = topic, d.confidence - 0.15
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
         return
     if t.frame == "verb":
@@ -720,6 +765,12 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
+        # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
+        seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
+                     and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
+        if seat is not None:
+            d.actor2 = seat
 
 
 _HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
@@ -735,7 +786,14 @@ _ATTENDEES_AFTER = re.compile(
     r"|^\W*(?:Also |Among (?:the )?(?:participants|guests|attendees) )?(?:present )?were\b"
     r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)",
     re.I)
-_ATTENDEES_BEFORE = re.compile(r"\b(?:was|were) (?:also )?represented (?:by|at)\b", re.I)
+_ATTENDEES_BEFORE = re.compile(
+    r"\b(?:was|were) (?:also )?represented(?: (?:by|at)\b|(?=\s*[,.;]))"
+    r"|\b(?:all |each |also |both )?sent (?:their own |their |its )?(?:representatives|envoys|delegations|delegates)\b"
+    r"(?!\s+to\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|conference|talks|summit|forum|session|gathering)))",
+    re.I)
+# "X and Y were represented, as were Z and W": the trailing list attended too
+_AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)
+_ATTEND_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while)\s", re.I)
 
 
 def _host(sentence: str, actors: list[R.Placed], places: list[R.Placed]) -> str | None:
@@ -773,10 +831,19 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     before = None if after else _ATTENDEES_BEFORE.search(sentence)
     if after is None and before is None:
         return []
-    host = ctx.host or ctx.venue or _first_person(ctx)
+    # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
+    host = _host(sentence[:(after or before).start()], actors, []) or ctx.host or ctx.venue or _first_person(ctx)
     if host is None:
         return []
-    span = (after.end(), len(sentence)) if after else (0, before.start())
+    if after:
+        span = (after.end(), len(sentence))
+    else:
+        start = max((b.end() for b in _ATTEND_CLAUSE.finditer(sentence, 0, before.start())), default=0)
+        tail = _AS_WERE.match(sentence, before.end())
+        span = (start, before.start())
+        if tail:
+            stop = re.search(r"[.;:]", sentence[tail.end():])
+            span = (start, tail.end() + stop.start() if stop else len(sentence))
     cue = (after or before).group(0).strip()
     co = any(a.m.code == "TALIBAN" and span[0] <= a.start < span[1] for a in actors)
     if co:
@@ -815,6 +882,30 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
         return []
     trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
     return [_Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=code, confidence=0.55)]
+
+
+# "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
+_AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
+
+
+def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    extra: list[_Draft] = []
+    for k, d in enumerate(drafts):
+        if d.actor1_code in (None, _UNNAMED) or d.trigger.frame not in ("verb", "noun"):
+            continue
+        nxt = min((x.head for x in drafts if x.head > d.head), default=len(sentence))
+        m = _AS_DID.search(sentence, d.span_end, nxt)
+        if m is None or any(x.head < m.start() and x.head > d.head for x in drafts):
+            continue
+        stop = re.search(r"[.;:]|,\s+(?:and|but|while)\s", sentence[m.end():])
+        end = m.end() + stop.start() if stop else len(sentence)
+        taken = {R.side(d.actor1_code), R.side(d.actor2_code)} | {R.side(x.actor1_code) for x in drafts[k + 1:]
+                                                                 if x.trigger is d.trigger}
+        for a in actors:
+            if m.end() <= a.start < end and a.prep == "as" and a.m.code != _UNNAMED and R.side(a.m.code) not in taken:
+                taken.add(R.side(a.m.code))
+                extra.append(dataclasses.replace(d, actor1=a, actor1_code=a.m.code, confidence=d.confidence - 0.05))
+    return extra
 
 
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -877,6 +968,11 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     d.trigger = Trigger(event_type=etype, mode=mode, frame=t.frame, needs_target=False)
     if d.actor1 is None and d.actor1_code is None:
         d.actor1_code = a1
+    if d.actor2 is not None and d.actor2.prep is None and a2 and etype in _POLICY_TYPES and \
+            R.side(a2) not in (R.side(_code(d.actor1, d.actor1_code)), R.side(d.actor2.m.code)) and \
+            re.match(r"\s*(?:\S+\s+){0,8}?\S*,\s*(?:so|and|but|as|because|while)\b",
+                     d.sentence[d.span_end:d.actor2.start]):
+        d.actor2 = None        # "X took the same step in 2023, so Bishkek was not alone": the step's recipient
     if d.actor2 is None and d.actor2_code is None and R.side(a2) != R.side(_code(d.actor1, d.actor1_code)):
         d.actor2_code = a2
     return True
@@ -887,24 +983,40 @@ _THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|
                       r"announcement|ruling|measures?|policy)\b", re.I)
 
 
+# "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
+_THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
+                           r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
-                     co_subjects: set = frozenset()) -> None:
+                     co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
-    if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(getattr(d, "_sentence", ""), d.span_end):
+    if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported
         if ctx.last[2] and R.side(ctx.last[2]) != mine:
             d.actor2_code = ctx.last[2]
             return
+    if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
+                                                                                       d.span_end):
+        here = next((x.actor1_code for x in reversed(drafts) if x.trigger.event_type == "REQUEST" and x.actor1_code),
+                    None)
+        owner = here or ctx.last_request
+        if owner and owner != _UNNAMED and R.side(owner) != mine:
+            d.actor2_code = owner
+            return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
+        insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:
-            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and R.side(p.m.country) != mine:
+            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and \
+                    (R.side(p.m.country) != mine or insurgent and p.m.country == "AFG" and p.start < d.limit):
+                # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country
                 return
         for a in actors:
-            if a.start >= d.head_end and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
+            if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
                 return
         if t.event_type == "ASSAULT" and d.actor2 is None:
@@ -957,8 +1069,16 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         if (t.event_type in FALLBACK_TARGET or t.fallback_target) and d.actor1_code is not None:
             venue_only = t.event_type == "CONSULT" and _CONVENED.match(d.text)
             # "Guterres hosted the meeting in Doha": the venue is where, not whom
-            d.actor2_code = _fallback_target(d, actors, topic, prev_codes, () if venue_only else places, exclude,
-                                             sentence)
+            # "the Taliban hosted a meeting in Kabul": the guests, if the sentence names them; not an earlier topic
+            d.actor2_code = _fallback_target(d, actors, None if venue_only else topic, [] if venue_only else prev_codes,
+                                             () if venue_only else places, exclude, sentence)
+            if d.actor2_code is None and venue_only:
+                # "X hosted the talks with Y and Z": the guests the rest of the clause names
+                stop = re.search(r"[;:]", sentence[d.span_end:])
+                end = d.span_end + stop.start() if stop else len(sentence)
+                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep == "with"
+                              and R.side(a.m.code) not in {R.side(d.actor1_code), *exclude}), None)
+                d.actor2_code = guest.m.code if guest is not None else None
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
@@ -987,7 +1107,7 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     to ("sent planes to Herat" -> AFG), the current topic, another actor, the previous sentence's."""
     mine = {R.side(d.actor1_code), *exclude}
     right = [a for a in actors if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine
-             and a.prep not in ("in", "from", "through", "via") and not a.goods
+             and a.prep not in ("in", "from", "through", "via", "about") and not a.goods
              and not _REL_SUBJECT.search(sentence, max(0, a.start - 25), a.start)]
     if right:
         return right[0].m.code
@@ -1038,8 +1158,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if k.event_type != ev.event_type:
                 continue
             same_pair = {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)}
-            if same_pair and k.mode != ev.mode and R.side(k.actor1) != R.side(ev.actor1):
-                continue      # two acts between the same sides, each way ("X was received by Y and held talks")
+            if same_pair and R.side(k.actor1) != R.side(ev.actor1) and (
+                    k.mode != ev.mode or ev.event_type not in _MUTUAL_TYPES and None not in (ev.actor1, ev.actor2)):
+                # two acts between the same sides, each way ("X was received by Y and held talks", "the Taliban
+                # moved fighters to the border, and Tajikistan put its forces on alert")
+                continue
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
                 drop = True

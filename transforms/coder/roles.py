@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.coder.actors import actor_kinds
 from transforms.coder.mentions import Mention
 from transforms.coder.triggers import Trigger
 
@@ -25,7 +26,7 @@ _ADJACENT = re.compile(
     r"^\s*(?:['’]s\s*)?(?:(?:recent|recently|new|first|official|state|latest|joint|major|two-day|three-day|"
     r"high-level|[a-z]+-level|diplomatic|humanitarian|military|economic|also|has|have|had|was|were|is|are|"
     r"been|then|later|finally|reportedly|allegedly|again|already|just|further|jointly|formally|officially|"
-    r"publicly|repeatedly|subsequently|not)\s+)*$", re.I)
+    r"publicly|repeatedly|subsequently|not|both|all|each)\s+)*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
                       r"the government|the regime|the movement|the organisation|the organization|the delegation)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -59,6 +60,17 @@ _REL_PRONOUN_BEFORE = re.compile(
     r"reported|believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|ensure|ensured|means?|meant|"
     r"shows?|showed|suggests?|suggested|so|such|now|and|but|than|told|tells|assured|agreed|decided|"
     r"\w+ed|\w+ly)\b)[a-z]+\s+that)\s+(?:the\s+)?$", re.I)
+_TOPIC_ON = re.compile(r"\b(?:talks|consultations|meetings?|conferences?|summits?|dialogue|envoys?|representatives?|"
+                       r"debates?|discussions?|negotiations|format|forum|briefing|session|report|views|positions?)\s+"
+                       r"on\s+(?:the\s+)?(?:situation\s+in\s+)?$", re.I)
+# "..., and Kazakhstan and Kyrgyzstan both sent": a name (list) right before a finite verb opens a new clause
+_CLAUSE_SUBJECT_AFTER = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+    r"\s+(?:(?:both|all|each|also|then|later|\w+ly)\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|"
+    r"could|sent|met|signed|held|made|gave|took|\w+ed)\b")
+_AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
+                            re.I)
+_AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
@@ -105,9 +117,16 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
+        if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
+            prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
+        if prep is None and _AS_DID_BEFORE.search(sentence, max(0, start - 25), start):
+            prep = "as"          # "..., as did Kyrgyzstan": did the same act, not its object
         if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
             prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
-        if out and prep is None and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
+        clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
+            _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
+            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
+        if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
@@ -172,10 +191,41 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
     return group
 
 
+_STATE_ANAPHOR = re.compile(r"^(?:it|the government|the country)$", re.I)
+
+
+def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Tajikistan remains the exception: it has refused ...': a subject pronoun after a colon or a dash refers
+    to the sentence's own subject (the first mention outside a prepositional phrase, nothing but its clause
+    before it) when the two agree ('it' a state or organisation, 'they' the Taliban, 'he'/'she' a person)."""
+    who = own.group("who").lower()
+    before = [a for a in actors if a.end <= own.start() and a.m.code != "UNK"]
+    main = next((a for a in before if a.prep is None), None)
+    if main is None and before and len({side(a.m.code) for a in before}) == 1 and \
+            re.search(r"[;:—–]|\s-\s", sentence[before[-1].end:own.start()]):
+        main = before[0]     # "For Turkmenistan the calculation is different; it has signed ...": the one state named
+    elif main is not None and re.search(r"[,;]", sentence[:main.start]):
+        return None
+    if main is None or not re.search(r"[:;—–]|\s-\s", sentence[main.end:own.start()]):
+        return None
+    if re.search(r"\b(?:and|or|but)\b", sentence[main.end:own.start()]):
+        return None
+    taliban = "taliban" in main.m.text.lower()
+    if _STATE_ANAPHOR.match(who) and not taliban and main.m.kind in ("name", "short", "capital", "demonym"):
+        return main
+    if who == "they" and taliban:
+        return main
+    if who in ("he", "she") and main.m.kind == "person":
+        return main
+    return None
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
     left = [i for i, a in enumerate(actors) if a.end <= head]
+    if _AUTHOR.search(sentence, max(0, head - 30), head):
+        return [], None, "author"        # "a Kazakh official I spoke to": the writer, no actor
     if _OWN_SUBJECT.search(sentence, max(0, head - 60), head) and \
             not (left and actors[left[-1]].end > head - 25 and _ADJACENT.match(sentence[actors[left[-1]].end:head])):
         return [], None, "unnamed"       # "the first capitals any envoy visits": the verb has its own subject
@@ -188,10 +238,20 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             if spk and not re.search(r"[;]", sentence[sp.end():head]):
                 return _coordinated(actors, spk[-1], sentence), None, "speaker"
     own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
-    if own and (not left or re.search(r"[,;]\s", sentence[actors[left[-1]].end:own.start()])):
+    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])):
         # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
         if own.group("who").lower() == "the movement":
             return [], "TALIBAN", "pronoun"
+        near = _local_antecedent(sentence, actors, own)
+        if near is None and own.group("who").lower() == "the government":
+            # "the UN asked Kazakhstan to ..., and the government agreed": the state last named, not a body
+            kinds = actor_kinds()
+            near = next((a for a in reversed(left and actors[:left[-1] + 1]) if kinds.get(a.m.code) == "state"
+                         and a.prep is None), None)
+            if near is not None and topic and kinds.get(topic) == "state":
+                near = None
+        if near is not None:
+            return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
     if left and _RELATIVE.match(sentence[actors[left[-1]].end:head]):
         # "the initiative of Pakistan, which convened ...": a relative clause's subject is the noun it modifies
@@ -217,6 +277,10 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 if main is not None:
                     return [main], None, "possessive"          # "X ..., and its security services arrested"
             if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
+                own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
+                near = _local_antecedent(sentence, actors, own) if own else None
+                if near is not None:
+                    return [near], None, "pronoun"
                 return [], topic, "pronoun"
             return _coordinated(actors, i, sentence), None, "subject"
     start = actors[left[-1]].end if left else 0
@@ -264,8 +328,14 @@ def between_pair(sentence: str, actors: list[Placed], head_end: int, limit: int)
     return None
 
 
+# "were detained and charged": the second participle shares the passive auxiliary
+_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)\s+(?:and|or)\s+"
+                          r"(?:later\s+|then\s+|\w+ly\s+)?$", re.I)
+
+
 def passive(sentence: str, head: int) -> bool:
-    return bool(_PASSIVE.search(sentence, max(0, head - 25), head))
+    return bool(_PASSIVE.search(sentence, max(0, head - 25), head) or
+                _PASSIVE_AND.search(sentence, max(0, head - 50), head))
 
 
 def possessive_pronoun_before(sentence: str, head: int) -> bool:
