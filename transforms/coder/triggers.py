@@ -198,18 +198,127 @@ def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
 
 _WORD_START = re.compile(r"(?<![\w-])[\w$]")
 _ALTERNATIVES: list[tuple[str, str]] = []
+_PREFIX_LEN = 3          # the narrowed indexes key on a word's first three characters (lower-cased ASCII)
+_PREFIX_CAP = 512        # more prefixes than this for one pattern: stop expanding (a shorter prefix is kept)
 
 
-def _scan(sentence: str, index: dict[str, re.Pattern]) -> list[re.Match]:
+def _prefixes(items, states: set) -> set:
+    """Extend the prefixes in `states` by the parsed regex sequence `items`. A state is (text, open):
+    open prefixes are extended; a closed one (full length, or cut where the pattern stops being literal)
+    stands for "this, then anything". Every match of the sequence starts with one of the returned prefixes
+    (an over-approximation: zero-width assertions are skipped, anything unknown cuts)."""
+    for op, av in items:
+        if not any(o for _, o in states):
+            return states
+        if op == LITERAL:
+            states = _extend(states, [chr(av)])
+        elif op == IN:
+            chars: list[str] = []
+            for iop, iav in av:
+                if iop == LITERAL:
+                    chars.append(chr(iav))
+                elif iop == RANGE and iav[1] - iav[0] < 64:
+                    chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:                       # a category, a negation: anything
+                    chars = []
+                    break
+            states = _extend(states, chars) if chars else _cut(states)
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            continue
+        elif op == BRANCH:
+            out: set = set()
+            for branch in av[1]:
+                out |= _prefixes(branch, states)
+            states = out
+        elif op == SUBPATTERN:
+            states = _prefixes(av[-1], states)
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            lo, hi, sub = av
+            if lo > _PREFIX_LEN:
+                return _cut(states)
+            out = set(states) if lo == 0 else set()
+            cur = states
+            for r in range(1, min(hi, _PREFIX_LEN + 1) + 1):
+                cur = _prefixes(sub, cur)
+                if r >= lo:
+                    out |= cur
+            if hi > _PREFIX_LEN + 1:
+                out |= _cut(cur)
+            states = out
+        else:
+            return _cut(states)
+        if len(states) > _PREFIX_CAP:
+            return _cut({(t[:1], o) for t, o in states})
+    return states
+
+
+def _extend(states: set, chars: list[str]) -> set:
+    out = set()
+    for text, is_open in states:
+        if not is_open:
+            out.add((text, False))
+            continue
+        for c in chars:
+            low = c.lower()
+            if not (c.isascii() and low.isascii() and len(low) == 1):
+                out.add((text, False))       # a non-ASCII character may fold onto an ASCII one: cut here
+                continue
+            out.add((text + low, len(text) + 1 < _PREFIX_LEN))
+    return out
+
+
+def _cut(states: set) -> set:
+    return {(text, False) for text, _ in states}
+
+
+@functools.lru_cache(maxsize=1)
+def _prefix_table() -> dict[str, tuple[str, ...]]:
+    """Group name -> the lower-case prefixes (at most _PREFIX_LEN characters) its matches can start with."""
+    compiled()
+    return {name: tuple(sorted({t for t, _ in _prefixes(list(_sre_parse.parse(pattern, re.I)), {("", True)})}))
+            for name, pattern in _ALTERNATIVES}
+
+
+_NARROW: tuple[dict, dict] = ({}, {})     # per index: three-character key -> compiled pattern or None
+
+
+def _narrowed(which: int, index: dict[str, re.Pattern], key: str) -> re.Pattern | None:
+    """The first-character pattern of `index` cut down to the alternatives whose prefixes agree with `key`
+    (same alternatives, same order, same group names): at a word starting with `key` it matches exactly as
+    the first-character pattern does, since the alternatives left out cannot match there."""
+    table = _prefix_table()
+    names = re.findall(r"\(\?P<(t\d+_\d+)>", index[key[0]].pattern)
+    keep = [name for name in names if any(key.startswith(p) for p in table[name])]
+    by_name = dict(_ALTERNATIVES)
+    rx = re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in keep) + r")(?![\w-])", re.I) \
+        if keep else None
+    _NARROW[which][key] = rx
+    return rx
+
+
+def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0) -> list[re.Match]:
     out: list[re.Match] = []
     pos = 0
+    narrow = _NARROW[which]
+    low = sentence.lower()
+    aligned = len(low) == len(sentence)
     for w in _WORD_START.finditer(sentence):
         i = w.start()
         if i < pos:
             continue
-        rx = index.get(sentence[i].lower())
-        if rx is None:
+        c = sentence[i].lower()
+        if c not in index:
             continue
+        key = low[i:i + _PREFIX_LEN] if aligned else ""
+        if len(key) == _PREFIX_LEN and key.isascii():
+            try:
+                rx = narrow[key]
+            except KeyError:
+                rx = _narrowed(which, index, key)
+            if rx is None:
+                continue
+        else:
+            rx = index[c]
         m = rx.match(sentence, i)
         if m is not None and m.end() > i:
             out.append(m)
@@ -219,10 +328,11 @@ def _scan(sentence: str, index: dict[str, re.Pattern]) -> list[re.Match]:
 
 def find_triggers(sentence: str) -> list[re.Match]:
     """Trigger matches in a sentence, left to right, not overlapping: the hand-written patterns first, then
-    the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character)."""
+    the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character,
+    then narrowed by the word's first three)."""
     hand, lexical = _indexed()
-    out = _scan(sentence, hand)
-    extra = [m for m in _scan(sentence, lexical)
+    out = _scan(sentence, hand, 0)
+    extra = [m for m in _scan(sentence, lexical, 1)
              if not any(m.start() < h.end() and h.start() < m.end() for h in out)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start())
