@@ -198,7 +198,7 @@ def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
 
 _WORD_START = re.compile(r"(?<![\w-])[\w$]")
 _ALTERNATIVES: list[tuple[str, str]] = []
-_PREFIX_LEN = 3          # the narrowed indexes key on a word's first three characters (lower-cased ASCII)
+_PREFIX_LEN = 6          # the narrowed indexes key on a word's first six characters (lower-cased ASCII)
 _PREFIX_CAP = 512        # more prefixes than this for one pattern: stop expanding (a shorter prefix is kept)
 
 
@@ -248,7 +248,7 @@ def _prefixes(items, states: set) -> set:
         else:
             return _cut(states)
         if len(states) > _PREFIX_CAP:
-            return _cut({(t[:1], o) for t, o in states})
+            return _cut({(t[:3], o) for t, o in states})
     return states
 
 
@@ -279,21 +279,67 @@ def _prefix_table() -> dict[str, tuple[str, ...]]:
             for name, pattern in _ALTERNATIVES}
 
 
-_NARROW: tuple[dict, dict] = ({}, {})     # per index: three-character key -> compiled pattern or None
+_NARROW: tuple[dict, dict] = ({}, {})     # per index: six-character key -> compiled pattern or None
+
+
+@functools.lru_cache(maxsize=None)
+def _bucket_names(rx: re.Pattern) -> tuple[str, ...]:
+    return tuple(re.findall(r"\(\?P<(t\d+_\d+)>", rx.pattern))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_name() -> dict[str, str]:
+    return dict(_ALTERNATIVES)
 
 
 def _narrowed(which: int, index: dict[str, re.Pattern], key: str) -> re.Pattern | None:
     """The first-character pattern of `index` cut down to the alternatives whose prefixes agree with `key`
     (same alternatives, same order, same group names): at a word starting with `key` it matches exactly as
-    the first-character pattern does, since the alternatives left out cannot match there."""
+    the first-character pattern does, since the alternatives left out cannot match there. A key shorter than
+    _PREFIX_LEN was cut (a non-ASCII character, or the sentence's end): prefixes that extend it are kept."""
     table = _prefix_table()
-    names = re.findall(r"\(\?P<(t\d+_\d+)>", index[key[0]].pattern)
-    keep = [name for name in names if any(key.startswith(p) for p in table[name])]
-    by_name = dict(_ALTERNATIVES)
+    names = _bucket_names(index[key[0]])
+    cut = len(key) < _PREFIX_LEN
+    keep = [name for name in names if any(key.startswith(p) or cut and p.startswith(key) for p in table[name])]
+    by_name = _by_name()
     rx = re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in keep) + r")(?![\w-])", re.I) \
         if keep else None
     _NARROW[which][key] = rx
     return rx
+
+
+_CUT = r"(?=[^\x00-\x7f]|\Z)"       # where a key is cut short: a non-ASCII character, the end
+
+
+def _trie(words: set[str]) -> str:
+    """A regex (no groups) matching any of `words` as a trie, or any beginning of one followed by _CUT;
+    '' in `words` matches the empty string."""
+    if "" in words:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for c in sorted(heads):
+        rest = _trie(heads[c])
+        parts.append(re.escape(c) + (f"(?:{rest})" if rest else ""))
+    return "|".join(parts + [_CUT])
+
+
+@functools.lru_cache(maxsize=2)
+def _starts(which: int) -> re.Pattern:
+    """The word starts worth trying with index `which`: a word whose lower-cased first six characters
+    begin with some alternative's prefix, or whose key is cut short by a non-ASCII character or the end of
+    the sentence before it stops agreeing with one. A superset of where `_scan` can match."""
+    table = _prefix_table()
+    lexical = bool(which)
+    triggers = compiled()[1]
+    mine = [name for name, _ in _ALTERNATIVES if triggers[int(name[1:].split("_", 1)[0])].lexical == lexical]
+    # an alternative that may start anywhere (after a look-behind: "(?<=was )(?:\w+ly )?opened") is tried whole
+    anywhere = [_by_name()[name] for name in mine if "" in table[name]]
+    trie = _trie({p for name in mine for p in table[name] if p})
+    return re.compile(r"(?<![\w-])(?=[\w$])(?:(?=" + trie + r")" + "".join(f"|(?={a})" for a in anywhere) + ")",
+                      re.I)
 
 
 def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0) -> list[re.Match]:
@@ -302,15 +348,20 @@ def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0) -> list[r
     narrow = _NARROW[which]
     low = sentence.lower()
     aligned = len(low) == len(sentence)
-    for w in _WORD_START.finditer(sentence):
+    for w in (_starts(which) if aligned else _WORD_START).finditer(sentence):
         i = w.start()
         if i < pos:
             continue
         c = sentence[i].lower()
         if c not in index:
             continue
-        key = low[i:i + _PREFIX_LEN] if aligned else ""
-        if len(key) == _PREFIX_LEN and key.isascii():
+        key = ""
+        if aligned:
+            key = low[i:i + _PREFIX_LEN]
+            raw = sentence[i:i + _PREFIX_LEN]
+            if not raw.isascii():
+                key = key[:next(k for k, ch in enumerate(raw) if not ch.isascii())]
+        if key:
             try:
                 rx = narrow[key]
             except KeyError:
@@ -329,7 +380,7 @@ def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0) -> list[r
 def find_triggers(sentence: str) -> list[re.Match]:
     """Trigger matches in a sentence, left to right, not overlapping: the hand-written patterns first, then
     the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character,
-    then narrowed by the word's first three)."""
+    then narrowed by the word's first six)."""
     hand, lexical = _indexed()
     out = _scan(sentence, hand, 0)
     extra = [m for m in _scan(sentence, lexical, 1)
