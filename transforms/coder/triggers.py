@@ -326,41 +326,48 @@ def _trie(words: set[str]) -> str:
     return "|".join(parts + [_CUT])
 
 
-@functools.lru_cache(maxsize=2)
-def _starts(which: int) -> re.Pattern:
-    """The word starts worth trying with index `which`: a word whose lower-cased first six characters
-    begin with some alternative's prefix, or whose key is cut short by a non-ASCII character or the end of
-    the sentence before it stops agreeing with one. A superset of where `_scan` can match."""
+@functools.lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """The word starts worth trying: a word whose lower-cased first six characters begin with some
+    alternative's prefix, or whose key is cut short by a non-ASCII character or the end of the sentence
+    before it stops agreeing with one. A superset of where `_scan` can match, with either index."""
     table = _prefix_table()
-    lexical = bool(which)
-    triggers = compiled()[1]
-    mine = [name for name, _ in _ALTERNATIVES if triggers[int(name[1:].split("_", 1)[0])].lexical == lexical]
+    names = [name for name, _ in _ALTERNATIVES]
     # an alternative that may start anywhere (after a look-behind: "(?<=was )(?:\w+ly )?opened") is tried whole
-    anywhere = [_by_name()[name] for name in mine if "" in table[name]]
-    trie = _trie({p for name in mine for p in table[name] if p})
+    anywhere = [_by_name()[name] for name in names if "" in table[name]]
+    trie = _trie({p for name in names for p in table[name] if p})
     return re.compile(r"(?<![\w-])(?=[\w$])(?:(?=" + trie + r")" + "".join(f"|(?={a})" for a in anywhere) + ")",
                       re.I)
 
 
-def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0) -> list[re.Match]:
-    out: list[re.Match] = []
-    pos = 0
-    narrow = _NARROW[which]
+def _candidates(sentence: str) -> list[tuple[int, str, str]]:
+    """(start, lower-cased first character, key) of the word starts both scans try; key is the lower-cased
+    first six characters, cut before a non-ASCII one ('' when the sentence's lower case changes its length)."""
     low = sentence.lower()
     aligned = len(low) == len(sentence)
-    for w in (_starts(which) if aligned else _WORD_START).finditer(sentence):
+    ascii_only = sentence.isascii()
+    out = []
+    for w in (_starts() if aligned else _WORD_START).finditer(sentence):
         i = w.start()
-        if i < pos:
-            continue
-        c = sentence[i].lower()
-        if c not in index:
-            continue
         key = ""
         if aligned:
             key = low[i:i + _PREFIX_LEN]
-            raw = sentence[i:i + _PREFIX_LEN]
-            if not raw.isascii():
-                key = key[:next(k for k, ch in enumerate(raw) if not ch.isascii())]
+            if not ascii_only:
+                raw = sentence[i:i + _PREFIX_LEN]
+                if not raw.isascii():
+                    key = key[:next(k for k, ch in enumerate(raw) if not ch.isascii())]
+        out.append((i, sentence[i].lower(), key))
+    return out
+
+
+def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0,
+          candidates: list[tuple[int, str, str]] | None = None) -> list[re.Match]:
+    out: list[re.Match] = []
+    pos = 0
+    narrow = _NARROW[which]
+    for i, c, key in _candidates(sentence) if candidates is None else candidates:
+        if i < pos or c not in index:
+            continue
         if key:
             try:
                 rx = narrow[key]
@@ -382,8 +389,11 @@ def find_triggers(sentence: str) -> list[re.Match]:
     the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character,
     then narrowed by the word's first six)."""
     hand, lexical = _indexed()
-    out = _scan(sentence, hand, 0)
-    extra = [m for m in _scan(sentence, lexical, 1)
+    candidates = _candidates(sentence)
+    if not candidates:
+        return []
+    out = _scan(sentence, hand, 0, candidates)
+    extra = [m for m in _scan(sentence, lexical, 1, candidates)
              if not any(m.start() < h.end() and h.start() < m.end() for h in out)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start())
