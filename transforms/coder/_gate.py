@@ -19,6 +19,21 @@ except ImportError:                    # pragma: no cover - Python 3.10
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+_LAST: tuple = (None, None)      # the last text and its lower case (None when the gate must not be used)
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, or None when `text` holds a character re.I folds onto ASCII; the gates of one
+    sentence share it (a one-entry cache, replaced as a whole tuple: safe across threads)."""
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    low = None if _FOLDS_TO_ASCII.search(text) else text.lower()
+    _LAST = (text, low)
+    return low
+
+
 def _plain(c: str) -> str | None:
     """The character as it appears lower-cased in matching text, or None when case folding makes that unsure."""
     if c.isascii():
@@ -66,13 +81,11 @@ def gated(rx: re.Pattern):
         return rx.search
     words = tuple(sorted(need, key=len, reverse=True))
     search = rx.search
-    folds = _FOLDS_TO_ASCII.search
 
     def gated_search(text: str, *args):
-        if not folds(text):
-            low = text.lower()
-            if not any(w in low for w in words):
-                return None
+        low = _lowered(text)
+        if low is not None and not any(w in low for w in words):
+            return None
         return search(text, *args)
 
     gated_search.words = words  # type: ignore[attr-defined]
