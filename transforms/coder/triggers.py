@@ -176,10 +176,11 @@ def _first_chars(items) -> set | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
+def _indexed() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The trigger alternation split by first character: at each word start only the patterns that can begin
     with that character are tried (same alternatives, same order, same group names as `compiled()`).
-    Two indexes: the hand-written patterns (triggers.yaml) and the lemma classes (verb_classes.yaml)."""
+    Two indexes: the hand-written patterns (triggers.yaml) and the lemma classes (verb_classes.yaml).
+    Each maps a first character to its alternatives' group names; `_bucket` compiles one when needed."""
     _, triggers = compiled()
     out = []
     for lexical in (False, True):
@@ -187,13 +188,25 @@ def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
         for name, pattern in _ALTERNATIVES:
             if triggers[int(name[1:].split("_", 1)[0])].lexical != lexical:
                 continue
-            first = _first_chars(list(_sre_parse.parse(pattern, re.I)))
+            first = _first_chars(_parsed(name))
             keys = _KEYS if first is _ANY else {c for c in first if c in _KEYS} or _KEYS
             for k in buckets:
                 if k in keys:
-                    buckets[k].append(f"(?P<{name}>{pattern})")
-        out.append({k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])", re.I) for k, v in buckets.items() if v})
+                    buckets[k].append(name)
+        out.append({k: tuple(v) for k, v in buckets.items() if v})
     return out[0], out[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(name: str) -> list:
+    return list(_sre_parse.parse(_by_name()[name], re.I))
+
+
+@functools.lru_cache(maxsize=None)
+def _bucket(names: tuple[str, ...]) -> re.Pattern:
+    """The alternatives `names`, in that order, as one pattern (a first-character bucket, or a narrowed one)."""
+    by_name = _by_name()
+    return re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in names) + r")(?![\w-])", re.I)
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w$]")
@@ -275,16 +288,10 @@ def _cut(states: set) -> set:
 def _prefix_table() -> dict[str, tuple[str, ...]]:
     """Group name -> the lower-case prefixes (at most _PREFIX_LEN characters) its matches can start with."""
     compiled()
-    return {name: tuple(sorted({t for t, _ in _prefixes(list(_sre_parse.parse(pattern, re.I)), {("", True)})}))
-            for name, pattern in _ALTERNATIVES}
+    return {name: tuple(sorted({t for t, _ in _prefixes(_parsed(name), {("", True)})})) for name, _ in _ALTERNATIVES}
 
 
 _NARROW: tuple[dict, dict] = ({}, {})     # per index: six-character key -> compiled pattern or None
-
-
-@functools.lru_cache(maxsize=None)
-def _bucket_names(rx: re.Pattern) -> tuple[str, ...]:
-    return tuple(re.findall(r"\(\?P<(t\d+_\d+)>", rx.pattern))
 
 
 @functools.lru_cache(maxsize=1)
@@ -292,18 +299,16 @@ def _by_name() -> dict[str, str]:
     return dict(_ALTERNATIVES)
 
 
-def _narrowed(which: int, index: dict[str, re.Pattern], key: str) -> re.Pattern | None:
+def _narrowed(which: int, index: dict[str, tuple[str, ...]], key: str) -> re.Pattern | None:
     """The first-character pattern of `index` cut down to the alternatives whose prefixes agree with `key`
     (same alternatives, same order, same group names): at a word starting with `key` it matches exactly as
     the first-character pattern does, since the alternatives left out cannot match there. A key shorter than
     _PREFIX_LEN was cut (a non-ASCII character, or the sentence's end): prefixes that extend it are kept."""
     table = _prefix_table()
-    names = _bucket_names(index[key[0]])
     cut = len(key) < _PREFIX_LEN
-    keep = [name for name in names if any(key.startswith(p) or cut and p.startswith(key) for p in table[name])]
-    by_name = _by_name()
-    rx = re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in keep) + r")(?![\w-])", re.I) \
-        if keep else None
+    keep = tuple(name for name in index[key[0]]
+                 if any(key.startswith(p) or cut and p.startswith(key) for p in table[name]))
+    rx = _bucket(keep) if keep else None
     _NARROW[which][key] = rx
     return rx
 
@@ -360,7 +365,7 @@ def _candidates(sentence: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0,
+def _scan(sentence: str, index: dict[str, tuple[str, ...]], which: int = 0,
           candidates: list[tuple[int, str, str]] | None = None) -> list[re.Match]:
     out: list[re.Match] = []
     pos = 0
@@ -376,7 +381,7 @@ def _scan(sentence: str, index: dict[str, re.Pattern], which: int = 0,
             if rx is None:
                 continue
         else:
-            rx = index[c]
+            rx = _bucket(index[c])
         m = rx.match(sentence, i)
         if m is not None and m.end() > i:
             out.append(m)
