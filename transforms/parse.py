@@ -330,7 +330,7 @@ def _parse_html(raw: RawPage, text: str) -> Document:
 def _prune(tree) -> None:
     """Drop blocks whose class/id says they are chrome (share bars, author blurbs, cookie banners,
     related lists, disclaimers). A candidate holding several paragraphs is kept: it may be the article."""
-    for el in _PRUNE_CANDIDATES(tree):
+    for el in _prune_candidates(tree):
         if not _PRUNE_SEGMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower()):
             continue
         if el.getparent() is None:
@@ -338,6 +338,19 @@ def _prune(tree) -> None:
         if _COUNT_P(el) >= 4:
             continue
         el.drop_tree()
+
+
+_NOT_PRUNED = frozenset(("article", "main", "body"))
+
+
+def _prune_candidates(tree) -> list:
+    """_PRUNE_CANDIDATES(tree), the same elements in the same order, walked without XPath when the page has
+    one body (a plain element walk costs less than the XPath's descendant-or-self steps)."""
+    bodies = list(tree.iter("body"))
+    if len(bodies) != 1:
+        return _PRUNE_CANDIDATES(tree)
+    return [el for el in bodies[0].iter(etree.Element)
+            if (el.get("class") is not None or el.get("id") is not None) and el.tag not in _NOT_PRUNED]
 
 
 def _trafilatura(tree, url: str | None) -> list[str]:

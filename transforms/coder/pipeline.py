@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from transforms.coder import CODER_VERSION
 from transforms.coder import roles as R
 from transforms.coder import temporal
+from transforms.coder._gate import gated
 from transforms.coder.dates import DateMention, find_dates
 from transforms.coder.mentions import Mention, find_mentions
 from transforms.coder.locations import locate
@@ -214,7 +215,7 @@ def code_document(doc: Document) -> list[Event]:
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
-        if topic is None or _FIRST_PERSON_TOPIC.search(sentence):
+        if topic is None or _first_person_topic(sentence):
             topic = _first_person(ctx) or topic
         if _THEY.match(sentence) and ctx.prev_subject:
             topic = ctx.prev_subject
@@ -365,13 +366,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
     if first_subject == _UNNAMED:
         first_subject = None
-    if len(sentence) < 20 or _BOILERPLATE.search(sentence):
+    if len(sentence) < 20 or _boilerplate(sentence):
         return [], first_subject or topic
     if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
     matches = find_triggers(sentence)
-    if not matches and not (_ATTENDEES_AFTER.search(sentence) or _ATTENDEES_BEFORE.search(sentence)
-                            or _HELD_IN.search(sentence)):
+    if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
+                            or _held_in(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -455,10 +456,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = first_subject
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
-    quantities = find_quantities(sentence)
     drafts = drafts + _as_did(sentence, actors, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
+    quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
@@ -827,8 +828,8 @@ def _venue(sentence: str, places: list[R.Placed]) -> str | None:
 
 def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_Draft]:
     """A list of the states that attended the meeting the document reports: one host-guest CONSULT each."""
-    after = _ATTENDEES_AFTER.search(sentence)
-    before = None if after else _ATTENDEES_BEFORE.search(sentence)
+    after = _attendees_after(sentence)
+    before = None if after else _attendees_before(sentence)
     if after is None and before is None:
         return []
     # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
@@ -873,7 +874,7 @@ _HELD_IN = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eight
 
 
 def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
-    m = _HELD_IN.search(sentence)
+    m = _held_in(sentence)
     if m is None or any(m.start() <= d.head < m.end() for d in drafts):
         return []
     where = min((p for p in actors + places if m.end() <= p.start < m.end() + 3), key=lambda p: p.start, default=None)
@@ -1175,3 +1176,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if not drop:
             kept.append(ev)
     return kept
+
+
+# searches every sentence pays, behind a cheap literal gate (same answers: transforms/coder/_gate.py);
+# made here, at the end, from the patterns as finally defined above
+_boilerplate = gated(_BOILERPLATE)
+_attendees_after = gated(_ATTENDEES_AFTER)
+_attendees_before = gated(_ATTENDEES_BEFORE)
+_held_in = gated(_HELD_IN)
+_first_person_topic = gated(_FIRST_PERSON_TOPIC)

@@ -67,6 +67,7 @@ _NO_DEATHS = re.compile(r"\b(?:no (?:one|body)|nobody|no (?:deaths|fatalities|ca
                         r"none (?:were|was) (?:killed|hurt))\b", re.I)
 _NO_DEATHS_VERB = re.compile(r"\b(?:killed|died|dead|reported|casualties|hurt|harmed|lost)\b", re.I)
 _INJURY = re.compile(r"\b(?:injur|wound|hurt)", re.I)
+_DIGIT = re.compile(r"\d")     # what _NUM needs (any Unicode decimal digit, as \d)
 _CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|and)\b|\s+(?:but|whereas)\s+")
 
 
@@ -113,21 +114,23 @@ def find_quantities(text: str) -> list[QuantityMention]:
         taken.append((m.start(), m.end()))
         found.append(QuantityMention(m.start(), m.end(), value, unit, m.group(0).strip()))
 
-    for m in _MONEY_PREFIX.finditer(text):
+    # every pattern but _PEOPLE needs a digit (_NUM): without one, only _PEOPLE can match
+    digits = _DIGIT.search(text) is not None
+    for m in _MONEY_PREFIX.finditer(text) if digits else ():
         cur = m.group("cur").lower().rstrip(".")
         add(m, _scaled(m), CURRENCY_SYMBOLS.get(cur, cur.upper()))
-    for m in _MONEY_SUFFIX.finditer(text):
+    for m in _MONEY_SUFFIX.finditer(text) if digits else ():
         cur = m.group("cur").lower()
         add(m, _scaled(m), CURRENCY_SYMBOLS.get(cur, CURRENCY_SYMBOLS.get(cur.rstrip("s") + "s", cur.upper())))
-    for m in _TONNES.finditer(text):
+    for m in _TONNES.finditer(text) if digits else ():
         if m.group("unit").lower() == "t" and not m.group("num").replace(",", "").replace(".", "").isdigit():
             continue
         add(m, _scaled(m), "tonnes")
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if digits else ():
         add(m, _number(m.group("num")), "percent")
     for m in _PEOPLE.finditer(text):
         add(m, _number(m.group("num")), "people")
-    for m in _MEASURE.finditer(text):
+    for m in _MEASURE.finditer(text) if digits else ():
         add(m, _scaled(m), MEASURE_UNITS.get(m.group("unit").lower(), m.group("unit")))
     found.sort(key=lambda q: q.start)
     return found

@@ -196,10 +196,11 @@ def _first_chars(items) -> set | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
+def _indexed() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The trigger alternation split by first character: at each word start only the patterns that can begin
     with that character are tried (same alternatives, same order, same group names as `compiled()`).
-    Two indexes: the hand-written patterns (triggers.yaml) and the lemma classes (verb_classes.yaml)."""
+    Two indexes: the hand-written patterns (triggers.yaml) and the lemma classes (verb_classes.yaml).
+    Each maps a first character to its alternatives' group names; `_bucket` compiles one when needed."""
     _, triggers = compiled()
     out = []
     for lexical in (False, True):
@@ -207,29 +208,200 @@ def _indexed() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern]]:
         for name, pattern in _ALTERNATIVES:
             if triggers[int(name[1:].split("_", 1)[0])].lexical != lexical:
                 continue
-            first = _first_chars(list(_sre_parse.parse(pattern, re.I)))
+            first = _first_chars(_parsed(name))
             keys = _KEYS if first is _ANY else {c for c in first if c in _KEYS} or _KEYS
             for k in buckets:
                 if k in keys:
-                    buckets[k].append(f"(?P<{name}>{pattern})")
-        out.append({k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])", re.I) for k, v in buckets.items() if v})
+                    buckets[k].append(name)
+        out.append({k: tuple(v) for k, v in buckets.items() if v})
     return out[0], out[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(name: str) -> list:
+    return list(_sre_parse.parse(_by_name()[name], re.I))
+
+
+@functools.lru_cache(maxsize=None)
+def _bucket(names: tuple[str, ...]) -> re.Pattern:
+    """The alternatives `names`, in that order, as one pattern (a first-character bucket, or a narrowed one)."""
+    by_name = _by_name()
+    return re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in names) + r")(?![\w-])", re.I)
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w$]")
 _ALTERNATIVES: list[tuple[str, str]] = []
+_PREFIX_LEN = 6          # the narrowed indexes key on a word's first six characters (lower-cased ASCII)
+_PREFIX_CAP = 512        # more prefixes than this for one pattern: stop expanding (a shorter prefix is kept)
 
 
-def _scan(sentence: str, index: dict[str, re.Pattern]) -> list[re.Match]:
+def _prefixes(items, states: set) -> set:
+    """Extend the prefixes in `states` by the parsed regex sequence `items`. A state is (text, open):
+    open prefixes are extended; a closed one (full length, or cut where the pattern stops being literal)
+    stands for "this, then anything". Every match of the sequence starts with one of the returned prefixes
+    (an over-approximation: zero-width assertions are skipped, anything unknown cuts)."""
+    for op, av in items:
+        if not any(o for _, o in states):
+            return states
+        if op == LITERAL:
+            states = _extend(states, [chr(av)])
+        elif op == IN:
+            chars: list[str] = []
+            for iop, iav in av:
+                if iop == LITERAL:
+                    chars.append(chr(iav))
+                elif iop == RANGE and iav[1] - iav[0] < 64:
+                    chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:                       # a category, a negation: anything
+                    chars = []
+                    break
+            states = _extend(states, chars) if chars else _cut(states)
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            continue
+        elif op == BRANCH:
+            out: set = set()
+            for branch in av[1]:
+                out |= _prefixes(branch, states)
+            states = out
+        elif op == SUBPATTERN:
+            states = _prefixes(av[-1], states)
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            lo, hi, sub = av
+            if lo > _PREFIX_LEN:
+                return _cut(states)
+            out = set(states) if lo == 0 else set()
+            cur = states
+            for r in range(1, min(hi, _PREFIX_LEN + 1) + 1):
+                cur = _prefixes(sub, cur)
+                if r >= lo:
+                    out |= cur
+            if hi > _PREFIX_LEN + 1:
+                out |= _cut(cur)
+            states = out
+        else:
+            return _cut(states)
+        if len(states) > _PREFIX_CAP:
+            return _cut({(t[:3], o) for t, o in states})
+    return states
+
+
+def _extend(states: set, chars: list[str]) -> set:
+    out = set()
+    for text, is_open in states:
+        if not is_open:
+            out.add((text, False))
+            continue
+        for c in chars:
+            low = c.lower()
+            if not (c.isascii() and low.isascii() and len(low) == 1):
+                out.add((text, False))       # a non-ASCII character may fold onto an ASCII one: cut here
+                continue
+            out.add((text + low, len(text) + 1 < _PREFIX_LEN))
+    return out
+
+
+def _cut(states: set) -> set:
+    return {(text, False) for text, _ in states}
+
+
+@functools.lru_cache(maxsize=1)
+def _prefix_table() -> dict[str, tuple[str, ...]]:
+    """Group name -> the lower-case prefixes (at most _PREFIX_LEN characters) its matches can start with."""
+    compiled()
+    return {name: tuple(sorted({t for t, _ in _prefixes(_parsed(name), {("", True)})})) for name, _ in _ALTERNATIVES}
+
+
+_NARROW: tuple[dict, dict] = ({}, {})     # per index: six-character key -> compiled pattern or None
+
+
+@functools.lru_cache(maxsize=1)
+def _by_name() -> dict[str, str]:
+    return dict(_ALTERNATIVES)
+
+
+def _narrowed(which: int, index: dict[str, tuple[str, ...]], key: str) -> re.Pattern | None:
+    """The first-character pattern of `index` cut down to the alternatives whose prefixes agree with `key`
+    (same alternatives, same order, same group names): at a word starting with `key` it matches exactly as
+    the first-character pattern does, since the alternatives left out cannot match there. A key shorter than
+    _PREFIX_LEN was cut (a non-ASCII character, or the sentence's end): prefixes that extend it are kept."""
+    table = _prefix_table()
+    cut = len(key) < _PREFIX_LEN
+    keep = tuple(name for name in index[key[0]]
+                 if any(key.startswith(p) or cut and p.startswith(key) for p in table[name]))
+    rx = _bucket(keep) if keep else None
+    _NARROW[which][key] = rx
+    return rx
+
+
+_CUT = r"(?=[^\x00-\x7f]|\Z)"       # where a key is cut short: a non-ASCII character, the end
+
+
+def _trie(words: set[str]) -> str:
+    """A regex (no groups) matching any of `words` as a trie, or any beginning of one followed by _CUT;
+    '' in `words` matches the empty string."""
+    if "" in words:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for c in sorted(heads):
+        rest = _trie(heads[c])
+        parts.append(re.escape(c) + (f"(?:{rest})" if rest else ""))
+    return "|".join(parts + [_CUT])
+
+
+@functools.lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """The word starts worth trying: a word whose lower-cased first six characters begin with some
+    alternative's prefix, or whose key is cut short by a non-ASCII character or the end of the sentence
+    before it stops agreeing with one. A superset of where `_scan` can match, with either index."""
+    table = _prefix_table()
+    names = [name for name, _ in _ALTERNATIVES]
+    # an alternative that may start anywhere (after a look-behind: "(?<=was )(?:\w+ly )?opened") is tried whole
+    anywhere = [_by_name()[name] for name in names if "" in table[name]]
+    trie = _trie({p for name in names for p in table[name] if p})
+    return re.compile(r"(?<![\w-])(?=[\w$])(?:(?=" + trie + r")" + "".join(f"|(?={a})" for a in anywhere) + ")",
+                      re.I)
+
+
+def _candidates(sentence: str) -> list[tuple[int, str, str]]:
+    """(start, lower-cased first character, key) of the word starts both scans try; key is the lower-cased
+    first six characters, cut before a non-ASCII one ('' when the sentence's lower case changes its length)."""
+    low = sentence.lower()
+    aligned = len(low) == len(sentence)
+    ascii_only = sentence.isascii()
+    out = []
+    for w in (_starts() if aligned else _WORD_START).finditer(sentence):
+        i = w.start()
+        key = ""
+        if aligned:
+            key = low[i:i + _PREFIX_LEN]
+            if not ascii_only:
+                raw = sentence[i:i + _PREFIX_LEN]
+                if not raw.isascii():
+                    key = key[:next(k for k, ch in enumerate(raw) if not ch.isascii())]
+        out.append((i, sentence[i].lower(), key))
+    return out
+
+
+def _scan(sentence: str, index: dict[str, tuple[str, ...]], which: int = 0,
+          candidates: list[tuple[int, str, str]] | None = None) -> list[re.Match]:
     out: list[re.Match] = []
     pos = 0
-    for w in _WORD_START.finditer(sentence):
-        i = w.start()
-        if i < pos:
+    narrow = _NARROW[which]
+    for i, c, key in _candidates(sentence) if candidates is None else candidates:
+        if i < pos or c not in index:
             continue
-        rx = index.get(sentence[i].lower())
-        if rx is None:
-            continue
+        if key:
+            try:
+                rx = narrow[key]
+            except KeyError:
+                rx = _narrowed(which, index, key)
+            if rx is None:
+                continue
+        else:
+            rx = _bucket(index[c])
         m = rx.match(sentence, i)
         if m is not None and m.end() > i:
             out.append(m)
@@ -239,10 +411,14 @@ def _scan(sentence: str, index: dict[str, re.Pattern]) -> list[re.Match]:
 
 def find_triggers(sentence: str) -> list[re.Match]:
     """Trigger matches in a sentence, left to right, not overlapping: the hand-written patterns first, then
-    the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character)."""
+    the lemma classes wherever no hand-written pattern matched (patterns indexed by their first character,
+    then narrowed by the word's first six)."""
     hand, lexical = _indexed()
-    out = _scan(sentence, hand)
-    extra = [m for m in _scan(sentence, lexical)
+    candidates = _candidates(sentence)
+    if not candidates:
+        return []
+    out = _scan(sentence, hand, 0, candidates)
+    extra = [m for m in _scan(sentence, lexical, 1, candidates)
              if not any(m.start() < h.end() and h.start() < m.end() for h in out)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start())
