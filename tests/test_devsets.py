@@ -129,6 +129,18 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
+    DevSet("blind7", feed_link=_feed_link("caravan-blind7.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"), dated_feed_slugs=True,
+           glued_footnotes=("thinktank",)),
+    DevSet("blind8", feed_link=_feed_link("caravan-blind8.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"), dated_feed_slugs=True,
+           glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
 
