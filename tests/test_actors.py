@@ -79,3 +79,14 @@ def test_the_office_title_refers_to_the_holder_last_named():
     assert ("the Special Representative", "KAZ") in got
     assert ("the foreign minister", "TALIBAN") in got       # Muttaqi, the acting foreign minister
     assert not any(t.startswith("the Foreign Minister of") for t, c in got)
+
+
+def test_people_introduced_by_apposition_or_title_keep_their_side_by_surname():
+    from transforms.coder.mentions import find_mentions
+    text = ("On Monday Dilshod Karimov, Uzbekistan's transport minister, arrived in Kabul. Karimov said the line "
+            "would open. Kazakh Trade Minister Bolat Nurlanov came too; Nurlanov met Karimov. "
+            "Gul Ahmad Rahimi, the Taliban's water minister, was also there. Rahimi spoke.")
+    got = {(m.text, m.code) for m in find_mentions(text, None)}
+    assert {("Dilshod Karimov", "UZB"), ("Karimov", "UZB"), ("Bolat Nurlanov", "KAZ"), ("Nurlanov", "KAZ"),
+            ("Gul Ahmad Rahimi", "TALIBAN"), ("Rahimi", "TALIBAN")} <= got
+    assert not any(t.startswith("Monday") for t, c in got)
