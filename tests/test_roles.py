@@ -566,3 +566,8 @@ def test_attack_told_again_without_its_attacker_keeps_the_attacker_named_for_it(
                 "On 22 March gunmen opened fire on concertgoers in Krasnogorsk.")
     assert ("ISKP", "RUS", "ASSAULT") in got
     assert (None, "RUS", "ASSAULT") not in got
+
+
+def test_politicians_of_a_state_act_for_it_and_each_accused_state_is_an_event():
+    got = coded("On Wednesday several Iranian politicians accused Israel and the United States of being behind the blasts.")
+    assert {("IRN", "ISR", "ACCUSE"), ("IRN", "USA", "ACCUSE")} <= got
