@@ -1,6 +1,8 @@
 """Actor dictionary: table rows for the warehouse and resolution of mentions to codes."""
 from __future__ import annotations
 
+import datetime as dt
+
 from transforms.coder.actors import ALIAS_KINDS, load_actor_table, load_office_holders
 
 
@@ -79,3 +81,24 @@ def test_the_office_title_refers_to_the_holder_last_named():
     assert ("the Special Representative", "KAZ") in got
     assert ("the foreign minister", "TALIBAN") in got       # Muttaqi, the acting foreign minister
     assert not any(t.startswith("the Foreign Minister of") for t, c in got)
+
+
+def test_people_introduced_by_apposition_or_title_keep_their_side_by_surname():
+    from transforms.coder.mentions import find_mentions
+    text = ("On Monday Dilshod Karimov, Uzbekistan's transport minister, arrived in Kabul. Karimov said the line "
+            "would open. Kazakh Trade Minister Bolat Nurlanov came too; Nurlanov met Karimov. "
+            "Gul Ahmad Rahimi, the Taliban's water minister, was also there. Rahimi spoke.")
+    got = {(m.text, m.code) for m in find_mentions(text, None)}
+    assert {("Dilshod Karimov", "UZB"), ("Karimov", "UZB"), ("Bolat Nurlanov", "KAZ"), ("Nurlanov", "KAZ"),
+            ("Gul Ahmad Rahimi", "TALIBAN"), ("Rahimi", "TALIBAN")} <= got
+    assert not any(t.startswith("Monday") for t, c in got)
+
+
+def test_state_companies_and_leaders_code_to_their_state():
+    from transforms.coder.mentions import find_mentions
+    text = ("Turkmennebitgaz, Tajik Railways, the Kyrgyz National Energy Holding, Uztransgaz, QazaqGaz and the "
+            "Afghan Railway Authority signed. Supreme Leader Ali Khamenei spoke. Israel and Ukraine were named.")
+    got = {(m.text, m.code) for m in find_mentions(text, dt.date(2024, 1, 3))}
+    assert {("Turkmennebitgaz", "TKM"), ("Tajik Railways", "TJK"), ("Kyrgyz National Energy Holding", "KGZ"),
+            ("Uztransgaz", "UZB"), ("QazaqGaz", "KAZ"), ("Afghan Railway Authority", "TALIBAN"),
+            ("Ali Khamenei", "IRN"), ("Israel", "ISR"), ("Ukraine", "UKR")} <= got

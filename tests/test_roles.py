@@ -554,3 +554,20 @@ def test_a_host_with_no_guests_named_has_no_recipient_from_an_earlier_sentence()
                 "transport corridors.")
     assert ("UZB", None, "CONSULT") in got
     assert not any(a == "UZB" and b in ("RUS", "TALIBAN") for a, b, t in got)
+
+
+def test_attack_with_no_named_attacker_targets_the_state_of_the_place():
+    got = coded("On Sunday a gunman opened fire on worshippers at a shrine in Shiraz, killing two people.")
+    assert (None, "IRN", "ASSAULT") in got
+
+
+def test_attack_told_again_without_its_attacker_keeps_the_attacker_named_for_it():
+    got = coded("ISKP attacked a concert hall outside Moscow in March 2024, killing 140 people. "
+                "On 22 March gunmen opened fire on concertgoers in Krasnogorsk.")
+    assert ("ISKP", "RUS", "ASSAULT") in got
+    assert (None, "RUS", "ASSAULT") not in got
+
+
+def test_politicians_of_a_state_act_for_it_and_each_accused_state_is_an_event():
+    got = coded("On Wednesday several Iranian politicians accused Israel and the United States of being behind the blasts.")
+    assert {("IRN", "ISR", "ACCUSE"), ("IRN", "USA", "ACCUSE")} <= got

@@ -30,7 +30,7 @@ military guards guard border police security counterpart counterparts parliament
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
-host hosts organisers organizers
+host hosts organisers organizers politicians lawmakers legislators mps
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -173,13 +173,23 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
     return out
 
 
-_TITLE = (r"(?:minister|envoy|representative|ambassador|spokes(?:man|woman|person)|president|premier|counterpart|chief|"
-          r"commander|governor|diplomat|official|head|chairman|secretary|adviser|advisor|charg[eé] d['’]affaires)s?")
+_TITLE = (r"(?i:minister|envoy|representative|ambassador|spokes(?:man|woman|person)|president|premier|counterpart|chief|"
+          r"commander|governor|diplomat|official|head|chairman|secretary|adviser|advisor|charg[eé] d['’]affaires)(?i:s)?")
 _NAME = r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]+|bin|al-\w+|ul|ud|de|van|von)){1,3})"
 # "Pakistan's Foreign Minister Bilawal Bhutto Zardari", "Kazakh special representative Yerkin Tokumov"
 _AFTER_ACTOR = re.compile(r"(?:['’]s)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?" + _TITLE + r"(?:\s+(?:for|to|in)\s+[A-Z]\w+)?,?\s+" + _NAME)
 # "the Minister of Foreign Affairs of China, Qin Gang"
 _TITLE_OF = re.compile(r"\b" + _TITLE + r"\s+(?:[\w-]+\s+){0,4}?(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# "Jurabek Mirzamakhmudov, Uzbekistan's energy minister,", "Neda Mohammad Nadeem, the Taliban's higher education
+# minister": a name, then an apposition naming the state and the office
+_NAME_BEFORE = re.compile(_NAME + r",\s+(?:the\s+|a\s+)?$")
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?" + _TITLE + r"\b(?![\w-])")
+# words a name-finder takes for the start of a name
+_NOT_NAME = frozenset("the a an on in at by for from with and but then when after before as while last this that "
+                      "mr mrs ms dr minister president prime premier deputy acting foreign envoy ambassador special "
+                      "senior chief head former general secretary spokesman spokeswoman governor commander "
+                      "meanwhile however also later earlier today yesterday monday tuesday wednesday thursday friday saturday sunday "
+                      "january february march april may june july august september october november december".split())
 _APPOSED = re.compile(r",\s+" + _NAME + r"(?=\s*[,.;)]|\s+(?:said|says|told|met|has|had|was|who|and)\b)")
 
 
@@ -202,9 +212,18 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
         g = _AFTER_ACTOR.match(text, m.end, min(len(text), m.end + 120))
         if g is None and _TITLE_OF.search(text, max(0, m.start - 80), m.start):
             g = _APPOSED.match(text, m.end, min(len(text), m.end + 60))
+        if g is None and _TITLE_AFTER.match(text, m.end, min(len(text), m.end + 60)):
+            g = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
+            if g is not None and g.end() != m.start:
+                g = None
         if g is None or not free(g.start("name"), g.end("name")):
             continue
-        full = g.group("name")
+        words = g.group("name").split()
+        while words and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in _NOT_NAME for w in words):
+            continue
+        full = " ".join(words)
         names.setdefault(full, m.code)
         names.setdefault(full.split()[-1], m.code)
     if not names:

@@ -305,8 +305,22 @@ def _document_pass(events: list[Event]) -> list[Event]:
     for ev in out:
         if any(_same_happening(k, ev) for k in kept):
             continue
+        if ev.event_type == "ASSAULT" and ev.actor1 is None and ev.actor2 is not None and ev.event_date is not None:
+            # the attack told again without its attacker ("gunmen opened fire ..."): the attacker named for it elsewhere
+            told = next((x for x in out if x.event_type == "ASSAULT" and x.actor1 is not None and x.event_date is not None
+                         and R.side(x.actor2) == R.side(ev.actor2) and R.side(x.actor1) != R.side(ev.actor2)
+                         and _same_date(x, ev)), None)
+            if told is not None:
+                ev = dataclasses.replace(ev, actor1=told.actor1)
         kept.append(ev)
     return kept
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    """The two dates agree at the coarser of their precisions."""
+    coarse = min(a.date_precision, b.date_precision, key=lambda p: {"year": 1, "month": 2, "day": 3}.get(p, 0))
+    cut = {"day": 10, "month": 7, "year": 4}.get(coarse)
+    return cut is not None and a.event_date.isoformat()[:cut] == b.event_date.isoformat()[:cut]
 
 
 def _ARMED_GROUP(code: str | None) -> bool:
