@@ -400,6 +400,8 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
                 removed = con.execute(sqlfiles.query("delete_replaced_events")).fetchall()[0][0]
                 added = con.execute(sqlfiles.query("insert_events")).fetchall()[0][0]
                 _run(con, sqlfiles.query("replace_candidates"))
+            if documents or batch.events:
+                _run(con, sqlfiles.query("mark_engagements_pending"))
             _run(con, "COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
@@ -459,17 +461,52 @@ def stored_pages(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
 
 # ------------------------------------------------------------------------------------ views & checks
 
-def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every views/NN_*.sql and rebuild engagements + engagement_mentions, in one transaction."""
+def _engagement_inputs_hash(reference: str, overrides: str) -> str:
+    """The hash of what engagements depend on besides documents and events: the build's SQL, the views it reads
+    (events_effective), reference data and overrides."""
+    digest = hashlib.sha256()
+    for name in ("engagement_keys", "build_engagements", "build_engagements_incremental", "write_engagements"):
+        digest.update(sqlfiles.query(name).encode())
+    for _, sql in sqlfiles.views():
+        digest.update(sql.encode())
+    digest.update(reference.encode() + b"\0" + overrides.encode())
+    return digest.hexdigest()
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> dict:
+    """(Re)create every views/NN_*.sql and bring engagements + engagement_mentions up to date, in one transaction.
+
+    Only the engagements of documents loaded since the last build are rebuilt (engagements_pending, filled by
+    save_batch); nothing when no document was loaded; everything when the last build's other inputs (this SQL,
+    reference data, overrides) changed, on a warehouse never built, or when `full` is asked (after editing events
+    by hand). Returns {"engagements": "full" | "incremental" | "unchanged", "pending_documents": n}.
+    """
     try:
         _run(con, "BEGIN TRANSACTION")
         for name, sql in sqlfiles.views():
             _run(con, sql)
-        _run(con, sqlfiles.query("build_engagements"))
+        reference, overrides, built, pending = _run(con, sqlfiles.query("engagement_inputs"))[0]
+        inputs_hash = _engagement_inputs_hash(reference, overrides)
+        if full or built != inputs_hash:
+            mode = "full"
+            _run(con, sqlfiles.query("engagement_keys"))
+            _run(con, sqlfiles.query("build_engagements"))
+            _run(con, sqlfiles.query("write_engagements"))
+        elif pending:
+            mode = "incremental"
+            _run(con, sqlfiles.query("engagement_keys"))
+            _run(con, sqlfiles.query("build_engagements_incremental"))
+            _run(con, sqlfiles.query("write_engagements"))
+        else:
+            mode = "unchanged"
+        if mode != "unchanged":
+            _run(con, sqlfiles.query("clear_engagements_state"))
+            _run(con, sqlfiles.query("record_engagements_built"), {"inputs_hash": inputs_hash, "built_at": _now()})
         _run(con, "COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
         raise WarehouseError(f"refreshing views failed: {one_line(exc)}") from None
+    return {"engagements": mode, "pending_documents": int(pending)}
 
 
 @dataclass
