@@ -30,12 +30,15 @@ from transforms.errors import FeedError
 from transforms.feeds import FeedItem, parse_feed, parse_sitemap
 from transforms.models import RawPage, doc_id_for
 from transforms.pipeline import ProcessResult, process_pages
-from warehouse.db import (LoadBatch, WarehouseState, end_unfinished_runs, finish_run, latest_engagements,
+from warehouse.db import (LoadBatch, WarehouseState, checkpoint, end_unfinished_runs, finish_run, latest_engagements,
                           open_warehouse, read_state, refresh_views, run_checks, run_totals, save_batch, start_run,
                           stored_pages)
 from warehouse.rawstore import RawStore
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+# DuckDB's buffer pool in the refresh's own connections (its default, 80 % of the machine, lets the cache of a
+# growing warehouse file grow a run's peak memory with it); beyond it DuckDB evicts cached blocks and spills
+WAREHOUSE_MEMORY = os.environ.get("CARAVAN_DUCKDB_MEMORY", "128MB")
 PAGE_SUFFIXES = {".html", ".htm", ".txt"}
 MAX_SITEMAP_DEPTH = 3
 
@@ -269,7 +272,8 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
 
 @task(name="read-warehouse-state", cache_policy=NO_CACHE)
 def prepare_warehouse(db_path: str, run_id: str, params: dict, sources: list[dict]) -> WarehouseState:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg), memory_limit=WAREHOUSE_MEMORY,
+                        defer_checkpoint=True) as con:
         start_run(con, run_id, utcnow(), params)
         save_batch(con, LoadBatch(run_id=run_id, sources=sources, fetches=[], documents=[], events={}))
         return read_state(con)
@@ -386,14 +390,18 @@ def process_batch(pages: list[RawPage], known_docs: dict[str, dict], force: bool
 
 @task(name="load-batch", cache_policy=NO_CACHE)
 def load_batch(db_path: str, batch: LoadBatch) -> dict:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+    # no checkpoint per batch (open_warehouse): the write-ahead log takes the batches until its threshold, and
+    # finalize checkpoints once
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg), memory_limit=WAREHOUSE_MEMORY,
+                        defer_checkpoint=True) as con:
         return save_batch(con, batch)
 
 
 @task(name="views-and-checks", cache_policy=NO_CACHE)
 def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
-        refresh_views(con)
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg),
+                        memory_limit=WAREHOUSE_MEMORY) as con:
+        views = refresh_views(con)
         checks = run_checks(con, run_id)
         failed_checks = [c for c in checks if not c.passed]
         counts = {**counts, "checks_passed": len(checks) - len(failed_checks), "checks_failed": len(failed_checks)}
@@ -401,8 +409,9 @@ def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
         finish_run(con, run_id, utcnow(), final_status, counts)
         totals = run_totals(con)
         latest = latest_engagements(con, 8)
+        checkpoint(con)   # the loads left their writes in the log: leave a whole file for other clients
     return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
-            "counts": counts}
+            "counts": counts, "engagements": views["engagements"]}
 
 
 # -------------------------------------------------------------------------------------------- flow
@@ -555,7 +564,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     summary = {
         "run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
         "counts": final["counts"], "totals": final["totals"], "checks": final["checks"], "latest": final["latest"],
-        "sources": [r.__dict__ for r in reports.values()],
+        "sources": [r.__dict__ for r in reports.values()], "engagements": final["engagements"],
     }
     publish_artifacts(summary)
     logger.info("refresh %s: %s", run_id, json.dumps(final["counts"]))

@@ -136,8 +136,8 @@ def test_engagements_are_not_rebuilt_when_nothing_changed_and_fully_after_an_ove
     from warehouse.db import add_override, refresh_views, save_batch
 
     with open_warehouse(tmp_path / "w.duckdb") as con:
-        load_given(con, {"events": []})
-        save_batch(con, seed_batch())
+        load_given(con, {"documents": [{"doc_id": f"d_other{i}"} for i in range(8)], "events": []})
+        save_batch(con, seed_batch())        # 1 document of 9 pending: only its engagements are rebuilt
         assert refresh_views(con)["engagements"] == "incremental"
         before = engagement_rows(con)
         assert refresh_views(con) == {"engagements": "unchanged", "pending_documents": 0}
@@ -154,3 +154,15 @@ def test_engagements_are_not_rebuilt_when_nothing_changed_and_fully_after_an_ove
         undone = engagement_rows(con)
     assert before[0] and same == before and again == before and undone == before
     assert len(suppressed[0]) == len(before[0]) - 1
+
+
+def test_a_first_load_rebuilds_in_full(tmp_path):
+    """When most documents are new (a first refresh), one full rebuild is cheaper than an incremental one."""
+    from tests.test_warehouse import seed_batch
+    from warehouse.db import refresh_views, save_batch
+
+    with open_warehouse(tmp_path / "w.duckdb") as con:
+        load_given(con, {"events": []})
+        save_batch(con, seed_batch())        # 1 document of 1 pending
+        done = refresh_views(con)
+    assert done == {"engagements": "full", "pending_documents": 1}
