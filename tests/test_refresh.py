@@ -100,6 +100,9 @@ def test_rerun_adds_no_rows(httpserver: HTTPServer, tmp_path: pathlib.Path) -> N
     assert first["counts"]["events_added"] == before["events"]
     assert second["counts"]["events_added"] == 0
     assert second["counts"]["documents_unchanged"] == 1
+    # nothing loaded: engagements are not rebuilt; the loads' write-ahead log was checkpointed at the end
+    assert (first["engagements"], second["engagements"]) == ("full", "unchanged")
+    assert not pathlib.Path(str(db) + ".wal").exists()
 
 
 def test_unreachable_source_is_reported_and_others_load(httpserver: HTTPServer, tmp_path: pathlib.Path) -> None:
