@@ -485,6 +485,11 @@ def _engagement_inputs_hash(reference: str, overrides: str) -> str:
     return digest.hexdigest()
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """DuckDB ran out of the memory_limit it was given (raised as is, or wrapped in a WarehouseError)."""
+    return isinstance(exc, duckdb.OutOfMemoryException) or "Out of Memory" in str(exc)
+
+
 def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     """Move the write-ahead log into the database file (after loads opened with defer_checkpoint)."""
     _run(con, sqlfiles.query("checkpoint"))
