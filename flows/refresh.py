@@ -565,12 +565,12 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         # each task gets only its own batch's slice of the warehouse state, and large arguments are quoted so
         # Prefect does not walk them looking for futures: a task's cost stays flat however big the archive grows
         validators = {w.url: state.validators[w.url] for w in batch if w.url in state.validators}
-        pages, rows, tally = fetch_batch(quote(batch), validators, config.fetch, raw_root, run_id)
+        pages, rows, tally = fetch_batch(quote(batch), quote(validators), config.fetch, raw_root, run_id)
         tally.merge_into(reports)
         source_of = {p.url: p.source_id for p in pages}
         known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
         if not dask:
-            absorb(process_batch(quote(pages), known, force), rows, source_of)
+            absorb(process_batch(quote(pages), quote(known), force), rows, source_of)
             continue
         # parse + code run on the Dask workers, several batches at once (a quoted argument would reach a
         # Dask worker still wrapped, so they go as they are)
