@@ -37,6 +37,9 @@ from warehouse.db import (LoadBatch, WarehouseError, WarehouseState, checkpoint,
 from warehouse.rawstore import RawStore
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+PAGE_SUFFIXES = {".html", ".htm", ".txt"}
+MAX_SITEMAP_DEPTH = 3
+MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "128MB"
 
 
@@ -46,9 +49,6 @@ def warehouse_memory() -> str:
     the cap DuckDB evicts and spills. A statement that still runs out is run again without the cap (a warning).
     CARAVAN_DUCKDB_MEMORY overrides it."""
     return os.environ.get("CARAVAN_DUCKDB_MEMORY") or WAREHOUSE_MEMORY
-PAGE_SUFFIXES = {".html", ".htm", ".txt"}
-MAX_SITEMAP_DEPTH = 3
-MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 
 
 def utcnow() -> dt.datetime:
