@@ -17,6 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
@@ -30,14 +31,24 @@ from transforms.errors import FeedError
 from transforms.feeds import FeedItem, parse_feed, parse_sitemap
 from transforms.models import RawPage, doc_id_for
 from transforms.pipeline import ProcessResult, process_pages
-from warehouse.db import (LoadBatch, WarehouseState, end_unfinished_runs, finish_run, latest_engagements,
-                          open_warehouse, read_state, refresh_views, run_checks, run_totals, save_batch, start_run,
-                          stored_pages)
+from warehouse.db import (LoadBatch, WarehouseError, WarehouseState, checkpoint, end_unfinished_runs, finish_run,
+                          latest_engagements, one_line, open_warehouse, out_of_memory, read_state, refresh_views,
+                          run_checks, run_totals, save_batch, start_run, stored_pages)
 from warehouse.rawstore import RawStore
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 PAGE_SUFFIXES = {".html", ".htm", ".txt"}
 MAX_SITEMAP_DEPTH = 3
+MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
+WAREHOUSE_MEMORY = "128MB"
+
+
+def warehouse_memory() -> str:
+    """DuckDB's memory_limit in the refresh's own connections: its default (80 % of the machine) lets the cache of
+    a growing warehouse file, and a full engagements rebuild, grow a run's peak memory with the warehouse; under
+    the cap DuckDB evicts and spills. A statement that still runs out is run again without the cap (a warning).
+    CARAVAN_DUCKDB_MEMORY overrides it."""
+    return os.environ.get("CARAVAN_DUCKDB_MEMORY") or WAREHOUSE_MEMORY
 
 
 def utcnow() -> dt.datetime:
@@ -269,7 +280,7 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
 
 @task(name="read-warehouse-state", cache_policy=NO_CACHE)
 def prepare_warehouse(db_path: str, run_id: str, params: dict, sources: list[dict]) -> WarehouseState:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
+    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg), defer_checkpoint=True) as con:
         start_run(con, run_id, utcnow(), params)
         save_batch(con, LoadBatch(run_id=run_id, sources=sources, fetches=[], documents=[], events={}))
         return read_state(con)
@@ -384,25 +395,48 @@ def process_batch(pages: list[RawPage], known_docs: dict[str, dict], force: bool
     return process_pages(pages, known_docs, force=force)
 
 
+def capped(db_path: str, work, **open_kwargs):
+    """work(con) on the warehouse with DuckDB's memory capped (warehouse_memory); when DuckDB still runs out (the
+    work's transaction is rolled back), once more without the cap."""
+    logger = get_run_logger()
+    try:
+        with open_warehouse(db_path, on_wait=logger.warning, memory_limit=warehouse_memory(), **open_kwargs) as con:
+            return work(con)
+    except (WarehouseError, duckdb.Error) as exc:
+        if not out_of_memory(exc):
+            raise
+        logger.warning("DuckDB needed more than %s (%s); again without the cap", warehouse_memory(), one_line(exc))
+    with open_warehouse(db_path, on_wait=logger.warning, **open_kwargs) as con:
+        return work(con)
+
+
 @task(name="load-batch", cache_policy=NO_CACHE)
 def load_batch(db_path: str, batch: LoadBatch) -> dict:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
-        return save_batch(con, batch)
+    # no checkpoint per batch (open_warehouse): the write-ahead log takes the batches until its threshold, and
+    # finalize checkpoints once
+    return capped(db_path, lambda con: save_batch(con, batch), defer_checkpoint=True)
 
 
 @task(name="views-and-checks", cache_policy=NO_CACHE)
 def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
-    with open_warehouse(db_path, on_wait=lambda msg: get_run_logger().warning(msg)) as con:
-        refresh_views(con)
-        checks = run_checks(con, run_id)
+    def work(con) -> dict:
+        views = refresh_views(con)           # one transaction: rolled back when it fails
+        checks = run_checks(con, run_id)     # results are upserted per (run, check): safe to run again
+        for c in checks:
+            if c.failed_rows < 0 and out_of_memory(Exception(json.dumps(c.sample))):
+                raise WarehouseError(f"check {c.name}: Out of Memory")
         failed_checks = [c for c in checks if not c.passed]
-        counts = {**counts, "checks_passed": len(checks) - len(failed_checks), "checks_failed": len(failed_checks)}
+        final_counts = {**counts, "checks_passed": len(checks) - len(failed_checks),
+                        "checks_failed": len(failed_checks)}
         final_status = "checks_failed" if failed_checks else status
-        finish_run(con, run_id, utcnow(), final_status, counts)
+        finish_run(con, run_id, utcnow(), final_status, final_counts)
         totals = run_totals(con)
         latest = latest_engagements(con, 8)
-    return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
-            "counts": counts}
+        checkpoint(con)   # the loads left their writes in the log: leave a whole file for other clients
+        return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
+                "counts": final_counts, "engagements": views["engagements"]}
+
+    return capped(db_path, work)
 
 
 # -------------------------------------------------------------------------------------------- flow
@@ -501,10 +535,16 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         for row in rows:   # fetched but unreadable: a failed attempt for source_health and the next run's validators
             if row["outcome"] == "ok" and row["url"] in unreadable:
                 row["outcome"], row["error"] = "failed", unreadable[row["url"]]
-        loaded = load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
-                                                     documents=result.documents, events=result.events,
-                                                     coder_version=CODER_VERSION)))
-        pending_rows = []
+        if not result.documents and not result.events and len(pending_rows) + len(rows) < MAX_PENDING_FETCH_ROWS:
+            # nothing to load but fetch rows (every page unchanged): they go with a later load, not a load of
+            # their own (a load opens the warehouse: a fixed cost that dominated a rerun with nothing changed)
+            pending_rows = pending_rows + rows
+            loaded: dict = {}
+        else:
+            loaded = load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows + rows,
+                                                         documents=result.documents, events=result.events,
+                                                         coder_version=CODER_VERSION)))
+            pending_rows = []
         counts["fetched"] += sum(1 for r in rows if r["outcome"] == "ok")
         counts["not_modified"] += sum(1 for r in rows if r["outcome"] == "not_modified")
         counts["fetch_failed"] += sum(1 for r in rows if r["outcome"] in ("failed", "blocked"))
@@ -525,12 +565,12 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         # each task gets only its own batch's slice of the warehouse state, and large arguments are quoted so
         # Prefect does not walk them looking for futures: a task's cost stays flat however big the archive grows
         validators = {w.url: state.validators[w.url] for w in batch if w.url in state.validators}
-        pages, rows, tally = fetch_batch(quote(batch), validators, config.fetch, raw_root, run_id)
+        pages, rows, tally = fetch_batch(quote(batch), quote(validators), config.fetch, raw_root, run_id)
         tally.merge_into(reports)
         source_of = {p.url: p.source_id for p in pages}
         known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
         if not dask:
-            absorb(process_batch(quote(pages), known, force), rows, source_of)
+            absorb(process_batch(quote(pages), quote(known), force), rows, source_of)
             continue
         # parse + code run on the Dask workers, several batches at once (a quoted argument would reach a
         # Dask worker still wrapped, so they go as they are)
@@ -542,7 +582,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         future, rows, source_of = in_flight.popleft()
         absorb(future.result(), rows, source_of)
     if pending_rows:
-        load_batch(db_path, LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={}))
+        load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={})))
     for report in reports.values():   # a source whose every item failed (fetch or parse) has failed
         lost = report.failed + unparsed.get(report.source_id, 0)
         if report.status == "partial" and report.items and lost >= report.items:
@@ -555,7 +595,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     summary = {
         "run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
         "counts": final["counts"], "totals": final["totals"], "checks": final["checks"], "latest": final["latest"],
-        "sources": [r.__dict__ for r in reports.values()],
+        "sources": [r.__dict__ for r in reports.values()], "engagements": final["engagements"],
     }
     publish_artifacts(summary)
     logger.info("refresh %s: %s", run_id, json.dumps(final["counts"]))

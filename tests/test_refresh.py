@@ -100,6 +100,9 @@ def test_rerun_adds_no_rows(httpserver: HTTPServer, tmp_path: pathlib.Path) -> N
     assert first["counts"]["events_added"] == before["events"]
     assert second["counts"]["events_added"] == 0
     assert second["counts"]["documents_unchanged"] == 1
+    # nothing loaded: engagements are not rebuilt; the loads' write-ahead log was checkpointed at the end
+    assert (first["engagements"], second["engagements"]) == ("full", "unchanged")
+    assert not pathlib.Path(str(db) + ".wal").exists()
 
 
 def test_unreachable_source_is_reported_and_others_load(httpserver: HTTPServer, tmp_path: pathlib.Path) -> None:
@@ -192,3 +195,24 @@ def test_cli_bad_config_is_one_line(tmp_path: pathlib.Path) -> None:
     assert done.stderr.strip().count("\n") == 0, done.stderr
     assert "sources[0] (id 'x'): key 'url': missing" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_memory_cap_duckdb_cannot_work_under_is_lifted_not_fatal(httpserver: HTTPServer, tmp_path: pathlib.Path,
+                                                                    monkeypatch, caplog) -> None:
+    """The refresh caps DuckDB's memory (CARAVAN_DUCKDB_MEMORY); a load or a views rebuild that runs out under the
+    cap is rolled back and done again without it, with a warning: the run completes with the same rows."""
+    body = ("On 3 August 2023 Kazakhstan's deputy prime minister visited Kabul and met Taliban officials. "
+            "Kazakhstan sent 5,000 tonnes of flour to Afghanistan in March 2023.")
+    httpserver.expect_request("/news/capped").respond_with_data(
+        page("Kazakh minister in Kabul", "2023-08-05", body), content_type="text/html")
+    sources = write_sources(tmp_path, FAST_FETCH + "sources:\n  - id: news\n    kind: page\n    url: "
+                            + httpserver.url_for("/news/capped") + "\n")
+    uncapped = run_refresh(sources, tmp_path / "free.duckdb")
+    monkeypatch.setenv("CARAVAN_DUCKDB_MEMORY", "256KB")     # far too little for anything DuckDB does
+    with caplog.at_level("WARNING"):
+        capped = run_refresh(sources, tmp_path / "capped.duckdb")
+    assert "again without the cap" in caplog.text
+    assert capped["status"] == uncapped["status"] == "completed"
+    assert capped["totals"] == uncapped["totals"] and capped["totals"]["events"] >= 1
+    assert (count(tmp_path / "capped.duckdb", "SELECT evidence FROM events ORDER BY 1")
+            == count(tmp_path / "free.duckdb", "SELECT evidence FROM events ORDER BY 1"))

@@ -267,3 +267,26 @@ def test_raw_store_is_content_addressed_and_immutable(tmp_path):
         store.get("0" * 64)
     with pytest.raises(WarehouseError, match="not a sha256"):
         store.has("../../etc/passwd")
+
+
+def test_deferred_checkpoint_keeps_loads_durable_in_the_log_until_a_checkpoint(db_path):
+    """Loads opened with defer_checkpoint leave their writes in DuckDB's log: a later reader sees them, and an
+    explicit checkpoint folds the log into the file."""
+    from warehouse.db import checkpoint
+
+    wal = pathlib.Path(str(db_path) + ".wal")
+    with open_warehouse(db_path) as con:                    # migrations and reference data: checkpointed on close
+        pass
+    with open_warehouse(db_path, defer_checkpoint=True, memory_limit="64MB") as con:
+        save_batch(con, seed_batch())
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert wal.exists() and wal.stat().st_size > 0
+    with open_warehouse(db_path, read_only=True) as con:
+        loaded = counts(con)
+    with open_warehouse(db_path, defer_checkpoint=True) as con:
+        checkpoint(con)
+    with open_warehouse(db_path, read_only=True) as con:
+        after = counts(con)
+    assert loaded["documents"] == 1 and loaded["events"] == 3 and after == loaded
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert limit == "61.0 MiB"                              # 64MB (10^6 bytes) as DuckDB prints it

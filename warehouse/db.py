@@ -53,12 +53,20 @@ def _is_lock_error(exc: BaseException) -> bool:
 
 @contextmanager
 def open_warehouse(path, *, read_only: bool = False, wait_seconds: float = 60.0,
-                   on_wait: Callable[[str], Any] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+                   on_wait: Callable[[str], Any] | None = None, memory_limit: str | None = None,
+                   defer_checkpoint: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the warehouse at `path`, closed on exit.
 
     Write connections create the file (and its folder), apply pending migrations and reload reference data
     that changed. While another process holds the lock, retry with backoff for up to `wait_seconds`, telling
     `on_wait` once; then raise WarehouseBusy.
+
+    `memory_limit` ('256MB') caps DuckDB's buffer pool (it evicts and spills beyond it; its default is 80 % of the
+    machine). `defer_checkpoint` leaves the committed writes in the write-ahead log on close instead of
+    checkpointing them into the file, until the log reaches DuckDB's checkpoint_threshold (16 MB): a checkpoint
+    rewrites the whole last row group of a table with a primary key (all of `documents` and its text, below
+    122,880 rows), so one per batch made loading O(warehouse) per batch. Committed data is durable either way;
+    whoever opens the file next replays the log. The refresh checkpoints once at its end (finalize).
     """
     path = pathlib.Path(path)
     if read_only and not path.exists():
@@ -67,6 +75,10 @@ def open_warehouse(path, *, read_only: bool = False, wait_seconds: float = 60.0,
         path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect(path, read_only, wait_seconds, on_wait)
     try:
+        if memory_limit:
+            _run(con, sqlfiles.query("set_memory_limit"), {"memory_limit": memory_limit})
+        if defer_checkpoint and not read_only:
+            _run(con, sqlfiles.query("defer_checkpoint"))
         if not read_only:
             migrate(con, path)
             load_reference_data(con)
@@ -400,6 +412,8 @@ def save_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> dict:
                 removed = con.execute(sqlfiles.query("delete_replaced_events")).fetchall()[0][0]
                 added = con.execute(sqlfiles.query("insert_events")).fetchall()[0][0]
                 _run(con, sqlfiles.query("replace_candidates"))
+            if documents or batch.events:
+                _run(con, sqlfiles.query("mark_engagements_pending"))
             _run(con, "COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
@@ -459,17 +473,66 @@ def stored_pages(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
 
 # ------------------------------------------------------------------------------------ views & checks
 
-def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every views/NN_*.sql and rebuild engagements + engagement_mentions, in one transaction."""
+def _engagement_inputs_hash(reference: str, overrides: str) -> str:
+    """The hash of what engagements depend on besides documents and events: the build's SQL, the views it reads
+    (events_effective), reference data and overrides."""
+    digest = hashlib.sha256()
+    for name in ("engagement_keys", "build_engagements", "build_engagements_incremental", "write_engagements"):
+        digest.update(sqlfiles.query(name).encode())
+    for _, sql in sqlfiles.views():
+        digest.update(sql.encode())
+    digest.update(reference.encode() + b"\0" + overrides.encode())
+    return digest.hexdigest()
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """DuckDB ran out of the memory_limit it was given (raised as is, or wrapped in a WarehouseError)."""
+    return isinstance(exc, duckdb.OutOfMemoryException) or "Out of Memory" in str(exc)
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Move the write-ahead log into the database file (after loads opened with defer_checkpoint)."""
+    _run(con, sqlfiles.query("checkpoint"))
+
+
+INCREMENTAL_SHARE = 0.25   # more pending documents than this share of all: a full rebuild is cheaper
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> dict:
+    """(Re)create every views/NN_*.sql and bring engagements + engagement_mentions up to date, in one transaction.
+
+    Only the engagements of documents loaded since the last build are rebuilt (engagements_pending, filled by
+    save_batch); nothing when no document was loaded; everything when the last build's other inputs (this SQL,
+    reference data, overrides) changed, on a warehouse never built, when more than INCREMENTAL_SHARE of the
+    documents are pending (a first refresh), or when `full` is asked (after editing events by hand).
+    Returns {"engagements": "full" | "incremental" | "unchanged", "pending_documents": n}.
+    """
     try:
         _run(con, "BEGIN TRANSACTION")
         for name, sql in sqlfiles.views():
             _run(con, sql)
-        _run(con, sqlfiles.query("build_engagements"))
+        reference, overrides, built, pending, documents = _run(con, sqlfiles.query("engagement_inputs"))[0]
+        inputs_hash = _engagement_inputs_hash(reference, overrides)
+        if full or built != inputs_hash or pending > documents * INCREMENTAL_SHARE:
+            mode = "full"
+            _run(con, sqlfiles.query("engagement_keys"))
+            _run(con, sqlfiles.query("build_engagements"))
+            _run(con, sqlfiles.query("write_engagements"))
+        elif pending:
+            mode = "incremental"
+            _run(con, sqlfiles.query("engagement_keys"))
+            _run(con, sqlfiles.query("build_engagements_incremental"))
+            _run(con, sqlfiles.query("write_engagements"))
+        else:
+            mode = "unchanged"
+        if mode != "unchanged":
+            _run(con, sqlfiles.query("clear_engagements_state"))
+            _run(con, sqlfiles.query("record_engagements_built"), {"inputs_hash": inputs_hash, "built_at": _now()})
         _run(con, "COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
         raise WarehouseError(f"refreshing views failed: {one_line(exc)}") from None
+    return {"engagements": mode, "pending_documents": int(pending)}
 
 
 @dataclass
