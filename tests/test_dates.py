@@ -474,3 +474,46 @@ def test_a_stretch_up_to_publication_borrows_no_date():
 def test_a_year_naming_a_thing_gives_no_year_to_a_later_date():
     found = find_dates("Citing the 2001 treaty, the council met on 3 May.", dt.date(2024, 9, 14))
     assert [d.date for d in found] == [dt.date(2001, 1, 1), dt.date(2024, 5, 3)]
+
+
+def test_anaphora_counts_from_a_since_date_earlier_in_the_sentence():
+    text = "The pass had been closed since 6 May, when guards traded fire; the ministry sealed the road the same day."
+    found = find_dates(text, dt.date(2023, 5, 18), dt.date(2023, 5, 15))
+    assert [(d.text, d.date, d.bound) for d in found] == [
+        ("6 May", dt.date(2023, 5, 6), True), ("the same day", dt.date(2023, 5, 6), False)]
+    got = _clock_dates("On 15 May 2023 the border reopened.\n\n" + text, dt.date(2023, 5, 18), ["closed", "sealed"])
+    assert got["closed"] == (dt.date(2023, 5, 6), "day")
+    assert got["sealed"] == (dt.date(2023, 5, 6), "day")
+
+
+def test_that_month_takes_the_year_of_the_time_just_narrated():
+    found = find_dates("The alliance drilled near the river that October.", dt.date(2024, 6, 24),
+                       dt.date(2021, 8, 1), anchor_precision="month")
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 10, 1), "month")]
+    # nothing narrated: no year to take, no date; a lower-case "that may" is no month
+    assert find_dates("The alliance drilled near the river that October.", dt.date(2024, 6, 24)) == []
+    assert find_dates("rules that may apply", dt.date(2024, 6, 24), dt.date(2021, 8, 1)) == []
+
+
+def test_last_season_is_of_the_year_before_until_another_season_passed():
+    june = dt.date(2024, 6, 24)
+    assert [(d.date, d.precision) for d in find_dates("Last spring the guards fought", june)] == [
+        (dt.date(2023, 1, 1), "year")]
+    assert [d.date for d in find_dates("this spring the guards fought", june)] == [dt.date(2024, 1, 1)]
+    assert [d.date for d in find_dates("last spring the guards fought", dt.date(2024, 10, 2))] == [
+        dt.date(2024, 1, 1)]
+
+
+def test_a_title_line_with_the_publication_date_dates_nothing():
+    # the title's present-tense act is the lead's act: it takes the story date ("On Wednesday")
+    text = ("NOTE: A commander threatens the neighbours 8 August 2022 | Risk Desk | Note 14\n\n"
+            "On Wednesday the commander spoke to officials in the province.")
+    got = _clock_dates(text, None, ["threatens", "spoke"])
+    assert got["threatens"] == (dt.date(2022, 8, 3), "day")
+    assert got["spoke"] == (dt.date(2022, 8, 3), "day")
+    # and a flashback in the brief's first paragraph is not held back by the title's date
+    text = ("BRIEF: the ban 9 January 2023 | Desk\n\nOn 20 December the minister ordered the closure. "
+            "Students protested a few days later.")
+    got = _clock_dates(text, None, ["ordered", "protested"])
+    assert got["ordered"] == (dt.date(2022, 12, 20), "day")
+    assert got["protested"] == (dt.date(2022, 12, 1), "month")

@@ -27,7 +27,7 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # "last April", "the previous March"; "April this year", "3 May last year": the year from a word, not a number
-_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next)\s+)?"
+_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next|that)\s+)?"
 _YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the previous year|the year before|the following year|"
          r"the next year|that year|that same year|the same year)")
 _PATTERNS = [
@@ -320,7 +320,8 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
-            mention = _explicit(m, precision, published, year_hint, forward)
+            mention = _explicit(m, precision, published, year_hint, forward,
+                                anchor if anchor_precision != "none" else None)
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
@@ -368,7 +369,14 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
                 d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
             continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
-        resolved = _relative(m, published, anchor, anchor_precision, text)
+        base, base_precision = anchor, anchor_precision
+        if not m.groupdict().get("wd") and _ANAPHORIC.search(m.group(0)):
+            # "shut since 6 September ...; Islamabad closed the crossing the same day": anaphora counts
+            # from a date earlier in the sentence (a since/from bound included: the start it names)
+            near = _nearest_before(found, m.start())
+            if near is not None:
+                base, base_precision = near.date, near.precision
+        resolved = _relative(m, published, base, base_precision, text)
         if resolved is None:
             continue
         taken.append((start, m.end()))
@@ -411,6 +419,16 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
                                    old.bound_word)
+
+
+_ANAPHORIC = re.compile(r"same|following|next|previous|day before|day after|week before|week after|later|earlier",
+                        re.I)
+
+
+def _nearest_before(found: list[DateMention], pos: int) -> DateMention | None:
+    before = [d for d in found if d.start < pos and d.precision != "none"
+              and (not d.bound or d.bound_word in ("since", "from"))]
+    return max(before, key=lambda d: d.start) if before else None
 
 
 def _known_date(words: str) -> dt.date:
@@ -621,7 +639,8 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
-              hint: dt.date | None = None, forward: bool = False) -> tuple[dt.date, str] | None:
+              hint: dt.date | None = None, forward: bool = False,
+              anchor: dt.date | None = None) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -634,7 +653,9 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 start = SEASON_START[groups["season"].lower()]
                 words = m.group(0).lower()
                 if "last " in words and published is not None:
-                    year = published.year - 1 if published.month < start + 3 else published.year
+                    # "last spring" said in June is the spring of the year before ("this spring" is the
+                    # one just gone): a season of this year is "last" only once another has passed
+                    year = published.year - 1 if published.month < start + 6 else published.year
                 elif "this " in words and published is not None:
                     year = published.year
                 else:
@@ -647,6 +668,12 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
         if groups.get("edge"):
             return dt.date(year, 12 if groups["edge"].lower() in ("end", "close") else 1, 1), "month"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
+        if (groups.get("mq") or "").lower() == "that":
+            # "that October": the year of the time just narrated (the last dated event, else the running
+            # narrative); no such time, no date. Lower case is a pronoun and a verb ("rules that may apply")
+            if groups["mon"][0].islower() or (anchor or hint) is None:
+                return None
+            return dt.date((anchor or hint).year, month, 1), "month"
         if year is None and (groups.get("mq") or groups.get("yrel")):
             year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
         if precision == "month":

@@ -174,6 +174,11 @@ def _is_dateline(sentence: str, dates: list[DateMention]) -> bool:
     return len(words) <= 2 and any(d.precision != "year" for d in dates)
 
 
+def _title_line(line: str) -> bool:
+    """A title line that also carries the masthead: "SITUATION BRIEF: ... 9 January 2023 | Regional Risk Desk"."""
+    return "|" in line or "·" in line or "•" in line
+
+
 class Clock:
     """The running time of one document while its sentences are coded in order."""
 
@@ -198,10 +203,13 @@ class Clock:
         publication (found up front, so that the lead sentence before it is dated too)."""
         if self.published is None:
             return None
-        for line in text[:STORY_CHARS].split("\n"):
+        cut = text.find("\n", STORY_CHARS)     # whole lines: those that open within the first characters
+        for n, line in enumerate(text[:cut if cut > 0 else len(text)].split("\n")):
             dates = find_dates(line, self.published)
             if _is_dateline(line, dates):
                 continue        # a visible date line is the publication date, not the date of an act
+            if n == 0 and _title_line(line):
+                dates = [d for d in dates if not self._is_publication(d)]
             head = _DATELINE_HEAD.match(line)
             if head and len(dates) > 1 and dates[0].start <= head.end() + 2:
                 dates = dates[1:] + dates[:1]   # "TASHKENT, July 17 (Wire) - ... talks on Wednesday": the act's day first
@@ -222,12 +230,17 @@ class Clock:
         self._prev_end = end
         sentence = self.text[start:end]
         self.sentence = sentence
+        title = "\n" not in self.text[:start] and _title_line(self.text.split("\n", 1)[0])
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
                                 hint_forward=hint is not None and int(self._hint[1]) < self._para_no)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
+        if title:
+            # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
+            # title line's publication date dates nothing; its present-tense act takes the story date
+            self.dates = [d for d in self.dates if not self._is_publication(d)]
         if not self.dates:
             return self.dates
         if _is_dateline(sentence, self.dates):
@@ -263,6 +276,9 @@ class Clock:
         if self._segs is None:
             self._segs = _segments(self.sentence)
         return self._segs
+
+    def _is_publication(self, d: DateMention) -> bool:
+        return d.precision == "day" and d.date == self.published and d.source == "explicit"
 
     def _near_publication(self, info: DateInfo) -> bool:
         if self.published is None:
