@@ -517,3 +517,13 @@ def test_a_title_line_with_the_publication_date_dates_nothing():
     got = _clock_dates(text, None, ["ordered", "protested"])
     assert got["ordered"] == (dt.date(2022, 12, 20), "day")
     assert got["protested"] == (dt.date(2022, 12, 1), "month")
+
+
+def test_a_paragraph_may_go_back_before_the_story_date():
+    # the story date (this month) does not hold back a new paragraph that narrates last month
+    text = ("Earlier this month the ministry opened the canal.\n\n"
+            "That changed last month in the capital, when the president spoke at the summit. "
+            "He also offered the neighbours a working group.")
+    got = _clock_dates(text, dt.date(2023, 10, 30), ["opened", "offered"])
+    assert got["opened"] == (dt.date(2023, 10, 1), "month")
+    assert got["offered"] == (dt.date(2023, 9, 1), "month")

@@ -255,7 +255,7 @@ class Clock:
             return self.dates
         main = self._main_date()
         if main is not None and main.precision != "none":
-            context = self.para or self.section or self.story
+            context = self.para or self.section
             jumps_back = context is not None and _period_end(_info(main)) < context.date
             # "... recalled a pact signed in 2012.": a date inside a noun's reduced relative clause is
             # background, not the running time of the narrative
