@@ -527,3 +527,11 @@ def test_a_paragraph_may_go_back_before_the_story_date():
     got = _clock_dates(text, dt.date(2023, 10, 30), ["opened", "offered"])
     assert got["opened"] == (dt.date(2023, 10, 1), "month")
     assert got["offered"] == (dt.date(2023, 9, 1), "month")
+
+
+def test_first_and_last_day_of_a_month():
+    pub = dt.date(2022, 8, 8)
+    assert [(d.date, d.precision) for d in find_dates("On the last day of July a drone strike hit", pub)] == [
+        (dt.date(2022, 7, 31), "day")]
+    assert [d.date for d in find_dates("on the first day of March 2021 they met", pub)] == [dt.date(2021, 3, 1)]
+    assert [d.date for d in find_dates("until the final day of February 2024", pub)] == [dt.date(2024, 2, 29)]

@@ -8,6 +8,7 @@ the period and `precision` says how much of it is known.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ def _looks_back(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
 _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
                       r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
@@ -288,6 +290,18 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
+    for m in _EDGE_DAY.finditer(text) if has_month and "day of" in low else ():
+        # "on the last day of July", "the first day of March 2022": a day the words give
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        first = m.group("fl").lower() == "first"
+        day = 1 if first else calendar.monthrange(2001, month)[1]
+        year = int(m.group("year")) if m.group("year") else _year_for(month, day, published, year_hint, forward)
+        if year is None:
+            continue
+        if not first:
+            day = calendar.monthrange(year, month)[1]
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), dt.date(year, month, day), "day", "explicit", m.group(0)))
     yearless: list[tuple[int, re.Match, str]] = []
     ranged = None
     for (precision, pattern), need in zip(_PATTERNS, _NEEDS):
