@@ -73,6 +73,7 @@ _REDUCED_RELATIVE = re.compile(
     r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
 _CITED = re.compile(r"\b(?:of|dated)\s+$")
+_CLAIM = re.compile(r"\bclaim", re.I)
 _SEPARATOR = re.compile(r"[·|•/—–]")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
@@ -189,6 +190,7 @@ class Clock:
         self.section: DateInfo | None = None
         self.para: DateInfo | None = None
         self.last: DateInfo | None = None          # last date given to an event or named as the main date
+        self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
         self._pending: DateInfo | None = None
         self._para_no = 0
@@ -310,6 +312,23 @@ class Clock:
         info = self._choose(head, end if end is not None else head)
         if info is not None:
             self.last = info
+        return info
+
+    def act_date(self, info: DateInfo | None, event_type: str, trigger: str) -> DateInfo | None:
+        """A claim of responsibility is not the attack: "Islamic State claimed the attack on Thursday"
+        dates the attack by the attack's own day when the text gave it (the last attack dated up to a
+        week before the claim); "the same day" after it is still the day of the claim.
+        An attack that is not a claim is remembered for the claims after it."""
+        if event_type != "ASSAULT" or info is None:
+            return info
+        if not _CLAIM.search(trigger):
+            if info.precision == "day":
+                self._attack = info
+            return info
+        attack = self._attack
+        if attack is not None and info.precision == "day" and \
+                dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
+            return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
 
     def _choose(self, head: int, end: int) -> DateInfo | None:
