@@ -552,3 +552,17 @@ def test_a_claim_of_responsibility_takes_the_attack_day():
     # what follows the claim counts from the claim's own day
     later = [e for e in events if "Washington" in e.evidence]
     assert all(e.event_date == dt.date(2024, 1, 4) for e in later)
+
+
+def test_an_ordinal_of_a_named_month_is_a_day():
+    pub = dt.date(2021, 11, 8)
+    found = find_dates("Then on the second of September he signed decrees", pub, year_hint=dt.date(2021, 8, 30))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 9, 2), "day")]
+    assert [d.date for d in find_dates("on the 23rd of October 2020 it ended", pub)] == [dt.date(2020, 10, 23)]
+    assert find_dates("the first of may be late", pub) == []
+
+
+def test_an_act_done_by_a_month_is_of_that_month():
+    text = "On 23 September 2021 the president spoke. The army answered by the end of September with parades."
+    got = _clock_dates(text, dt.date(2021, 11, 8), ["spoke", "answered"])
+    assert got["answered"] == (dt.date(2021, 9, 1), "month")

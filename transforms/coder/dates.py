@@ -110,6 +110,11 @@ def _looks_back(text: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
+# "on the second of September", "the 23rd of October 2021": a day of a named month
+_ORDINAL_OF = re.compile(
+    r"\bthe\s+(?P<od>[0-3]?\d(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth)\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
 _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
                       r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
@@ -290,6 +295,20 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
+    for m in _ORDINAL_OF.finditer(text) if has_month and " of " in low and "the" in low and (
+            has_digit or any(w in low for w in _ORDINAL_WORDS)) else ():
+        if m.group("mon")[0].islower() and _MONTH_WORD.match(m.group("mon")):
+            continue                # "the first of may" is no date
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        day = _ordinal_number(m.group("od"))
+        year = int(m.group("year")) if m.group("year") else _year_for(month, day, published, year_hint, forward)
+        try:
+            date = dt.date(year, month, day) if year is not None else None
+        except ValueError:
+            date = None
+        if date is not None:
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), date, "day", "explicit", m.group(0)))
     for m in _EDGE_DAY.finditer(text) if has_month and "day of" in low else ():
         # "on the last day of July", "the first day of March 2022": a day the words give
         month = MONTHS[m.group("mon").lower().rstrip(".")]
@@ -550,14 +569,18 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
 
 
 
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    if word[0].isdigit():
+        return int(word[:-2])
+    parts = word.split("-")
+    return _ORDINALS.get(parts[-1], 0) + ({"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0)
+
+
 def _ordinal_day(m: re.Match, published: dt.date | None, anchor: dt.date | None,
                  anchor_precision: str) -> tuple[dt.date, str] | None:
     """'on the 12th' (the month of the event just named), 'on the sixth of last month' (publication)."""
-    word = m.group("od").lower()
-    day = int(word[:-2]) if word[0].isdigit() else None
-    if day is None:
-        parts = word.split("-")
-        day = _ORDINALS.get(parts[-1], 0) + ({"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0)
+    day = _ordinal_number(m.group("od"))
     rel = (m.group("rel") or "").lower()
     if rel in ("last", "the previous"):
         base = _shift_months(published, -1) if published else None

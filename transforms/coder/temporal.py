@@ -368,6 +368,10 @@ class Clock:
                       and segs[mine + 1][0] >= d.start - 7)]
         if since:
             return _info(since[0], cap="month")
+        # "Dushanbe answered by the end of September with parades": an act done by a month is of that month
+        by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
+        if by:
+            return _info(by[0])
         return _inherit(self.para or self.section or self.story)
 
     def _related(self, start: int, head: int) -> DateInfo | None:
