@@ -566,3 +566,18 @@ def test_an_act_done_by_a_month_is_of_that_month():
     text = "On 23 September 2021 the president spoke. The army answered by the end of September with parades."
     got = _clock_dates(text, dt.date(2021, 11, 8), ["spoke", "answered"])
     assert got["answered"] == (dt.date(2021, 9, 1), "month")
+
+
+def test_eve_run_up_and_split_years():
+    pub = dt.date(2024, 8, 8)
+    dates = lambda t: [(d.date, d.precision) for d in find_dates(t, pub)]
+    assert dates("On the eve of the 4 July summit, the envoy met the minister.") == [(dt.date(2024, 7, 3), "day")]
+    assert dates("in the run-up to the 25 September 2021 vote, they met") == [(dt.date(2021, 9, 1), "month")]
+    assert dates("in the run-up to the 5 September 2021 vote, they met") == [(dt.date(2021, 1, 1), "year")]
+    # a span over a year's end dates nothing; a season of it is of its first year
+    assert dates("exports in 2023/24 rose") == [(dt.date(2023, 1, 1), "none")]
+    assert dates("in the winter of 2023/24 the grid failed") == [(dt.date(2023, 1, 1), "year")]
+    assert dates("Brief 2023/01 | desk") == []
+    text = "In May 2024 the ministers met. Exports rose in 2023/24."
+    got = _clock_dates(text, pub, ["met", "rose"])
+    assert got["rose"] is None

@@ -48,7 +48,7 @@ _PATTERNS = [
                        + r")?\b", re.I)),
     # in the autumn of 2021 / in summer 2023 / throughout the summer (a season: year precision)
     ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
-                        r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"\b)?", re.I)),
+                        r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"(?:[/–-](?:19|20)?\d\d)?\b)?", re.I)),
     # 29 December 2023 / 29 Dec. 2023 / 3 August
     ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r"|" + _YREL + r")?\b", re.I)),
     # December 29, 2023 / Dec. 29 2023 / December 29
@@ -120,6 +120,10 @@ _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas E
                       r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _HOLIDAY_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                  "new year's day": (1, 1), "new year's eve": (12, 31)}
+_SPLIT_YEAR = re.compile(r"(?<![\d/.-])\b(?P<y1>(?:19|20)\d\d)[/–-](?P<y2>(?:19|20)?\d\d)\b(?![/.-]\d)")
+# "on the eve of the 4 July summit", "in the run-up to the March 2022 vote": a date of another event
+_EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_RUN_UP = re.compile(r"\b(?:in\s+)?the\s+(?:run-?up|lead-?up)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # "a day after <event>", "four days before <event>": a relation to an event named in the same sentence
 RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                       r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
@@ -425,13 +429,35 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if resolved is not None:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
+    for m in _SPLIT_YEAR.finditer(text) if has_year and ("/" in text or "-" in text or "–" in text) else ():
+        # "in 2023/24", "the 2023-24 season": a span over a year's end has no honest date (and borrows none)
+        first, second = int(m.group("y1")), int(m.group("y2")[-2:])
+        if second != (first + 1) % 100 or _overlaps(taken, m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), dt.date(first, 1, 1), "none", "explicit", m.group(0)))
     for m in _DECADE.finditer(text) if has_year and "0s" in low else ():
         if not _overlaps(taken, m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
+    if "eve of" in low or "up to" in low:
+        found = [_eve(d, text) if d.source == "explicit" and not d.bound else d for d in found]
     return found
+
+
+def _eve(d: DateMention, text: str) -> DateMention:
+    """The eve of an event is the day before it; the run-up to it, the weeks before it."""
+    eve = _EVE.search(text, max(0, d.start - 60), d.start)
+    if eve is not None and d.precision in ("day", "month"):
+        date = d.date - dt.timedelta(days=1) if d.precision == "day" else d.date   # a month's event: that month
+        return DateMention(eve.start(), d.end, date, d.precision, "relative", text[eve.start():d.end])
+    run = _RUN_UP.search(text, max(0, d.start - 60), d.start)
+    if run is not None and d.precision in ("day", "month"):
+        date, precision = _span(d.date - dt.timedelta(days=21), d.date) or (d.date, "none")
+        return DateMention(run.start(), d.end, date, precision, "relative", text[run.start():d.end])
+    return d
 
 
 def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str]],
