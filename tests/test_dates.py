@@ -581,3 +581,12 @@ def test_eve_run_up_and_split_years():
     text = "In May 2024 the ministers met. Exports rose in 2023/24."
     got = _clock_dates(text, pub, ["met", "rose"])
     assert got["rose"] is None
+
+
+def test_an_interview_answer_keeps_the_date_of_its_question():
+    text = ("Review: The minister was in the capital last month. What came out of that visit?\n\n"
+            "Expert: He sat down with the leadership and went through the list.\n\n"
+            "Review: And the border.\n\nExpert: The guards closed it.")
+    got = _clock_dates(text, dt.date(2022, 2, 21), ["sat down", "closed"])
+    assert got["sat down"] == (dt.date(2022, 1, 1), "month")
+    assert got["closed"] is None          # not a question: a new paragraph starts undated

@@ -228,7 +228,8 @@ class Clock:
             self._pending = None
         if start == 0 or "\n" in self.text[self._prev_end:start]:
             self._para_no += 1
-            self.para = None
+            if not self.sentence.rstrip().endswith("?"):
+                self.para = None    # an interview's answer keeps the date of its question ("... last month?")
         self._prev_end = end
         sentence = self.text[start:end]
         self.sentence = sentence
