@@ -28,7 +28,7 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?)?"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # "last April", "the previous March"; "April this year", "3 May last year": the year from a word, not a number
-_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next|that)\s+)?"
+_MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next)\s+)?"
 _YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the previous year|the year before|the following year|"
          r"the next year|that year|that same year|the same year)")
 _PATTERNS = [
@@ -48,7 +48,7 @@ _PATTERNS = [
                        + r")?\b", re.I)),
     # in the autumn of 2021 / in summer 2023 / throughout the summer (a season: year precision)
     ("year", re.compile(_BOUND + r"\b(?:(?:in|during|over|throughout|through|by|this|last|early|late)\s+)(?:the\s+)?"
-                        r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"(?:[/–-](?:19|20)?\d\d)?\b)?", re.I)),
+                        r"(?:(?:early|late|mid-?)\s*)?" + _SEASON + r"\b(?:\s+(?:of\s+)?" + _Y + r"\b)?", re.I)),
     # 29 December 2023 / 29 Dec. 2023 / 3 August
     ("day", re.compile(_BOUND + r"\b" + _D + r"(?:\s+of)?\s+" + _M + r"(?:,?\s+" + _Y + r"|" + _YREL + r")?\b", re.I)),
     # December 29, 2023 / Dec. 29 2023 / December 29
@@ -179,6 +179,8 @@ _NEEDS = ["iso", "num", "between", "range", "range", "season", "day-month", "mon
 assert [n in ("iso", "num", "season", "edge") for n in _NEEDS] == [
     any(f"(?P<{g}>" in p.pattern for g in ("iso", "nday", "season", "edge")) for _, p in _PATTERNS]
 _YEAR_ANY = re.compile(r"(?:19|20)\d\d")
+_G_SPLIT = re.compile(r"\d\d[/–-]\d\d")
+_G_ORD_OF = re.compile(r"(?:st|nd|rd|th) of ")      # every ordinal ends so: first, second, third, 12th
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 _RELATIVE_WORDS = ("week", "month", "year", "fortnight")
@@ -259,6 +261,10 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _has_year_words(m: re.Match) -> bool:
+    return bool(m.group("year") or m.group("yrel") or m.group("mq"))
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in taken)
 
@@ -299,8 +305,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
-    for m in _ORDINAL_OF.finditer(text) if has_month and " of " in low and "the" in low and (
-            has_digit or any(w in low for w in _ORDINAL_WORDS)) else ():
+    for m in _ORDINAL_OF.finditer(text) if has_month and " of " in low and _G_ORD_OF.search(low) else ():
         if m.group("mon")[0].islower() and _MONTH_WORD.match(m.group("mon")):
             continue                # "the first of may" is no date
         month = MONTHS[m.group("mon").lower().rstrip(".")]
@@ -357,8 +362,12 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
+            that = need == "month" and core_start >= 5 and text[core_start - 5:core_start].lower() == "that " and \
+                not _has_year_words(m)
             mention = _explicit(m, precision, published, year_hint, forward,
-                                anchor if anchor_precision != "none" else None)
+                                anchor if anchor_precision != "none" else None, that)
+            if that and mention is not None:
+                core_start -= 5
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
@@ -429,7 +438,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if resolved is not None:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
-    for m in _SPLIT_YEAR.finditer(text) if has_year and ("/" in text or "-" in text or "–" in text) else ():
+    for m in _SPLIT_YEAR.finditer(text) if has_year and _G_SPLIT.search(text) else ():
         # "in 2023/24", "the 2023-24 season": a span over a year's end has no honest date (and borrows none)
         first, second = int(m.group("y1")), int(m.group("y2")[-2:])
         if second != (first + 1) % 100 or _overlaps(taken, m.start(), m.end()):
@@ -703,7 +712,7 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
               hint: dt.date | None = None, forward: bool = False,
-              anchor: dt.date | None = None) -> tuple[dt.date, str] | None:
+              anchor: dt.date | None = None, that: bool = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -731,7 +740,7 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
         if groups.get("edge"):
             return dt.date(year, 12 if groups["edge"].lower() in ("end", "close") else 1, 1), "month"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
-        if (groups.get("mq") or "").lower() == "that":
+        if that:
             # "that October": the year of the time just narrated (the last dated event, else the running
             # narrative); no such time, no date. Lower case is a pronoun and a verb ("rules that may apply")
             if groups["mon"][0].islower() or (anchor or hint) is None:
