@@ -590,3 +590,21 @@ def test_an_interview_answer_keeps_the_date_of_its_question():
     got = _clock_dates(text, dt.date(2022, 2, 21), ["sat down", "closed"])
     assert got["sat down"] == (dt.date(2022, 1, 1), "month")
     assert got["closed"] is None          # not a question: a new paragraph starts undated
+
+
+def test_digest_headline_takes_the_date_line_under_it_and_a_week_line_is_a_month():
+    text = ("Week of 11–17 September · 5 items\n\nThe week was busy.\n\n"
+            "1. The envoy presents his papers\n\nKabul — Wednesday 13 September\n\nThe envoy handed over his letter.\n\n"
+            "2. The premier visits\n\nThe premier praised the hosts.")
+    got = _clock_dates(text, dt.date(2023, 9, 18), ["presents", "handed", "praised"])
+    assert got["presents"] == (dt.date(2023, 9, 13), "day")
+    assert got["handed"] == (dt.date(2023, 9, 13), "day")
+    text = "Week of 11–17 September · 5 items\n\nThe premier praised the hosts."
+    assert _clock_dates(text, dt.date(2023, 9, 18), ["praised"])["praised"] == (dt.date(2023, 9, 1), "month")
+
+
+def test_a_participial_opener_is_one_frame():
+    text = ("On 4 July 2024 the leaders adopted a declaration.\n\n"
+            "Speaking to reporters after the summit the same day, the president praised the movement.")
+    got = _clock_dates(text, dt.date(2024, 7, 8), ["praised"])
+    assert got["praised"] == (dt.date(2024, 7, 4), "day")

@@ -73,6 +73,9 @@ _REDUCED_RELATIVE = re.compile(
     r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
 _CITED = re.compile(r"\b(?:of|dated)\s+$")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")     # what may open a headline's line: "1. "
+_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b")
+_RANGE = re.compile(r"\d\s*[–—-]\s*\d")
 _CLAIM = re.compile(r"\bclaim", re.I)
 _SEPARATOR = re.compile(r"[·|•/—–]")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
@@ -102,12 +105,15 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
     (a clause hanging on the date just before it)."""
     cuts = [0]
     opener = _OPENER.match(sentence)
+    frame_end = 0
     if opener:
         comma = sentence.find(", ", opener.end(), 160)
         if comma > 0:
             cuts.append(comma + 2)
+            if _PARTICIPLE.match(sentence):
+                frame_end = comma   # "Speaking to reporters after the summit the same day, ...": one frame
     for m in _BREAK.finditer(sentence):
-        if m.start() > 0 and m.end() not in cuts:
+        if m.start() > frame_end and m.end() not in cuts:
             cuts.append(m.end())
             if _RELATIVE_COMMA.match(sentence, m.start()):
                 # ", which was founded in 2001, approved ...": the relative clause ends at the next comma
@@ -245,6 +251,7 @@ class Clock:
             # title line's publication date dates nothing; its present-tense act takes the story date
             self.dates = [d for d in self.dates if not self._is_publication(d)]
         if not self.dates:
+            self._heading(start, end)
             return self.dates
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
@@ -253,7 +260,8 @@ class Clock:
                 if not (first.precision == "day" and first.date == self.published):
                     # a digest item's own date line ("Bishkek · September 2024") dates its section;
                     # a line that only repeats the publication day dates nothing (commentary)
-                    self.section = _info(first)
+                    # "Week of 11–17 September": a span's date line dates its items to the month only
+                    self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
                     self.para = None
             return self.dates
         main = self._main_date()
@@ -273,6 +281,24 @@ class Clock:
             if not d.bound and d.precision in ("day", "month"):
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
+
+    def _heading(self, start: int, end: int) -> None:
+        """"1. China sends an ambassador" over "Kabul — Wednesday 13 September": an item's headline
+        takes the date line right under it (not the previous item's)."""
+        sentence = self.sentence.rstrip()
+        if not sentence or sentence.endswith((".", "!", "?", ":")) or len(sentence) > 120 or \
+                self.text[end:end + 1] not in ("\n", "") or \
+                not _ITEM_NUMBER.fullmatch(self.text[self.text.rfind("\n", 0, start) + 1:start]):
+            return
+        line = self.text[end:].lstrip("\n").split("\n", 1)[0]
+        if not line or len(line) > 120:
+            return
+        dates = find_dates(line, self.published)
+        first = next((d for d in dates if not d.bound), None)
+        if first is not None and _is_dateline(line, dates) and not (
+                first.precision == "day" and first.date == self.published):
+            self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
+            self.para = None
 
     @property
     def _segments(self) -> list[tuple[int, int, str]]:
