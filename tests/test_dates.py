@@ -608,3 +608,10 @@ def test_a_participial_opener_is_one_frame():
             "Speaking to reporters after the summit the same day, the president praised the movement.")
     got = _clock_dates(text, dt.date(2024, 7, 8), ["praised"])
     assert got["praised"] == (dt.date(2024, 7, 4), "day")
+
+
+def test_a_state_since_a_day_dates_its_start_to_the_day():
+    got = _clock_dates("The crossing has been shut since 6 September 2023.", dt.date(2023, 9, 18), ["shut"])
+    assert got["shut"] == (dt.date(2023, 9, 6), "day")
+    got = _clock_dates("Both states have sent rescuers to the valley since 2020-04-07.", dt.date(2020, 4, 12), ["sent"])
+    assert got["sent"] == (dt.date(2020, 4, 1), "month")

@@ -75,6 +75,9 @@ _REDUCED_RELATIVE = re.compile(
 _CITED = re.compile(r"\b(?:of|dated)\s+$")
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")     # what may open a headline's line: "1. "
 _PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b")
+_RESULT_STATE = re.compile(r"\b(?:been|remained|stayed)\s+(?:\w+\s+)?(?:shut|closed|suspended|blocked|banned|halted|"
+                           r"frozen|sealed|detained|held|jailed|imprisoned|in\s+custody)\s+(?:[\w-]+\s+){0,4}?(?:ever\s+)?since\s+$",
+                           re.I)
 _RANGE = re.compile(r"\d\s*[–—-]\s*\d")
 _CLAIM = re.compile(r"\bclaim", re.I)
 _SEPARATOR = re.compile(r"[·|•/—–]")
@@ -394,7 +397,10 @@ class Clock:
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
                       and segs[mine + 1][0] >= d.start - 7)]
         if since:
-            return _info(since[0], cap="month")
+            # "the border has been shut since 6 September": a state that began then dates its act to the
+            # day; a continuing activity ("has sent aid since 7 October") to the month at most
+            state = _RESULT_STATE.search(self.sentence, max(0, head - 30), since[0].start)
+            return _info(since[0], cap=None if state and since[0].bound_word == "since" else "month")
         # "Dushanbe answered by the end of September with parades": an act done by a month is of that month
         by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
         if by:
