@@ -615,3 +615,16 @@ def test_a_state_since_a_day_dates_its_start_to_the_day():
     assert got["shut"] == (dt.date(2023, 9, 6), "day")
     got = _clock_dates("Both states have sent rescuers to the valley since 2020-04-07.", dt.date(2020, 4, 12), ["sent"])
     assert got["sent"] == (dt.date(2020, 4, 1), "month")
+
+
+def test_days_count_from_a_day_never_from_a_month():
+    # after a month-precision date no day can be counted ...
+    assert find_dates("eight days earlier", PUB, dt.date(2021, 9, 1), anchor_precision="month") == []
+    # ... except from the news story's own day
+    found = find_dates("who met them eight days earlier", PUB, dt.date(2021, 9, 1), anchor_precision="month",
+                       day_anchor=dt.date(2021, 9, 13))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 9, 5), "day")]
+    text = ("GENEVA, Sept 13 (Wire) - Donors pledged $1 billion on Monday. China said last week it would send grain.\n\n"
+            "The relief chief, who met the leaders in Kabul eight days earlier, told the meeting they had promised.")
+    got = _clock_dates(text, dt.date(2021, 9, 13), ["met the"])
+    assert got["met the"] == (dt.date(2021, 9, 5), "day")

@@ -271,7 +271,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
                anchor_precision: str = "day", year_hint: dt.date | None = None,
-               hint_forward: bool = True) -> list[DateMention]:
+               hint_forward: bool = True, day_anchor: dt.date | None = None) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
@@ -422,6 +422,11 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             near = _nearest_before(found, m.start())
             if near is not None:
                 base, base_precision = near.date, near.precision
+        if base_precision != "day" and day_anchor is not None and m.groupdict().get("unit") and \
+                m.group("unit").lower().startswith("day") and m.group("dir").lower() in ("earlier", "later"):
+            # "who met them in Kabul eight days earlier": days count from a day; after a vaguer date,
+            # from the news story's own day
+            base, base_precision = day_anchor, "day"
         resolved = _relative(m, published, base, base_precision, text)
         if resolved is None:
             continue
@@ -864,8 +869,8 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, an
         if unit == "day" and anchor_precision != "day" or unit in ("week", "fortnight") and anchor_precision == "year":
             return None
     base = published if direction == "ago" else (anchor or None)
-    if base is None:
-        return None
+    if base is None or unit == "day" and direction != "ago" and anchor_precision != "day":
+        return None     # "eight days earlier" than a month: no day to count from
     sign = 1 if direction in ("later", "after") else -1
     if unit == "day":
         return base + dt.timedelta(days=sign * n), "day"

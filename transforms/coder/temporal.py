@@ -247,7 +247,8 @@ class Clock:
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
-                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no)
+                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
+                                day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if title:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
