@@ -628,3 +628,9 @@ def test_days_count_from_a_day_never_from_a_month():
             "The relief chief, who met the leaders in Kabul eight days earlier, told the meeting they had promised.")
     got = _clock_dates(text, dt.date(2021, 9, 13), ["met the"])
     assert got["met the"] == (dt.date(2021, 9, 5), "day")
+
+
+def test_the_season_before_last():
+    pub = dt.date(2023, 7, 24)
+    for text in ("the autumn before last, a bomber struck", "in the autumn before last they met"):
+        assert [(d.date, d.precision) for d in find_dates(text, pub)] == [(dt.date(2021, 1, 1), "year")]

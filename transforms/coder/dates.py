@@ -147,6 +147,7 @@ _EXTRA = re.compile(
     r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
     r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
+    r"|(?P<sbl>the\s+(?P<season2>spring|summer|autumn|fall|winter)\s+before\s+last)"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
     r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
@@ -198,7 +199,7 @@ _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "l
 def _extra_gate(low: str, has_season: bool) -> bool:
     """Words without which no alternative of _EXTRA matches."""
     return ("ago" in low or "turn" in low
-            or has_season and any(w in low for w in ("previous", "preceding", "following", "next"))
+            or has_season and any(w in low for w in ("previous", "preceding", "following", "next", "before last"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
             or "last" in low and "week" in low and "day" in low
@@ -254,6 +255,12 @@ def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.d
     if candidate > published + dt.timedelta(days=0 if day is None else 2):
         year -= 1
     return year
+
+
+def _last_season_year(season: str, published: dt.date) -> int:
+    """"last spring" said in June is the spring of the year before ("this spring" is the one just gone):
+    a season of this year is "last" only once another has passed."""
+    return published.year - 1 if published.month < SEASON_START[season.lower()] + 6 else published.year
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -564,6 +571,10 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
             return None
         year = base.year + {"last": -1, "previous": -1, "following": 1}.get(word, 0)
         return dt.date(year, 12 if g["edge"].lower() in ("end", "close") else 1, 1), "month"
+    if g["sbl"]:               # the autumn before last: a year before "last autumn"
+        if published is None:
+            return None
+        return dt.date(_last_season_year(g["season2"], published) - 1, 1, 1), "year"
     if g["srel"]:
         base = anchor or hint or published
         if base is None:
@@ -729,10 +740,10 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
             if year is None:
                 start = SEASON_START[groups["season"].lower()]
                 words = m.group(0).lower()
-                if "last " in words and published is not None:
-                    # "last spring" said in June is the spring of the year before ("this spring" is the
-                    # one just gone): a season of this year is "last" only once another has passed
-                    year = published.year - 1 if published.month < start + 6 else published.year
+                if published is not None and re.match(r"\s+before\s+last\b", m.string[m.end():], re.I):
+                    year = _last_season_year(groups["season"], published) - 1     # "in the autumn before last"
+                elif "last " in words and published is not None:
+                    year = _last_season_year(groups["season"], published)
                 elif "this " in words and published is not None:
                     year = published.year
                 else:
