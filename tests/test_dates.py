@@ -634,3 +634,20 @@ def test_the_season_before_last():
     pub = dt.date(2023, 7, 24)
     for text in ("the autumn before last, a bomber struck", "in the autumn before last they met"):
         assert [(d.date, d.precision) for d in find_dates(text, pub)] == [(dt.date(2021, 1, 1), "year")]
+
+
+def test_an_explicit_month_and_year_is_never_overridden():
+    text = ("On 22 February 2025 the delegation arrived in Tashkent. The ministers signed a deal.\n\n"
+            "During the severe cold of January 2023 the grid failed, and on 14 January exports were cut.")
+    got = _clock_dates(text, dt.date(2025, 3, 10), ["signed", "failed", "cut"])
+    assert got["signed"] == (dt.date(2025, 2, 22), "day")
+    assert got["failed"] == (dt.date(2023, 1, 1), "month")
+    assert got["cut"] == (dt.date(2023, 1, 14), "day")
+
+
+def test_a_yearless_month_after_last_thursday_stays_in_its_year():
+    text = ("At his press conference last Thursday the president praised the movement. "
+            "In May a delegation was in Kazan for the forum.")
+    got = _clock_dates(text, dt.date(2024, 7, 8), ["praised", "was in"])
+    assert got["praised"] == (dt.date(2024, 7, 4), "day")
+    assert got["was in"] == (dt.date(2024, 5, 1), "month")
