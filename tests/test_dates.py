@@ -474,3 +474,180 @@ def test_a_stretch_up_to_publication_borrows_no_date():
 def test_a_year_naming_a_thing_gives_no_year_to_a_later_date():
     found = find_dates("Citing the 2001 treaty, the council met on 3 May.", dt.date(2024, 9, 14))
     assert [d.date for d in found] == [dt.date(2001, 1, 1), dt.date(2024, 5, 3)]
+
+
+def test_anaphora_counts_from_a_since_date_earlier_in_the_sentence():
+    text = "The pass had been closed since 6 May, when guards traded fire; the ministry sealed the road the same day."
+    found = find_dates(text, dt.date(2023, 5, 18), dt.date(2023, 5, 15))
+    assert [(d.text, d.date, d.bound) for d in found] == [
+        ("6 May", dt.date(2023, 5, 6), True), ("the same day", dt.date(2023, 5, 6), False)]
+    got = _clock_dates("On 15 May 2023 the border reopened.\n\n" + text, dt.date(2023, 5, 18), ["closed", "sealed"])
+    assert got["closed"] == (dt.date(2023, 5, 6), "day")
+    assert got["sealed"] == (dt.date(2023, 5, 6), "day")
+
+
+def test_that_month_takes_the_year_of_the_time_just_narrated():
+    found = find_dates("The alliance drilled near the river that October.", dt.date(2024, 6, 24),
+                       dt.date(2021, 8, 1), anchor_precision="month")
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 10, 1), "month")]
+    # nothing narrated: no year to take, no date; a lower-case "that may" is no month
+    assert find_dates("The alliance drilled near the river that October.", dt.date(2024, 6, 24)) == []
+    assert find_dates("rules that may apply", dt.date(2024, 6, 24), dt.date(2021, 8, 1)) == []
+
+
+def test_last_season_is_of_the_year_before_until_another_season_passed():
+    june = dt.date(2024, 6, 24)
+    assert [(d.date, d.precision) for d in find_dates("Last spring the guards fought", june)] == [
+        (dt.date(2023, 1, 1), "year")]
+    assert [d.date for d in find_dates("this spring the guards fought", june)] == [dt.date(2024, 1, 1)]
+    assert [d.date for d in find_dates("last spring the guards fought", dt.date(2024, 10, 2))] == [
+        dt.date(2024, 1, 1)]
+
+
+def test_a_title_line_with_the_publication_date_dates_nothing():
+    # the title's present-tense act is the lead's act: it takes the story date ("On Wednesday")
+    text = ("NOTE: A commander threatens the neighbours 8 August 2022 | Risk Desk | Note 14\n\n"
+            "On Wednesday the commander spoke to officials in the province.")
+    got = _clock_dates(text, None, ["threatens", "spoke"])
+    assert got["threatens"] == (dt.date(2022, 8, 3), "day")
+    assert got["spoke"] == (dt.date(2022, 8, 3), "day")
+    # and a flashback in the brief's first paragraph is not held back by the title's date
+    text = ("BRIEF: the ban 9 January 2023 | Desk\n\nOn 20 December the minister ordered the closure. "
+            "Students protested a few days later.")
+    got = _clock_dates(text, None, ["ordered", "protested"])
+    assert got["ordered"] == (dt.date(2022, 12, 20), "day")
+    assert got["protested"] == (dt.date(2022, 12, 1), "month")
+
+
+def test_a_paragraph_may_go_back_before_the_story_date():
+    # the story date (this month) does not hold back a new paragraph that narrates last month
+    text = ("Earlier this month the ministry opened the canal.\n\n"
+            "That changed last month in the capital, when the president spoke at the summit. "
+            "He also offered the neighbours a working group.")
+    got = _clock_dates(text, dt.date(2023, 10, 30), ["opened", "offered"])
+    assert got["opened"] == (dt.date(2023, 10, 1), "month")
+    assert got["offered"] == (dt.date(2023, 9, 1), "month")
+
+
+def test_first_and_last_day_of_a_month():
+    pub = dt.date(2022, 8, 8)
+    assert [(d.date, d.precision) for d in find_dates("On the last day of July a drone strike hit", pub)] == [
+        (dt.date(2022, 7, 31), "day")]
+    assert [d.date for d in find_dates("on the first day of March 2021 they met", pub)] == [dt.date(2021, 3, 1)]
+    assert [d.date for d in find_dates("until the final day of February 2024", pub)] == [dt.date(2024, 2, 29)]
+
+
+def test_a_claim_of_responsibility_takes_the_attack_day():
+    from transforms.coder import code_document
+    from transforms.models import Document, doc_id_for, sha256_hex
+    text = ("TEHRAN, Jan 5 (Wire) – Two bombs exploded in Kerman on Wednesday, killing 84 people.\n\n"
+            "Islamic State claimed the attack on Thursday in a statement on its channels. "
+            "Officials in Washington said the same day that the group had carried it out.")
+    url = "file:///tmp/test-claim.txt"
+    doc = Document(doc_id_for(url), "test", url, None, None, None, dt.date(2024, 1, 5), "day", "en", text,
+                   sha256_hex(text), sha256_hex(text), "plain")
+    events = code_document(doc)
+    claims = [e for e in events if e.event_type == "ASSAULT" and "claim" in (e.trigger or "")]
+    assert claims and all(e.event_date == dt.date(2024, 1, 3) and e.date_precision == "day" for e in claims)
+    # what follows the claim counts from the claim's own day
+    later = [e for e in events if "Washington" in e.evidence]
+    assert all(e.event_date == dt.date(2024, 1, 4) for e in later)
+
+
+def test_an_ordinal_of_a_named_month_is_a_day():
+    pub = dt.date(2021, 11, 8)
+    found = find_dates("Then on the second of September he signed decrees", pub, year_hint=dt.date(2021, 8, 30))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 9, 2), "day")]
+    assert [d.date for d in find_dates("on the 23rd of October 2020 it ended", pub)] == [dt.date(2020, 10, 23)]
+    assert find_dates("the first of may be late", pub) == []
+
+
+def test_an_act_done_by_a_month_is_of_that_month():
+    text = "On 23 September 2021 the president spoke. The army answered by the end of September with parades."
+    got = _clock_dates(text, dt.date(2021, 11, 8), ["spoke", "answered"])
+    assert got["answered"] == (dt.date(2021, 9, 1), "month")
+
+
+def test_eve_run_up_and_split_years():
+    pub = dt.date(2024, 8, 8)
+    dates = lambda t: [(d.date, d.precision) for d in find_dates(t, pub)]
+    assert dates("On the eve of the 4 July summit, the envoy met the minister.") == [(dt.date(2024, 7, 3), "day")]
+    assert dates("in the run-up to the 25 September 2021 vote, they met") == [(dt.date(2021, 9, 1), "month")]
+    assert dates("in the run-up to the 5 September 2021 vote, they met") == [(dt.date(2021, 1, 1), "year")]
+    # a span over a year's end dates nothing; a season of it is of its first year
+    assert dates("exports in 2023/24 rose") == [(dt.date(2023, 1, 1), "none")]
+    assert dates("in the winter of 2023/24 the grid failed") == [(dt.date(2023, 1, 1), "year")]
+    assert dates("Brief 2023/01 | desk") == []
+    text = "In May 2024 the ministers met. Exports rose in 2023/24."
+    got = _clock_dates(text, pub, ["met", "rose"])
+    assert got["rose"] is None
+
+
+def test_an_interview_answer_keeps_the_date_of_its_question():
+    text = ("Review: The minister was in the capital last month. What came out of that visit?\n\n"
+            "Expert: He sat down with the leadership and went through the list.\n\n"
+            "Review: And the border.\n\nExpert: The guards closed it.")
+    got = _clock_dates(text, dt.date(2022, 2, 21), ["sat down", "closed"])
+    assert got["sat down"] == (dt.date(2022, 1, 1), "month")
+    assert got["closed"] is None          # not a question: a new paragraph starts undated
+
+
+def test_digest_headline_takes_the_date_line_under_it_and_a_week_line_is_a_month():
+    text = ("Week of 11–17 September · 5 items\n\nThe week was busy.\n\n"
+            "1. The envoy presents his papers\n\nKabul — Wednesday 13 September\n\nThe envoy handed over his letter.\n\n"
+            "2. The premier visits\n\nThe premier praised the hosts.")
+    got = _clock_dates(text, dt.date(2023, 9, 18), ["presents", "handed", "praised"])
+    assert got["presents"] == (dt.date(2023, 9, 13), "day")
+    assert got["handed"] == (dt.date(2023, 9, 13), "day")
+    text = "Week of 11–17 September · 5 items\n\nThe premier praised the hosts."
+    assert _clock_dates(text, dt.date(2023, 9, 18), ["praised"])["praised"] == (dt.date(2023, 9, 1), "month")
+
+
+def test_a_participial_opener_is_one_frame():
+    text = ("On 4 July 2024 the leaders adopted a declaration.\n\n"
+            "Speaking to reporters after the summit the same day, the president praised the movement.")
+    got = _clock_dates(text, dt.date(2024, 7, 8), ["praised"])
+    assert got["praised"] == (dt.date(2024, 7, 4), "day")
+
+
+def test_a_state_since_a_day_dates_its_start_to_the_day():
+    got = _clock_dates("The crossing has been shut since 6 September 2023.", dt.date(2023, 9, 18), ["shut"])
+    assert got["shut"] == (dt.date(2023, 9, 6), "day")
+    got = _clock_dates("Both states have sent rescuers to the valley since 2020-04-07.", dt.date(2020, 4, 12), ["sent"])
+    assert got["sent"] == (dt.date(2020, 4, 1), "month")
+
+
+def test_days_count_from_a_day_never_from_a_month():
+    # after a month-precision date no day can be counted ...
+    assert find_dates("eight days earlier", PUB, dt.date(2021, 9, 1), anchor_precision="month") == []
+    # ... except from the news story's own day
+    found = find_dates("who met them eight days earlier", PUB, dt.date(2021, 9, 1), anchor_precision="month",
+                       day_anchor=dt.date(2021, 9, 13))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 9, 5), "day")]
+    text = ("GENEVA, Sept 13 (Wire) - Donors pledged $1 billion on Monday. China said last week it would send grain.\n\n"
+            "The relief chief, who met the leaders in Kabul eight days earlier, told the meeting they had promised.")
+    got = _clock_dates(text, dt.date(2021, 9, 13), ["met the"])
+    assert got["met the"] == (dt.date(2021, 9, 5), "day")
+
+
+def test_the_season_before_last():
+    pub = dt.date(2023, 7, 24)
+    for text in ("the autumn before last, a bomber struck", "in the autumn before last they met"):
+        assert [(d.date, d.precision) for d in find_dates(text, pub)] == [(dt.date(2021, 1, 1), "year")]
+
+
+def test_an_explicit_month_and_year_is_never_overridden():
+    text = ("On 22 February 2025 the delegation arrived in Tashkent. The ministers signed a deal.\n\n"
+            "During the severe cold of January 2023 the grid failed, and on 14 January exports were cut.")
+    got = _clock_dates(text, dt.date(2025, 3, 10), ["signed", "failed", "cut"])
+    assert got["signed"] == (dt.date(2025, 2, 22), "day")
+    assert got["failed"] == (dt.date(2023, 1, 1), "month")
+    assert got["cut"] == (dt.date(2023, 1, 14), "day")
+
+
+def test_a_yearless_month_after_last_thursday_stays_in_its_year():
+    text = ("At his press conference last Thursday the president praised the movement. "
+            "In May a delegation was in Kazan for the forum.")
+    got = _clock_dates(text, dt.date(2024, 7, 8), ["praised", "was in"])
+    assert got["praised"] == (dt.date(2024, 7, 4), "day")
+    assert got["was in"] == (dt.date(2024, 5, 1), "month")

@@ -8,6 +8,7 @@ the period and `precision` says how much of it is known.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -108,11 +109,21 @@ def _looks_back(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
+# "on the second of September", "the 23rd of October 2021": a day of a named month
+_ORDINAL_OF = re.compile(
+    r"\bthe\s+(?P<od>[0-3]?\d(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth)\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # holidays with a fixed day: "On Christmas Eve", "on New Year's Day 2022"
 _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s (?:Day|Eve))"
                       r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _HOLIDAY_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                  "new year's day": (1, 1), "new year's eve": (12, 31)}
+_SPLIT_YEAR = re.compile(r"(?<![\d/.-])\b(?P<y1>(?:19|20)\d\d)[/–-](?P<y2>(?:19|20)?\d\d)\b(?![/.-]\d)")
+# "on the eve of the 4 July summit", "in the run-up to the March 2022 vote": a date of another event
+_EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_RUN_UP = re.compile(r"\b(?:in\s+)?the\s+(?:run-?up|lead-?up)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # "a day after <event>", "four days before <event>": a relation to an event named in the same sentence
 RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                       r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
@@ -136,6 +147,7 @@ _EXTRA = re.compile(
     r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
     r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
+    r"|(?P<sbl>the\s+(?P<season2>spring|summer|autumn|fall|winter)\s+before\s+last)"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
     r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
@@ -168,6 +180,8 @@ _NEEDS = ["iso", "num", "between", "range", "range", "season", "day-month", "mon
 assert [n in ("iso", "num", "season", "edge") for n in _NEEDS] == [
     any(f"(?P<{g}>" in p.pattern for g in ("iso", "nday", "season", "edge")) for _, p in _PATTERNS]
 _YEAR_ANY = re.compile(r"(?:19|20)\d\d")
+_G_SPLIT = re.compile(r"\d\d[/–-]\d\d")
+_G_ORD_OF = re.compile(r"(?:st|nd|rd|th) of ")      # every ordinal ends so: first, second, third, 12th
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 _RELATIVE_WORDS = ("week", "month", "year", "fortnight")
@@ -185,7 +199,7 @@ _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "l
 def _extra_gate(low: str, has_season: bool) -> bool:
     """Words without which no alternative of _EXTRA matches."""
     return ("ago" in low or "turn" in low
-            or has_season and any(w in low for w in ("previous", "preceding", "following", "next"))
+            or has_season and any(w in low for w in ("previous", "preceding", "following", "next", "before last"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
             or "last" in low and "week" in low and "day" in low
@@ -243,9 +257,19 @@ def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.d
     return year
 
 
+def _last_season_year(season: str, published: dt.date) -> int:
+    """"last spring" said in June is the spring of the year before ("this spring" is the one just gone):
+    a season of this year is "last" only once another has passed."""
+    return published.year - 1 if published.month < SEASON_START[season.lower()] + 6 else published.year
+
+
 def _shift_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _has_year_words(m: re.Match) -> bool:
+    return bool(m.group("year") or m.group("yrel") or m.group("mq"))
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -254,7 +278,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
                anchor_precision: str = "day", year_hint: dt.date | None = None,
-               hint_forward: bool = True) -> list[DateMention]:
+               hint_forward: bool = True, day_anchor: dt.date | None = None) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
@@ -288,6 +312,31 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             continue
         taken.append((start, m.end()))
         found.append(DateMention(start, m.end(), dt.date(year, month, day), "day", "explicit", text[start:m.end()]))
+    for m in _ORDINAL_OF.finditer(text) if has_month and " of " in low and _G_ORD_OF.search(low) else ():
+        if m.group("mon")[0].islower() and _MONTH_WORD.match(m.group("mon")):
+            continue                # "the first of may" is no date
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        day = _ordinal_number(m.group("od"))
+        year = int(m.group("year")) if m.group("year") else _year_for(month, day, published, year_hint, forward)
+        try:
+            date = dt.date(year, month, day) if year is not None else None
+        except ValueError:
+            date = None
+        if date is not None:
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), date, "day", "explicit", m.group(0)))
+    for m in _EDGE_DAY.finditer(text) if has_month and "day of" in low else ():
+        # "on the last day of July", "the first day of March 2022": a day the words give
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        first = m.group("fl").lower() == "first"
+        day = 1 if first else calendar.monthrange(2001, month)[1]
+        year = int(m.group("year")) if m.group("year") else _year_for(month, day, published, year_hint, forward)
+        if year is None:
+            continue
+        if not first:
+            day = calendar.monthrange(year, month)[1]
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), dt.date(year, month, day), "day", "explicit", m.group(0)))
     yearless: list[tuple[int, re.Match, str]] = []
     ranged = None
     for (precision, pattern), need in zip(_PATTERNS, _NEEDS):
@@ -320,7 +369,12 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             core_start = m.end("bound") if m.group("bound") else m.start()
             if _overlaps(taken, core_start, m.end()):
                 continue
-            mention = _explicit(m, precision, published, year_hint, forward)
+            that = need == "month" and core_start >= 5 and text[core_start - 5:core_start].lower() == "that " and \
+                not _has_year_words(m)
+            mention = _explicit(m, precision, published, year_hint, forward,
+                                anchor if anchor_precision != "none" else None, that)
+            if that and mention is not None:
+                core_start -= 5
             if mention is None:
                 continue
             taken.append((core_start, m.end()))
@@ -368,7 +422,19 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
                 d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
             continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
-        resolved = _relative(m, published, anchor, anchor_precision, text)
+        base, base_precision = anchor, anchor_precision
+        if not m.groupdict().get("wd") and _ANAPHORIC.search(m.group(0)):
+            # "shut since 6 September ...; Islamabad closed the crossing the same day": anaphora counts
+            # from a date earlier in the sentence (a since/from bound included: the start it names)
+            near = _nearest_before(found, m.start())
+            if near is not None:
+                base, base_precision = near.date, near.precision
+        if base_precision != "day" and day_anchor is not None and m.groupdict().get("unit") and \
+                m.group("unit").lower().startswith("day") and m.group("dir").lower() in ("earlier", "later"):
+            # "who met them in Kabul eight days earlier": days count from a day; after a vaguer date,
+            # from the news story's own day
+            base, base_precision = day_anchor, "day"
+        resolved = _relative(m, published, base, base_precision, text)
         if resolved is None:
             continue
         taken.append((start, m.end()))
@@ -384,13 +450,35 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if resolved is not None:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
+    for m in _SPLIT_YEAR.finditer(text) if has_year and _G_SPLIT.search(text) else ():
+        # "in 2023/24", "the 2023-24 season": a span over a year's end has no honest date (and borrows none)
+        first, second = int(m.group("y1")), int(m.group("y2")[-2:])
+        if second != (first + 1) % 100 or _overlaps(taken, m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), dt.date(first, 1, 1), "none", "explicit", m.group(0)))
     for m in _DECADE.finditer(text) if has_year and "0s" in low else ():
         if not _overlaps(taken, m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
+    if "eve of" in low or "up to" in low:
+        found = [_eve(d, text) if d.source == "explicit" and not d.bound else d for d in found]
     return found
+
+
+def _eve(d: DateMention, text: str) -> DateMention:
+    """The eve of an event is the day before it; the run-up to it, the weeks before it."""
+    eve = _EVE.search(text, max(0, d.start - 60), d.start)
+    if eve is not None and d.precision in ("day", "month"):
+        date = d.date - dt.timedelta(days=1) if d.precision == "day" else d.date   # a month's event: that month
+        return DateMention(eve.start(), d.end, date, d.precision, "relative", text[eve.start():d.end])
+    run = _RUN_UP.search(text, max(0, d.start - 60), d.start)
+    if run is not None and d.precision in ("day", "month"):
+        date, precision = _span(d.date - dt.timedelta(days=21), d.date) or (d.date, "none")
+        return DateMention(run.start(), d.end, date, precision, "relative", text[run.start():d.end])
+    return d
 
 
 def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str]],
@@ -411,6 +499,16 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
                                    old.bound_word)
+
+
+_ANAPHORIC = re.compile(r"same|following|next|previous|day before|day after|week before|week after|later|earlier",
+                        re.I)
+
+
+def _nearest_before(found: list[DateMention], pos: int) -> DateMention | None:
+    before = [d for d in found if d.start < pos and d.precision != "none"
+              and (not d.bound or d.bound_word in ("since", "from"))]
+    return max(before, key=lambda d: d.start) if before else None
 
 
 def _known_date(words: str) -> dt.date:
@@ -473,6 +571,10 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
             return None
         year = base.year + {"last": -1, "previous": -1, "following": 1}.get(word, 0)
         return dt.date(year, 12 if g["edge"].lower() in ("end", "close") else 1, 1), "month"
+    if g["sbl"]:               # the autumn before last: a year before "last autumn"
+        if published is None:
+            return None
+        return dt.date(_last_season_year(g["season2"], published) - 1, 1, 1), "year"
     if g["srel"]:
         base = anchor or hint or published
         if base is None:
@@ -518,14 +620,18 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
 
 
 
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    if word[0].isdigit():
+        return int(word[:-2])
+    parts = word.split("-")
+    return _ORDINALS.get(parts[-1], 0) + ({"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0)
+
+
 def _ordinal_day(m: re.Match, published: dt.date | None, anchor: dt.date | None,
                  anchor_precision: str) -> tuple[dt.date, str] | None:
     """'on the 12th' (the month of the event just named), 'on the sixth of last month' (publication)."""
-    word = m.group("od").lower()
-    day = int(word[:-2]) if word[0].isdigit() else None
-    if day is None:
-        parts = word.split("-")
-        day = _ORDINALS.get(parts[-1], 0) + ({"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0)
+    day = _ordinal_number(m.group("od"))
     rel = (m.group("rel") or "").lower()
     if rel in ("last", "the previous"):
         base = _shift_months(published, -1) if published else None
@@ -621,7 +727,8 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
-              hint: dt.date | None = None, forward: bool = False) -> tuple[dt.date, str] | None:
+              hint: dt.date | None = None, forward: bool = False,
+              anchor: dt.date | None = None, that: bool = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -633,8 +740,10 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
             if year is None:
                 start = SEASON_START[groups["season"].lower()]
                 words = m.group(0).lower()
-                if "last " in words and published is not None:
-                    year = published.year - 1 if published.month < start + 3 else published.year
+                if published is not None and re.match(r"\s+before\s+last\b", m.string[m.end():], re.I):
+                    year = _last_season_year(groups["season"], published) - 1     # "in the autumn before last"
+                elif "last " in words and published is not None:
+                    year = _last_season_year(groups["season"], published)
                 elif "this " in words and published is not None:
                     year = published.year
                 else:
@@ -647,6 +756,12 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
         if groups.get("edge"):
             return dt.date(year, 12 if groups["edge"].lower() in ("end", "close") else 1, 1), "month"
         month = MONTHS[groups["mon"].lower().rstrip(".")]
+        if that:
+            # "that October": the year of the time just narrated (the last dated event, else the running
+            # narrative); no such time, no date. Lower case is a pronoun and a verb ("rules that may apply")
+            if groups["mon"][0].islower() or (anchor or hint) is None:
+                return None
+            return dt.date((anchor or hint).year, month, 1), "month"
         if year is None and (groups.get("mq") or groups.get("yrel")):
             year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
         if precision == "month":
@@ -765,8 +880,8 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, an
         if unit == "day" and anchor_precision != "day" or unit in ("week", "fortnight") and anchor_precision == "year":
             return None
     base = published if direction == "ago" else (anchor or None)
-    if base is None:
-        return None
+    if base is None or unit == "day" and direction != "ago" and anchor_precision != "day":
+        return None     # "eight days earlier" than a month: no day to count from
     sign = 1 if direction in ("later", "after") else -1
     if unit == "day":
         return base + dt.timedelta(days=sign * n), "day"

@@ -477,7 +477,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
-        date = clock.assign(d.head, d.span_end)
+        date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
         qty, fatalities = measure(sentence, quantities, d.head, d.span_end, [x.head for x in drafts], d.trigger.event_type)
         event_type = _share_of_trade(sentence, d.trigger.event_type, qty)

@@ -73,6 +73,13 @@ _REDUCED_RELATIVE = re.compile(
     r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
 _CITED = re.compile(r"\b(?:of|dated)\s+$")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")     # what may open a headline's line: "1. "
+_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b")
+_RESULT_STATE = re.compile(r"\b(?:been|remained|stayed)\s+(?:\w+\s+)?(?:shut|closed|suspended|blocked|banned|halted|"
+                           r"frozen|sealed|detained|held|jailed|imprisoned|in\s+custody)\s+(?:[\w-]+\s+){0,4}?(?:ever\s+)?since\s+$",
+                           re.I)
+_RANGE = re.compile(r"\d\s*[–—-]\s*\d")
+_CLAIM = re.compile(r"\bclaim", re.I)
 _SEPARATOR = re.compile(r"[·|•/—–]")
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
@@ -101,12 +108,15 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
     (a clause hanging on the date just before it)."""
     cuts = [0]
     opener = _OPENER.match(sentence)
+    frame_end = 0
     if opener:
         comma = sentence.find(", ", opener.end(), 160)
         if comma > 0:
             cuts.append(comma + 2)
+            if _PARTICIPLE.match(sentence):
+                frame_end = comma   # "Speaking to reporters after the summit the same day, ...": one frame
     for m in _BREAK.finditer(sentence):
-        if m.start() > 0 and m.end() not in cuts:
+        if m.start() > frame_end and m.end() not in cuts:
             cuts.append(m.end())
             if _RELATIVE_COMMA.match(sentence, m.start()):
                 # ", which was founded in 2001, approved ...": the relative clause ends at the next comma
@@ -174,6 +184,11 @@ def _is_dateline(sentence: str, dates: list[DateMention]) -> bool:
     return len(words) <= 2 and any(d.precision != "year" for d in dates)
 
 
+def _title_line(line: str) -> bool:
+    """A title line that also carries the masthead: "SITUATION BRIEF: ... 9 January 2023 | Regional Risk Desk"."""
+    return "|" in line or "·" in line or "•" in line
+
+
 class Clock:
     """The running time of one document while its sentences are coded in order."""
 
@@ -184,6 +199,7 @@ class Clock:
         self.section: DateInfo | None = None
         self.para: DateInfo | None = None
         self.last: DateInfo | None = None          # last date given to an event or named as the main date
+        self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
         self._pending: DateInfo | None = None
         self._para_no = 0
@@ -198,10 +214,13 @@ class Clock:
         publication (found up front, so that the lead sentence before it is dated too)."""
         if self.published is None:
             return None
-        for line in text[:STORY_CHARS].split("\n"):
+        cut = text.find("\n", STORY_CHARS)     # whole lines: those that open within the first characters
+        for n, line in enumerate(text[:cut if cut > 0 else len(text)].split("\n")):
             dates = find_dates(line, self.published)
             if _is_dateline(line, dates):
                 continue        # a visible date line is the publication date, not the date of an act
+            if n == 0 and _title_line(line):
+                dates = [d for d in dates if not self._is_publication(d)]
             head = _DATELINE_HEAD.match(line)
             if head and len(dates) > 1 and dates[0].start <= head.end() + 2:
                 dates = dates[1:] + dates[:1]   # "TASHKENT, July 17 (Wire) - ... talks on Wednesday": the act's day first
@@ -218,17 +237,25 @@ class Clock:
             self._pending = None
         if start == 0 or "\n" in self.text[self._prev_end:start]:
             self._para_no += 1
-            self.para = None
+            if not self.sentence.rstrip().endswith("?"):
+                self.para = None    # an interview's answer keeps the date of its question ("... last month?")
         self._prev_end = end
         sentence = self.text[start:end]
         self.sentence = sentence
+        title = "\n" not in self.text[:start] and _title_line(self.text.split("\n", 1)[0])
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         self.dates = find_dates(sentence, self.published, last.date if last else None,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
-                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no)
+                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
+                                day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
+        if title:
+            # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
+            # title line's publication date dates nothing; its present-tense act takes the story date
+            self.dates = [d for d in self.dates if not self._is_publication(d)]
         if not self.dates:
+            self._heading(start, end)
             return self.dates
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
@@ -237,12 +264,13 @@ class Clock:
                 if not (first.precision == "day" and first.date == self.published):
                     # a digest item's own date line ("Bishkek · September 2024") dates its section;
                     # a line that only repeats the publication day dates nothing (commentary)
-                    self.section = _info(first)
+                    # "Week of 11–17 September": a span's date line dates its items to the month only
+                    self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
                     self.para = None
             return self.dates
         main = self._main_date()
         if main is not None and main.precision != "none":
-            context = self.para or self.section or self.story
+            context = self.para or self.section
             jumps_back = context is not None and _period_end(_info(main)) < context.date
             # "... recalled a pact signed in 2012.": a date inside a noun's reduced relative clause is
             # background, not the running time of the narrative
@@ -258,11 +286,32 @@ class Clock:
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
 
+    def _heading(self, start: int, end: int) -> None:
+        """"1. China sends an ambassador" over "Kabul — Wednesday 13 September": an item's headline
+        takes the date line right under it (not the previous item's)."""
+        sentence = self.sentence.rstrip()
+        if not sentence or sentence.endswith((".", "!", "?", ":")) or len(sentence) > 120 or \
+                self.text[end:end + 1] not in ("\n", "") or \
+                not _ITEM_NUMBER.fullmatch(self.text[self.text.rfind("\n", 0, start) + 1:start]):
+            return
+        line = self.text[end:].lstrip("\n").split("\n", 1)[0]
+        if not line or len(line) > 120:
+            return
+        dates = find_dates(line, self.published)
+        first = next((d for d in dates if not d.bound), None)
+        if first is not None and _is_dateline(line, dates) and not (
+                first.precision == "day" and first.date == self.published):
+            self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
+            self.para = None
+
     @property
     def _segments(self) -> list[tuple[int, int, str]]:
         if self._segs is None:
             self._segs = _segments(self.sentence)
         return self._segs
+
+    def _is_publication(self, d: DateMention) -> bool:
+        return d.precision == "day" and d.date == self.published and d.source == "explicit"
 
     def _near_publication(self, info: DateInfo) -> bool:
         if self.published is None:
@@ -294,6 +343,23 @@ class Clock:
         info = self._choose(head, end if end is not None else head)
         if info is not None:
             self.last = info
+        return info
+
+    def act_date(self, info: DateInfo | None, event_type: str, trigger: str) -> DateInfo | None:
+        """A claim of responsibility is not the attack: "Islamic State claimed the attack on Thursday"
+        dates the attack by the attack's own day when the text gave it (the last attack dated up to a
+        week before the claim); "the same day" after it is still the day of the claim.
+        An attack that is not a claim is remembered for the claims after it."""
+        if event_type != "ASSAULT" or info is None:
+            return info
+        if not _CLAIM.search(trigger):
+            if info.precision == "day":
+                self._attack = info
+            return info
+        attack = self._attack
+        if attack is not None and info.precision == "day" and \
+                dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
+            return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
 
     def _choose(self, head: int, end: int) -> DateInfo | None:
@@ -332,7 +398,14 @@ class Clock:
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
                       and segs[mine + 1][0] >= d.start - 7)]
         if since:
-            return _info(since[0], cap="month")
+            # "the border has been shut since 6 September": a state that began then dates its act to the
+            # day; a continuing activity ("has sent aid since 7 October") to the month at most
+            state = _RESULT_STATE.search(self.sentence, max(0, head - 30), since[0].start)
+            return _info(since[0], cap=None if state and since[0].bound_word == "since" else "month")
+        # "Dushanbe answered by the end of September with parades": an act done by a month is of that month
+        by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
+        if by:
+            return _info(by[0])
         return _inherit(self.para or self.section or self.story)
 
     def _related(self, start: int, head: int) -> DateInfo | None:
