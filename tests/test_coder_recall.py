@@ -177,3 +177,33 @@ def test_breaking_up_protests_and_sending_migrants_home_coerce():
 def test_passing_on_intelligence_is_cooperation_but_giving_no_details_is_not():
     assert ("USA", "RUS", "COOPERATE") in coded("Washington passed information about the plot to Russian officials.")
     assert "COOPERATE" not in types("The Iranian ministry gave no details of the second bomber.")
+
+
+def test_talks_ruled_out_or_rejected_are_no_consultation():
+    assert coded("Tajikistan ruled out talks with the Taliban on Monday.") == [("TJK", None, "REJECT")]
+    assert "CONSULT" not in types("Uzbekistan rejected any talks with the Taliban on Monday.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan held talks with the Taliban on Monday.")
+
+
+def test_an_act_inside_an_opening_condition_is_no_event():
+    assert coded("If Kazakhstan's decision were followed by Kyrgyzstan, the Taliban would gain a second partner.") == []
+    assert coded("Unless Tashkent sends more aid to Afghanistan, the winter will be hard.") == []
+    # the main clause after the condition is still read
+    assert ("KAZ", "AFG", "AID") in coded("When the winter came, Kazakhstan sent 5,000 tonnes of flour to Afghanistan.")
+
+
+def test_watch_lists_and_page_titles_are_no_events():
+    assert coded("Indicators to watch: further delistings by Kyrgyzstan, visits by Uzbek ministers to Kabul.") == []
+    assert coded("What to watch: whether Tashkent signs the rail deal with the Taliban.") == []
+    assert coded("BORDER NOTE: A Taliban commander threatens Tajikistan | Pamir Risk Advisory | Note 14") == []
+
+
+def test_capitalised_places_in_patterns_are_really_capitalised():
+    # "was in Kabul" is a visit, "is in electricity" is not
+    assert "CONSULT" in types("Kyrgyzstan's foreign minister was in Kabul on Monday.")
+    assert "CONSULT" not in types("Kyrgyzstan's interest is in electricity, not in politics.")
+
+
+def test_a_warning_of_consequences_needs_someone_warned():
+    assert ("USA", "TALIBAN", "THREATEN") in coded("Blinken warned the Taliban on Tuesday of consequences.")
+    assert coded("The UN secretary-general warned that the economy could collapse within weeks.") == []

@@ -38,7 +38,9 @@ class Trigger:
 
 
 def _expand(pattern: str) -> str:
-    # "~3~" -> up to three words (and the spaces around them)
+    # "~3~" -> up to three words (and the spaces around them); "[A-Z]" means a capital even though the
+    # lexicon is matched case-insensitively ("was in Kabul", not "is in electricity")
+    pattern = pattern.replace("[A-Z]", "(?-i:[A-Z])")
     return _GAP.sub(lambda m: r"(?:[\w'’$%.,()-]+\s+){0," + m.group(1) + "}?", pattern)
 
 
