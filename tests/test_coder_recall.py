@@ -207,3 +207,18 @@ def test_capitalised_places_in_patterns_are_really_capitalised():
 def test_a_warning_of_consequences_needs_someone_warned():
     assert ("USA", "TALIBAN", "THREATEN") in coded("Blinken warned the Taliban on Tuesday of consequences.")
     assert coded("The UN secretary-general warned that the economy could collapse within weeks.") == []
+
+
+def test_plural_present_after_a_plural_subject_is_an_act():
+    assert ("TALIBAN", "TJK", "ACCUSE") in coded("The Taliban accuse Tajikistan of sheltering the resistance front.")
+    assert ("TJK", "AFG", "COOPERATE") in coded("Dushanbe and Kabul trade electricity every summer.")
+    assert "CONSULT" in types("Tajik border officers and Taliban officials in Badakhshan meet at the crossings.")
+    # a base form used as a noun, an infinitive, a function word before it: no act
+    assert coded("This visit marks a turning point for Kabul.") == []
+    assert coded("The Tashkent visit was a success.") == []
+    assert coded("They want to meet the Taliban.") == []
+
+
+def test_a_plural_present_in_a_where_or_when_clause_is_a_habit():
+    assert coded("That is where Moscow and Kabul agree most easily.") == []
+    assert coded("Uzbek officials insist that none of this amounts to recognition.") == []

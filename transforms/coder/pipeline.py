@@ -524,7 +524,21 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "the first diplomat sent by the Taliban": a participle describing a noun
     if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
         return False          # a sentence that opens with the verb: a heading or a caption
+    if _GENERIC_CLAUSE.search(before) and _plain_present(d.text.split()[0]):
+        return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     return True
+
+
+_GENERIC_CLAUSE = re.compile(r"\b(?:where|wherever|whenever|when|if|unless|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _plain_present(word: str) -> bool:
+    """'agree', 'recruit': the base form of a verb (the plural present), not a past form like 'put'."""
+    import lemminflect
+
+    w = word.lower()
+    lemmas = lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ())
+    return w in lemmas and w not in lemminflect.getAllInflections(w, upos="VERB").get("VBD", ())
 
 
 def _asserted(sentence: str, d: _Draft) -> bool:
