@@ -177,3 +177,48 @@ def test_breaking_up_protests_and_sending_migrants_home_coerce():
 def test_passing_on_intelligence_is_cooperation_but_giving_no_details_is_not():
     assert ("USA", "RUS", "COOPERATE") in coded("Washington passed information about the plot to Russian officials.")
     assert "COOPERATE" not in types("The Iranian ministry gave no details of the second bomber.")
+
+
+def test_talks_ruled_out_or_rejected_are_no_consultation():
+    assert coded("Tajikistan ruled out talks with the Taliban on Monday.") == [("TJK", None, "REJECT")]
+    assert "CONSULT" not in types("Uzbekistan rejected any talks with the Taliban on Monday.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan held talks with the Taliban on Monday.")
+
+
+def test_an_act_inside_an_opening_condition_is_no_event():
+    assert coded("If Kazakhstan's decision were followed by Kyrgyzstan, the Taliban would gain a second partner.") == []
+    assert coded("Unless Tashkent sends more aid to Afghanistan, the winter will be hard.") == []
+    # the main clause after the condition is still read
+    assert ("KAZ", "AFG", "AID") in coded("When the winter came, Kazakhstan sent 5,000 tonnes of flour to Afghanistan.")
+
+
+def test_watch_lists_and_page_titles_are_no_events():
+    assert coded("Indicators to watch: further delistings by Kyrgyzstan, visits by Uzbek ministers to Kabul.") == []
+    assert coded("What to watch: whether Tashkent signs the rail deal with the Taliban.") == []
+    assert coded("BORDER NOTE: A Taliban commander threatens Tajikistan | Pamir Risk Advisory | Note 14") == []
+
+
+def test_capitalised_places_in_patterns_are_really_capitalised():
+    # "was in Kabul" is a visit, "is in electricity" is not
+    assert "CONSULT" in types("Kyrgyzstan's foreign minister was in Kabul on Monday.")
+    assert "CONSULT" not in types("Kyrgyzstan's interest is in electricity, not in politics.")
+
+
+def test_a_warning_of_consequences_needs_someone_warned():
+    assert ("USA", "TALIBAN", "THREATEN") in coded("Blinken warned the Taliban on Tuesday of consequences.")
+    assert coded("The UN secretary-general warned that the economy could collapse within weeks.") == []
+
+
+def test_plural_present_after_a_plural_subject_is_an_act():
+    assert ("TALIBAN", "TJK", "ACCUSE") in coded("The Taliban accuse Tajikistan of sheltering the resistance front.")
+    assert ("TJK", "AFG", "COOPERATE") in coded("Dushanbe and Kabul trade electricity every summer.")
+    assert "CONSULT" in types("Tajik border officers and Taliban officials in Badakhshan meet at the crossings.")
+    # a base form used as a noun, an infinitive, a function word before it: no act
+    assert coded("This visit marks a turning point for Kabul.") == []
+    assert coded("The Tashkent visit was a success.") == []
+    assert coded("They want to meet the Taliban.") == []
+
+
+def test_a_plural_present_in_a_where_or_when_clause_is_a_habit():
+    assert coded("That is where Moscow and Kabul agree most easily.") == []
+    assert coded("Uzbek officials insist that none of this amounts to recognition.") == []

@@ -80,6 +80,11 @@ _SETTING = re.compile(r"\b(?:summit|meeting|conference|forum|session|round|consu
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|said|says|met|sent|sold|gave|took|"
                      r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
+# an outlook list or a watch list: what may happen, not what did
+_OUTLOOK = re.compile(
+    r"^\W*(?:(?:key|main|further)\s+)?(?:indicators?|signposts?|signals|signs|things|issues|questions|points|developments|"
+    r"what)\s+to\s+(?:watch|monitor|follow|look\s+(?:out\s+)?for)\b|^\W*(?:watch\s+for|looking\s+ahead|outlook|"
+    r"scenarios?|forecast)\s*[:\-–—]", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
@@ -384,6 +389,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic
     if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
+    if _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2:
+        return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
                             or _held_in(sentence)):
@@ -532,7 +539,21 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "the first diplomat sent by the Taliban": a participle describing a noun
     if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
         return False          # a sentence that opens with the verb: a heading or a caption
+    if _GENERIC_CLAUSE.search(before) and _plain_present(d.text.split()[0]):
+        return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     return True
+
+
+_GENERIC_CLAUSE = re.compile(r"\b(?:where|wherever|whenever|when|if|unless|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _plain_present(word: str) -> bool:
+    """'agree', 'recruit': the base form of a verb (the plural present), not a past form like 'put'."""
+    import lemminflect
+
+    w = word.lower()
+    lemmas = lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ())
+    return w in lemmas and w not in lemminflect.getAllInflections(w, upos="VERB").get("VBD", ())
 
 
 def _asserted(sentence: str, d: _Draft) -> bool:
@@ -561,7 +582,21 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
         return False          # "it was the second attack on the shrine": a comment on an act already told
+    if d.trigger.frame in ("noun", "symmetric") and _REJECTED_NOUN.search(before):
+        return False          # "ruled out talks with X": the rejection is the event, not the talks
+    if _CONDITIONAL_OPEN.search(upto):
+        return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
     return True
+
+
+# a noun trigger governed by a rejecting, cancelling or negating verb: the talks did not happen
+_REJECTED_NOUN = re.compile(
+    r"\b(?:rul(?:ed|es|ing) out|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|declin(?:ed|es|ing)|dismiss(?:ed|es|ing)|"
+    r"oppos(?:ed|es|ing)|boycott(?:ed|s|ing)|shunn(?:ed|ing)|call(?:ed|s|ing) off|cancell?(?:ed|s|ing)|"
+    r"broke off|broken off|break(?:s|ing)? off|postpon(?:ed|es|ing)|no|any)\s+"
+    r"(?:(?:any|further|direct|the|all|formal|new|official|more|such|bilateral|its|their|his|her)\s+){0,3}$", re.I)
+# an opening condition that has not ended at a comma: "If X were to ..., ..."; "Unless Y agrees ..."
+_CONDITIONAL_OPEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless|Should|Were|Had|Whether|In case)\b[^,;:]*$")
 
 
 _PREDICATE_NOUN = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|became|remains|remained)\s+(?:the|a|an|its|their)\s+"

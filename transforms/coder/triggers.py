@@ -38,7 +38,9 @@ class Trigger:
 
 
 def _expand(pattern: str) -> str:
-    # "~3~" -> up to three words (and the spaces around them)
+    # "~3~" -> up to three words (and the spaces around them); "[A-Z]" means a capital even though the
+    # lexicon is matched case-insensitively ("was in Kabul", not "is in electricity")
+    pattern = pattern.replace("[A-Z]", "(?-i:[A-Z])")
     return _GAP.sub(lambda m: r"(?:[\w'’$%.,()-]+\s+){0," + m.group(1) + "}?", pattern)
 
 
@@ -103,7 +105,41 @@ def lemma_entries() -> list[dict]:
                 if ing:
                     out.append({**entry, "patterns": [_PROGRESSIVE + re.escape(f).replace(r"\ ", r"\s+")
                                                       for f in sorted(set(ing), key=len, reverse=True)]})
+            if pos == "VERB":
+                # the plural present after a plural subject ("the Taliban accuse", "officials meet"); a base form
+                # that is also a noun ("Taliban attack on") only when no preposition or verb follows it
+                base = [_plain(lemma) for lemma in e["lemmas"]]
+                out.append({**entry, "patterns": [_PLURAL_SUBJECT + f + (_NOT_NOUN_USE if _is_noun(lemma) else "")
+                                                      for lemma, f in sorted(zip(e["lemmas"], base),
+                                                                             key=lambda x: len(x[1]), reverse=True)]})
     return out
+
+
+# a plural subject right before a base verb form (zero-width, so the match is the verb itself)
+_PLURAL_SUBJECT = "(?:" + "|".join(f"(?<=\\b{w} )" for w in (
+    "they", "we", "Taliban", "officials", "authorities", "governments", "leaders", "sides", "forces", "guards",
+    "officers", "militants", "fighters", "ministers", "delegations", "countries", "states", "neighbours",
+    "neighbors", "diplomats", "capitals", "envoys", "donors", "agencies", "both", "regularly", "routinely")) + \
+    "".join(f"|(?<=\\b(?-i:[A-Z])[a-z]{{{n}}} )" for n in range(3, 12)) + ")" + \
+    "".join(f"(?<!\\b{w} )" for w in (     # "Dushanbe and Kabul keep", not "This visit", "Their support"
+        "This", "That", "These", "Those", "Their", "There", "When", "What", "Where", "With", "From", "After",
+        "Under", "Since", "Such", "Some", "Each", "Both", "Many", "Most", "Other", "Every", "Last", "Next", "While",
+        "Until", "Before", "During", "Without", "Against", "About", "Only", "Even", "Also", "Here", "Then", "Year",
+        "Month", "Week", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_NOT_NOUN_USE = r"(?= (?!(?:on|of|in|at|against|by|for|from|with|to|was|were|is|are|has|had|have|and|or|that)\b|" \
+                r"\w+ed\b)[\w$])"
+_VERB_ONLY = frozenset({"meet"})
+
+
+def _plain(lemma: str) -> str:
+    return re.escape(lemma).replace(r"\ ", r"\s+")
+
+
+def _is_noun(lemma: str) -> bool:
+    import lemminflect
+
+    head = lemma.partition(" ")[0]
+    return head not in _VERB_ONLY and bool(lemminflect.getAllInflections(head, upos="NOUN").get("NN"))
 
 
 # the auxiliary (and an adverb) right before a progressive form: zero-width, so the match is the verb itself
