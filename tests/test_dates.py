@@ -651,3 +651,40 @@ def test_a_yearless_month_after_last_thursday_stays_in_its_year():
     got = _clock_dates(text, dt.date(2024, 7, 8), ["praised", "was in"])
     assert got["praised"] == (dt.date(2024, 7, 4), "day")
     assert got["was in"] == (dt.date(2024, 5, 1), "month")
+
+
+def test_a_noun_relative_that_clause_keeps_its_date():
+    # "blamed X for blasts that shook the city on Monday night": Monday is the blasts', not the blame's
+    text = ("WARSAW, 9 March 2023 - The ministry met the envoys on Thursday. "
+            "The ministry blamed the rebels for blasts that shook the city on Monday night.")
+    got = _clock_dates(text, dt.date(2023, 3, 9), ["met", "blamed", "shook"])
+    assert got["met"] == (dt.date(2023, 3, 9), "day")
+    assert got["blamed"] == (dt.date(2023, 3, 9), "day")      # the story's day, not Monday the 6th
+    assert got["shook"] == (dt.date(2023, 3, 6), "day")
+
+
+def test_a_year_that_a_thing_is_for_does_not_date_the_act():
+    text = "At the end of last year the two utilities, both state-owned, met in Ankara and signed a contract for 2024."
+    got = _clock_dates(text, dt.date(2024, 6, 24), ["met", "signed"])
+    assert got["met"] == (dt.date(2023, 12, 1), "month")
+    assert got["signed"] == (dt.date(2023, 12, 1), "month")
+
+
+def test_the_same_evening_is_the_evening_named_before():
+    text = ("On Monday evening the ministry reported the shelling. On Tuesday the governor visited the site. "
+            "The same evening the ministry summoned the ambassador.")
+    got = _clock_dates(text, dt.date(2023, 5, 11), ["reported", "visited", "summoned"])   # a Thursday
+    assert got["reported"] == (dt.date(2023, 5, 8), "day")
+    assert got["visited"] == (dt.date(2023, 5, 9), "day")
+    assert got["summoned"] == (dt.date(2023, 5, 8), "day")
+    # without an evening named before, "the same evening" is the last day narrated
+    got = _clock_dates("On Tuesday the governor visited the site. The same evening the ministry summoned the envoy.",
+                       dt.date(2023, 5, 11), ["summoned"])
+    assert got["summoned"] == (dt.date(2023, 5, 9), "day")
+
+
+def test_months_after_a_clause_date_it_to_the_month():
+    text = "On 20 September 2022 a convoy was attacked, three months after militants shelled the crossing."
+    got = _clock_dates(text, dt.date(2022, 9, 21), ["attacked", "shelled"])
+    assert got["attacked"] == (dt.date(2022, 9, 20), "day")
+    assert got["shelled"] == (dt.date(2022, 6, 1), "month")

@@ -126,7 +126,7 @@ _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[
 _RUN_UP = re.compile(r"\b(?:in\s+)?the\s+(?:run-?up|lead-?up)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # "a day after <event>", "four days before <event>": a relation to an event named in the same sentence
 RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-                      r"(?P<unit>days?|weeks?|fortnights?)\s+(?:just\s+|only\s+)?$", re.I)
+                      r"(?P<unit>days?|weeks?|fortnights?|months?)\s+(?:just\s+|only\s+)?$", re.I)
 
 
 # events every text in this domain names without a date: the fall of Kabul, the US withdrawal
@@ -165,7 +165,7 @@ def relation_shift(n_text: str, unit: str) -> dt.timedelta | None:
     if n is None:
         return None
     unit = unit.lower().rstrip("s")
-    return dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    return dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14, "month": 30}[unit])
 
 
 

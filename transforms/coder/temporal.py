@@ -58,7 +58,8 @@ _BREAK = re.compile(
     r"|,\s+(?=(?:and|but|or|which|who|whom|whose|when|where|while|whereas|although|though|after|before|since|"
     r"until|following|as|because|with|in which|during which|by which|months|weeks|days|years)\b)"
     r"|\s+(?=(?:after|before|since|until|following|when|whereas|because|which|who|whose)\s)"
-    r"|,\s+(?=\w+ed\s+by\b)", re.I)
+    r"|,\s+(?=\w+ed\s+by\b)"
+    r"|(?<=[a-z])\s+(?=that\s+(?:\w+ed|struck|hit|shook|killed|left|took|saw|tore|swept|broke\s+out)\s)", re.I)
 _SUB_START = re.compile(
     r"(?:after|before|since|until|following|follows|followed|prior to|despite|although|though|while|whereas|"
     r"which|who|whom|whose|that|because|if|unless|months|weeks|days|years|in which|during which|by which)\b"
@@ -81,6 +82,9 @@ _RESULT_STATE = re.compile(r"\b(?:been|remained|stayed)\s+(?:\w+\s+)?(?:shut|clo
 _RANGE = re.compile(r"\d\s*[–—-]\s*\d")
 _CLAIM = re.compile(r"\bclaim", re.I)
 _SEPARATOR = re.compile(r"[·|•/—–]")
+_SAME_PART = re.compile(r"\bthe\s+same\s+(morning|afternoon|evening|night)\b", re.I)
+_PART_AFTER = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
+_FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -203,6 +207,7 @@ class Clock:
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
         self._pending: DateInfo | None = None
         self._para_no = 0
+        self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
         self._prev_end = 0
         self.sentence = ""
         self.dates: list[DateMention] = []
@@ -245,7 +250,13 @@ class Clock:
         title = "\n" not in self.text[:start] and _title_line(self.text.split("\n", 1)[0])
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
-        self.dates = find_dates(sentence, self.published, last.date if last else None,
+        anchor = last.date if last else None
+        if "same " in sentence:
+            # "On Tuesday evening ... On Wednesday ... The same evening ...": the evening named before
+            part = _SAME_PART.search(sentence)
+            if part is not None and part.group(1).lower() in self._parts and (last is None or last.precision == "day"):
+                anchor = self._parts[part.group(1).lower()]
+        self.dates = find_dates(sentence, self.published, anchor,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
                                 hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
@@ -268,6 +279,11 @@ class Clock:
                     self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
                     self.para = None
             return self.dates
+        for d in self.dates:
+            if d.precision == "day" and not d.bound:
+                part = _PART_AFTER.match(sentence, d.end) or _PART_AFTER.search(d.text)
+                if part is not None:
+                    self._parts[part.group(1).lower()] = d.date
         main = self._main_date()
         if main is not None and main.precision != "none":
             context = self.para or self.section
@@ -324,11 +340,16 @@ class Clock:
         "in January" takes its year from publication unless the narrative itself moved."""
         self._hint = (d.date, self._para_no if narrative else self._para_no + 0.5)
 
+    def _purpose(self, d: DateMention) -> bool:
+        """"signed an agreement on purchases for 2024", "the budget for 2025": a year the thing is for
+        is not the time of the act."""
+        return d.precision == "year" and _FOR_YEAR.search(self.sentence, max(0, d.start - 6), d.start) is not None
+
     def _main_date(self) -> DateMention | None:
         """The date the sentence as a whole is about: its framing date, else its last main-clause date."""
         best = None
         for d in self.dates:
-            if d.bound:
+            if d.bound or self._purpose(d):
                 continue
             kind = self._segments[_segment_of(self._segments, d.start)][2]
             if kind == "frame":
@@ -371,7 +392,7 @@ class Clock:
         segs = self._segments
         dates = self.dates
         mine = _segment_of(segs, head)
-        free = [d for d in dates if not d.bound]
+        free = [d for d in dates if not d.bound and not self._purpose(d)]
 
         def dist(d: DateMention) -> int:
             return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
@@ -422,7 +443,13 @@ class Clock:
         if base is None or base.precision == "none" or base.precision == "year" or (
                 base.precision == "month" and span.days < 7):
             return _inherit(base) if base is not None and span.days < 7 else None
-        date = base.date - span if word.group(1).lower() == "after" else base.date + span
+        if rel.group("unit").lower().startswith("month"):
+            # "The bombing comes two months after rockets ... landed": that month, counted in months
+            months = span.days // 30 * (-1 if word.group(1).lower() == "after" else 1)
+            total = base.date.year * 12 + base.date.month - 1 + months
+            date = dt.date(total // 12, total % 12 + 1, 1)
+        else:
+            date = base.date - span if word.group(1).lower() == "after" else base.date + span
         precision = "day" if base.precision == "day" and span.days < 7 else "month"
         return DateInfo(date if precision == "day" else date.replace(day=1), precision, "relative",
                         self.sentence[rel.start():start + len(word.group(1))], base.inherited)
