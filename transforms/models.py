@@ -5,6 +5,7 @@ Pure data: no I/O, no Prefect, no DuckDB. Every stage hands the next one of thes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,8 +41,10 @@ class RawPage:
     feed_title: str | None = None
     feed_published: dt.datetime | None = None
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
+        # computed once per page (the incremental check and parse_document both ask); frozen fields, so
+        # the value cannot go stale (cached_property writes the instance __dict__, not through __setattr__)
         return sha256_hex(self.body)
 
 

@@ -15,6 +15,7 @@ except ImportError:                    # pragma: no cover - Python 3.10
     from sre_constants import (ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, MAX_REPEAT,  # type: ignore
                                MIN_REPEAT, RANGE, SUBPATTERN)
 
+from transforms.coder._cache import cached
 from transforms.coder._data import load_yaml
 
 FRAMES = ("verb", "noun", "reverse", "symmetric")
@@ -87,6 +88,10 @@ def _forms(lemma: str, pos: str, ing: bool = False) -> list[str]:
 
 def lemma_entries() -> list[dict]:
     """verb_classes.yaml as trigger entries (patterns = the inflected forms of each class's lemmas)."""
+    return cached("lemma_entries", _lemma_entries)
+
+
+def _lemma_entries() -> list[dict]:
     data = load_yaml("verb_classes.yaml")
     out = []
     for section, pos in (("verbs", "VERB"), ("nouns", "NOUN")):
@@ -157,6 +162,16 @@ def _progressive(lemma: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def compiled() -> tuple[re.Pattern, tuple[Trigger, ...]]:
+    """The whole lexicon as one alternation (the scans use the indexes below; this is their reference)."""
+    triggers = _lexicon()
+    alternatives = [f"(?P<{name}>{p})" for name, p in _ALTERNATIVES]
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    return regex, triggers
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[Trigger, ...]:
+    """The triggers, in file order; fills _ALTERNATIVES (group name, pattern) in the alternation's order."""
     entries = load_yaml("triggers.yaml")["triggers"] + lemma_entries()
     triggers: list[Trigger] = []
     parts: list[tuple[int, str]] = []
@@ -175,10 +190,8 @@ def compiled() -> tuple[re.Pattern, tuple[Trigger, ...]]:
             parts.append((i, _expand(p)))
     # longer literal patterns first so that "provided a security guarantee" beats "provided ... aid"
     # only when it is more specific; order in the file breaks ties (specific entries come first).
-    alternatives = [f"(?P<t{i}_{k}>{p})" for k, (i, p) in enumerate(parts)]
     _ALTERNATIVES[:] = [(f"t{i}_{k}", p) for k, (i, p) in enumerate(parts)]
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
-    return regex, tuple(triggers)
+    return tuple(triggers)
 
 
 _ANY = None      # "could start with any character"
@@ -237,7 +250,12 @@ def _indexed() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     with that character are tried (same alternatives, same order, same group names as `compiled()`).
     Two indexes: the hand-written patterns (triggers.yaml) and the lemma classes (verb_classes.yaml).
     Each maps a first character to its alternatives' group names; `_bucket` compiles one when needed."""
-    _, triggers = compiled()
+    _lexicon()
+    return cached("trigger_index", _build_index)
+
+
+def _build_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    triggers = _lexicon()
     out = []
     for lexical in (False, True):
         buckets: dict[str, list[str]] = {k: [] for k in _KEYS}
@@ -343,7 +361,11 @@ def _cut(states: set) -> set:
 @functools.lru_cache(maxsize=1)
 def _prefix_table() -> dict[str, tuple[str, ...]]:
     """Group name -> the lower-case prefixes (at most _PREFIX_LEN characters) its matches can start with."""
-    compiled()
+    _lexicon()
+    return cached("trigger_prefixes", _build_prefix_table)
+
+
+def _build_prefix_table() -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted({t for t, _ in _prefixes(_parsed(name), {("", True)})})) for name, _ in _ALTERNATIVES}
 
 
@@ -462,6 +484,6 @@ def find_triggers(sentence: str) -> list[re.Match]:
 
 
 def trigger_of(match: re.Match) -> Trigger:
-    _, triggers = compiled()
+    triggers = _lexicon()
     name = match.lastgroup or ""
     return triggers[int(name[1:].split("_", 1)[0])]

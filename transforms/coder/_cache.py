@@ -1,0 +1,107 @@
+"""Data the coder builds at start-up (parsed YAML, the lemma classes' inflected forms, the trigger indexes),
+kept on disk between processes so that a fresh worker does not rebuild it.
+
+A value is stored under a key that hashes the coder's own source files (transforms/coder/*.py), its data
+files (transforms/data/*), the Python version and the versions of the libraries that build it: any change
+to any of them is a new key, so a stale value is never read. The files are written atomically (a temporary
+file, then a rename), so processes starting together at worst build the same value twice. A missing,
+unreadable or corrupt file is rebuilt; a cache folder that cannot be written is ignored.
+
+Folder: $CARAVAN_CACHE_DIR, else $XDG_CACHE_HOME/caravan/coder, else ~/.cache/caravan/coder.
+CARAVAN_CODER_CACHE=0 turns the cache off (everything is built in memory, as before).
+The files are pickles: the folder must be writable only by the user who runs the coder (like __pycache__).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pathlib
+import pickle
+import sys
+import tempfile
+from typing import Any, Callable
+
+_CODER_DIR = pathlib.Path(__file__).resolve().parent
+_DATA_DIR = _CODER_DIR.parent / "data"
+
+
+def _enabled() -> bool:
+    return os.environ.get("CARAVAN_CODER_CACHE", "1") != "0"
+
+
+def _folder() -> pathlib.Path:
+    explicit = os.environ.get("CARAVAN_CACHE_DIR")
+    if explicit:
+        return pathlib.Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return pathlib.Path(base) / "caravan" / "coder"
+
+
+def _version(dist: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(dist)
+    except Exception:           # not installed (or no metadata): still a stable key
+        return "-"
+
+
+@functools.lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A hash of everything a cached value may depend on."""
+    h = hashlib.sha256()
+    h.update(sys.version.encode())
+    for dist in ("PyYAML", "lemminflect", "spacy"):
+        h.update(f"\0{dist}={_version(dist)}".encode())
+    for folder, pattern in ((_CODER_DIR, "*.py"), (_DATA_DIR, "*")):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                h.update(f"\0{path.name}\0".encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def cached(name: str, build: Callable[[], Any]) -> Any:
+    """`build()`, or the value an earlier process stored for `name` under the same fingerprint."""
+    if not _enabled():
+        return build()
+    try:
+        path = _folder() / f"{name}-{fingerprint()}.pickle"
+    except Exception:           # no home folder, an unreadable source file: no cache
+        return build()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:           # missing, unreadable, corrupt, from another layout: rebuild
+        pass
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _store(path: pathlib.Path, value: Any) -> None:
+    tmp = None
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        tmp = None
+        stem = path.name.rpartition("-")[0]
+        for old in path.parent.glob(f"{stem}-*.pickle"):     # earlier fingerprints of this value
+            if old != path and len(old.name) == len(path.name) and old.name.rpartition("-")[0] == stem:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    except Exception:           # a read-only or full disk: run without the cache
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
