@@ -273,3 +273,9 @@ def test_condemning_words_for_an_attack_accuse():
 
 def test_condolences_extended_are_support():
     assert ("UZB", "AFG", "SUPPORT") in coded("Uzbekistan extends its sincere condolences to the people of Afghanistan.")
+
+
+def test_a_question_asserts_no_event():
+    assert coded("Why does it matter who sends aid to Afghanistan?") == []
+    assert coded("What did Kazakhstan ask the Taliban for in return?") == []
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan sent aid to Afghanistan on Monday.")
