@@ -222,3 +222,60 @@ def test_plural_present_after_a_plural_subject_is_an_act():
 def test_a_plural_present_in_a_where_or_when_clause_is_a_habit():
     assert coded("That is where Moscow and Kabul agree most easily.") == []
     assert coded("Uzbek officials insist that none of this amounts to recognition.") == []
+
+
+# ---------------------------------------------------------------- recognition pass 4 (own sentences)
+def test_rockets_launched_or_landing_are_an_assault():
+    assert ("ISKP", "UZB", "ASSAULT") in coded("Islamic State Khorasan said its fighters had launched rockets at the Uzbek town of Termez.")
+    assert "ASSAULT" in types("Rockets fired from across the river had come down on the outskirts of Termez on Tuesday.")
+    # a railway launched is no attack
+    assert "ASSAULT" not in types("Uzbekistan launched a new railway service to Afghanistan on Monday.")
+
+
+def test_fighting_halted_is_a_retreat_not_a_sanction():
+    assert ("TALIBAN", None, "RETREAT") in coded("Mujahid said the operations had been halted around midnight.")
+    assert "SANCTION" not in types("Mujahid said the operations had been halted around midnight.")
+
+
+def test_money_offered_or_flown_in_is_aid():
+    assert ("KAZ", "AFG", "AID") in coded("In 2024 Kazakh ministers offered about $500 million for a railway from Torghundi to Herat.")
+    assert ("GBR", "AFG", "AID") in coded("Britain announced £1 million in emergency funding for Afghanistan.")
+    assert ("IRN", "AFG", "AID") in coded("Iran's Red Crescent flew in a rescue team to Afghanistan.")
+
+
+def test_trade_kept_up_is_cooperation():
+    assert ("TJK", "AFG", "COOPERATE") in coded("Tajikistan has never stopped selling electricity to Afghanistan.")
+    assert "SANCTION" not in types("Tajikistan has never stopped selling electricity to Afghanistan.")
+    assert ("TJK", "RUS", "COOPERATE") in coded("Tajikistan deepened its security ties with Russia.")
+
+
+def test_contact_kept_and_a_call_paid_are_consultation():
+    assert ("RUS", "TALIBAN", "CONSULT") in coded("Russian diplomats had been in touch with the Taliban's security services.")
+    assert ("CHN", "TALIBAN", "CONSULT") in coded("China's ambassador Wang Yu called on the Taliban's deputy foreign minister.")
+    # 'called on X to act' stays a request
+    assert coded("Uzbekistan called on the Taliban to form an inclusive government.") == [("UZB", "TALIBAN", "REQUEST")]
+
+
+def test_a_chair_opening_a_meeting_is_no_event_but_chairing_talks_is():
+    assert coded("The Uzbek foreign minister opened the meeting on Tuesday.") == []
+    assert ("QAT", None, "CONSULT") in coded("Qatari officials chaired the talks in Doha on Saturday.")
+
+
+def test_diplomats_accepted_and_credentials_are_recognition():
+    assert ("UZB", "TALIBAN", "SUPPORT") in coded("Uzbekistan has let Taliban-appointed diplomats run the Afghan embassy in Tashkent.")
+    assert ("CHN", "TALIBAN", "CONSULT") in coded("A Chinese diplomat handed his credentials to the Taliban's prime minister.")
+
+
+def test_condemning_words_for_an_attack_accuse():
+    assert ("RUS", None, "ACCUSE") in coded("In Moscow, Foreign Minister Sergei Lavrov on Monday called the bombing a terrorist act.")
+    assert "ACCUSE" not in types("Lavrov called the decision a positive step.")
+
+
+def test_condolences_extended_are_support():
+    assert ("UZB", "AFG", "SUPPORT") in coded("Uzbekistan extends its sincere condolences to the people of Afghanistan.")
+
+
+def test_a_question_asserts_no_event():
+    assert coded("Why does it matter who sends aid to Afghanistan?") == []
+    assert coded("What did Kazakhstan ask the Taliban for in return?") == []
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan sent aid to Afghanistan on Monday.")

@@ -389,6 +389,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic
     if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
         return [], first_subject or topic
+    if sentence.rstrip().endswith("?"):
+        return [], first_subject or topic     # a question ("Why does it matter who sends ...?") asserts nothing
     if _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2:
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
