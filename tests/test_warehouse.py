@@ -290,3 +290,31 @@ def test_deferred_checkpoint_keeps_loads_durable_in_the_log_until_a_checkpoint(d
     assert loaded["documents"] == 1 and loaded["events"] == 3 and after == loaded
     assert not wal.exists() or wal.stat().st_size == 0
     assert limit == "61.0 MiB"                              # 64MB (10^6 bytes) as DuckDB prints it
+
+
+def test_a_new_warehouse_appears_whole_and_a_killed_creation_leaves_nothing_half_made(tmp_path):
+    import os
+    import time
+
+    import duckdb
+
+    db = tmp_path / "w.duckdb"
+    # what a process killed while creating leaves behind: its hidden file, half written, an hour old
+    stale = tmp_path / ".w.duckdb.creating-4242-1"
+    stale.write_bytes(b"\0" * 4096)
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".w.duckdb.creating-4243-2"      # another process creating right now: left alone
+    fresh.write_bytes(b"\0" * 4096)
+    with open_warehouse(db) as con:
+        (n,), = con.execute("SELECT count(*) FROM schema_migrations").fetchall()
+        assert n >= 1
+    assert not stale.exists() and fresh.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "w.duckdb"]
+    # the file is complete on its own: any DuckDB client opens it read-only and sees the schema
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        con.close()
+    assert {"documents", "events", "engagements"} <= tables

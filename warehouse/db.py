@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import pathlib
 import time
 from contextlib import contextmanager
@@ -73,6 +74,8 @@ def open_warehouse(path, *, read_only: bool = False, wait_seconds: float = 60.0,
         raise WarehouseError(f"no warehouse at {path} (run caravan refresh first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            _create(path)
     con = _connect(path, read_only, wait_seconds, on_wait)
     try:
         if memory_limit:
@@ -85,6 +88,41 @@ def open_warehouse(path, *, read_only: bool = False, wait_seconds: float = 60.0,
         yield con
     finally:
         con.close()
+
+
+def _create(path: pathlib.Path) -> None:
+    """Create a new warehouse so that it appears whole or not at all: the schema and reference data are written
+    to a hidden file beside it, checkpointed, and linked into place. A process killed while creating leaves only
+    that hidden file (removed by a later creation once stale), never a truncated warehouse that DuckDB cannot
+    open. When two processes race, the first link wins and the other uses that file."""
+    for stale in path.parent.glob(f".{path.name}.creating-*"):
+        try:
+            if time.time() - stale.stat().st_mtime > 600:
+                stale.unlink()
+        except OSError:
+            pass
+    tmp = path.with_name(f".{path.name}.creating-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        try:
+            con = duckdb.connect(str(tmp), config=WRITE_CONFIG)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot create {path}: {one_line(exc)}") from None
+        try:
+            migrate(con, path)
+            load_reference_data(con)
+            checkpoint(con)
+        finally:
+            con.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass                       # another process created it first: use that one
+        except OSError:                # a filesystem without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
 
 
 def _connect(path: pathlib.Path, read_only: bool, wait_seconds: float,
