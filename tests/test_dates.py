@@ -720,3 +720,22 @@ def test_back_then_and_the_first_autumn():
     got = _clock_dates(text, dt.date(2024, 6, 24), ["shelled", "held"])
     assert got["shelled"] == (dt.date(2021, 1, 1), "year")
     assert got["held"] == (dt.date(2021, 12, 1), "month")
+
+
+def test_earlier_opening_a_sentence_is_between_the_time_narrated_and_the_report():
+    text = ("The flood struck the valley on 28 May. A second wave hit the same villages on 2 June. "
+            "Earlier, the governor sent a letter of sympathy to the mayor.")
+    got = _clock_dates(text, dt.date(2024, 6, 5), ["sent"])
+    assert got["sent"] == (dt.date(2024, 6, 1), "month")
+    (d,) = find_dates("Earlier, the governor sent a letter.", dt.date(2024, 6, 5), dt.date(2024, 5, 20))
+    assert (d.date, d.precision) == (dt.date(2024, 1, 1), "year")     # two months: the year only
+    assert find_dates("Earlier, the governor sent a letter.", dt.date(2024, 6, 5)) == []
+
+
+def test_the_day_of_an_act_named_before():
+    text = ("On 14 March the council ordered the border closed. Two days later traders protested. "
+            "The envoy warned on the day of the order that trade would suffer. "
+            "The minister spoke on the day of the closure.")
+    got = _clock_dates(text, dt.date(2024, 4, 2), ["warned", "spoke"])
+    assert got["warned"] == (dt.date(2024, 3, 14), "day")     # the sentence that names an order
+    assert got["spoke"] == (dt.date(2024, 3, 14), "day")      # none names a closure: the first day narrated

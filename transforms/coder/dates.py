@@ -154,6 +154,7 @@ _EXTRA = re.compile(
     r"|(?P<sbl>the\s+(?P<season2>spring|summer|autumn|fall|winter)\s+before\s+last)"
     r"|(?P<first>the\s+first\s+(?P<season3>spring|summer|autumn|fall|winter))"
     r"|(?P<back>back\s+then)"
+    r"|(?P<earlier>Earlier(?=,))"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
     r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
@@ -204,7 +205,7 @@ _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "l
 
 def _extra_gate(low: str, has_season: bool) -> bool:
     """Words without which no alternative of _EXTRA matches."""
-    return ("ago" in low or "turn" in low or "back then" in low
+    return ("ago" in low or "turn" in low or "back then" in low or low.lstrip().startswith("earlier,")
             or has_season and any(w in low for w in ("previous", "preceding", "following", "next", "before last", "first"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
@@ -609,6 +610,13 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if published is not None and published < dt.date(2021, 9, 1):
             return None
         return dt.date(2021 + (SEASON_START[g["season3"].lower()] < 9), 1, 1), "year"
+    if g["earlier"]:
+        # a sentence opening "Earlier, the President sent a message": between the time just narrated and
+        # the report, at the precision that holds both
+        if m.string[:m.start()].strip() or anchor is None or anchor_precision not in ("day", "month") or \
+                published is None or anchor > published:
+            return None
+        return _span(anchor, published)
     if g["back"]:               # "Back then": the time just narrated, at its precision
         if anchor is None or anchor_precision == "none":
             return None
