@@ -25,7 +25,7 @@ def one(text, anchor=None):
     ("joint trade of $ 987.9 million in 2022.", dt.date(2022, 1, 1), "year"),
     ("between 25 and 30 December", dt.date(2023, 12, 1), "month"),
     ("talks on 25–26 July 2022 in Tashkent", dt.date(2022, 7, 25), "day"),
-    ("dated 17.07.2025 in the capital", dt.date(2025, 7, 17), "day"),
+    ("dated 17.07.2023 in the capital", dt.date(2023, 7, 17), "day"),   # (a date after PUB is a plan)
     ("the meeting of 29.12.2023", dt.date(2023, 12, 29), "day"),
     ("signed on December 29th", dt.date(2023, 12, 29), "day"),
     ("late in January 2024 they met", dt.date(2024, 1, 1), "month"),
@@ -688,3 +688,54 @@ def test_months_after_a_clause_date_it_to_the_month():
     got = _clock_dates(text, dt.date(2022, 9, 21), ["attacked", "shelled"])
     assert got["attacked"] == (dt.date(2022, 9, 20), "day")
     assert got["shelled"] == (dt.date(2022, 6, 1), "month")
+
+
+def test_a_planned_yearless_date_keeps_the_publication_year_and_dates_no_act():
+    pub = dt.date(2024, 11, 18)
+    for text in ("The envoys agreed to meet again in Geneva on 26 November.",
+                 "The next round of talks is scheduled for 2 December.",
+                 "The commission will report on 30 November."):
+        (d,) = find_dates(text, pub)
+        assert d.date.year == 2024 and d.bound and d.bound_word == "future"
+    # a plan in December for January: the next year
+    (d,) = find_dates("The ministers are due to meet on 12 January.", dt.date(2024, 12, 20))
+    assert d.date == dt.date(2025, 1, 12)
+    # without a cue a date after publication is still last year's (news reports the past)
+    (d,) = find_dates("The envoys met in Geneva on 26 November.", pub)
+    assert d.date == dt.date(2023, 11, 26) and not d.bound
+    # the agreeing is not the meeting: it takes the story's date
+    text = "GENEVA, 17 November 2024 - The envoys held talks on Sunday. They agreed to meet again on 26 November."
+    got = _clock_dates(text, dt.date(2024, 11, 18), ["agreed"])
+    assert got["agreed"] == (dt.date(2024, 11, 17), "day")
+
+
+def test_back_then_and_the_first_autumn():
+    # "the first autumn" (no year) in this domain: the first after the takeover of August 2021
+    (d,) = find_dates("Things were tense in the first autumn.", dt.date(2024, 6, 24))
+    assert (d.date, d.precision) == (dt.date(2021, 1, 1), "year")
+    (d,) = find_dates("The first summer brought drought.", dt.date(2024, 6, 24))
+    assert (d.date, d.precision) == (dt.date(2022, 1, 1), "year")
+    text = ("Q: How is the river?\nA: Quieter than in the first winter. Back then the militia shelled the posts. "
+            "The army held drills near the river that December.")
+    got = _clock_dates(text, dt.date(2024, 6, 24), ["shelled", "held"])
+    assert got["shelled"] == (dt.date(2021, 1, 1), "year")
+    assert got["held"] == (dt.date(2021, 12, 1), "month")
+
+
+def test_earlier_opening_a_sentence_is_between_the_time_narrated_and_the_report():
+    text = ("The flood struck the valley on 28 May. A second wave hit the same villages on 2 June. "
+            "Earlier, the governor sent a letter of sympathy to the mayor.")
+    got = _clock_dates(text, dt.date(2024, 6, 5), ["sent"])
+    assert got["sent"] == (dt.date(2024, 6, 1), "month")
+    (d,) = find_dates("Earlier, the governor sent a letter.", dt.date(2024, 6, 5), dt.date(2024, 5, 20))
+    assert (d.date, d.precision) == (dt.date(2024, 1, 1), "year")     # two months: the year only
+    assert find_dates("Earlier, the governor sent a letter.", dt.date(2024, 6, 5)) == []
+
+
+def test_the_day_of_an_act_named_before():
+    text = ("On 14 March the council ordered the border closed. Two days later traders protested. "
+            "The envoy warned on the day of the order that trade would suffer. "
+            "The minister spoke on the day of the closure.")
+    got = _clock_dates(text, dt.date(2024, 4, 2), ["warned", "spoke"])
+    assert got["warned"] == (dt.date(2024, 3, 14), "day")     # the sentence that names an order
+    assert got["spoke"] == (dt.date(2024, 3, 14), "day")      # none names a closure: the first day narrated

@@ -109,6 +109,10 @@ def _looks_back(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# a plan or a schedule before a yearless date: "agreed to meet again on 25 October", "the vote is due in March"
+_FUTURE_WORDS = ("will", "shall", "meet", "due", "next", "schedul", "plan", "set to", "expected", "to be held", "upcoming")
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+meet|(?:is|are)\s+due|due\s+to|next(?!\s+(?:day|morning|afternoon|evening|night|week|month|year))|scheduled|planned|plans?\s+to|"
+                     r"set\s+to|expected\s+to|to\s+be\s+held|upcoming)\b[^.;]*$", re.I)
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # "on the second of September", "the 23rd of October 2021": a day of a named month
 _ORDINAL_OF = re.compile(
@@ -148,6 +152,9 @@ _EXTRA = re.compile(
     r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
     r"|(?P<sbl>the\s+(?P<season2>spring|summer|autumn|fall|winter)\s+before\s+last)"
+    r"|(?P<first>the\s+first\s+(?P<season3>spring|summer|autumn|fall|winter))"
+    r"|(?P<back>back\s+then)"
+    r"|(?P<earlier>Earlier(?=,))"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
     r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
@@ -192,14 +199,14 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")
 _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "last", "weekend", "earlier", "later",
                "within", "christmas", "boxing", "ago", "turn", "morning", "afternoon", "evening", "night", "that",
-               "followed", "afterwards", "ensued", "kabul", "taliban", "withdrawal", "takeover",
+               "followed", "afterwards", "ensued", "kabul", "taliban", "withdrawal", "takeover", "back then",
                ) + _ORDINAL_WORDS
 
 
 def _extra_gate(low: str, has_season: bool) -> bool:
     """Words without which no alternative of _EXTRA matches."""
-    return ("ago" in low or "turn" in low
-            or has_season and any(w in low for w in ("previous", "preceding", "following", "next", "before last"))
+    return ("ago" in low or "turn" in low or "back then" in low or low.lstrip().startswith("earlier,")
+            or has_season and any(w in low for w in ("previous", "preceding", "following", "next", "before last", "first"))
             or "year" in low and ("new" in low or any(w in low for w in ("end", "close", "beginning", "start")))
             or any(w in low for w in ("morning", "afternoon", "evening", "night"))
             or "last" in low and "week" in low and "day" in low
@@ -226,12 +233,16 @@ class DateMention:
 
 
 def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None,
-              forward: bool = False) -> int | None:
+              forward: bool = False, future: bool = False) -> int | None:
     """Year for a date written without one. With a running narrative date (`hint`, the last dated
     event before it in the text) the first such date from the hint on (`forward`: narratives move
     forward, unless a pluperfect looks back), else the year that puts it nearest; never after publication;
     else the publication year, or the year before when the date would fall after publication
-    (news reports the past)."""
+    (news reports the past). With a future cue before it ("agreed to meet again on 25 October", "talks are
+    due in March") the first such date from publication on: the year of publication, or the next one."""
+    if future and published is not None:
+        candidate = dt.date(published.year, month, min(day or 1, 28))
+        return published.year + (candidate < published - dt.timedelta(days=60))
     if hint is not None:
         best = None
         for year in (hint.year - 1, hint.year, hint.year + 1):
@@ -302,6 +313,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     if not (has_digit or has_month or has_season or any(word in low for word in _TIME_WORDS)):
         return found            # no date-ish word at all: most sentences
     forward = hint_forward and year_hint is not None and ("had" not in low or not _looks_back(text))
+    has_future = published is not None and any(w in low for w in _FUTURE_WORDS)
     for m in _HOLIDAY.finditer(text) if ("Christmas" in text or "Year" in text or "Boxing" in text) else ():
         start = m.start("hol")
         if _overlaps(taken, start, m.end()) or not (m.group("pre") or m.group("year")):
@@ -337,7 +349,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             day = calendar.monthrange(year, month)[1]
         taken.append((m.start(), m.end()))
         found.append(DateMention(m.start(), m.end(), dt.date(year, month, day), "day", "explicit", m.group(0)))
-    yearless: list[tuple[int, re.Match, str]] = []
+    yearless: list[tuple[int, re.Match, str, bool]] = []
     ranged = None
     for (precision, pattern), need in zip(_PATTERNS, _NEEDS):
         if need == "season":
@@ -371,8 +383,10 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
                 continue
             that = need == "month" and core_start >= 5 and text[core_start - 5:core_start].lower() == "that " and \
                 not _has_year_words(m)
+            future = need in ("day-month", "month-day", "month") and _FUTURE.search(
+                text, max(0, core_start - 90), core_start) is not None if has_future else False
             mention = _explicit(m, precision, published, year_hint, forward,
-                                anchor if anchor_precision != "none" else None, that)
+                                anchor if anchor_precision != "none" else None, that, future)
             if that and mention is not None:
                 core_start -= 5
             if mention is None:
@@ -384,7 +398,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             groups = m.groupdict()
             if not (groups.get("year") or groups.get("mq") or groups.get("yrel") or groups.get("iso")
                     or groups.get("nday")) and (precision != "year" or groups.get("season")):
-                yearless.append((len(found) - 1, m, precision))
+                yearless.append((len(found) - 1, m, precision, future))
     if yearless and len(found) > 1:
         _years_from_the_sentence(found, yearless, published)
     for m in _EXTRA.finditer(text) if _extra_gate(low, has_season) else ():
@@ -465,7 +479,20 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     found.sort(key=lambda d: d.start)
     if "eve of" in low or "up to" in low:
         found = [_eve(d, text) if d.source == "explicit" and not d.bound else d for d in found]
+    if published is not None:
+        # a date after publication is a plan ("agreed to meet again on 25 October"), never the time of an
+        # act the text reports: a bound, like "until May"
+        found = [DateMention(d.start, d.end, d.date, d.precision, d.source, d.text, True, "future")
+                 if not d.bound and d.precision != "none" and _after(d, published) else d for d in found]
     return found
+
+
+def _after(d: DateMention, published: dt.date) -> bool:
+    if d.precision == "year":
+        return d.date.year > published.year
+    if d.precision == "month":
+        return (d.date.year, d.date.month) > (published.year, published.month)
+    return d.date > published + dt.timedelta(days=1)
 
 
 def _eve(d: DateMention, text: str) -> DateMention:
@@ -481,12 +508,14 @@ def _eve(d: DateMention, text: str) -> DateMention:
     return d
 
 
-def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str]],
+def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str, bool]],
                              published: dt.date | None) -> None:
     """"In April 2022 and again in May": a yearless date takes its year from a dated one before it in
     the same sentence (the narrative moves forward), rather than from the running narrative."""
-    soft = {i for i, _, _ in yearless}
-    for i, m, precision in yearless:
+    soft = {i for i, _, _, _ in yearless}
+    for i, m, precision, future in yearless:
+        if future:
+            continue        # a plan's date counts from publication, not from the dates before it
         # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May")
         before = [d for j, d in enumerate(found) if j not in soft and d.start < found[i].start
                   and d.source == "explicit" and d.precision in ("day", "month", "year")
@@ -575,6 +604,23 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if published is None:
             return None
         return dt.date(_last_season_year(g["season2"], published) - 1, 1, 1), "year"
+    if g["first"]:
+        # "in the first autumn" (no year): the first one after the takeover of August 2021, this domain's
+        # one reference point (autumn and winter 2021, spring and summer 2022)
+        if published is not None and published < dt.date(2021, 9, 1):
+            return None
+        return dt.date(2021 + (SEASON_START[g["season3"].lower()] < 9), 1, 1), "year"
+    if g["earlier"]:
+        # a sentence opening "Earlier, the President sent a message": between the time just narrated and
+        # the report, at the precision that holds both
+        if m.string[:m.start()].strip() or anchor is None or anchor_precision not in ("day", "month") or \
+                published is None or anchor > published:
+            return None
+        return _span(anchor, published)
+    if g["back"]:               # "Back then": the time just narrated, at its precision
+        if anchor is None or anchor_precision == "none":
+            return None
+        return _at(anchor, anchor_precision)
     if g["srel"]:
         base = anchor or hint or published
         if base is None:
@@ -728,7 +774,7 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
               hint: dt.date | None = None, forward: bool = False,
-              anchor: dt.date | None = None, that: bool = False) -> tuple[dt.date, str] | None:
+              anchor: dt.date | None = None, that: bool = False, future: bool = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -771,13 +817,13 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
                                       # (and "May" a word that makes it a time: "in May", "early May")
             if year is None:
-                year = _year_for(month, None, published, hint, forward)
+                year = _year_for(month, None, published, hint, forward, future)
                 if year is None:
                     return None
             return dt.date(year, month, 1), "month"
         day = int(groups["day"])
         if year is None:
-            year = _year_for(month, day, published, hint, forward)
+            year = _year_for(month, day, published, hint, forward, future)
             if year is None:
                 return None
         return dt.date(year, month, day), "day"

@@ -85,6 +85,9 @@ _SEPARATOR = re.compile(r"[·|•/—–]")
 _SAME_PART = re.compile(r"\bthe\s+same\s+(morning|afternoon|evening|night)\b", re.I)
 _PART_AFTER = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
 _FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
+# "on the day of the decree": the day of an act named before (no date of its own follows the noun)
+_DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their|his|her|that)\s+(?P<noun>[a-z]{4,})\b"
+                     r"(?!\s+(?:of\s+)?\d)", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -208,6 +211,7 @@ class Clock:
         self._pending: DateInfo | None = None
         self._para_no = 0
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
+        self._days: list[tuple[str, DateMention]] = []   # sentences (lower case) with a day they name
         self._prev_end = 0
         self.sentence = ""
         self.dates: list[DateMention] = []
@@ -265,9 +269,12 @@ class Clock:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
             # title line's publication date dates nothing; its present-tense act takes the story date
             self.dates = [d for d in self.dates if not self._is_publication(d)]
+        if "day of" in sentence:
+            self._day_of(sentence)
         if not self.dates:
             self._heading(start, end)
             return self.dates
+        self._days.extend((sentence.lower(), d) for d in self.dates if d.precision == "day" and not d.bound)
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
             if first is not None:
@@ -301,6 +308,18 @@ class Clock:
             if not d.bound and d.precision in ("day", "month"):
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
+
+    def _day_of(self, sentence: str) -> None:
+        """"Blinken warned on the day of the decree": the day of the last sentence before that names the
+        noun with a day, else the first day the document narrates (a brief's lead act)."""
+        for m in _DAY_OF.finditer(sentence):
+            if any(d.start < m.end() and m.start() < d.end for d in self.dates) or not self._days:
+                continue
+            stem = m.group("noun").lower()[:5]
+            named = [d for low, d in self._days if stem in low]
+            day = named[-1] if named else self._days[0][1]
+            self.dates = sorted(self.dates + [DateMention(m.start(), m.end(), day.date, "day", "relative", m.group(0))],
+                                key=lambda d: d.start)
 
     def _heading(self, start: int, end: int) -> None:
         """"1. China sends an ambassador" over "Kabul — Wednesday 13 September": an item's headline
