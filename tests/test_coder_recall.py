@@ -279,3 +279,36 @@ def test_a_question_asserts_no_event():
     assert coded("Why does it matter who sends aid to Afghanistan?") == []
     assert coded("What did Kazakhstan ask the Taliban for in return?") == []
     assert ("KAZ", "AFG", "AID") in coded("Kazakhstan sent aid to Afghanistan on Monday.")
+
+
+def test_pass5_guarantees_and_pledges_not_to_allow_attacks_agree():
+    assert ("TALIBAN", "TJK", "AGREE") in coded(
+        "The Taliban foreign minister called Dushanbe on Monday, assuring the Tajik side that no attack on "
+        "Tajikistan would be launched from Afghan soil.")
+    got = coded("Mujahid said the Taliban would not allow any group to attack Pakistan from Afghanistan.")
+    assert ("TALIBAN", "PAK", "AGREE") in got and "REJECT" not in {t for _, _, t in got}
+
+
+def test_pass5_claims_ambassadors_and_hand_backs():
+    assert ("ISKP", "AFG", "ASSAULT") in coded(
+        "A bomb killed ten people in Kabul on Monday. Islamic State Khorasan claimed it on Tuesday.")
+    assert ("CHN", "TALIBAN", "SUPPORT") in coded("China sent an ambassador to Kabul in September.")
+    assert ("TJK", "TALIBAN", "CONCEDE") in coded("Tajikistan handed the men back to the Afghan authorities.")
+    assert ("KGZ", "TALIBAN", "AGREE") in coded("The Taliban were promised help by Kyrgyzstan.")
+
+
+def test_pass5_generic_nouns_hedges_habits_and_relative_clauses_are_no_events():
+    assert coded("Migrant workers in Russia have become a favoured recruiting pool for ISKP.") == []
+    assert coded("The killing has put the Taliban's security promises under fresh scrutiny.") == []
+    assert coded("Uzbek diplomats are understood to have discussed the crossings with Pakistan.") == []
+    assert coded("Security analysts say Islamic State Khorasan has for years found recruits among Tajik "
+                 "labourers in Russia.") == []
+    assert coded("ISKP is active in the north. They recruit where people are lonely.") == []
+    assert coded("Tajik names keep appearing among the men ISKP sends to Russia.") == []
+    assert coded("The aid it has sent to Afghanistan is modest, Kazakhstan said.") == []
+    assert coded("The talks Uzbekistan hosted in Termez ended without a deal.") == []
+    assert "AGREE" not in types("In the Kazan Declaration adopted at the close, the participants urged the "
+                                "Taliban to form an inclusive government.")
+    # the same words as a plain act still count
+    assert ("TJK", "TALIBAN", "CONSULT") in coded("In the spring Tajikistan hosted a Taliban delegation.")
+    assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakhstan has long supplied wheat to Afghanistan.")

@@ -543,7 +543,17 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # a sentence that opens with the verb: a heading or a caption
     if _GENERIC_CLAUSE.search(before) and _plain_present(d.text.split()[0]):
         return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
+    if _GENERIC_AFTER.match(sentence, d.span_end) and _plain_present(d.text.split()[0]):
+        return False          # "They recruit where people are lonely": a habit, not an act
+    if d.trigger.event_type == "SUPPORT" and _DOCUMENT_SUBJECT.search(before) and \
+            not re.search(r"\b(?-i:[A-Z])", sentence[d.span_end:d.span_end + 50]):
+        return False          # "The communiqué praised regional connectivity": an idea praised, no party
     return True
+
+
+_GENERIC_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:where|wherever|whenever)\b", re.I)
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resolution|document|text|report|editorial|"
+                               r"article|op-ed|commentary)\s+(?:also\s+|again\s+|repeatedly\s+)?$", re.I)
 
 
 _GENERIC_CLAUSE = re.compile(r"\b(?:where|wherever|whenever|when|if|unless|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
@@ -588,7 +598,39 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "ruled out talks with X": the rejection is the event, not the talks
     if _CONDITIONAL_OPEN.search(upto):
         return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
+    if _HEDGED.search(window):
+        return False          # "Uzbek diplomats are understood to have discussed ...": unconfirmed
+    if d.trigger.event_type not in ("COOPERATE", "AID") and _HABITUAL.search(window):
+        return False          # "has for years found recruits among ...": a habit, not an act
+    if d.trigger.frame in ("verb", "reverse") and _CONTACT_RELATIVE.search(upto[-60:]):
+        return False          # "the men it sends abroad", "delegations the Taliban had received": an earlier act, described
+    if d.trigger.frame == "verb" and _OPENING_PP_PARTICIPLE.search(upto) and re.match(r"\w+ed\b", d.text):
+        return False          # "In the joint statement adopted at the end, ...": a participle describing the document
+    if d.trigger.frame == "verb" and _THANKS_FOR_PARTICIPLE.search(upto[-120:]):
+        return False          # "thanked X for the humanitarian assistance provided to ...": the thanks is the act
     return True
+
+
+# hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
+_HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
+# habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
+_HABITUAL = re.compile(r"\b(?:for (?:many |several )?(?:years|decades)|(?:has|have|had) long|routinely|habitually|"
+                       r"traditionally|typically|usually|customarily)\b", re.I)
+# a relative clause without "that": a noun, then its own subject (a pronoun or a name), then the verb
+_CONTACT_RELATIVE = re.compile(
+    r"\b(?:the|its|their|his|her|those|these|many|some|all)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?!(?:years|months|weeks|days|hours|decades|times|sidelines|margins|outskirts|lines|terms|grounds|was|has|is|this|thus|as|its|his|perhaps|always|sometimes|besides|afterwards|towards|across|unless|less|yes)\b)[a-z][\w-]*[^s\W]s|"
+    r"men|women|people|children|staff|personnel|aid|assistance|help|money|equipment|weaponry|support)\s+"
+    r"(?:it|they|he|she|we|(?:the\s+)?(?-i:[A-Z])[\w'’-]+)\s+(?:has\s+|have\s+|had\s+|still\s+|now\s+|also\s+)?$", re.I)
+# an opening phrase "In the joint statement adopted at ...," whose participle describes the document
+_OPENING_PP_PARTICIPLE = re.compile(
+    r"^\W*(?:In|Under|Through|By|With|According to)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:statement|declaration|communiqu[eé]|resolution|document|text|protocol|memorandum|road ?map|programme|program|"
+    r"plan|final act|charter|agreement|accord|treaty)s?\s+$", re.I)
+# "thanked X for the assistance provided", "gratitude for the aid delivered": the act thanked for, told again
+_THANKS_FOR_PARTICIPLE = re.compile(
+    r"\b(?:thank(?:ed|s)?|gratitude|grateful|appreciation|praised|commended)\b[^.;:]{0,80}?\bfor\s+(?:the|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
 # a noun trigger governed by a rejecting, cancelling or negating verb: the talks did not happen
