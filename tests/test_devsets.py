@@ -141,6 +141,18 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
+    DevSet("blind9", feed_link=_feed_link("caravan-blind9.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"),
+           dated_feed_slugs=True, glued_footnotes=("thinktank",)),
+    DevSet("blind10", feed_link=_feed_link("caravan-blind10.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (1, 2)},
+           events=(8, 24), feed_events=(3, 8), events_by_style={"thinktank": (18, 32)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"),
+           dated_feed_slugs=True, glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
 
