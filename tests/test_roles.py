@@ -571,3 +571,17 @@ def test_attack_told_again_without_its_attacker_keeps_the_attacker_named_for_it(
 def test_politicians_of_a_state_act_for_it_and_each_accused_state_is_an_event():
     got = coded("On Wednesday several Iranian politicians accused Israel and the United States of being behind the blasts.")
     assert {("IRN", "ISR", "ACCUSE"), ("IRN", "USA", "ACCUSE")} <= got
+
+
+def test_portfolio_between_demonym_and_office_names_the_state():
+    got = coded("The Kazakh trade minister led a delegation to Kabul on 12 May 2024.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got
+
+
+def test_state_organs_in_a_place_are_that_state():
+    assert ("KAZ", None, "COERCE") in coded("Police in Almaty detained four men on Tuesday.")
+    got = coded("The authorities in Mazar-i-Sharif arrested two journalists on Monday.")
+    assert ("TALIBAN", None, "COERCE") in got
+    # the owner named before the organs wins
+    got = coded("Uzbek officials in Kabul signed a transit protocol with the Taliban on Monday.")
+    assert ("UZB", "TALIBAN", "AGREE") in got
