@@ -585,3 +585,22 @@ def test_state_organs_in_a_place_are_that_state():
     # the owner named before the organs wins
     got = coded("Uzbek officials in Kabul signed a transit protocol with the Taliban on Monday.")
     assert ("UZB", "TALIBAN", "AGREE") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uzbekistan's Foreign Minister Bakhtiyor Saidov visited Kabul on 12 May 2024. A new contract was signed "
+     "with the Afghan utility.", ("UZB", "TALIBAN", "AGREE")),
+    ("The Kazakh trade minister led a delegation to Kabul on 3 May 2024. Preliminary contracts were concluded.",
+     ("KAZ", "TALIBAN", "AGREE")),
+    ("Mirziyoyev met Baradar in Tashkent on 3 May 2024, and a preferential trade agreement was signed.",
+     ("UZB", "TALIBAN", "AGREE")),
+])
+def test_agentless_passive_deal_takes_the_parties_of_the_meeting_just_told(text, expected):
+    assert expected in coded(text)
+
+
+def test_agentless_passive_deal_needs_a_meeting_just_told():
+    got = coded("Mirziyoyev met Baradar in Tashkent on 3 May 2024. The weather was cold. A trade agreement was signed.")
+    assert not any(t == "AGREE" for _, _, t in got)
+    got = coded("Mirziyoyev met Baradar in Tashkent on 3 May 2024. Nothing new was signed.")
+    assert not any(t == "AGREE" for _, _, t in got)

@@ -136,6 +136,7 @@ class _Context:
     last_request: str | None = None                               # who made the last request or proposal
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
+    last_meeting: tuple | None = None                             # (actor1, actor2, sentence) of the last visit or talks
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -167,6 +168,8 @@ class _Context:
             self.by_type[ev.event_type] = ev.actor2
         if ev.event_type == "REQUEST" and ev.actor1:
             self.last_request = ev.actor1
+        if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
+            self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -420,6 +423,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._places = places  # type: ignore[attr-defined]
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
+        _passive_parties(sentence, draft, drafts, ctx, index)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
@@ -566,6 +570,37 @@ def _asserted(sentence: str, d: _Draft) -> bool:
 
 _PREDICATE_NOUN = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|became|remains|remained)\s+(?:the|a|an|its|their)\s+"
                              r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+# "a contract was signed", "preliminary contracts were concluded": a deal in the passive with no agent
+_DEAL_TYPES = frozenset({"AGREE", "COOPERATE"})
+
+
+def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:
+    """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
+    talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
+    t = d.trigger
+    if t.event_type not in _DEAL_TYPES or d.actor1 is not None or d.actor1_code is not None or \
+            t.frame not in ("verb", "noun") or not _passive(sentence, d) or \
+            re.search(r"\b(?:nothing|no|none|neither|nor)\b[^,;]{0,40}$", sentence[:d.head], re.I):
+        return      # "nothing new was signed": no deal
+    meeting = next(((x.actor1_code or _code(x.actor1, None), _code(x.actor2, x.actor2_code)) for x in reversed(drafts)
+                    if x.trigger.event_type in ("CONSULT", "AGREE") and _code(x.actor1, x.actor1_code)
+                    and _code(x.actor2, x.actor2_code)), None)
+    if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
+        meeting = ctx.last_meeting[:2]
+    if meeting is None or _UNNAMED in meeting:
+        return
+    a1, a2 = meeting
+    mine = _code(d.actor2, d.actor2_code)
+    if mine is not None and R.side(mine) not in (R.side(a1), R.side(a2)):
+        return        # a third party: not the meeting's deal
+    if mine is not None and R.side(mine) == R.side(a1):
+        a1, a2 = a2, a1
+    d.actor1, d.actor1_code = None, a1
+    if mine is None:
+        d.actor2, d.actor2_code = None, a2
+    d.confidence -= 0.15
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
