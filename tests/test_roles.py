@@ -604,3 +604,24 @@ def test_agentless_passive_deal_needs_a_meeting_just_told():
     assert not any(t == "AGREE" for _, _, t in got)
     got = coded("Mirziyoyev met Baradar in Tashkent on 3 May 2024. Nothing new was signed.")
     assert not any(t == "AGREE" for _, _, t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A suicide bomber blew himself up outside Russia's embassy in Kabul on 5 September 2022.", (None, "RUS", "ASSAULT")),
+    ("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen.", (None, "CHN", "ASSAULT")),
+    ("ISKP is active in the north. In December 2022 it killed three Chinese nationals in Kabul.", ("ISKP", "CHN", "ASSAULT")),
+])
+def test_attack_on_a_states_mission_or_people_targets_that_state_not_the_place(text, expected):
+    assert expected in coded(text)
+
+
+def test_attack_in_a_foreign_city_is_not_against_the_citys_state_by_its_land_word():
+    got = coded("In June 2024 police arrested two men in raids in several American cities.")
+    assert not any(b == "USA" and t == "ASSAULT" for _, b, t in got)
+
+
+def test_claim_three_sentences_later_names_the_attacker():
+    got = coded("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen. "
+                "Taliban forces said the siege lasted hours. Beijing said five of its citizens were hurt. "
+                "ISKP claimed responsibility for the attack the same day.")
+    assert ("ISKP", "CHN", "ASSAULT") in got

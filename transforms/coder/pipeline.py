@@ -286,7 +286,7 @@ def _document_pass(events: list[Event]) -> list[Event]:
         if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1:
             # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
-                         and ev.sentence_index - out[k].sentence_index <= 2
+                         and ev.sentence_index - out[k].sentence_index <= 3
                          and out[k].actor1 in (None, ev.actor1)
                          and (ev.actor2 is None or R.side(out[k].actor2) == R.side(ev.actor2))), None)
             if prev is not None:
@@ -793,7 +793,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             target = subj[-1] if subj else None
         d.actor2 = target
         return
-    if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head):
+    if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
+            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -821,6 +822,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+# "In December it killed ...": a subject pronoun right before the verb, not a reference phrase
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\s+(?:(?:also|then|later|again|had|has|have)\s+)?$", re.I)
 
 
 _HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
@@ -1038,6 +1043,11 @@ _THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+
                            r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 
 
+_VICTIM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:embassy|embassies|consulate|consulates|diplomats?|nationals|"
+                           r"citizens|businessmen|engineers|workers|staff|convoy|tourists|pilgrims|traders|students|migrants)\b", re.I)
+_FREQUENTED = re.compile(r"\b(?:frequented|used|owned|run|occupied|visited|popular with|housing)\s+by\s+(?:the\s+)?$", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1057,6 +1067,19 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if owner and owner != _UNNAMED and R.side(owner) != mine:
             d.actor2_code = owner
             return
+    if t.event_type == "ASSAULT":
+        # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
+        # businessmen": the state whose mission or people were hit, before the place where it happened
+        sentence = d.sentence or getattr(d, "_sentence", "")
+        for a in actors:
+            if not (d.head_end <= a.start < d.limit) or R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
+                continue
+            by_owner = a.prep == "by" and _FREQUENTED.search(sentence, max(0, a.start - 30), a.start)
+            if a.prep not in _ASSAULT_PLACE_PREPS | {None} and not by_owner:
+                continue
+            if _VICTIM_AFTER.match(sentence, a.end):
+                d.actor2 = a
+                return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:
