@@ -625,3 +625,21 @@ def test_claim_three_sentences_later_names_the_attacker():
                 "Taliban forces said the siege lasted hours. Beijing said five of its citizens were hurt. "
                 "ISKP claimed responsibility for the attack the same day.")
     assert ("ISKP", "CHN", "ASSAULT") in got
+
+
+def test_unnamed_organs_take_the_state_of_the_place_in_the_sentence():
+    got = coded("In Dushanbe the security services arrested a number of people accused of links to ISKP on 3 May 2024.")
+    assert ("TJK", None, "COERCE") in got
+
+
+def test_unnamed_organs_take_the_state_the_document_is_plainly_about():
+    got = coded("The Taliban asked for help on 1 May 2024. Taliban officials said 800 people died. The Taliban "
+                "health ministry sent doctors. UN officials urged the authorities on 3 May 2024 to let women work.")
+    assert ("UN", "TALIBAN", "REQUEST") in got
+
+
+def test_unnamed_organs_stay_unnamed_in_advice_or_with_no_plain_subject():
+    got = coded("Clients should maintain contact with the local authorities in the coming weeks.")
+    assert not got
+    got = coded("Kazakhstan and Uzbekistan signed a deal on 1 May 2024. The authorities arrested two men on 3 May 2024.")
+    assert not any(a in ("KAZ", "UZB") and t == "COERCE" for a, _, t in got)

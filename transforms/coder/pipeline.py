@@ -137,6 +137,8 @@ class _Context:
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
     last_meeting: tuple | None = None                             # (actor1, actor2, sentence) of the last visit or talks
+    state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
+    after_takeover: bool = True                                   # the document is dated after August 2021
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -206,7 +208,8 @@ def code_document(doc: Document) -> list[Event]:
     topic: str | None = None
     clock = temporal.Clock(doc, masked)    # dates: which date belongs to which event (temporal.py)
     prev_codes: list[str] = []
-    ctx = _Context()
+    published = doc.published_at.date() if isinstance(doc.published_at, dt.datetime) else doc.published_at
+    ctx = _Context(after_takeover=published is None or published >= TALIBAN_TAKEOVER)
     for index, (s, e) in enumerate(spans):
         clock.begin(s, e)
         sentence = masked[s:e]
@@ -215,6 +218,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_group_mentions(sentence, s, local, ctx)
         local = _with_org_mentions(sentence, s, local, ctx)
         local = _with_armed_mentions(sentence, s, local, ctx)
+        local = _with_organ_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -236,6 +240,9 @@ def code_document(doc: Document) -> list[Event]:
         for a in actors:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
+            if a.m.code and a.m.code != _UNNAMED and a.m.code not in _IGOS and a.m.kind != "people" and \
+                    not _ARMED_GROUP(a.m.code):
+                ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for a in actors:
@@ -246,6 +253,7 @@ def code_document(doc: Document) -> list[Event]:
     return _document_pass(events)
 
 
+TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
 
 
@@ -275,6 +283,45 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
              for m in _ARMED_ANAPHOR.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "the authorities", "the security services", "provincial authorities", "the governor": a state's organs left
+# unnamed; the owner named before ("the Uzbek authorities", "its police") or after ("the authorities of X",
+# "the authorities in Kabul") is found elsewhere
+_ORGAN = re.compile(
+    r"(?<![\w'’])(?:(?:the|local|provincial|regional)\s+)(?:(?:local|provincial|regional|city|district)\s+)?"
+    r"(?:authorities|police|security\s+services|security\s+forces|border\s+guards|governor|prosecutors)\b"
+    r"(?!\s+(?:of|in|from|for|at)\b)(?!['’]s?)", re.I)
+
+
+_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
+
+
+def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
+    security services arrested ...'), else the state the document is plainly about (most named so far)."""
+    if _PRESCRIPTIVE.search(sentence):
+        return local      # "clients should keep in touch with the local authorities": advice, no report to default
+    found = [m for m in _ORGAN.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    if not found:
+        return local
+    countries = {R.side(x.country) for x in local if x.place and x.country}
+    if len(countries) == 1:
+        code = countries.pop()
+    elif not countries and ctx.state_counts:
+        ranked = sorted(ctx.state_counts.items(), key=lambda kv: -kv[1])
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        code = top if n >= 3 and n >= 2 * second else None
+    else:
+        code = None
+    if code is None:
+        return local
+    if code == "AFG" and ctx.after_takeover:
+        code = "TALIBAN"
+    extra = [Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)) for m in found]
+    return sorted(local + extra, key=lambda x: x.start)
 
 
 def _document_pass(events: list[Event]) -> list[Event]:
