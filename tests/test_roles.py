@@ -643,3 +643,10 @@ def test_unnamed_organs_stay_unnamed_in_advice_or_with_no_plain_subject():
     assert not got
     got = coded("Kazakhstan and Uzbekistan signed a deal on 1 May 2024. The authorities arrested two men on 3 May 2024.")
     assert not any(a in ("KAZ", "UZB") and t == "COERCE" for a, _, t in got)
+
+
+def test_a_minister_with_only_a_portfolio_serves_the_state_the_document_is_about():
+    got = coded("The Taliban closed schools on 1 May 2024. Taliban officials said girls must stay home. The Taliban "
+                "said more. In December 2024 the acting minister of higher education, Neda Mohammad Nadeem, ordered "
+                "universities to close to women.")
+    assert ("TALIBAN", "AFG", "COERCE") in got
