@@ -650,3 +650,15 @@ def test_a_minister_with_only_a_portfolio_serves_the_state_the_document_is_about
                 "said more. In December 2024 the acting minister of higher education, Neda Mohammad Nadeem, ordered "
                 "universities to close to women.")
     assert ("TALIBAN", "AFG", "COERCE") in got
+
+
+def test_a_record_relative_clause_is_no_new_act():
+    got = coded("On 17 August 2024 Aripov flew into Kabul at the head of one of the largest delegations the Taliban "
+                "had received.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    assert ("TALIBAN", "UZB", "CONSULT") not in got
+
+
+def test_a_subsidiary_of_a_state_company_acts_for_the_state():
+    got = coded("A subsidiary of a Chinese state oil company signed a contract with the Taliban in January 2023.")
+    assert ("CHN", "TALIBAN", "AGREE") in got

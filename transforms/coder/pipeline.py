@@ -462,6 +462,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             brk = re.search(r",\s", sentence[m.end():limit])
             if brk:
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
+        if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
+            continue          # "one of the largest delegations the Taliban had received": a record, not a new act
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
@@ -625,6 +627,11 @@ _PREDICATE_NOUN = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|became|rema
 
 # "a contract was signed", "preliminary contracts were concluded": a deal in the passive with no agent
 _DEAL_TYPES = frozenset({"AGREE", "COOPERATE"})
+
+
+_RECORD_RELATIVE = re.compile(
+    r"\b(?:[a-z]+est|most\s+[a-z]+)\s+(?:[a-z-]+\s+){0,2}[a-z]+s?\s+(?:that\s+|which\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){1,3}(?:had\s+|has\s+|have\s+)?(?:ever\s+|yet\s+)?$")
 
 
 def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:

@@ -41,8 +41,9 @@ _OF_HEAD = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
     r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
-    r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters)\s+of\s+"
-    r"(?:the\s+)?$", re.I)
+    r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
+    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
+    r"(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|claimed|claims|stated|states|announced|"
     r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
