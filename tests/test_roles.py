@@ -662,3 +662,11 @@ def test_a_record_relative_clause_is_no_new_act():
 def test_a_subsidiary_of_a_state_company_acts_for_the_state():
     got = coded("A subsidiary of a Chinese state oil company signed a contract with the Taliban in January 2023.")
     assert ("CHN", "TALIBAN", "AGREE") in got
+
+
+def test_a_subordinate_clause_with_a_coordinated_subject_keeps_its_own_subject():
+    got = coded("Mujahid said the operations had been halted on 12 October 2025 after Qatar and Saudi Arabia asked "
+                "the Taliban to stop.")
+    assert ("QAT", "TALIBAN", "REQUEST") in got
+    assert ("SAU", "TALIBAN", "REQUEST") in got
+    assert ("TALIBAN", "QAT", "REQUEST") not in got

@@ -78,8 +78,9 @@ _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|i
 _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|"
                           r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
-_FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
-                           r"\w+ed)\b", re.I)
+_FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*"
+                           r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
+                           r"asked|\w+ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
