@@ -670,3 +670,17 @@ def test_a_subordinate_clause_with_a_coordinated_subject_keeps_its_own_subject()
     assert ("QAT", "TALIBAN", "REQUEST") in got
     assert ("SAU", "TALIBAN", "REQUEST") in got
     assert ("TALIBAN", "QAT", "REQUEST") not in got
+
+
+def test_a_claim_of_responsibility_names_the_attacker_of_the_attack_before_it():
+    got = coded("A suicide bomber blew himself up near the gate of the Taliban-run foreign ministry in central Kabul "
+                "on 11 January 2023. Witnesses suggested the toll was higher. Islamic State Khorasan claimed "
+                "responsibility late the same day.")
+    assert ("ISKP", "TALIBAN", "ASSAULT") in got
+
+
+def test_an_attack_the_group_also_claimed_is_the_groups():
+    got = coded("ISKP is active in Kabul. On 1 January 2023 an explosion at the entrance of the military airport in "
+                "Kabul killed several people, an attack the group also claimed.")
+    assert any(a == "ISKP" and t == "ASSAULT" for a, _, t in got)
+    assert not any(a is None and t == "ASSAULT" for a, _, t in got)

@@ -208,6 +208,7 @@ def code_document(doc: Document) -> list[Event]:
     topic: str | None = None
     clock = temporal.Clock(doc, masked)    # dates: which date belongs to which event (temporal.py)
     prev_codes: list[str] = []
+    claims: list[tuple[int, str]] = []      # (sentence, armed group) of each claim of responsibility
     published = doc.published_at.date() if isinstance(doc.published_at, dt.datetime) else doc.published_at
     ctx = _Context(after_takeover=published is None or published >= TALIBAN_TAKEOVER)
     for index, (s, e) in enumerate(spans):
@@ -245,12 +246,18 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
+        for g in _CLAIMED.finditer(sentence):
+            # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
+            who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and a.prep is None
+                        and _ARMED_GROUP(a.m.code) and not re.search(r"[;.]", sentence[a.end:g.start()])), None)
+            if who:
+                claims.append((index, who))
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
-    return _document_pass(events)
+    return _document_pass(events, claims)
 
 
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
@@ -328,7 +335,11 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     return sorted(local + extra, key=lambda x: x.start)
 
 
-def _document_pass(events: list[Event]) -> list[Event]:
+_CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it\b|the\s+(?:attack|bombing|raid|blast|killing)|"
+                      r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]", re.I)
+
+
+def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> list[Event]:
     """Across sentences: 'X claimed the bombing' names the attacker of the attack just described; an attack
     whose attacker goes unnamed ('another bomber') in a run of attacks by one group is that group's; and one
     happening told twice (same type, same sides, compatible dates) is coded once."""
@@ -353,6 +364,9 @@ def _document_pass(events: list[Event]) -> list[Event]:
         before = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and x.actor1
                        and 0 < ev.sentence_index - x.sentence_index <= 2), None)
         who = (later.actor1 if later else None) or (before.actor1 if before and _ARMED_GROUP(before.actor1) else None)
+        if not who:
+            # a claim of responsibility in this sentence or the next three that is no event of its own
+            who = next((code for k, code in claims if 0 <= k - ev.sentence_index <= 3), None)
         if who and R.side(who) != R.side(ev.actor2):
             out[i] = dataclasses.replace(ev, actor1=who)
     kept: list[Event] = []
