@@ -684,3 +684,10 @@ def test_an_attack_the_group_also_claimed_is_the_groups():
                 "Kabul killed several people, an attack the group also claimed.")
     assert any(a == "ISKP" and t == "ASSAULT" for a, _, t in got)
     assert not any(a is None and t == "ASSAULT" for a, _, t in got)
+
+
+def test_a_claim_read_as_its_own_attack_merges_into_the_attack_it_claims():
+    got = coded("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen. Taliban "
+                "forces said the siege lasted hours. Beijing said five of its citizens were hurt. ISKP claimed the "
+                "raid the same day.")
+    assert got == {("ISKP", "CHN", "ASSAULT")}

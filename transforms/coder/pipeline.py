@@ -343,9 +343,11 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
     """Across sentences: 'X claimed the bombing' names the attacker of the attack just described; an attack
     whose attacker goes unnamed ('another bomber') in a run of attacks by one group is that group's; and one
     happening told twice (same type, same sides, compatible dates) is coded once."""
+    claimed = set(claims)
     out: list[Event] = []
     for ev in events:
-        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1:
+        claim = _CLAIM.search(ev.trigger or "") or ev.actor2 is None and (ev.sentence_index, ev.actor1) in claimed
+        if ev.event_type == "ASSAULT" and claim and ev.actor1:
             # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
                          and ev.sentence_index - out[k].sentence_index <= 3
