@@ -691,3 +691,11 @@ def test_a_claim_read_as_its_own_attack_merges_into_the_attack_it_claims():
                 "forces said the siege lasted hours. Beijing said five of its citizens were hurt. ISKP claimed the "
                 "raid the same day.")
     assert got == {("ISKP", "CHN", "ASSAULT")}
+
+
+def test_an_agentless_arrest_reported_by_a_states_officials_is_that_states():
+    got = coded("Taliban officials said on 18 December 2022 that a suspect had been arrested in a nearby building.")
+    assert got == {("TALIBAN", None, "COERCE")}
+    # the people named between the speaker and the arrest are the ones arrested
+    got = coded("The Taliban said Uzbek traders were detained on 3 May 2024.")
+    assert ("TALIBAN", None, "COERCE") not in got

@@ -677,6 +677,10 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     d.confidence -= 0.15
 
 
+_SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
+                            r"confirmed|told\s+\w+)\b")
+
+
 def _passive(sentence: str, d: _Draft) -> bool:
     """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
     return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
@@ -792,6 +796,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             start = brk.end()
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
                                       d.head)
+        if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed") and \
+                not any(d.actor2.end <= a.start < d.head for a in actors):
+            # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
+            d.actor1, d.actor2 = d.actor2, None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
             d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
