@@ -699,3 +699,11 @@ def test_an_agentless_arrest_reported_by_a_states_officials_is_that_states():
     # the people named between the speaker and the arrest are the ones arrested
     got = coded("The Taliban said Uzbek traders were detained on 3 May 2024.")
     assert ("TALIBAN", None, "COERCE") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In March 2023 a suicide bomber killed the Taliban governor of Balkh.", (None, "TALIBAN", "ASSAULT")),
+    ("In April 2023 officials said the Taliban had killed the ISKP cell leader.", ("TALIBAN", "ISKP", "ASSAULT")),
+])
+def test_the_object_of_a_killing_is_its_target(text, expected):
+    assert expected in coded(text)

@@ -677,6 +677,7 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     d.confidence -= 0.15
 
 
+_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
                             r"confirmed|told\s+\w+)\b")
 
@@ -899,6 +900,14 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
+            not R.passive(sentence, d.head):
+        # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
+        obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
+                    and R.side(a.m.code) not in exclude and not a.goods
+                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
+                                     sentence[d.span_end:a.start])), None)
+        d.actor2 = obj
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
         # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
         seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
