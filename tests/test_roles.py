@@ -707,3 +707,9 @@ def test_an_agentless_arrest_reported_by_a_states_officials_is_that_states():
 ])
 def test_the_object_of_a_killing_is_its_target(text, expected):
     assert expected in coded(text)
+
+
+def test_a_claim_by_accounts_linked_to_a_group_is_the_groups():
+    got = coded("Rockets fired from northern Afghanistan struck the outskirts of Termez on 5 July 2022. On Wednesday "
+                "accounts linked to Islamic State Khorasan claimed the attack.")
+    assert got == {("ISKP", "UZB", "ASSAULT")}

@@ -248,8 +248,9 @@ def code_document(doc: Document) -> list[Event]:
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence):
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
-            who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and a.prep is None
-                        and _ARMED_GROUP(a.m.code) and not re.search(r"[;.]", sentence[a.end:g.start()])), None)
+            who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and _ARMED_GROUP(a.m.code)
+                        and (a.prep is None or _LINKED_TO.search(sentence, max(0, a.start - 30), a.start))
+                        and not re.search(r"[;.]", sentence[a.end:g.start()])), None)
             if who:
                 claims.append((index, who))
         for a in actors:
@@ -335,6 +336,8 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     return sorted(local + extra, key=lambda x: x.start)
 
 
+# "accounts linked to Islamic State Khorasan claimed the attack": the group speaks through them
+_LINKED_TO = re.compile(r"\b(?:linked|affiliated|tied|close|loyal|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it\b|the\s+(?:attack|bombing|raid|blast|killing)|"
                       r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]", re.I)
 
@@ -347,6 +350,11 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
     out: list[Event] = []
     for ev in events:
         claim = _CLAIM.search(ev.trigger or "") or ev.actor2 is None and (ev.sentence_index, ev.actor1) in claimed
+        if ev.event_type == "ASSAULT" and claim and ev.actor1 is None:
+            # "accounts linked to ISKP claimed the attack": the claimant the sentence names
+            who = next((code for k, code in claims if k == ev.sentence_index), None)
+            if who is not None:
+                ev = dataclasses.replace(ev, actor1=who)
         if ev.event_type == "ASSAULT" and claim and ev.actor1:
             # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
