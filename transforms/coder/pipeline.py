@@ -547,8 +547,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
-    if first_subject and R.side(first_subject) != "AFG":
-        topic = first_subject
+    if first_subject and (R.side(first_subject) != "AFG" or first_subject == "TALIBAN" and _OWNED_ORGAN_START.match(sentence)):
+        topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts)
@@ -686,6 +686,8 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
 
 
 _FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
+_OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
+                                r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
                             r"confirmed|told\s+\w+)\b")
 
