@@ -721,3 +721,12 @@ def test_it_after_the_taliban_s_ministry_is_the_taliban():
                 "territory would be answered.")
     assert ("TALIBAN", "PAK", "ACCUSE") in got
     assert not any(a == "PAK" for a, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Dushanbe the security services arrested a number of people accused of links to ISKP on 3 May 2024.",
+     ("TJK", "ISKP", "COERCE")),
+    ("Kazakh police detained five suspected ISKP members in Almaty on 3 May 2024.", ("KAZ", "ISKP", "COERCE")),
+])
+def test_arrests_of_a_groups_members_or_suspected_associates_target_the_group(text, expected):
+    assert expected in coded(text)

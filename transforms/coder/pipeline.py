@@ -1150,6 +1150,10 @@ _VICTIM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:embassy|embas
 _FREQUENTED = re.compile(r"\b(?:frequented|used|owned|run|occupied|visited|popular with|housing)\s+by\s+(?:the\s+)?$", re.I)
 
 
+_LINKS_BEFORE = re.compile(r"\b(?:accused|suspected|charged|convicted)\s+of\s+(?:having\s+)?(?:links|ties|membership|belonging|"
+                           r"involvement|affiliation)\s+(?:to|with|in)\s+(?:the\s+)?$|\bmembers\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1180,6 +1184,17 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if a.prep not in _ASSAULT_PLACE_PREPS | {None} and not by_owner:
                 continue
             if _VICTIM_AFTER.match(sentence, a.end):
+                d.actor2 = a
+                return
+    if t.event_type == "COERCE":
+        # "arrested a number of people accused of links to ISKP", "detained suspected IMU members": the group
+        sentence = d.sentence or getattr(d, "_sentence", "")
+        stop = re.search(r"[;:]|,\s+(?:and|but|while)\s", sentence[d.head_end:])
+        end = d.head_end + stop.start() if stop else len(sentence)
+        for a in actors:
+            if d.head_end <= a.start < end and _ARMED_GROUP(a.m.code) and R.side(a.m.code) != mine and \
+                    (_LINKS_BEFORE.search(sentence, max(0, a.start - 60), a.start) or
+                     re.match(r"\s+(?:members|militants|fighters|suspects|cell|supporters|recruiters)\b", sentence[a.end:])):
                 d.actor2 = a
                 return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
