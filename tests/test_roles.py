@@ -730,3 +730,11 @@ def test_it_after_the_taliban_s_ministry_is_the_taliban():
 ])
 def test_arrests_of_a_groups_members_or_suspected_associates_target_the_group(text, expected):
     assert expected in coded(text)
+
+
+def test_agentless_talks_with_a_host_official_are_the_visitors():
+    got = coded("On 22 January 2024 a Kyrgyz delegation led by the Minister of Economy visited Kabul. It held talks "
+                "with Muttaqi on trade and transit. Negotiations were also held with the acting Minister of Industry "
+                "and Commerce Nooruddin Azizi. A memorandum was signed.")
+    assert ("KGZ", "TALIBAN", "AGREE") in got
+    assert not any(a is None for a, _, _ in got)

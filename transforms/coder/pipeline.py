@@ -500,6 +500,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._places = places  # type: ignore[attr-defined]
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
+        draft._actors = actors  # type: ignore[attr-defined]
         _passive_parties(sentence, draft, drafts, ctx, index)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -662,8 +663,13 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
     talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
     t = d.trigger
-    if t.event_type not in _DEAL_TYPES or d.actor1 is not None or d.actor1_code is not None or \
-            t.frame not in ("verb", "noun") or not _passive(sentence, d) or \
+    if t.event_type == "CONSULT" and d.actor2 is None and d.actor2_code is None and re.search(r"\bwith$", d.text):
+        # "Negotiations were also held with the acting Minister ... Nooruddin Azizi": the trigger's own "with"
+        d.actor2 = next((a for a in getattr(d, "_actors", ()) if d.span_end <= a.start < d.limit), None)
+    talks = t.event_type == "CONSULT" and d.actor2 is not None and (d.actor2.prep == "with" or re.search(r"\bwith$", d.text))
+    passive = _passive(sentence, d) or re.search(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:held|signed|concluded|reached)\b", d.text)
+    if t.event_type not in _DEAL_TYPES and not talks or d.actor1 is not None or d.actor1_code is not None or \
+            t.frame not in ("verb", "noun") or not passive or \
             re.search(r"\b(?:nothing|no|none|neither|nor)\b[^,;]{0,40}$", sentence[:d.head], re.I):
         return      # "nothing new was signed": no deal
     meeting = next(((x.actor1_code or _code(x.actor1, None), _code(x.actor2, x.actor2_code)) for x in reversed(drafts)
