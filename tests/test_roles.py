@@ -738,3 +738,14 @@ def test_agentless_talks_with_a_host_official_are_the_visitors():
                 "and Commerce Nooruddin Azizi. A memorandum was signed.")
     assert ("KGZ", "TALIBAN", "AGREE") in got
     assert not any(a is None for a, _, _ in got)
+
+
+def test_a_state_oil_company_is_no_goods():
+    got = coded("On 5 January 2023 the Taliban signed a 25-year contract with a subsidiary of a Chinese state oil company.")
+    assert ("TALIBAN", "CHN", "AGREE") in got
+
+
+def test_deploring_a_ban_targets_the_rulers_who_made_it():
+    got = coded("On 20 December 2022 the Taliban banned women from universities. On 27 December the members of the "
+                "Security Council adopted a press statement deploring the two decrees.")
+    assert ("UN", "TALIBAN", "ACCUSE") in got

@@ -306,6 +306,18 @@ _ORGAN = re.compile(
     r"told|met|signed|issued|visited|called|urged)\b)", re.I)
 
 
+def _dominant(ctx: _Context) -> str | None:
+    """The state (or government) the document plainly names most so far: 3+ mentions, twice the next one."""
+    if not ctx.state_counts:
+        return None
+    ranked = sorted(ctx.state_counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 2 * second:
+        return None
+    return "TALIBAN" if top == "AFG" and ctx.after_takeover else top
+
+
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
 
 
@@ -321,17 +333,12 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     countries = {R.side(x.country) for x in local if x.place and x.country}
     if len(countries) == 1:
         code = countries.pop()
-    elif not countries and ctx.state_counts:
-        ranked = sorted(ctx.state_counts.items(), key=lambda kv: -kv[1])
-        top, n = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        code = top if n >= 3 and n >= 2 * second else None
+        if code == "AFG" and ctx.after_takeover:
+            code = "TALIBAN"
     else:
-        code = None
+        code = None if countries else _dominant(ctx)
     if code is None:
         return local
-    if code == "AFG" and ctx.after_takeover:
-        code = "TALIBAN"
     extra = [Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)) for m in found]
     return sorted(local + extra, key=lambda x: x.start)
 
@@ -1142,8 +1149,8 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
 
 
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
-_THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|move|step|ban|order|decree|restrictions?|"
-                      r"announcement|ruling|measures?|policy)\b", re.I)
+_THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+\s+)?(?:decisions?|moves?|step|bans?|orders?|"
+                      r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
 
 
 # "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
@@ -1167,9 +1174,16 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
-        # "deplored the decision", "welcomed the move": the actor of the act last reported
-        if ctx.last[2] and R.side(ctx.last[2]) != mine:
-            d.actor2_code = ctx.last[2]
+        # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
+        # last policy act)
+        policy = ctx.last_policy[2] if ctx.last_policy is not None and \
+            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
+        who = policy if policy and R.side(policy) != mine else None if re.match(
+            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
+        if who is None:
+            who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
+        if who and R.side(who) != mine:
+            d.actor2_code = who
             return
     if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
                                                                                        d.span_end):
