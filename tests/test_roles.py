@@ -749,3 +749,8 @@ def test_deploring_a_ban_targets_the_rulers_who_made_it():
     got = coded("On 20 December 2022 the Taliban banned women from universities. On 27 December the members of the "
                 "Security Council adopted a press statement deploring the two decrees.")
     assert ("UN", "TALIBAN", "ACCUSE") in got
+
+
+def test_a_released_foreign_contractor_names_his_state():
+    got = coded("On 19 September 2022 the Taliban released Mark Frerichs, an American contractor held since 2020.")
+    assert ("TALIBAN", "USA", "CONCEDE") in got

@@ -35,6 +35,8 @@ host hosts organisers organizers politicians lawmakers legislators mps
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
+contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
+detainee detainees
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
