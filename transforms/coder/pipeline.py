@@ -299,7 +299,7 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 _ORGAN = re.compile(
     r"(?<![\w'’])(?:(?:the|local|provincial|regional)\s+)(?:(?:local|provincial|regional|city|district)\s+)?"
     r"(?:authorities|police|security\s+services|security\s+forces|border\s+guards|governor|prosecutors)\b"
-    r"(?!\s+(?:of|in|from|for|at)\b)(?!['’]s?)"
+    r"(?!\s+(?:of|in|from|for|at|on\s+(?:both|either|each|the\s+other))\b)(?!['’]s?)"
     # "the acting minister of higher education", "the ministry of refugees": a portfolio, no state named
     r"|(?<![\w'’])the\s+(?:(?:acting|deputy|first)\s+)*(?:minister|ministry)\s+(?:of|for)\s+"
     r"(?-i:(?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,3})(?=\s*[,;.]|\s+(?:has|had|was|said|ordered|announced|"
