@@ -754,3 +754,9 @@ def test_deploring_a_ban_targets_the_rulers_who_made_it():
 def test_a_released_foreign_contractor_names_his_state():
     got = coded("On 19 September 2022 the Taliban released Mark Frerichs, an American contractor held since 2020.")
     assert ("TALIBAN", "USA", "CONCEDE") in got
+
+
+def test_what_was_signed_is_a_reference_to_a_deal_told_elsewhere():
+    got = coded("A month after Aripov led a large delegation to Kabul on 15 August 2024, officials in Tashkent have "
+                "begun to publish details of what was signed.")
+    assert not any(t == "AGREE" for _, _, t in got)

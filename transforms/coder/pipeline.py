@@ -677,8 +677,9 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     passive = _passive(sentence, d) or re.search(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:held|signed|concluded|reached)\b", d.text)
     if t.event_type not in _DEAL_TYPES and not talks or d.actor1 is not None or d.actor1_code is not None or \
             t.frame not in ("verb", "noun") or not passive or \
-            re.search(r"\b(?:nothing|no|none|neither|nor)\b[^,;]{0,40}$", sentence[:d.head], re.I):
-        return      # "nothing new was signed": no deal
+            re.search(r"\b(?:nothing|no|none|neither|nor)\b[^,;]{0,40}$", sentence[:d.head], re.I) or \
+            re.search(r"\b(?:what|whatever|which)\s+(?:\w+\s+){0,2}$", sentence[:d.head], re.I):
+        return      # "nothing new was signed": no deal; "details of what was signed": the deal told elsewhere
     meeting = next(((x.actor1_code or _code(x.actor1, None), _code(x.actor2, x.actor2_code)) for x in reversed(drafts)
                     if x.trigger.event_type in ("CONSULT", "AGREE") and _code(x.actor1, x.actor1_code)
                     and _code(x.actor2, x.actor2_code)), None)
