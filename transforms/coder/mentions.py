@@ -35,6 +35,8 @@ host hosts organisers organizers politicians lawmakers legislators mps
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
+contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
+detainee detainees
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
@@ -163,6 +165,7 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
                 continue
         out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
+    out = _with_local_bodies(masked_text, out, published)
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
@@ -171,6 +174,37 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
     if extra:
         out = sorted(out + extra, key=lambda m: m.start)
     return out
+
+
+# "police in Almaty", "the authorities in Mazar-i-Sharif", "security forces in Khujand": the state's organs in a
+# place of its own; the demonym or owner before them wins ("Uzbek officials in Kabul")
+_LOCAL_BODY = re.compile(
+    r"\b(?:(?:local|provincial|regional|city|municipal|district)\s+)?(?:police|authorities|officials|security\s+"
+    r"(?:forces|services|officials)|border\s+guards|prosecutors|law\s+enforcement(?:\s+agencies)?)\s+in\s+(?:the\s+)?$",
+    re.I)
+_OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
+TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
+
+
+def _with_local_bodies(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
+    extra: list[tuple[Mention, Mention]] = []
+    for m in out:
+        country = m.country or (m.code if m.kind == "capital" else None)
+        if not country or m.kind not in ("place", "capital"):
+            continue
+        g = _LOCAL_BODY.search(text, max(0, m.start - 70), m.start)
+        if g is None or g.end() != m.start or _OWNED_BEFORE.search(text, max(0, g.start() - 40), g.start()):
+            continue
+        if any(x.code and g.start() - 30 <= x.end <= g.start() and re.fullmatch(r"[\s'’s]*(?:[a-z-]+\s+){0,2}", text[x.end:g.start()])
+               for x in out):
+            continue      # "Uzbek officials in Kabul", "Taliban police in Herat": the owner named before
+        if country == "AFG" and (published is None or published >= TALIBAN_TAKEOVER):
+            country = "TALIBAN"
+        extra.append((m, Mention(g.start(), m.end, country, "name", text[g.start():m.end], m.place, m.country)))
+    if not extra:
+        return out
+    drop = {id(m) for m, _ in extra}
+    return sorted([m for m in out if id(m) not in drop] + [e for _, e in extra], key=lambda x: x.start)
 
 
 _TITLE = (r"(?i:minister|envoy|representative|ambassador|spokes(?:man|woman|person)|president|premier|counterpart|chief|"
@@ -273,6 +307,10 @@ def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
                        "outgoing incoming permanent".split())
+# "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
+_PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
+                        "industry water justice culture emergency emergencies labour labor mining railway customs "
+                        "migration communications refugees higher".split())
 
 
 _OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
@@ -301,7 +339,8 @@ def _demonym_role(doc, span) -> str | None:
             return "demonym"
         if word in ETHNIC_BLOCK:
             return None
-        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3 or word in _MODIFIERS:
+        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3 or word in _MODIFIERS or \
+                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | {"ministers", "officials", "ministry"}:
             i += 1
             hops += 1
             continue

@@ -141,6 +141,9 @@ class _Context:
     last_request: str | None = None                               # who made the last request or proposal
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
+    last_meeting: tuple | None = None                             # (actor1, actor2, sentence) of the last visit or talks
+    state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
+    after_takeover: bool = True                                   # the document is dated after August 2021
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -172,6 +175,8 @@ class _Context:
             self.by_type[ev.event_type] = ev.actor2
         if ev.event_type == "REQUEST" and ev.actor1:
             self.last_request = ev.actor1
+        if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
+            self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -208,7 +213,9 @@ def code_document(doc: Document) -> list[Event]:
     topic: str | None = None
     clock = temporal.Clock(doc, masked)    # dates: which date belongs to which event (temporal.py)
     prev_codes: list[str] = []
-    ctx = _Context()
+    claims: list[tuple[int, str]] = []      # (sentence, armed group) of each claim of responsibility
+    published = doc.published_at.date() if isinstance(doc.published_at, dt.datetime) else doc.published_at
+    ctx = _Context(after_takeover=published is None or published >= TALIBAN_TAKEOVER)
     for index, (s, e) in enumerate(spans):
         clock.begin(s, e)
         sentence = masked[s:e]
@@ -217,6 +224,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_group_mentions(sentence, s, local, ctx)
         local = _with_org_mentions(sentence, s, local, ctx)
         local = _with_armed_mentions(sentence, s, local, ctx)
+        local = _with_organ_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -238,16 +246,27 @@ def code_document(doc: Document) -> list[Event]:
         for a in actors:
             if a.m.code in _FIRST_PERSON_STATES:
                 ctx.counts[a.m.code] = ctx.counts.get(a.m.code, 0) + 1
+            if a.m.code and a.m.code != _UNNAMED and a.m.code not in _IGOS and a.m.kind != "people" and \
+                    not _ARMED_GROUP(a.m.code):
+                ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
+        for g in _CLAIMED.finditer(sentence):
+            # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
+            who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and _ARMED_GROUP(a.m.code)
+                        and (a.prep is None or _LINKED_TO.search(sentence, max(0, a.start - 30), a.start))
+                        and not re.search(r"[;.]", sentence[a.end:g.start()])), None)
+            if who:
+                claims.append((index, who))
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
-    return _document_pass(events)
+    return _document_pass(events, claims)
 
 
+TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
 
 
@@ -279,16 +298,79 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
-def _document_pass(events: list[Event]) -> list[Event]:
+# "the authorities", "the security services", "provincial authorities", "the governor": a state's organs left
+# unnamed; the owner named before ("the Uzbek authorities", "its police") or after ("the authorities of X",
+# "the authorities in Kabul") is found elsewhere
+_ORGAN = re.compile(
+    r"(?<![\w'’])(?:(?:the|local|provincial|regional)\s+)(?:(?:local|provincial|regional|city|district)\s+)?"
+    r"(?:authorities|police|security\s+services|security\s+forces|border\s+guards|governor|prosecutors)\b"
+    r"(?!\s+(?:of|in|from|for|at|on\s+(?:both|either|each|the\s+other))\b)(?!['’]s?)"
+    # "the acting minister of higher education", "the ministry of refugees": a portfolio, no state named
+    r"|(?<![\w'’])the\s+(?:(?:acting|deputy|first)\s+)*(?:minister|ministry)\s+(?:of|for)\s+"
+    r"(?-i:(?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,3})(?=\s*[,;.]|\s+(?:has|had|was|said|ordered|announced|"
+    r"told|met|signed|issued|visited|called|urged)\b)", re.I)
+
+
+def _dominant(ctx: _Context) -> str | None:
+    """The state (or government) the document plainly names most so far: 3+ mentions, twice the next one."""
+    if not ctx.state_counts:
+        return None
+    ranked = sorted(ctx.state_counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 2 * second:
+        return None
+    return "TALIBAN" if top == "AFG" and ctx.after_takeover else top
+
+
+_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
+
+
+def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
+    security services arrested ...'), else the state the document is plainly about (most named so far)."""
+    if _PRESCRIPTIVE.search(sentence):
+        return local      # "clients should keep in touch with the local authorities": advice, no report to default
+    found = [m for m in _ORGAN.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    if not found:
+        return local
+    countries = {R.side(x.country) for x in local if x.place and x.country}
+    if len(countries) == 1:
+        code = countries.pop()
+        if code == "AFG" and ctx.after_takeover:
+            code = "TALIBAN"
+    else:
+        code = None if countries else _dominant(ctx)
+    if code is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)) for m in found]
+    return sorted(local + extra, key=lambda x: x.start)
+
+
+# "accounts linked to Islamic State Khorasan claimed the attack": the group speaks through them
+_LINKED_TO = re.compile(r"\b(?:linked|affiliated|tied|close|loyal|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+_CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it\b|the\s+(?:attack|bombing|raid|blast|killing)|"
+                      r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]", re.I)
+
+
+def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> list[Event]:
     """Across sentences: 'X claimed the bombing' names the attacker of the attack just described; an attack
     whose attacker goes unnamed ('another bomber') in a run of attacks by one group is that group's; and one
     happening told twice (same type, same sides, compatible dates) is coded once."""
+    claimed = set(claims)
     out: list[Event] = []
     for ev in events:
-        if ev.event_type == "ASSAULT" and _CLAIM.search(ev.trigger or "") and ev.actor1:
+        claim = _CLAIM.search(ev.trigger or "") or ev.actor2 is None and (ev.sentence_index, ev.actor1) in claimed
+        if ev.event_type == "ASSAULT" and claim and ev.actor1 is None:
+            # "accounts linked to ISKP claimed the attack": the claimant the sentence names
+            who = next((code for k, code in claims if k == ev.sentence_index), None)
+            if who is not None:
+                ev = dataclasses.replace(ev, actor1=who)
+        if ev.event_type == "ASSAULT" and claim and ev.actor1:
             # "gunmen stormed a hall outside Moscow ...; ISKP claimed the attack": the claimant is the attacker
             prev = next((k for k in reversed(range(len(out))) if out[k].event_type == "ASSAULT"
-                         and ev.sentence_index - out[k].sentence_index <= 2
+                         and ev.sentence_index - out[k].sentence_index <= 3
                          and out[k].actor1 in (None, ev.actor1)
                          and (ev.actor2 is None or R.side(out[k].actor2) == R.side(ev.actor2))), None)
             if prev is not None:
@@ -304,6 +386,9 @@ def _document_pass(events: list[Event]) -> list[Event]:
         before = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and x.actor1
                        and 0 < ev.sentence_index - x.sentence_index <= 2), None)
         who = (later.actor1 if later else None) or (before.actor1 if before and _ARMED_GROUP(before.actor1) else None)
+        if not who:
+            # a claim of responsibility in this sentence or the next three that is no event of its own
+            who = next((code for k, code in claims if 0 <= k - ev.sentence_index <= 3), None)
         if who and R.side(who) != R.side(ev.actor2):
             out[i] = dataclasses.replace(ev, actor1=who)
     kept: list[Event] = []
@@ -417,6 +502,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             brk = re.search(r",\s", sentence[m.end():limit])
             if brk:
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
+        if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
+            continue          # "one of the largest delegations the Taliban had received": a record, not a new act
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
         if not _asserted(sentence, draft):
             continue
@@ -429,6 +516,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._places = places  # type: ignore[attr-defined]
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
+        draft._actors = actors  # type: ignore[attr-defined]
+        _passive_parties(sentence, draft, drafts, ctx, index)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
@@ -475,8 +564,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
-    if first_subject and R.side(first_subject) != "AFG":
-        topic = first_subject
+    if first_subject and (R.side(first_subject) != "AFG" or first_subject == "TALIBAN" and _OWNED_ORGAN_START.match(sentence)):
+        topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts)
@@ -647,6 +736,55 @@ _PREDICATE_NOUN = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|became|rema
                              r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
+# "a contract was signed", "preliminary contracts were concluded": a deal in the passive with no agent
+_DEAL_TYPES = frozenset({"AGREE", "COOPERATE"})
+
+
+_RECORD_RELATIVE = re.compile(
+    r"\b(?:[a-z]+est|most\s+[a-z]+)\s+(?:[a-z-]+\s+){0,2}[a-z]+s?\s+(?:that\s+|which\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){1,3}(?:had\s+|has\s+|have\s+)?(?:ever\s+|yet\s+)?$")
+
+
+def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:
+    """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
+    talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
+    t = d.trigger
+    if t.event_type == "CONSULT" and d.actor2 is None and d.actor2_code is None and re.search(r"\bwith$", d.text):
+        # "Negotiations were also held with the acting Minister ... Nooruddin Azizi": the trigger's own "with"
+        d.actor2 = next((a for a in getattr(d, "_actors", ()) if d.span_end <= a.start < d.limit), None)
+    talks = t.event_type == "CONSULT" and d.actor2 is not None and (d.actor2.prep == "with" or re.search(r"\bwith$", d.text))
+    passive = _passive(sentence, d) or re.search(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:held|signed|concluded|reached)\b", d.text)
+    if t.event_type not in _DEAL_TYPES and not talks or d.actor1 is not None or d.actor1_code is not None or \
+            t.frame not in ("verb", "noun") or not passive or \
+            re.search(r"\b(?:nothing|no|none|neither|nor)\b[^,;]{0,40}$", sentence[:d.head], re.I) or \
+            re.search(r"\b(?:what|whatever|which)\s+(?:\w+\s+){0,2}$", sentence[:d.head], re.I):
+        return      # "nothing new was signed": no deal; "details of what was signed": the deal told elsewhere
+    meeting = next(((x.actor1_code or _code(x.actor1, None), _code(x.actor2, x.actor2_code)) for x in reversed(drafts)
+                    if x.trigger.event_type in ("CONSULT", "AGREE") and _code(x.actor1, x.actor1_code)
+                    and _code(x.actor2, x.actor2_code)), None)
+    if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
+        meeting = ctx.last_meeting[:2]
+    if meeting is None or _UNNAMED in meeting:
+        return
+    a1, a2 = meeting
+    mine = _code(d.actor2, d.actor2_code)
+    if mine is not None and R.side(mine) not in (R.side(a1), R.side(a2)):
+        return        # a third party: not the meeting's deal
+    if mine is not None and R.side(mine) == R.side(a1):
+        a1, a2 = a2, a1
+    d.actor1, d.actor1_code = None, a1
+    if mine is None:
+        d.actor2, d.actor2_code = None, a2
+    d.confidence -= 0.15
+
+
+_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
+_OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
+                                r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
+_SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
+                            r"confirmed|told\s+\w+)\b")
+
+
 def _passive(sentence: str, d: _Draft) -> bool:
     """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
     return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
@@ -762,6 +900,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             start = brk.end()
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
                                       d.head)
+        if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed") and \
+                not any(d.actor2.end <= a.start < d.head for a in actors):
+            # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
+            d.actor1, d.actor2 = d.actor2, None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
             d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
@@ -837,7 +980,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             target = subj[-1] if subj else None
         d.actor2 = target
         return
-    if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head):
+    if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
+            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -859,12 +1003,24 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
+            not R.passive(sentence, d.head):
+        # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
+        obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
+                    and R.side(a.m.code) not in exclude and not a.goods
+                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
+                                     sentence[d.span_end:a.start])), None)
+        d.actor2 = obj
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
         # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
         seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+# "In December it killed ...": a subject pronoun right before the verb, not a reference phrase
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\s+(?:(?:also|then|later|again|had|has|have)\s+)?$", re.I)
 
 
 _HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
@@ -1073,13 +1229,22 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
 
 
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
-_THE_ACT = re.compile(r"\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:decision|move|step|ban|order|decree|restrictions?|"
-                      r"announcement|ruling|measures?|policy)\b", re.I)
+_THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+\s+)?(?:decisions?|moves?|step|bans?|orders?|"
+                      r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
 
 
 # "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
 _THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
                            r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+
+
+_VICTIM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:embassy|embassies|consulate|consulates|diplomats?|nationals|"
+                           r"citizens|businessmen|engineers|workers|staff|convoy|tourists|pilgrims|traders|students|migrants)\b", re.I)
+_FREQUENTED = re.compile(r"\b(?:frequented|used|owned|run|occupied|visited|popular with|housing)\s+by\s+(?:the\s+)?$", re.I)
+
+
+_LINKS_BEFORE = re.compile(r"\b(?:accused|suspected|charged|convicted)\s+of\s+(?:having\s+)?(?:links|ties|membership|belonging|"
+                           r"involvement|affiliation)\s+(?:to|with|in)\s+(?:the\s+)?$|\bmembers\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
@@ -1089,9 +1254,16 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
-        # "deplored the decision", "welcomed the move": the actor of the act last reported
-        if ctx.last[2] and R.side(ctx.last[2]) != mine:
-            d.actor2_code = ctx.last[2]
+        # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
+        # last policy act)
+        policy = ctx.last_policy[2] if ctx.last_policy is not None and \
+            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
+        who = policy if policy and R.side(policy) != mine else None if re.match(
+            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
+        if who is None:
+            who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
+        if who and R.side(who) != mine:
+            d.actor2_code = who
             return
     if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
                                                                                        d.span_end):
@@ -1101,6 +1273,30 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if owner and owner != _UNNAMED and R.side(owner) != mine:
             d.actor2_code = owner
             return
+    if t.event_type == "ASSAULT":
+        # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
+        # businessmen": the state whose mission or people were hit, before the place where it happened
+        sentence = d.sentence or getattr(d, "_sentence", "")
+        for a in actors:
+            if not (d.head_end <= a.start < d.limit) or R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
+                continue
+            by_owner = a.prep == "by" and _FREQUENTED.search(sentence, max(0, a.start - 30), a.start)
+            if a.prep not in _ASSAULT_PLACE_PREPS | {None} and not by_owner:
+                continue
+            if _VICTIM_AFTER.match(sentence, a.end):
+                d.actor2 = a
+                return
+    if t.event_type == "COERCE":
+        # "arrested a number of people accused of links to ISKP", "detained suspected IMU members": the group
+        sentence = d.sentence or getattr(d, "_sentence", "")
+        stop = re.search(r"[;:]|,\s+(?:and|but|while)\s", sentence[d.head_end:])
+        end = d.head_end + stop.start() if stop else len(sentence)
+        for a in actors:
+            if d.head_end <= a.start < end and _ARMED_GROUP(a.m.code) and R.side(a.m.code) != mine and \
+                    (_LINKS_BEFORE.search(sentence, max(0, a.start - 60), a.start) or
+                     re.match(r"\s+(?:members|militants|fighters|suspects|cell|supporters|recruiters)\b", sentence[a.end:])):
+                d.actor2 = a
+                return
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:

@@ -41,8 +41,9 @@ _OF_HEAD = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
     r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
-    r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters)\s+of\s+"
-    r"(?:the\s+)?$", re.I)
+    r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
+    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
+    r"(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|claimed|claims|stated|states|announced|"
     r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
@@ -75,10 +76,13 @@ _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
 _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|"
-                          r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b", re.I)
+                          r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b"
+                          r"(?!\s+(?:company|companies|firm|firms|corporation|giant|producer|ministry|minister|"
+                          r"officials|sector|industry|holding|operator)\b)", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
-_FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
-                           r"\w+ed)\b", re.I)
+_FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*"
+                           r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
+                           r"asked|\w+ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
