@@ -312,3 +312,121 @@ def test_pass5_generic_nouns_hedges_habits_and_relative_clauses_are_no_events():
     # the same words as a plain act still count
     assert ("TJK", "TALIBAN", "CONSULT") in coded("In the spring Tajikistan hosted a Taliban delegation.")
     assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakhstan has long supplied wheat to Afghanistan.")
+
+
+# ---------------------------------------------------------------- breadth by PLOVER type (own sentences)
+def test_consult_courtesy_calls_counterpart_calls_videoconferences_briefings():
+    assert ("KAZ", "TALIBAN", "CONSULT") in coded(
+        "The Kazakh ambassador paid a courtesy call on Taliban Foreign Minister Muttaqi on Monday.")
+    assert ("TJK", "RUS", "CONSULT") in coded("Tajikistan's defence minister called his Russian counterpart on Monday.")
+    assert "CONSULT" in types("Mirziyoyev held a videoconference with Putin on Monday.")
+    assert ("KAZ", "UZB", "CONSULT") in coded("Tokayev briefed Mirziyoyev on the situation on Monday.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan parleyed with the Taliban in Termez on Monday.")
+    # a noun 'briefs' is no briefing
+    assert "CONSULT" not in types("The briefs were sent to Uzbekistan on Monday.")
+
+
+def test_agree_deals_reached_struck_clinched():
+    for verb in ("reached a deal", "struck a deal", "clinched an accord", "hammered out a deal", "entered into an agreement"):
+        got = coded(f"Uzbekistan and the Taliban {verb} on electricity on Monday.")
+        assert "AGREE" in {t for _, _, t in got} and "ASSAULT" not in {t for _, _, t in got}, verb
+    assert "AGREE" not in types("Analysts expect Uzbekistan and the Taliban to reach a deal on water.")
+    assert "AGREE" not in types("Uzbekistan and the Taliban have not reached a deal on water.")
+
+
+def test_threaten_vows_of_revenge_and_ultimatums():
+    for s in ("The Taliban vowed retaliation against Tajikistan on Monday.",
+              "The Taliban vowed revenge against Tajikistan on Monday.",
+              "The Taliban issued an ultimatum to Tajikistan on Monday.",
+              "Tajikistan gave the Taliban an ultimatum on Monday."):
+        assert "THREATEN" in types(s), s
+    assert "THREATEN" not in types("The Taliban vowed to respond to the needs of returning refugees from Iran.")
+
+
+def test_accuse_rebukes_and_investigations():
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded("Tajikistan took the Taliban to task on Monday.")
+    got = types("Tajikistan hit out at the Taliban on Monday.")
+    assert "ACCUSE" in got and "ASSAULT" not in got
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded("Tajikistan scolded the Taliban on Monday.")
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded("Tajikistan opened an investigation into the Taliban on Monday.")
+    assert "ACCUSE" not in types("Kazakhstan opened a trade centre in Termez on Monday.")
+
+
+def test_reject_demands_ignored_and_accusations_denied():
+    assert ("TJK", "TALIBAN", "REJECT") in coded("Tajikistan ignored the Taliban's demands on Monday.")
+    assert ("TALIBAN", "TJK", "REJECT") in coded("The Taliban denied Tajikistan's accusations on Monday.")
+    # a denial of a fact is no event; a negated act is none either
+    assert "REJECT" not in types("The Taliban denied that they had sent fighters to Tajikistan.")
+    assert "REJECT" not in types("Tajikistan did not ignore the Taliban's demands.")
+
+
+def test_protest_notes_demarches_and_street_protests():
+    assert ("TJK", "TALIBAN", "PROTEST") in coded("Tajikistan lodged a protest with the Taliban on Monday.")
+    assert ("TJK", "TALIBAN", "PROTEST") in coded("Tajikistan handed a note of protest to the Taliban on Monday.")
+    assert ("TJK", "TALIBAN", "PROTEST") in coded("Tajikistan delivered a demarche to the Taliban on Monday.")
+    assert "PROTEST" in types("Kyrgyz traders staged a protest against Kazakhstan in Bishkek on Monday.")
+    assert "PROTEST" not in types("Uzbekistan held a meeting in Termez on Monday.")
+
+
+def test_sanction_measures_imposed_ties_broken_listing():
+    assert ("KAZ", "TALIBAN", "SANCTION") in coded("Kazakhstan slapped sanctions on the Taliban on Monday.")
+    assert ("KAZ", "TALIBAN", "SANCTION") in coded("Kazakhstan broke off relations with the Taliban on Monday.")
+    assert "SANCTION" in types("Kazakhstan placed the Taliban on its list of terrorist organisations on Monday.")
+    assert "SANCTION" not in types("Kazakhstan added Uzbekistan to its list of priority partners on Monday.")
+
+
+def test_mobilize_security_stepped_up_at_a_border_and_readiness():
+    assert ("TJK", None, "MOBILIZE") in coded("Tajikistan bolstered its forces on the Afghan border on Monday.") or \
+        "MOBILIZE" in types("Tajikistan bolstered its forces on the Afghan border on Monday.")
+    assert "MOBILIZE" in types("Tajikistan raised its combat readiness on Monday.")
+    assert "MOBILIZE" not in types("Tajikistan strengthened its security cooperation with Russia on Monday.")
+    assert "MOBILIZE" not in types("Uzbekistan stepped up trade with Afghanistan on Monday.")
+
+
+def test_coerce_house_arrest_prison_terms_forced_returns():
+    assert ("TJK", "IMU", "COERCE") in coded("Tajik authorities placed 10 IMU members under house arrest on Monday.")
+    assert ("TJK", "IMU", "COERCE") in coded("Tajik authorities handed down prison terms to 10 IMU members on Monday.")
+    assert "COERCE" in types("Tajik authorities forcibly returned 100 Afghans on Monday.")
+
+
+def test_assault_killings_burnings_sieges():
+    for s in ("ISKP fighters gunned down a Taliban commander on Monday.",
+              "ISKP fighters murdered two Taliban officials on Monday.",
+              "ISKP fighters stabbed a Taliban commander on Monday.",
+              "Taliban fighters besieged an ISKP hideout on Monday.",
+              "ISKP fighters torched a Taliban checkpoint on Monday."):
+        assert "ASSAULT" in types(s), s
+    assert "ASSAULT" not in types("Wheat prices pounded Afghan households last winter.")
+
+
+def test_retreat_forces_pulled_out_positions_abandoned_drawdowns():
+    assert ("RUS", "TJK", "RETREAT") in coded("Russia pulled its troops out of Tajikistan on Monday.")
+    assert "RETREAT" in types("Taliban fighters abandoned their positions on the Tajik border on Monday.")
+    assert "RETREAT" in types("Russia drew down its forces in Tajikistan on Monday.")
+    assert "RETREAT" in types("Taliban fighters fell back from the Tajik border on Monday.")
+    assert "RETREAT" not in types("Kazakh exports fell back to 2020 levels last year.")
+    assert "RETREAT" not in types("Kazakhstan drew down its National Fund to pay for Afghan projects.")
+
+
+def test_concede_concessions_demands_met_goods_given_back():
+    assert ("KAZ", "TALIBAN", "CONCEDE") in coded("Kazakhstan made concessions to the Taliban on Monday.")
+    assert "CONCEDE" in types("Kazakhstan yielded to the Taliban's demands on Monday.")
+    got = coded("Kazakhstan returned the seized trucks to Afghanistan on Monday.")
+    assert ("KAZ", "AFG", "CONCEDE") in got and "COERCE" not in {t for _, _, t in got}
+
+
+def test_cooperate_joint_ventures_imports_intelligence_resumed_flights():
+    assert "COOPERATE" in types("Uzbekistan and the Taliban set up a joint venture on Monday.")
+    assert ("KAZ", "AFG", "COOPERATE") in coded("Afghanistan imported flour from Kazakhstan on Monday.")
+    assert ("TKM", "TALIBAN", "COOPERATE") in coded("The Taliban bought fuel from Turkmenistan on Monday.")
+    assert ("KAZ", "UZB", "COOPERATE") in coded("Kazakhstan shared intelligence with Uzbekistan on Monday.")
+    assert "COOPERATE" in types("Uzbekistan Airways resumed flights to Kabul on Monday.")
+    # a ban on imports, a participle describing goods: no trade act
+    assert "COOPERATE" not in types("Kazakhstan banned imports from Afghanistan on Monday.")
+    assert "COOPERATE" not in types("Another was the electricity bought from Uzbekistan and Tajikistan.")
+
+
+def test_aid_supplied_and_loans_extended():
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan supplied humanitarian aid to Afghanistan on Monday.")
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan rushed aid to Afghanistan on Monday.")
+    assert ("KAZ", "KGZ", "AID") in coded("Kazakhstan lent $100 million to Kyrgyzstan on Monday.")
