@@ -760,3 +760,11 @@ def test_what_was_signed_is_a_reference_to_a_deal_told_elsewhere():
     got = coded("A month after Aripov led a large delegation to Kabul on 15 August 2024, officials in Tashkent have "
                 "begun to publish details of what was signed.")
     assert not any(t == "AGREE" for _, _, t in got)
+
+
+def test_soldiers_named_by_no_state_belong_to_the_state_of_the_place():
+    got = coded("On 8 October 2025 an ambush in the Kurram district of Khyber Pakhtunkhwa left a convoy burning, and "
+                "Pakistani Taliban militants killed 9 soldiers there.")
+    got |= coded("On 8 October 2025 Pakistani Taliban militants killed 11 soldiers in Khyber Pakhtunkhwa.")
+    assert ("TTP", "PAK", "ASSAULT") in got
+    assert ("TTP", None, "ASSAULT") not in got

@@ -418,6 +418,11 @@ def _ARMED_GROUP(code: str | None) -> bool:
     return actor_kinds().get(code or "") == "group" and code not in ("TALIBAN",)
 
 
+def _STATE(code: str | None) -> bool:
+    from transforms.coder.actors import actor_kinds
+    return actor_kinds().get(code or "") == "state"
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.mode != b.mode or a.sentence_index == b.sentence_index:
         return False
@@ -1247,6 +1252,11 @@ _LINKS_BEFORE = re.compile(r"\b(?:accused|suspected|charged|convicted)\s+of\s+(?
                            r"involvement|affiliation)\s+(?:to|with|in)\s+(?:the\s+)?$|\bmembers\s+of\s+(?:the\s+)?$", re.I)
 
 
+_FORCES_AFTER = re.compile(r"\s+(?:at least\s+|all\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|several|many|dozens of|scores of|a number of)?\s*(?:border\s+|security\s+)?"
+                           r"(?:soldiers|troops|guards|servicemen|policemen|police officers|officers|conscripts|personnel)\b", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1309,6 +1319,17 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
                 return
+        if t.event_type == "ASSAULT" and d.actor2 is None and _FORCES_AFTER.match(d.sentence or "", d.head_end):
+            # "militants killed 11 soldiers in Khyber Pakhtunkhwa": soldiers named by no state belong to the state
+            # the sentence names (its place, else a state named in it), never the attacker's side
+            for p in places:
+                if p.m.country and R.side(p.m.country) != mine and p.prep in _ASSAULT_PLACE_PREPS | {"of"}:
+                    d.actor2_code = p.m.country
+                    return
+            for a in actors:
+                if _STATE(a.m.code) and R.side(a.m.code) != mine and not a.goods:
+                    d.actor2 = a
+                    return
         if t.event_type == "ASSAULT" and d.actor2 is None:
             # "a car bomb in Faizabad killed ...": the place of an attack whose target is unnamed
             for p in places:
