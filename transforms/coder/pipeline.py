@@ -391,6 +391,14 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
             who = next((code for k, code in claims if 0 <= k - ev.sentence_index <= 3), None)
         if who and R.side(who) != R.side(ev.actor2):
             out[i] = dataclasses.replace(ev, actor1=who)
+    for i, ev in enumerate(out):
+        if ev.event_type in ("ASSAULT", "COERCE") and ev.actor2 is None and ev.actor1 and \
+                _THE_ATTACKERS.search(ev.evidence or ""):
+            # "Taliban forces said they had killed all three attackers": the group of the attack just told (if claimed)
+            told = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and
+                         0 <= ev.sentence_index - x.sentence_index <= 3), None)
+            if told is not None and _ARMED_GROUP(told.actor1) and R.side(told.actor1) != R.side(ev.actor1):
+                out[i] = dataclasses.replace(ev, actor2=told.actor1)
     kept: list[Event] = []
     for ev in out:
         if any(_same_happening(k, ev) for k in kept):
@@ -404,6 +412,11 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
                 ev = dataclasses.replace(ev, actor1=told.actor1)
         kept.append(ev)
     return kept
+
+
+_THE_ATTACKERS = re.compile(r"\b(?:killed|shot|shot dead|captured|arrested|detained|overpowered|neutrali[sz]ed|eliminated)\s+"
+                            r"(?:all\s+|both\s+)?(?:the\s+)?(?:two\s+|three\s+|four\s+|five\s+|\d+\s+)?"
+                            r"(?:attackers|assailants|gunmen|bombers|raiders|perpetrators)\b", re.I)
 
 
 def _same_date(a: Event, b: Event) -> bool:
