@@ -784,3 +784,8 @@ def test_killing_the_attackers_targets_the_group_that_claimed_the_attack():
     unclaimed = coded("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen. Taliban "
                       "forces said they had killed the assailants after a siege.")
     assert not any(b == "ISKP" for _, b, _ in unclaimed)
+
+
+def test_a_demonym_before_a_relief_cargo_is_the_sending_state():
+    got = coded("On 5 September 2025 a Kazakh relief cargo left Almaty airport.")
+    assert ("KAZ", "AFG", "AID") in got
