@@ -760,3 +760,32 @@ def test_what_was_signed_is_a_reference_to_a_deal_told_elsewhere():
     got = coded("A month after Aripov led a large delegation to Kabul on 15 August 2024, officials in Tashkent have "
                 "begun to publish details of what was signed.")
     assert not any(t == "AGREE" for _, _, t in got)
+
+
+def test_soldiers_named_by_no_state_belong_to_the_state_of_the_place():
+    got = coded("On 8 October 2025 an ambush in the Kurram district of Khyber Pakhtunkhwa left a convoy burning, and "
+                "Pakistani Taliban militants killed 9 soldiers there.")
+    got |= coded("On 8 October 2025 Pakistani Taliban militants killed 11 soldiers in Khyber Pakhtunkhwa.")
+    assert ("TTP", "PAK", "ASSAULT") in got
+    assert ("TTP", None, "ASSAULT") not in got
+
+
+def test_a_speaker_behind_an_organ_noun_is_the_antecedent_of_they():
+    got = coded("On 3 March 2023 Russia's envoy asked the Taliban for stronger protection of the Russian embassy and "
+                "Russian diplomats in Kabul. Taliban forces said they had killed two militants in Kabul on 4 March 2023.")
+    assert ("TALIBAN", "RUS", "ASSAULT") not in got and ("RUS", None, "ASSAULT") not in got
+
+
+def test_killing_the_attackers_targets_the_group_that_claimed_the_attack():
+    got = coded("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen. Taliban forces "
+                "said they had killed all three attackers after a siege. Islamic State Khorasan claimed the raid the same day.")
+    assert ("ISKP", "CHN", "ASSAULT") in got
+    assert ("TALIBAN", "ISKP", "ASSAULT") in got
+    unclaimed = coded("On 12 December 2022 gunmen stormed a hotel in Kabul frequented by Chinese businessmen. Taliban "
+                      "forces said they had killed the assailants after a siege.")
+    assert not any(b == "ISKP" for _, b, _ in unclaimed)
+
+
+def test_a_demonym_before_a_relief_cargo_is_the_sending_state():
+    got = coded("On 5 September 2025 a Kazakh relief cargo left Almaty airport.")
+    assert ("KAZ", "AFG", "AID") in got

@@ -45,7 +45,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 # country stand for the state that sends them
 GOODS = frozenset("""
 electricity power gas oil fuel flour wheat grain exports imports goods trucks lorries convoys trains wagons
-shipments consignments cargo aid assistance supplies humanitarian investment investments money loans
+shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")

@@ -391,6 +391,14 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
             who = next((code for k, code in claims if 0 <= k - ev.sentence_index <= 3), None)
         if who and R.side(who) != R.side(ev.actor2):
             out[i] = dataclasses.replace(ev, actor1=who)
+    for i, ev in enumerate(out):
+        if ev.event_type in ("ASSAULT", "COERCE") and ev.actor2 is None and ev.actor1 and \
+                _THE_ATTACKERS.search(ev.evidence or ""):
+            # "Taliban forces said they had killed all three attackers": the group of the attack just told (if claimed)
+            told = next((x for x in reversed(out[:i]) if x.event_type == "ASSAULT" and
+                         0 <= ev.sentence_index - x.sentence_index <= 3), None)
+            if told is not None and _ARMED_GROUP(told.actor1) and R.side(told.actor1) != R.side(ev.actor1):
+                out[i] = dataclasses.replace(ev, actor2=told.actor1)
     kept: list[Event] = []
     for ev in out:
         if any(_same_happening(k, ev) for k in kept):
@@ -406,6 +414,11 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
     return kept
 
 
+_THE_ATTACKERS = re.compile(r"\b(?:killed|shot|shot dead|captured|arrested|detained|overpowered|neutrali[sz]ed|eliminated)\s+"
+                            r"(?:all\s+|both\s+)?(?:the\s+)?(?:two\s+|three\s+|four\s+|five\s+|\d+\s+)?"
+                            r"(?:attackers|assailants|gunmen|bombers|raiders|perpetrators)\b", re.I)
+
+
 def _same_date(a: Event, b: Event) -> bool:
     """The two dates agree at the coarser of their precisions."""
     coarse = min(a.date_precision, b.date_precision, key=lambda p: {"year": 1, "month": 2, "day": 3}.get(p, 0))
@@ -416,6 +429,11 @@ def _same_date(a: Event, b: Event) -> bool:
 def _ARMED_GROUP(code: str | None) -> bool:
     from transforms.coder.actors import actor_kinds
     return actor_kinds().get(code or "") == "group" and code not in ("TALIBAN",)
+
+
+def _STATE(code: str | None) -> bool:
+    from transforms.coder.actors import actor_kinds
+    return actor_kinds().get(code or "") == "state"
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -1247,6 +1265,11 @@ _LINKS_BEFORE = re.compile(r"\b(?:accused|suspected|charged|convicted)\s+of\s+(?
                            r"involvement|affiliation)\s+(?:to|with|in)\s+(?:the\s+)?$|\bmembers\s+of\s+(?:the\s+)?$", re.I)
 
 
+_FORCES_AFTER = re.compile(r"\s+(?:at least\s+|all\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|several|many|dozens of|scores of|a number of)?\s*(?:border\s+|security\s+)?"
+                           r"(?:soldiers|troops|guards|servicemen|policemen|police officers|officers|conscripts|personnel)\b", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1309,6 +1332,17 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
                 return
+        if t.event_type == "ASSAULT" and d.actor2 is None and _FORCES_AFTER.match(d.sentence or "", d.head_end):
+            # "militants killed 11 soldiers in Khyber Pakhtunkhwa": soldiers named by no state belong to the state
+            # the sentence names (its place, else a state named in it), never the attacker's side
+            for p in places:
+                if p.m.country and R.side(p.m.country) != mine and p.prep in _ASSAULT_PLACE_PREPS | {"of"}:
+                    d.actor2_code = p.m.country
+                    return
+            for a in actors:
+                if _STATE(a.m.code) and R.side(a.m.code) != mine and not a.goods:
+                    d.actor2 = a
+                    return
         if t.event_type == "ASSAULT" and d.actor2 is None:
             # "a car bomb in Faizabad killed ...": the place of an attack whose target is unnamed
             for p in places:
