@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from transforms.coder._data import load_yaml
+from transforms.coder._gate import gated
 from transforms.coder.actors import alias_index, load_office_holders
 
 INSTITUTION = frozenset("""
@@ -62,6 +63,7 @@ UNNAMED = re.compile(
     r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
     r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
+_UNNAMED_GATE = gated(UNNAMED)
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
-    extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0)) for g in UNNAMED.finditer(masked_text)
+    first = _UNNAMED_GATE(masked_text)     # most texts hold none: the gate, then a scan from the first match on
+    extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0))
+             for g in (UNNAMED.finditer(masked_text, first.start()) if first is not None else ())
              if not any(a < g.end() and g.start() < b for a, b in taken)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start)

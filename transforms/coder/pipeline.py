@@ -251,7 +251,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
-        for g in _CLAIMED.finditer(sentence):
+        for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
             who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and _ARMED_GROUP(a.m.code)
                         and (a.prep is None or _LINKED_TO.search(sentence, max(0, a.start - 30), a.start))
@@ -352,6 +352,7 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 _LINKED_TO = re.compile(r"\b(?:linked|affiliated|tied|close|loyal|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it\b|the\s+(?:attack|bombing|raid|blast|killing)|"
                       r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]", re.I)
+_CLAIMED_GATE = gated(_CLAIMED)       # no search finds a match: finditer finds none
 
 
 def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> list[Event]:

@@ -125,10 +125,15 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
-        if prep is None and _AS_DID_BEFORE.search(sentence, max(0, start - 25), start):
-            prep = "as"          # "..., as did Kyrgyzstan": did the same act, not its object
-        if prep is None and _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
-            prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
+        if prep is None:
+            window = sentence[max(0, start - 25):start]
+            # literal pre-checks (necessary conditions: a match ends at `start`, after "," ... / "that", "which",
+            # "whom", "the" and white space; re.I's non-ASCII folds skip the second check)
+            if "," in window and _AS_DID_BEFORE.search(sentence, max(0, start - 25), start):
+                prep = "as"          # "..., as did Kyrgyzstan": did the same act, not its object
+            elif (not window.isascii() or window.rstrip().lower().endswith(("that", "which", "whom", "the"))) and \
+                    _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
+                prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))

@@ -217,6 +217,8 @@ class Clock:
         self.dates: list[DateMention] = []
         self._segs: list[tuple[int, int, str]] | None = []
         self.story = self._find_story(text)
+        self._first_nl = text.find("\n")     # the title line, worked out once (not per sentence)
+        self._title_first = _title_line(text.split("\n", 1)[0])
 
     def _find_story(self, text: str) -> DateInfo | None:
         """The story date of a news text: the first date of its opening lines within two weeks of
@@ -251,7 +253,7 @@ class Clock:
         self._prev_end = end
         sentence = self.text[start:end]
         self.sentence = sentence
-        title = "\n" not in self.text[:start] and _title_line(self.text.split("\n", 1)[0])
+        title = (self._first_nl < 0 or self._first_nl >= start) and self._title_first
         hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
         last = self.last
         anchor = last.date if last else None
