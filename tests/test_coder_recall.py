@@ -473,3 +473,13 @@ def test_a_warning_that_any_violation_would_be_answered_is_a_threat():
     assert "THREATEN" in types("Tajikistan warned on Monday that any attack on its territory would be met with force.")
     # a forecast is no threat
     assert "THREATEN" not in types("Tajikistan warned that the economy would slow next year.")
+
+
+def test_return_fire_attendance_and_resumed_deliveries():
+    assert ("PAK", "TALIBAN", "ASSAULT") in coded(
+        "Taliban forces shelled Chaman on Sunday, and Pakistani troops responded with their own fire.")
+    assert "ASSAULT" not in types("Pakistan returned the fire engines to Afghanistan on Sunday.")
+    assert ("TALIBAN", "RUS", "CONSULT") in coded(
+        "Another Taliban delegation turned up at the economic forum in St Petersburg last month.")
+    assert "CONSULT" not in types("The question turned up at the meeting in a new form.")
+    assert ("UZB", "AFG", "COOPERATE") in coded("Uzbek electricity deliveries to Afghanistan resumed on 25 January.")
