@@ -483,3 +483,15 @@ def test_return_fire_attendance_and_resumed_deliveries():
         "Another Taliban delegation turned up at the economic forum in St Petersburg last month.")
     assert "CONSULT" not in types("The question turned up at the meeting in a new form.")
     assert ("UZB", "AFG", "COOPERATE") in coded("Uzbek electricity deliveries to Afghanistan resumed on 25 January.")
+
+
+def test_orders_protests_phone_talks_and_condemnation_phrasings():
+    assert ("TALIBAN", "AFG", "COERCE") in coded(
+        "On 24 December the Taliban issued a decree instructing aid groups to stop employing Afghan women.")
+    assert "COERCE" not in types("Kazakhstan instructed its embassy to stop issuing visas.")
+    assert "PROTEST" in types("A handful of young women demonstrated in Kabul a few days later against the Taliban ban.")
+    assert "PROTEST" not in types("Kazakhstan's weather service demonstrated in 2022 that rainfall fell.")
+    assert ("PAK", None, "ACCUSE") in coded("Pakistan called it a contradiction of Islamic law on Monday.")
+    assert ("TKM", "TALIBAN", "CONSULT") in coded(
+        "Turkmen Foreign Minister Rashid Meredov told Amir Khan Muttaqi by telephone that aid would be sent.")
+    assert ("TALIBAN", None, "COERCE") in coded("It followed the closure of girls' secondary schools by the Taliban last March.")
