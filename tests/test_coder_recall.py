@@ -495,3 +495,9 @@ def test_orders_protests_phone_talks_and_condemnation_phrasings():
     assert ("TKM", "TALIBAN", "CONSULT") in coded(
         "Turkmen Foreign Minister Rashid Meredov told Amir Khan Muttaqi by telephone that aid would be sent.")
     assert ("TALIBAN", None, "COERCE") in coded("It followed the closure of girls' secondary schools by the Taliban last March.")
+
+
+def test_aid_handed_over_in_the_passive_takes_the_giver_from_context():
+    assert ("IND", "AFG", "AID") in coded("India said 1,000 family tents were handed over in Kabul on Monday.")
+    assert ("IND", "AFG", "AID") in coded("Indian aid was delivered to Kabul on Monday.")
+    assert coded("Food prices were delivered to the market analysts in a report.") == []
