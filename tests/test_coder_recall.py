@@ -430,3 +430,74 @@ def test_aid_supplied_and_loans_extended():
     assert ("KAZ", "AFG", "AID") in coded("Kazakhstan supplied humanitarian aid to Afghanistan on Monday.")
     assert ("KAZ", "AFG", "AID") in coded("Kazakhstan rushed aid to Afghanistan on Monday.")
     assert ("KAZ", "KGZ", "AID") in coded("Kazakhstan lent $100 million to Kyrgyzstan on Monday.")
+
+
+def test_nominal_events_asserted_by_a_date_or_a_verb_of_occurrence():
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Talks between Uzbekistan and the Taliban took place in Termez on Monday.")
+    assert ("TALIBAN", "KAZ", "CONCEDE") in coded(
+        "The release of the detained Kazakh citizens by the Taliban on Monday was welcomed.")
+    assert ("RUS", "TALIBAN", "SUPPORT") in coded("The recognition of the Taliban by Russia in July 2025 was criticised.")
+    assert ("UZB", "TALIBAN", "SANCTION") in coded(
+        "The suspension of flights to Kabul by Uzbekistan Airways was announced on Monday.")
+    assert ("KAZ", "AFG", "AID") in coded(
+        "A shipment of 3,000 tonnes of humanitarian aid from Kazakhstan arrived in Kabul on Monday.")
+    assert ("RUS", None, "RETREAT") in coded("The withdrawal of Russian troops from Tajikistan began on Monday.")
+    assert ("KAZ", "TALIBAN", "SUPPORT") in coded(
+        "The handover of the Afghan embassy to the Taliban by Kazakhstan took place in March 2024.")
+    assert ("TALIBAN", "ISKP", "COERCE") in coded(
+        "In the second half of 2022 the Taliban reported the arrest of dozens of alleged ISKP members.")
+    # demanded, planned or possible: no event
+    assert coded("Kazakhstan demanded the withdrawal of Russian troops from Tajikistan.") == []
+    assert "CONCEDE" not in types("Kazakhstan called for the release of the detained Kazakh citizens by the Taliban.")
+    assert "CONSULT" not in types("Uzbekistan called for talks between Tajikistan and the Taliban.")
+    assert coded("A possible visit by Uzbek Foreign Minister Saidov to Kabul was discussed.") == []
+    assert coded("The planned opening of the consulate was delayed.") == []
+
+
+def test_nominal_re_mention_of_a_verb_event_is_not_a_second_event():
+    assert coded("Russia recognised the Taliban in July 2025. The recognition of the Taliban by Russia was criticised.") \
+        == [("RUS", "TALIBAN", "SUPPORT")]
+    assert coded("Uzbekistan and the Taliban signed a rail agreement on Monday. "
+                 "The signing of the agreement took place in Tashkent.") == [("UZB", "TALIBAN", "AGREE")]
+
+
+def test_pledges_on_poverty_and_disaster_relief_are_no_threats():
+    assert "THREATEN" not in types("Kazakhstan pledged to eliminate poverty by 2030.")
+    assert "THREATEN" not in types("Uzbekistan promised a swift response to the earthquake on Monday.")
+    assert ("TALIBAN", None, "THREATEN") in coded("The Taliban vowed a crushing response to the attackers on Monday.")
+    assert "THREATEN" in types("The Taliban vowed to eliminate those responsible for the attack.")
+
+
+def test_a_warning_that_any_violation_would_be_answered_is_a_threat():
+    assert ("TJK", None, "THREATEN") in coded("Tajikistan warned that any violation of its border would be answered with force.")
+    assert "THREATEN" in types("Tajikistan warned on Monday that any attack on its territory would be met with force.")
+    # a forecast is no threat
+    assert "THREATEN" not in types("Tajikistan warned that the economy would slow next year.")
+
+
+def test_return_fire_attendance_and_resumed_deliveries():
+    assert ("PAK", "TALIBAN", "ASSAULT") in coded(
+        "Taliban forces shelled Chaman on Sunday, and Pakistani troops responded with their own fire.")
+    assert "ASSAULT" not in types("Pakistan returned the fire engines to Afghanistan on Sunday.")
+    assert ("TALIBAN", "RUS", "CONSULT") in coded(
+        "Another Taliban delegation turned up at the economic forum in St Petersburg last month.")
+    assert "CONSULT" not in types("The question turned up at the meeting in a new form.")
+    assert ("UZB", "AFG", "COOPERATE") in coded("Uzbek electricity deliveries to Afghanistan resumed on 25 January.")
+
+
+def test_orders_protests_phone_talks_and_condemnation_phrasings():
+    assert ("TALIBAN", "AFG", "COERCE") in coded(
+        "On 24 December the Taliban issued a decree instructing aid groups to stop employing Afghan women.")
+    assert "COERCE" not in types("Kazakhstan instructed its embassy to stop issuing visas.")
+    assert "PROTEST" in types("A handful of young women demonstrated in Kabul a few days later against the Taliban ban.")
+    assert "PROTEST" not in types("Kazakhstan's weather service demonstrated in 2022 that rainfall fell.")
+    assert ("PAK", None, "ACCUSE") in coded("Pakistan called it a contradiction of Islamic law on Monday.")
+    assert ("TKM", "TALIBAN", "CONSULT") in coded(
+        "Turkmen Foreign Minister Rashid Meredov told Amir Khan Muttaqi by telephone that aid would be sent.")
+    assert ("TALIBAN", None, "COERCE") in coded("It followed the closure of girls' secondary schools by the Taliban last March.")
+
+
+def test_aid_handed_over_in_the_passive_takes_the_giver_from_context():
+    assert ("IND", "AFG", "AID") in coded("India said 1,000 family tents were handed over in Kabul on Monday.")
+    assert ("IND", "AFG", "AID") in coded("Indian aid was delivered to Kabul on Monday.")
+    assert coded("Food prices were delivered to the market analysts in a report.") == []
