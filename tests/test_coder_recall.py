@@ -501,3 +501,26 @@ def test_aid_handed_over_in_the_passive_takes_the_giver_from_context():
     assert ("IND", "AFG", "AID") in coded("India said 1,000 family tents were handed over in Kabul on Monday.")
     assert ("IND", "AFG", "AID") in coded("Indian aid was delivered to Kabul on Monday.")
     assert coded("Food prices were delivered to the market analysts in a report.") == []
+
+
+def test_a_seat_at_the_table_is_consultation():
+    assert ("KAZ", "TALIBAN", "CONSULT") in coded("The Kazakh envoy sat at the table with the Taliban delegation on Friday.")
+    assert ("KAZ", "UZB", "CONSULT") in coded(
+        "The representatives of Kazakhstan and Uzbekistan were among those at the table on Friday.")
+    # wanting a seat is no meeting
+    assert "CONSULT" not in types("Kazakhstan wants a seat at the table.")
+
+
+def test_a_letter_offering_sympathy_is_support():
+    assert ("TJK", "IRN", "SUPPORT") in coded(
+        "Rahmon wrote to Raisi on Thursday to condemn the attack and offer his sympathy.")
+    assert "SUPPORT" not in types("Tokayev wrote to Raisi on Thursday to request more gas.")
+
+
+def test_a_negated_subject_and_a_document_praising_an_idea_are_no_events():
+    assert "SUPPORT" not in types("Twelve months after the Taliban returned to Kabul, not one of the five Central "
+                                  "Asian republics has recognised the Islamic Emirate.")
+    assert ("KAZ", "TALIBAN", "SUPPORT") in coded("Kazakhstan recognised the Taliban on Monday.")
+    two = ("The leaders of Kazakhstan and Uzbekistan met in Astana on 14 September. {}")
+    assert "SUPPORT" not in types(two.format("The communiqué praised regional connectivity and said little else."))
+    assert "SUPPORT" in types(two.format("Kazakhstan praised Uzbekistan for its mediation."))
