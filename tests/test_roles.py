@@ -789,3 +789,21 @@ def test_killing_the_attackers_targets_the_group_that_claimed_the_attack():
 def test_a_demonym_before_a_relief_cargo_is_the_sending_state():
     got = coded("On 5 September 2025 a Kazakh relief cargo left Almaty airport.")
     assert ("KAZ", "AFG", "AID") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban sought help from the UN after the earthquake in Herat.", ("TALIBAN", "UN", "REQUEST")),
+    ("Tajikistan banned imports from Afghanistan last week.", ("TJK", "AFG", "COERCE")),
+    ("Pakistan's foreign minister hit out at the Taliban on Monday.", ("PAK", "TALIBAN", "ACCUSE")),
+])
+def test_recipient_is_the_object_of_the_preposition_the_frame_expects(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia deported Tajik migrants after the attack.", ("RUS", "TJK", "COERCE")),
+    ("Kazakh border guards seized Tajik trucks near the crossing.", ("KAZ", "TJK", "COERCE")),
+    ("Last year the Tajik authorities deported dozens of Afghan refugees.", ("TJK", "AFG", "COERCE")),
+])
+def test_nationality_adjective_on_the_object_names_the_target(text, expected):
+    assert expected in coded(text)

@@ -958,7 +958,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if t.event_type == "ASSAULT":
             preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
         last_word = d.text.split()[-1].lower()
-        if last_word in ("of", "to", "with", "for", "from"):
+        if last_word in ("of", "to", "with", "for", "from", "at"):
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
             after = next((a for a in actors if a.start >= d.span_end and a.start < limit), None)
             if after is not None and after.prep == last_word and R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
@@ -968,6 +968,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     d.actor1, d.actor2 = None, d.actor1
                 return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        if d.actor2 is None:
+            d.actor2 = _frame_object(sentence, actors, d, limit)
         if d.actor2 is None and t.event_type == "COERCE" and t.mode == "restrict" and \
                 _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
@@ -1021,6 +1023,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if d.actor2 is None and agent is not None and t.of == "patient" and re.search(r"ed$", d.text) and \
+            not R.passive(sentence, d.head):
+        # "Russia deported Tajik migrants": a participle trigger used as a finite verb takes its object
+        d.actor2 = _frame_object(sentence, actors, d, limit)
     if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
             not R.passive(sentence, d.head):
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
@@ -1035,6 +1041,17 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> R.Placed | None:
+    """The recipient the event type's frame implies when the trigger's own prepositions name none:
+    'sought help from the UN', 'banned imports from Afghanistan', 'seized Tajik trucks'."""
+    t = d.trigger
+    exclude = {R.side(_code(d.actor1, d.actor1_code))}
+    found = R.frame_prep_object(sentence, actors, t.event_type, t.mode, d.span_end, limit, exclude)
+    if found is None and t.event_type in ("COERCE", "SANCTION") and t.mode in ("arrest", "deport", "seize", "restrict", None):
+        found = R.object_demonym(sentence, actors, d.span_end, limit, exclude)
+    return found
 
 
 # "In December it killed ...": a subject pronoun right before the verb, not a reference phrase

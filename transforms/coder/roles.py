@@ -313,6 +313,48 @@ def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: se
     return None
 
 
+# "sought help from the UN", "banned imports from Afghanistan": the object of the preposition an event type's
+# frame expects when the trigger itself takes none
+_FROM_GOODS = re.compile(
+    r"^\s+(?:(?:the|all|most|some|further|new|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:imports?|goods|products|produce|fruit|"
+    r"vegetables|coal|cargo|shipments|trucks|lorries|flights|deliveries|supplies|livestock|fuel)\s+"
+    r"(?:of\s+[\w-]+\s+)?from\s+(?:the\s+)?$", re.I)
+_FROM_REQUEST = re.compile(r"^\s+(?:[\w-]+\s+){0,5}?from\s+(?:the\s+)?$", re.I)
+
+
+def frame_prep_object(sentence: str, actors: list[Placed], event_type: str, mode: str | None, span_end: int,
+                      limit: int, exclude: set[str | None]) -> Placed | None:
+    for a in actors:
+        if a.start < span_end or a.start >= limit or side(a.m.code) in exclude or a.goods:
+            continue
+        if a.prep != "from":
+            continue
+        gap = sentence[span_end:a.start]
+        if event_type == "REQUEST" and _FROM_REQUEST.match(gap) and not re.search(r"[,;]", gap):
+            return a
+        if event_type in ("COERCE", "SANCTION") and _FROM_GOODS.match(" " + gap.lstrip()):
+            return a
+    return None
+
+
+# "seized Tajik trucks", "deported dozens of Afghan refugees": a nationality adjective on the object names its target
+_OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|some|several|many|more|other|all|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|"
+    r"dozens|hundreds|thousands|scores|tens|of|at least|about|around|nearly|over|least|\w+ly)\s+){0,4}$", re.I)
+
+
+def object_demonym(sentence: str, actors: list[Placed], span_end: int, limit: int,
+                   exclude: set[str | None]) -> Placed | None:
+    for a in actors:
+        if a.start < span_end or a.start >= limit:
+            continue
+        if a.m.kind in ("people", "demonym") and a.prep is None and side(a.m.code) not in exclude and \
+                _OBJECT_GAP.match(sentence[span_end:a.start]):
+            return a
+        return None
+    return None
+
+
 def by_agent(actors: list[Placed], head_end: int, limit: int, preps=("by",)) -> Placed | None:
     for a in actors:
         if head_end <= a.start < limit and a.prep in preps:
