@@ -807,3 +807,12 @@ def test_recipient_is_the_object_of_the_preposition_the_frame_expects(text, expe
 ])
 def test_nationality_adjective_on_the_object_names_the_target(text, expected):
     assert expected in coded(text)
+
+
+def test_what_the_speaker_called_an_attack_is_no_act_of_the_speaker():
+    got = coded("Iran's foreign minister urged calm. Pakistan's interior minister condemned what he called "
+                "unprovoked firing on Pakistani posts.")
+    assert not any(t == "ASSAULT" for _, _, t in got)
+    got = coded("The Taliban's foreign ministry denounced what it called a terrorist act and extended its "
+                "condolences to the Russian people.")
+    assert ("TALIBAN", "RUS", "SUPPORT") in got

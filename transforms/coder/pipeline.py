@@ -675,8 +675,16 @@ def _plain_present(word: str) -> bool:
     return w in lemmas and w not in lemminflect.getAllInflections(w, upos="VERB").get("VBD", ())
 
 
+# "condemned what he called unprovoked firing": the speaker's name for the other side's act, no act of the speaker's
+_CHARACTERISED = re.compile(r"\bwhat\s+(?:he|she|they|it|[A-Z][\w-]+)\s+(?:has\s+|had\s+)?(?:called|calls|termed|terms|"
+                            r"described\s+as|describes\s+as|labelled|labeled|branded)\s+(?:(?:an?|the)\s+)?"
+                            r"(?:(?!(?:and|but|or|then)\b)[\w-]+\s+){0,3}$")
+
+
 def _asserted(sentence: str, d: _Draft) -> bool:
     before = sentence[max(0, d.head - 70):d.head]
+    if _CHARACTERISED.search(before):
+        return False
     brk = None
     for brk in _CLAUSE_BREAK.finditer(before):
         pass
