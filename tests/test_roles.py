@@ -816,3 +816,18 @@ def test_what_the_speaker_called_an_attack_is_no_act_of_the_speaker():
     got = coded("The Taliban's foreign ministry denounced what it called a terrorist act and extended its "
                 "condolences to the Russian people.")
     assert ("TALIBAN", "RUS", "SUPPORT") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A month earlier ISKP had made a similar claim about Termez.", ("ISKP", "UZB", "ASSAULT")),
+    ("ISKP attacked a police post. In May the group made a similar claim about a Tajik border post.",
+     ("ISKP", "TJK", "ASSAULT")),
+])
+def test_claim_about_a_place_targets_its_state(text, expected):
+    assert expected in coded(text)
+
+
+def test_subject_of_a_subordinate_clause_is_no_recipient_of_the_main_verb():
+    got = coded("Kabul said the operations had been halted after Qatar and Saudi Arabia asked the Taliban to stop.")
+    assert ("QAT", "TALIBAN", "REQUEST") in got and ("SAU", "TALIBAN", "REQUEST") in got
+    assert not any(t == "RETREAT" and b == "SAU" for _, b, t in got)

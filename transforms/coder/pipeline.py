@@ -975,6 +975,18 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 if t.target_subject:
                     d.actor1, d.actor2 = None, d.actor1
                 return
+        if last_word == "about" and t.event_type == "ASSAULT":
+            # "made a similar claim about Termez / a Tajik border post": the claimed attack's target
+            after = next((a for a in actors if d.span_end <= a.start < limit), None)
+            if after is not None and after.prep == "about" and \
+                    R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2 = after
+                return
+            place = next((p for p in getattr(d, "_places", ()) if d.span_end <= p.start < limit), None)
+            if place is not None and place.prep == "about" and place.m.country and \
+                    R.side(place.m.country) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2_code = place.m.country
+                return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
         if d.actor2 is None:
             d.actor2 = _frame_object(sentence, actors, d, limit)

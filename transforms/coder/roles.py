@@ -105,6 +105,7 @@ class Placed:
     end: int
     prep: str | None
     goods: bool = False       # "Kazakh flour", "Uzbek electricity": the origin of goods, not a recipient
+    clause: bool = False      # "after Qatar and Saudi Arabia asked ...": a subordinate clause's subject, no object
 
 
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
@@ -113,8 +114,11 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         start, end = m.start - offset, m.end - offset
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
+        sub = False
         if prep in _SUBORDINATORS and _FINITE_AFTER.match(sentence, end):
-            prep = None      # "after ISKP said ...": a clause, not a prepositional phrase
+            prep, sub = None, True      # "after ISKP said ...": a clause, not a prepositional phrase
+        elif prep is None and out and out[-1].clause and _COORD.match(sentence[out[-1].end:start]):
+            sub = True                  # "after Qatar and Saudi Arabia asked"
         if prep == "of":
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
@@ -139,7 +143,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
-        out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end))))
+        out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
+                          sub and prep is None))
     return out
 
 
@@ -308,7 +313,7 @@ def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: se
     for a in actors:
         if a.start < head_end or a.start >= limit:
             continue
-        if a.prep in preps and side(a.m.code) not in exclude and not a.goods:
+        if a.prep in preps and side(a.m.code) not in exclude and not a.goods and not a.clause:
             return a
     return None
 
