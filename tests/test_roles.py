@@ -831,3 +831,18 @@ def test_subject_of_a_subordinate_clause_is_no_recipient_of_the_main_verb():
     got = coded("Kabul said the operations had been halted after Qatar and Saudi Arabia asked the Taliban to stop.")
     assert ("QAT", "TALIBAN", "REQUEST") in got and ("SAU", "TALIBAN", "REQUEST") in got
     assert not any(t == "RETREAT" and b == "SAU" for _, b, t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tajik border guards detained three Afghan men who had crossed the river. "
+     "The men were later handed back to the Afghan authorities.", ("TJK", "TALIBAN", "CONCEDE")),
+    ("Uzbekistan blocked dozens of Afghan trucks at Termez for a week. "
+     "The trucks were finally allowed through on Friday.", ("UZB", "AFG", "CONCEDE")),
+])
+def test_agentless_release_is_the_act_of_the_side_that_held_them(text, expected):
+    assert expected in coded(text)
+
+
+def test_agentless_release_with_no_hold_before_has_no_actor():
+    got = coded("Tajikistan and the Taliban met in Dushanbe. The trucks were finally allowed through on Friday.")
+    assert not any(t == "CONCEDE" for _, _, t in got)

@@ -142,6 +142,7 @@ class _Context:
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
     last_meeting: tuple | None = None                             # (actor1, actor2, sentence) of the last visit or talks
+    last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
 
@@ -177,6 +178,9 @@ class _Context:
             self.last_request = ev.actor1
         if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
             self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
+                and ev.actor1:
+            self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -771,10 +775,32 @@ _RECORD_RELATIVE = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){1,3}(?:had\s+|has\s+|have\s+)?(?:ever\s+|yet\s+)?$")
 
 
+# "The men were later ...", "The seized trucks were finally ...": a definite subject (the people or things just told)
+# of an agentless passive at the head of the sentence
+_HELD_SUBJECT = re.compile(
+    r"^\W*(?:(?:On|In|By|After|Later|Two|Three|A|Within)\b[^,;]{0,40},\s*)?(?:The|These|Those|All|Both|All the|Most of the|"
+    r"Some of the)\s+(?:[\w-]+\s+){1,3}?(?:(?:were|was|had been|have been|has been|are|is)\s+(?:(?:\w+ly|later|then|soon|"
+    r"also|all|eventually|finally)\s+)*(?:\w+\s+){0,1})?$")
+
+
 def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:
     """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
     talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
     t = d.trigger
+    if t.event_type in ("CONCEDE", "RETREAT") and d.actor1 is None and d.actor1_code is None and \
+            t.frame in ("verb", "noun") and ctx.last_hold is not None and index - ctx.last_hold[2] <= 2 and \
+            _HELD_SUBJECT.search(sentence, 0, d.head) and \
+            not any(a.end <= d.head for a in getattr(d, "_actors", ())):
+        # "the men were later handed back", "the trucks were finally allowed through": the side that held them
+        a1, a2 = ctx.last_hold[:2]
+        mine = _code(d.actor2, d.actor2_code)
+        if mine is not None and R.side(mine) == R.side(a1):
+            return
+        d.actor1_code = a1
+        if mine is None and a2 and R.side(a2) != R.side(a1):
+            d.actor2_code = a2
+        d.confidence -= 0.15
+        return
     if t.event_type == "CONSULT" and d.actor2 is None and d.actor2_code is None and re.search(r"\bwith$", d.text):
         # "Negotiations were also held with the acting Minister ... Nooruddin Azizi": the trigger's own "with"
         d.actor2 = next((a for a in getattr(d, "_actors", ()) if d.span_end <= a.start < d.limit), None)

@@ -353,7 +353,7 @@ def object_demonym(sentence: str, actors: list[Placed], span_end: int, limit: in
     for a in actors:
         if a.start < span_end or a.start >= limit:
             continue
-        if a.m.kind in ("people", "demonym") and a.prep is None and side(a.m.code) not in exclude and \
+        if a.m.kind in ("people", "demonym") and a.prep in (None, "of") and side(a.m.code) not in exclude and \
                 _OBJECT_GAP.match(sentence[span_end:a.start]):
             return a
         return None
