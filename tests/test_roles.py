@@ -846,3 +846,9 @@ def test_agentless_release_is_the_act_of_the_side_that_held_them(text, expected)
 def test_agentless_release_with_no_hold_before_has_no_actor():
     got = coded("Tajikistan and the Taliban met in Dushanbe. The trucks were finally allowed through on Friday.")
     assert not any(t == "CONCEDE" for _, _, t in got)
+
+
+def test_attending_a_bodys_meetings_in_general_is_no_talk_with_the_last_state_named():
+    got = coded("The ECO groups Afghanistan with Iran, Pakistan, Turkey and Azerbaijan. "
+                "The Taliban have attended its meetings since 2022.")
+    assert not any(t == "CONSULT" for _, _, t in got)

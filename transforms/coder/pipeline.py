@@ -783,6 +783,10 @@ _HELD_SUBJECT = re.compile(
     r"also|all|eventually|finally)\s+)*(?:\w+\s+){0,1})?$")
 
 
+_SERIES_OBJECT = re.compile(r"\s+(?:its|their|the\s+(?:organi[sz]ation|bloc|group|body|forum)['’]s)\s+(?:[\w-]+\s+)?"
+                            r"(?:meetings|summits|sessions|gatherings)\b", re.I)
+
+
 def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:
     """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
     talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
@@ -1450,6 +1454,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2_code is None:
         if t.needs_target:
             return False
+        if _ATTEND.match(d.text) and _SERIES_OBJECT.match(sentence, d.span_end):
+            return False      # "the Taliban have attended its meetings since 2022": a body's meetings, no other party
         if t.event_type == "CONSULT" and _OWN_OBJECT.match(sentence, d.span_end) and \
                 re.search(r"(?:met|meets|received|receives|hosted|hosts|visited|visits)$", d.text):
             return False      # "its president has met leaders of the resistance": the object is named, and no actor
