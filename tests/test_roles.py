@@ -852,3 +852,11 @@ def test_attending_a_bodys_meetings_in_general_is_no_talk_with_the_last_state_na
     got = coded("The ECO groups Afghanistan with Iran, Pakistan, Turkey and Azerbaijan. "
                 "The Taliban have attended its meetings since 2022.")
     assert not any(t == "CONSULT" for _, _, t in got)
+
+
+def test_he_after_a_lead_subordinate_clause_is_the_main_clause_subject():
+    got = coded("Last week, when Pakistan's foreign minister came to Dushanbe, President Rahmon told him that "
+                "Tajikistan would not recognise the Taliban. On Friday he signed a decree awarding a medal to "
+                "Ahmad Massoud.")
+    assert ("TJK", "NRF", "SUPPORT") in got
+    assert not any(a == "PAK" and t == "SUPPORT" for a, _, t in got)

@@ -490,6 +490,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
     ctx = ctx if ctx is not None else _Context()
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
+    main = [a for a in actors if a.prep is None and not _in_lead_subordinate(sentence, a)]
+    if main and first_subject != main[0].m.code and any(_in_lead_subordinate(sentence, a) for a in actors
+                                                         if a.prep is None and a.start < main[0].start):
+        # "When Pakistan's foreign minister came to Dushanbe, President Rahmon told him ...": the main clause's subject
+        first_subject = main[0].m.code
     if first_subject == _UNNAMED:
         first_subject = None
     if len(sentence) < 20 or _boilerplate(sentence):
@@ -617,6 +622,18 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             coder_version=CODER_VERSION, status="asserted",
         ))
     return _dedupe(out), topic
+
+
+_LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
+                               r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _in_lead_subordinate(sentence: str, a: R.Placed) -> bool:
+    """'At the end of August, when X came to Dushanbe, Y told him': X sits in a subordinate clause ahead of the main one."""
+    if not _LEAD_SUBORDINATE.search(sentence, 0, a.start):
+        return False
+    comma = sentence.find(",", a.end)
+    return comma != -1 and not re.search(r"[;:]", sentence[a.end:comma])
 
 
 # "70 per cent of the flour exported to X", "a third of its imports": a share of a trade flow
