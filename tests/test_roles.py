@@ -860,3 +860,9 @@ def test_he_after_a_lead_subordinate_clause_is_the_main_clause_subject():
                 "Ahmad Massoud.")
     assert ("TJK", "NRF", "SUPPORT") in got
     assert not any(a == "PAK" and t == "SUPPORT" for a, _, t in got)
+
+
+def test_an_answer_is_aimed_at_the_side_that_acted_last():
+    got = coded("Taliban fighters overran the valley in September. Dushanbe answered by the end of September "
+                "with military parades in the border districts.")
+    assert ("TJK", "TALIBAN", "MOBILIZE") in got

@@ -1354,6 +1354,10 @@ _FORCES_AFTER = re.compile(r"\s+(?:at least\s+|all\s+|some\s+)?(?:\d+|two|three|
                            r"(?:soldiers|troops|guards|servicemen|policemen|police officers|officers|conscripts|personnel)\b", re.I)
 
 
+# "Dushanbe answered by ... with military parades", "Islamabad responded by closing the crossings"
+_ANSWERED = re.compile(r"\b(?:answered|responded|replied|retaliated|hit back|reacted)\b(?!\s+(?:to|that|questions?)\b)", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1371,6 +1375,16 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:
             d.actor2_code = who
+            return
+    sentence_text = d.sentence or getattr(d, "_sentence", "")
+    if t.event_type in ("MOBILIZE", "THREATEN", "ASSAULT", "SANCTION", "COERCE", "ACCUSE", "PROTEST") and \
+            ctx.last is not None and _ANSWERED.search(sentence_text, 0, d.span_end) and \
+            not re.search(r"[;:]", sentence_text[_ANSWERED.search(sentence_text, 0, d.span_end).end():d.head]):
+        # "Dushanbe answered with drills", "Islamabad responded by closing the crossing": to the side that acted last
+        who = next((c for c in (ctx.last[2], ctx.last[3]) if c and c != _UNNAMED and R.side(c) != mine), None)
+        if who is not None:
+            d.actor2_code = who
+            d.confidence -= 0.1
             return
     if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
                                                                                        d.span_end):
