@@ -866,3 +866,10 @@ def test_an_answer_is_aimed_at_the_side_that_acted_last():
     got = coded("Taliban fighters overran the valley in September. Dushanbe answered by the end of September "
                 "with military parades in the border districts.")
     assert ("TJK", "TALIBAN", "MOBILIZE") in got
+
+
+def test_plural_speaker_present_tense_is_the_pronouns_antecedent():
+    got = coded("China wants calm on its border. The Taliban say they have moved such fighters away from the "
+                "Badakhshan border.")
+    assert not any(a == "CHN" for a, _, _ in got)
+    assert any(a == "TALIBAN" and t == "MOBILIZE" for a, _, t in got)
