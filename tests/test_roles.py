@@ -873,3 +873,9 @@ def test_plural_speaker_present_tense_is_the_pronouns_antecedent():
                 "Badakhshan border.")
     assert not any(a == "CHN" for a, _, _ in got)
     assert any(a == "TALIBAN" and t == "MOBILIZE" for a, _, t in got)
+
+
+def test_condemning_the_attack_just_told_targets_its_attacker():
+    got = coded("Taliban forces shelled Pakistani posts near Chaman on Sunday. Pakistan's army called the shelling "
+                "unprovoked and indiscriminate.")
+    assert ("PAK", "TALIBAN", "ACCUSE") in got

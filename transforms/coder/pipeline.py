@@ -1358,6 +1358,10 @@ _FORCES_AFTER = re.compile(r"\s+(?:at least\s+|all\s+|some\s+)?(?:\d+|two|three|
 _ANSWERED = re.compile(r"\b(?:answered|responded|replied|retaliated|hit back|reacted)\b(?!\s+(?:to|that|questions?)\b)", re.I)
 
 
+_THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelling|attacks?|firing|strikes?|raids?|bombings?|"
+                         r"killings?|incursions?|assault|ambush)\b", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1385,6 +1389,13 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if who is not None:
             d.actor2_code = who
             d.confidence -= 0.1
+            return
+    if t.event_type in ("ACCUSE", "PROTEST") and ctx.last is not None and ctx.last[0] == "ASSAULT" and \
+            _THE_ATTACK.search(d.text + (d.sentence or getattr(d, "_sentence", ""))[d.span_end:d.span_end + 40]):
+        # "called the shelling unprovoked", "condemned the attack": the attacker of the attack just told
+        who = ctx.last[2]
+        if who and who != _UNNAMED and R.side(who) != mine:
+            d.actor2_code = who
             return
     if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
                                                                                        d.span_end):
