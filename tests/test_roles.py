@@ -879,3 +879,8 @@ def test_condemning_the_attack_just_told_targets_its_attacker():
     got = coded("Taliban forces shelled Pakistani posts near Chaman on Sunday. Pakistan's army called the shelling "
                 "unprovoked and indiscriminate.")
     assert ("PAK", "TALIBAN", "ACCUSE") in got
+
+
+def test_a_deal_for_a_states_goods_is_made_with_that_state():
+    got = coded("In September the Taliban's commerce ministry signed a provisional deal for Russian petrol, gas and wheat.")
+    assert ("TALIBAN", "RUS", "AGREE") in got

@@ -44,7 +44,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them
 GOODS = frozenset("""
-electricity power gas oil fuel flour wheat grain exports imports goods trucks lorries convoys trains wagons
+electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
