@@ -884,3 +884,10 @@ def test_condemning_the_attack_just_told_targets_its_attacker():
 def test_a_deal_for_a_states_goods_is_made_with_that_state():
     got = coded("In September the Taliban's commerce ministry signed a provisional deal for Russian petrol, gas and wheat.")
     assert ("TALIBAN", "RUS", "AGREE") in got
+
+
+def test_second_verb_of_a_visit_keeps_the_visitor_as_the_other_party():
+    got = coded("Uzbekistan has been the most active. In February it received Baradar and discussed its own "
+                "railway through Mazar towards Pakistan.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    assert not any(b == "PAK" for _, b, _ in got)

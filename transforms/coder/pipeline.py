@@ -544,6 +544,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         draft._actors = actors  # type: ignore[attr-defined]
+        if getattr(draft, "_shared", False) and trig.event_type == "CONSULT" and draft.actor2 is None and \
+                draft.actor2_code is None and drafts and drafts[-1].trigger.event_type == "CONSULT":
+            # "it received Baradar and discussed its own railway": the talks of the same visit
+            draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -883,6 +887,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude,
                                      preps=frozenset({"with", "to", "against", "on", None}))
         _object_pronoun(sentence, actors, d)
+        d._shared = True  # type: ignore[attr-defined]
         return
     if t.frame == "symmetric":
         pair = R.between_pair(sentence, actors, d.head_end, limit)
