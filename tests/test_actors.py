@@ -102,3 +102,19 @@ def test_state_companies_and_leaders_code_to_their_state():
     assert {("Turkmennebitgaz", "TKM"), ("Tajik Railways", "TJK"), ("Kyrgyz National Energy Holding", "KGZ"),
             ("Uztransgaz", "UZB"), ("QazaqGaz", "KAZ"), ("Afghan Railway Authority", "TALIBAN"),
             ("Ali Khamenei", "IRN"), ("Israel", "ISR"), ("Ukraine", "UKR")} <= got
+
+
+def test_the_interim_government_unowned_is_the_taliban_but_not_an_owned_one():
+    from transforms.coder.mentions import find_mentions
+    assert [m.code for m in find_mentions("The delegation of the interim government met the US envoy.")] == ["TALIBAN", "USA"]
+    assert "TALIBAN" not in [m.code for m in find_mentions("Bangladesh's interim government met Pakistan.")]
+
+
+def test_afghan_organs_after_the_takeover_are_the_de_facto_government():
+    import datetime as dt
+    from transforms.coder.mentions import find_mentions
+    after, before = dt.date(2023, 5, 1), dt.date(2020, 5, 1)
+    assert [m.code for m in find_mentions("The Afghan side invited Kyrgyz firms.", after)][0] == "TALIBAN"
+    assert [m.code for m in find_mentions("The Afghan delegation met Uzbek officials.", before)][0] == "AFG"
+    assert [m.code for m in find_mentions("The former Afghan government signed it.", after)][0] == "AFG"
+    assert [m.code for m in find_mentions("Afghan refugees crossed the river.", after)][0] == "AFG"

@@ -789,3 +789,105 @@ def test_killing_the_attackers_targets_the_group_that_claimed_the_attack():
 def test_a_demonym_before_a_relief_cargo_is_the_sending_state():
     got = coded("On 5 September 2025 a Kazakh relief cargo left Almaty airport.")
     assert ("KAZ", "AFG", "AID") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban sought help from the UN after the earthquake in Herat.", ("TALIBAN", "UN", "REQUEST")),
+    ("Tajikistan banned imports from Afghanistan last week.", ("TJK", "AFG", "COERCE")),
+    ("Pakistan's foreign minister hit out at the Taliban on Monday.", ("PAK", "TALIBAN", "ACCUSE")),
+])
+def test_recipient_is_the_object_of_the_preposition_the_frame_expects(text, expected):
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia deported Tajik migrants after the attack.", ("RUS", "TJK", "COERCE")),
+    ("Kazakh border guards seized Tajik trucks near the crossing.", ("KAZ", "TJK", "COERCE")),
+    ("Last year the Tajik authorities deported dozens of Afghan refugees.", ("TJK", "AFG", "COERCE")),
+])
+def test_nationality_adjective_on_the_object_names_the_target(text, expected):
+    assert expected in coded(text)
+
+
+def test_what_the_speaker_called_an_attack_is_no_act_of_the_speaker():
+    got = coded("Iran's foreign minister urged calm. Pakistan's interior minister condemned what he called "
+                "unprovoked firing on Pakistani posts.")
+    assert not any(t == "ASSAULT" for _, _, t in got)
+    got = coded("The Taliban's foreign ministry denounced what it called a terrorist act and extended its "
+                "condolences to the Russian people.")
+    assert ("TALIBAN", "RUS", "SUPPORT") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A month earlier ISKP had made a similar claim about Termez.", ("ISKP", "UZB", "ASSAULT")),
+    ("ISKP attacked a police post. In May the group made a similar claim about a Tajik border post.",
+     ("ISKP", "TJK", "ASSAULT")),
+])
+def test_claim_about_a_place_targets_its_state(text, expected):
+    assert expected in coded(text)
+
+
+def test_subject_of_a_subordinate_clause_is_no_recipient_of_the_main_verb():
+    got = coded("Kabul said the operations had been halted after Qatar and Saudi Arabia asked the Taliban to stop.")
+    assert ("QAT", "TALIBAN", "REQUEST") in got and ("SAU", "TALIBAN", "REQUEST") in got
+    assert not any(t == "RETREAT" and b == "SAU" for _, b, t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tajik border guards detained three Afghan men who had crossed the river. "
+     "The men were later handed back to the Afghan authorities.", ("TJK", "TALIBAN", "CONCEDE")),
+    ("Uzbekistan blocked dozens of Afghan trucks at Termez for a week. "
+     "The trucks were finally allowed through on Friday.", ("UZB", "AFG", "CONCEDE")),
+])
+def test_agentless_release_is_the_act_of_the_side_that_held_them(text, expected):
+    assert expected in coded(text)
+
+
+def test_agentless_release_with_no_hold_before_has_no_actor():
+    got = coded("Tajikistan and the Taliban met in Dushanbe. The trucks were finally allowed through on Friday.")
+    assert not any(t == "CONCEDE" for _, _, t in got)
+
+
+def test_attending_a_bodys_meetings_in_general_is_no_talk_with_the_last_state_named():
+    got = coded("The ECO groups Afghanistan with Iran, Pakistan, Turkey and Azerbaijan. "
+                "The Taliban have attended its meetings since 2022.")
+    assert not any(t == "CONSULT" for _, _, t in got)
+
+
+def test_he_after_a_lead_subordinate_clause_is_the_main_clause_subject():
+    got = coded("Last week, when Pakistan's foreign minister came to Dushanbe, President Rahmon told him that "
+                "Tajikistan would not recognise the Taliban. On Friday he signed a decree awarding a medal to "
+                "Ahmad Massoud.")
+    assert ("TJK", "NRF", "SUPPORT") in got
+    assert not any(a == "PAK" and t == "SUPPORT" for a, _, t in got)
+
+
+def test_an_answer_is_aimed_at_the_side_that_acted_last():
+    got = coded("Taliban fighters overran the valley in September. Dushanbe answered by the end of September "
+                "with military parades in the border districts.")
+    assert ("TJK", "TALIBAN", "MOBILIZE") in got
+
+
+def test_plural_speaker_present_tense_is_the_pronouns_antecedent():
+    got = coded("China wants calm on its border. The Taliban say they have moved such fighters away from the "
+                "Badakhshan border.")
+    assert not any(a == "CHN" for a, _, _ in got)
+    assert any(a == "TALIBAN" and t == "MOBILIZE" for a, _, t in got)
+
+
+def test_condemning_the_attack_just_told_targets_its_attacker():
+    got = coded("Taliban forces shelled Pakistani posts near Chaman on Sunday. Pakistan's army called the shelling "
+                "unprovoked and indiscriminate.")
+    assert ("PAK", "TALIBAN", "ACCUSE") in got
+
+
+def test_a_deal_for_a_states_goods_is_made_with_that_state():
+    got = coded("In September the Taliban's commerce ministry signed a provisional deal for Russian petrol, gas and wheat.")
+    assert ("TALIBAN", "RUS", "AGREE") in got
+
+
+def test_second_verb_of_a_visit_keeps_the_visitor_as_the_other_party():
+    got = coded("Uzbekistan has been the most active. In February it received Baradar and discussed its own "
+                "railway through Mazar towards Pakistan.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    assert not any(b == "PAK" for _, b, _ in got)

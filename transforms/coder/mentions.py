@@ -45,7 +45,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them
 GOODS = frozenset("""
-electricity power gas oil fuel flour wheat grain exports imports goods trucks lorries convoys trains wagons
+electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
@@ -161,11 +161,15 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             if place:
                 out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
             continue
+        code = chosen.code
         if kind == "demonym":
             kind = _demonym_role(doc, span)
             if kind is None:
                 continue
-        out.append(Mention(span.start_char, span.end_char, chosen.code, kind, span.text,
+            if kind == "demonym" and code == "AFG" and (published is None or published >= TALIBAN_TAKEOVER) and \
+                    _de_facto_organ(doc, span):
+                code = "TALIBAN"     # "the Afghan side", "the Afghan delegation" after August 2021: the de facto rulers
+        out.append(Mention(span.start_char, span.end_char, code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_local_bodies(masked_text, out, published)
     out = _with_introduced_people(masked_text, out)
@@ -319,6 +323,27 @@ _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture hea
 
 _OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
                      "representative spokesman spokesperson chief head commander".split())
+
+
+# the organs of the de facto government an "Afghan" names after the takeover (not firms, traders or the former republic)
+_DE_FACTO_ORGANS = frozenset("""
+side government authorities regime administration leadership delegation delegations ministry ministries minister ministers
+officials official embassy ambassador envoy diplomats diplomat representative representatives spokesman spokesperson
+counterpart counterparts cabinet
+""".split())
+_BEFORE_REPUBLIC = frozenset("former previous ousted fallen toppled old collapsed republican ex".split())
+
+
+def _de_facto_organ(doc, span) -> bool:
+    if span.start >= 1 and doc[span.start - 1].lower_ in _BEFORE_REPUBLIC:
+        return False
+    i = span.end
+    while i < len(doc) and i < span.end + 3 and (doc[i].lower_ in _MODIFIERS or doc[i].lower_ in
+                                                  ("foreign", "interior", "defence", "defense", "deputy", "acting")):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _DE_FACTO_ORGANS and not (
+        i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "under") and i + 2 < len(doc) and
+        doc[i + 2].lower_ in ("ashraf", "ghani", "the"))
 
 
 def _demonym_role(doc, span) -> str | None:

@@ -142,6 +142,7 @@ class _Context:
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
     last_meeting: tuple | None = None                             # (actor1, actor2, sentence) of the last visit or talks
+    last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
 
@@ -177,6 +178,9 @@ class _Context:
             self.last_request = ev.actor1
         if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
             self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
+                and ev.actor1:
+            self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -487,6 +491,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
     ctx = ctx if ctx is not None else _Context()
     first_subject = next((a.m.code for a in actors if a.prep is None), None)
+    main = [a for a in actors if a.prep is None and not _in_lead_subordinate(sentence, a)]
+    if main and first_subject != main[0].m.code and any(_in_lead_subordinate(sentence, a) for a in actors
+                                                         if a.prep is None and a.start < main[0].start):
+        # "When Pakistan's foreign minister came to Dushanbe, President Rahmon told him ...": the main clause's subject
+        first_subject = main[0].m.code
     if first_subject == _UNNAMED:
         first_subject = None
     if len(sentence) < 20 or _boilerplate(sentence):
@@ -536,6 +545,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         draft._actors = actors  # type: ignore[attr-defined]
+        if getattr(draft, "_shared", False) and trig.event_type == "CONSULT" and draft.actor2 is None and \
+                draft.actor2_code is None and drafts and drafts[-1].trigger.event_type == "CONSULT":
+            # "it received Baradar and discussed its own railway": the talks of the same visit
+            draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -616,6 +629,18 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     return _dedupe(out), topic
 
 
+_LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
+                               r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _in_lead_subordinate(sentence: str, a: R.Placed) -> bool:
+    """'At the end of August, when X came to Dushanbe, Y told him': X sits in a subordinate clause ahead of the main one."""
+    if not _LEAD_SUBORDINATE.search(sentence, 0, a.start):
+        return False
+    comma = sentence.find(",", a.end)
+    return comma != -1 and not re.search(r"[;:]", sentence[a.end:comma])
+
+
 # "70 per cent of the flour exported to X", "a third of its imports": a share of a trade flow
 _TRADE_SHARE = re.compile(r"^[^.;:]{0,40}?\b(?:export|import|trade|purchase|sales|market)", re.I)
 
@@ -676,8 +701,16 @@ def _plain_present(word: str) -> bool:
     return w in lemmas and w not in lemminflect.getAllInflections(w, upos="VERB").get("VBD", ())
 
 
+# "condemned what he called unprovoked firing": the speaker's name for the other side's act, no act of the speaker's
+_CHARACTERISED = re.compile(r"\bwhat\s+(?:he|she|they|it|[A-Z][\w-]+)\s+(?:has\s+|had\s+)?(?:called|calls|termed|terms|"
+                            r"described\s+as|describes\s+as|labelled|labeled|branded)\s+(?:(?:an?|the)\s+)?"
+                            r"(?:(?!(?:and|but|or|then)\b)[\w-]+\s+){0,3}$")
+
+
 def _asserted(sentence: str, d: _Draft) -> bool:
     before = sentence[max(0, d.head - 70):d.head]
+    if _CHARACTERISED.search(before):
+        return False
     brk = None
     for brk in _CLAUSE_BREAK.finditer(before):
         pass
@@ -764,10 +797,36 @@ _RECORD_RELATIVE = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){1,3}(?:had\s+|has\s+|have\s+)?(?:ever\s+|yet\s+)?$")
 
 
+# "The men were later ...", "The seized trucks were finally ...": a definite subject (the people or things just told)
+# of an agentless passive at the head of the sentence
+_HELD_SUBJECT = re.compile(
+    r"^\W*(?:(?:On|In|By|After|Later|Two|Three|A|Within)\b[^,;]{0,40},\s*)?(?:The|These|Those|All|Both|All the|Most of the|"
+    r"Some of the)\s+(?:[\w-]+\s+){1,3}?(?:(?:were|was|had been|have been|has been|are|is)\s+(?:(?:\w+ly|later|then|soon|"
+    r"also|all|eventually|finally)\s+)*(?:\w+\s+){0,1})?$")
+
+
+_SERIES_OBJECT = re.compile(r"\s+(?:its|their|the\s+(?:organi[sz]ation|bloc|group|body|forum)['’]s)\s+(?:[\w-]+\s+)?"
+                            r"(?:meetings|summits|sessions|gatherings)\b", re.I)
+
+
 def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Context, index: int) -> None:
     """An agentless passive deal ('a new contract was signed with the Afghan utility') right after a visit or
     talks (this sentence or the one before): the parties of that meeting, the 'with' party as the recipient."""
     t = d.trigger
+    if t.event_type in ("CONCEDE", "RETREAT") and d.actor1 is None and d.actor1_code is None and \
+            t.frame in ("verb", "noun") and ctx.last_hold is not None and index - ctx.last_hold[2] <= 2 and \
+            _HELD_SUBJECT.search(sentence, 0, d.head) and \
+            not any(a.end <= d.head for a in getattr(d, "_actors", ())):
+        # "the men were later handed back", "the trucks were finally allowed through": the side that held them
+        a1, a2 = ctx.last_hold[:2]
+        mine = _code(d.actor2, d.actor2_code)
+        if mine is not None and R.side(mine) == R.side(a1):
+            return
+        d.actor1_code = a1
+        if mine is None and a2 and R.side(a2) != R.side(a1):
+            d.actor2_code = a2
+        d.confidence -= 0.15
+        return
     if t.event_type == "CONSULT" and d.actor2 is None and d.actor2_code is None and re.search(r"\bwith$", d.text):
         # "Negotiations were also held with the acting Minister ... Nooruddin Azizi": the trigger's own "with"
         d.actor2 = next((a for a in getattr(d, "_actors", ()) if d.span_end <= a.start < d.limit), None)
@@ -829,6 +888,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude,
                                      preps=frozenset({"with", "to", "against", "on", None}))
         _object_pronoun(sentence, actors, d)
+        d._shared = True  # type: ignore[attr-defined]
         return
     if t.frame == "symmetric":
         pair = R.between_pair(sentence, actors, d.head_end, limit)
@@ -959,7 +1019,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if t.event_type == "ASSAULT":
             preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
         last_word = d.text.split()[-1].lower()
-        if last_word in ("of", "to", "with", "for", "from"):
+        if last_word in ("of", "to", "with", "for", "from", "at"):
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
             after = next((a for a in actors if a.start >= d.span_end and a.start < limit), None)
             if after is not None and after.prep == last_word and R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
@@ -968,7 +1028,27 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 if t.target_subject:
                     d.actor1, d.actor2 = None, d.actor1
                 return
+        if last_word == "about" and t.event_type == "ASSAULT":
+            # "made a similar claim about Termez / a Tajik border post": the claimed attack's target
+            after = next((a for a in actors if d.span_end <= a.start < limit), None)
+            if after is not None and after.prep == "about" and \
+                    R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2 = after
+                return
+            place = next((p for p in getattr(d, "_places", ()) if d.span_end <= p.start < limit), None)
+            if place is not None and place.prep == "about" and place.m.country and \
+                    R.side(place.m.country) != R.side(_code(d.actor1, d.actor1_code)):
+                d.actor2_code = place.m.country
+                return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        if d.actor2 is None:
+            d.actor2 = _frame_object(sentence, actors, d, limit)
+        if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE"):
+            # "signed a provisional deal for Russian petrol": the state whose goods the deal buys is the other party
+            mine = R.side(_code(d.actor1, d.actor1_code))
+            d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
+                             and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
+                             not re.search(r"[,;]", sentence[d.span_end:a.start])), None)
         if d.actor2 is None and t.event_type == "COERCE" and t.mode == "restrict" and \
                 _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
@@ -1022,6 +1102,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if t.of == "patient":
         preps.add("of")
     d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
+    if d.actor2 is None and agent is not None and t.of == "patient" and re.search(r"ed$", d.text) and \
+            not R.passive(sentence, d.head):
+        # "Russia deported Tajik migrants": a participle trigger used as a finite verb takes its object
+        d.actor2 = _frame_object(sentence, actors, d, limit)
     if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
             not R.passive(sentence, d.head):
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
@@ -1036,6 +1120,17 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> R.Placed | None:
+    """The recipient the event type's frame implies when the trigger's own prepositions name none:
+    'sought help from the UN', 'banned imports from Afghanistan', 'seized Tajik trucks'."""
+    t = d.trigger
+    exclude = {R.side(_code(d.actor1, d.actor1_code))}
+    found = R.frame_prep_object(sentence, actors, t.event_type, t.mode, d.span_end, limit, exclude)
+    if found is None and t.event_type in ("COERCE", "SANCTION") and t.mode in ("arrest", "deport", "seize", "restrict", None):
+        found = R.object_demonym(sentence, actors, d.span_end, limit, exclude)
+    return found
 
 
 # "In December it killed ...": a subject pronoun right before the verb, not a reference phrase
@@ -1271,6 +1366,14 @@ _FORCES_AFTER = re.compile(r"\s+(?:at least\s+|all\s+|some\s+)?(?:\d+|two|three|
                            r"(?:soldiers|troops|guards|servicemen|policemen|police officers|officers|conscripts|personnel)\b", re.I)
 
 
+# "Dushanbe answered by ... with military parades", "Islamabad responded by closing the crossings"
+_ANSWERED = re.compile(r"\b(?:answered|responded|replied|retaliated|hit back|reacted)\b(?!\s+(?:to|that|questions?)\b)", re.I)
+
+
+_THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelling|attacks?|firing|strikes?|raids?|bombings?|"
+                         r"killings?|incursions?|assault|ambush)\b", re.I)
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1287,6 +1390,23 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if who is None:
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:
+            d.actor2_code = who
+            return
+    sentence_text = d.sentence or getattr(d, "_sentence", "")
+    if t.event_type in ("MOBILIZE", "THREATEN", "ASSAULT", "SANCTION", "COERCE", "ACCUSE", "PROTEST") and \
+            ctx.last is not None and _ANSWERED.search(sentence_text, 0, d.span_end) and \
+            not re.search(r"[;:]", sentence_text[_ANSWERED.search(sentence_text, 0, d.span_end).end():d.head]):
+        # "Dushanbe answered with drills", "Islamabad responded by closing the crossing": to the side that acted last
+        who = next((c for c in (ctx.last[2], ctx.last[3]) if c and c != _UNNAMED and R.side(c) != mine), None)
+        if who is not None:
+            d.actor2_code = who
+            d.confidence -= 0.1
+            return
+    if t.event_type in ("ACCUSE", "PROTEST") and ctx.last is not None and ctx.last[0] == "ASSAULT" and \
+            _THE_ATTACK.search(d.text + (d.sentence or getattr(d, "_sentence", ""))[d.span_end:d.span_end + 40]):
+        # "called the shelling unprovoked", "condemned the attack": the attacker of the attack just told
+        who = ctx.last[2]
+        if who and who != _UNNAMED and R.side(who) != mine:
             d.actor2_code = who
             return
     if t.event_type in ("REJECT", "SUPPORT", "ACCUSE", "PROTEST") and _THE_PROPOSAL.match(d.sentence or getattr(d, "_sentence", ""),
@@ -1388,6 +1508,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2_code is None:
         if t.needs_target:
             return False
+        if _ATTEND.match(d.text) and _SERIES_OBJECT.match(sentence, d.span_end):
+            return False      # "the Taliban have attended its meetings since 2022": a body's meetings, no other party
         if t.event_type == "CONSULT" and _OWN_OBJECT.match(sentence, d.span_end) and \
                 re.search(r"(?:met|meets|received|receives|hosted|hosts|visited|visits)$", d.text):
             return False      # "its president has met leaders of the resistance": the object is named, and no actor

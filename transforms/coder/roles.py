@@ -47,8 +47,8 @@ _OF_HEAD = re.compile(
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
     r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported)"
-    r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|claimed|claims|stated|states|announced|"
-    r"announces|added|insisted|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
+    r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
+    r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
@@ -77,7 +77,7 @@ _AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
-_GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|"
+_GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|fertili[sz]er|"
                           r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b"
                           r"(?!\s+(?:company|companies|firm|firms|corporation|giant|producer|ministry|minister|"
                           r"officials|sector|industry|holding|operator)\b)", re.I)
@@ -105,6 +105,7 @@ class Placed:
     end: int
     prep: str | None
     goods: bool = False       # "Kazakh flour", "Uzbek electricity": the origin of goods, not a recipient
+    clause: bool = False      # "after Qatar and Saudi Arabia asked ...": a subordinate clause's subject, no object
 
 
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
@@ -113,8 +114,11 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         start, end = m.start - offset, m.end - offset
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
+        sub = False
         if prep in _SUBORDINATORS and _FINITE_AFTER.match(sentence, end):
-            prep = None      # "after ISKP said ...": a clause, not a prepositional phrase
+            prep, sub = None, True      # "after ISKP said ...": a clause, not a prepositional phrase
+        elif prep is None and out and out[-1].clause and _COORD.match(sentence[out[-1].end:start]):
+            sub = True                  # "after Qatar and Saudi Arabia asked"
         if prep == "of":
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
@@ -144,7 +148,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
-        out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end))))
+        out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
+                          sub and prep is None))
     return out
 
 
@@ -313,8 +318,50 @@ def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: se
     for a in actors:
         if a.start < head_end or a.start >= limit:
             continue
-        if a.prep in preps and side(a.m.code) not in exclude and not a.goods:
+        if a.prep in preps and side(a.m.code) not in exclude and not a.goods and not a.clause:
             return a
+    return None
+
+
+# "sought help from the UN", "banned imports from Afghanistan": the object of the preposition an event type's
+# frame expects when the trigger itself takes none
+_FROM_GOODS = re.compile(
+    r"^\s+(?:(?:the|all|most|some|further|new|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:imports?|goods|products|produce|fruit|"
+    r"vegetables|coal|cargo|shipments|trucks|lorries|flights|deliveries|supplies|livestock|fuel)\s+"
+    r"(?:of\s+[\w-]+\s+)?from\s+(?:the\s+)?$", re.I)
+_FROM_REQUEST = re.compile(r"^\s+(?:[\w-]+\s+){0,5}?from\s+(?:the\s+)?$", re.I)
+
+
+def frame_prep_object(sentence: str, actors: list[Placed], event_type: str, mode: str | None, span_end: int,
+                      limit: int, exclude: set[str | None]) -> Placed | None:
+    for a in actors:
+        if a.start < span_end or a.start >= limit or side(a.m.code) in exclude or a.goods:
+            continue
+        if a.prep != "from":
+            continue
+        gap = sentence[span_end:a.start]
+        if event_type == "REQUEST" and _FROM_REQUEST.match(gap) and not re.search(r"[,;]", gap):
+            return a
+        if event_type in ("COERCE", "SANCTION") and _FROM_GOODS.match(" " + gap.lstrip()):
+            return a
+    return None
+
+
+# "seized Tajik trucks", "deported dozens of Afghan refugees": a nationality adjective on the object names its target
+_OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|some|several|many|more|other|all|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|"
+    r"dozens|hundreds|thousands|scores|tens|of|at least|about|around|nearly|over|least|\w+ly)\s+){0,4}$", re.I)
+
+
+def object_demonym(sentence: str, actors: list[Placed], span_end: int, limit: int,
+                   exclude: set[str | None]) -> Placed | None:
+    for a in actors:
+        if a.start < span_end or a.start >= limit:
+            continue
+        if a.m.kind in ("people", "demonym") and a.prep in (None, "of") and side(a.m.code) not in exclude and \
+                _OBJECT_GAP.match(sentence[span_end:a.start]):
+            return a
+        return None
     return None
 
 
