@@ -739,3 +739,21 @@ def test_the_day_of_an_act_named_before():
     got = _clock_dates(text, dt.date(2024, 4, 2), ["warned", "spoke"])
     assert got["warned"] == (dt.date(2024, 3, 14), "day")     # the sentence that names an order
     assert got["spoke"] == (dt.date(2024, 3, 14), "day")      # none names a closure: the first day narrated
+
+
+def test_an_undated_attack_takes_the_day_the_text_named_it_by():
+    text = ("OSH, May 14 (Valley Wire) – A court on Tuesday remanded three men over Saturday's bombing at the bazaar.\n"
+            "Attackers detonated a device beside the fruit stalls.\n"
+            "Officials met the families later.")
+    clock = Clock(SimpleNamespace(published_at=dt.date(2024, 5, 14)), text)
+    lines = text.split("\n")
+    pos = len(lines[0]) + 1
+    clock.begin(0, len(lines[0]))
+    clock.begin(pos, pos + len(lines[1]))
+    k = lines[1].find("detonated")
+    attack = clock.act_date(clock.assign(k, k + 9), "ASSAULT", "detonated")
+    assert (attack.date, attack.precision) == (dt.date(2024, 5, 11), "day")
+    pos += len(lines[1]) + 1
+    clock.begin(pos, pos + len(lines[2]))
+    met = clock.act_date(clock.assign(9, 13), "CONSULT", "met")
+    assert met.date == dt.date(2024, 5, 14)      # only the attack goes back to its named day

@@ -88,6 +88,8 @@ _FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
 # "on the day of the decree": the day of an act named before (no date of its own follows the noun)
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their|his|her|that)\s+(?P<noun>[a-z]{4,})\b"
                      r"(?!\s+(?:of\s+)?\d)", re.I)
+_ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|bombing|blast|shooting|assault|explosion|"
+                            r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -207,6 +209,7 @@ class Clock:
         self.para: DateInfo | None = None
         self.last: DateInfo | None = None          # last date given to an event or named as the main date
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
+        self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
         self._pending: DateInfo | None = None
         self._para_no = 0
@@ -277,6 +280,10 @@ class Clock:
             self._heading(start, end)
             return self.dates
         self._days.extend((sentence.lower(), d) for d in self.dates if d.precision == "day" and not d.bound)
+        if "'s " in sentence or "’s " in sentence:
+            for d in self.dates:
+                if d.precision == "day" and not d.bound and _ATTACK_OF_DAY.match(sentence, d.end):
+                    self._named_attack = _info(d)
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
             if first is not None:
@@ -395,6 +402,12 @@ class Clock:
         if event_type != "ASSAULT" or info is None:
             return info
         if not _CLAIM.search(trigger):
+            named = self._named_attack
+            if named is not None and info.inherited and info.precision == "day" and \
+                    dt.timedelta(0) < info.date - named.date <= dt.timedelta(days=7):
+                # "... over Friday's massacre." then "Gunmen opened fire on concertgoers ...": the
+                # undated attack is the one the text named with its day, not the news story's day
+                info = DateInfo(named.date, named.precision, named.source, named.text, True)
             if info.precision == "day":
                 self._attack = info
             return info
