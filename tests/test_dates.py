@@ -757,3 +757,21 @@ def test_an_undated_attack_takes_the_day_the_text_named_it_by():
     clock.begin(pos, pos + len(lines[2]))
     met = clock.act_date(clock.assign(9, 13), "CONSULT", "met")
     assert met.date == dt.date(2024, 5, 14)      # only the attack goes back to its named day
+
+
+def test_a_claim_dated_by_the_dateline_takes_the_attack_day_from_the_next_lines():
+    text = ("KHOROG, Oct 9 (Pamir Wire) – A militant group has claimed responsibility for an attack on a border post.\n\n"
+            "Gunmen stormed the post on Saturday night and wounded four guards.")
+    clock = Clock(SimpleNamespace(published_at=dt.date(2023, 10, 9)), text)
+    end = text.index("\n")
+    clock.begin(0, end)
+    k = text.index("claimed")
+    info = clock.act_date(clock.assign(k, k + 7), "ASSAULT", "claimed responsibility for an attack")
+    assert (info.date, info.precision) == (dt.date(2023, 10, 7), "day")
+    # a claim with no attack day in the lines after it keeps the dateline's day
+    lone = "KHOROG, Oct 9 (Pamir Wire) – A militant group has claimed responsibility for an attack.\n\nNobody was hurt."
+    clock = Clock(SimpleNamespace(published_at=dt.date(2023, 10, 9)), lone)
+    clock.begin(0, lone.index("\n"))
+    k = lone.index("claimed")
+    info = clock.act_date(clock.assign(k, k + 7), "ASSAULT", "claimed responsibility for an attack")
+    assert info.date == dt.date(2023, 10, 9)

@@ -90,6 +90,8 @@ _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their
                      r"(?!\s+(?:of\s+)?\d)", re.I)
 _ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|bombing|blast|shooting|assault|explosion|"
                             r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
+_ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
+                           r"struck|stormed|attack)", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -412,10 +414,28 @@ class Clock:
                 self._attack = info
             return info
         attack = self._attack
+        if attack is None and info.precision == "day" and (info.inherited or self.story is not None and
+                                                           info.date == self.story.date):
+            attack = self._attack_ahead(info)
         if attack is not None and info.precision == "day" and \
                 dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
+
+    def _attack_ahead(self, claim: DateInfo) -> DateInfo | None:
+        """"KABUL, Sept 6 - Islamic State has claimed responsibility for a bombing ..." then "The bomber
+        detonated his explosives on Monday morning": a claim dated only by the story takes the attack's
+        day from the lines right after it (up to the end of the next paragraph)."""
+        lines = self.text[self._prev_end:].split("\n")
+        ahead = " ".join([lines[0]] + [ln for ln in lines[1:] if ln.strip()][:1])
+        for sentence in re.split(r"(?<=[.!?])\s+", ahead):
+            if not _ATTACK_WORDS.search(sentence):
+                continue
+            for d in find_dates(sentence, self.published):
+                if d.precision == "day" and not d.bound and \
+                        dt.timedelta(0) < claim.date - d.date <= dt.timedelta(days=7):
+                    return _info(d)
+        return None
 
     def _choose(self, head: int, end: int) -> DateInfo | None:
         info = self._choose_mention(head, end)
