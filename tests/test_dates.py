@@ -775,3 +775,12 @@ def test_a_claim_dated_by_the_dateline_takes_the_attack_day_from_the_next_lines(
     k = lone.index("claimed")
     info = clock.act_date(clock.assign(k, k + 7), "ASSAULT", "claimed responsibility for an attack")
     assert info.date == dt.date(2023, 10, 9)
+
+
+def test_a_weekday_under_a_digest_items_day_line_is_the_one_nearest_that_day():
+    text = ("Weekly letter\n\n1. Floods in the north\n\nMazar — Sunday 12 May\n\n"
+            "Rivers burst their banks overnight. The governor appealed on Monday for boats.\n\n"
+            "2. Talks in Tashkent\n\nTashkent — Thursday 16 May\n\nThe envoys met on Wednesday.")
+    got = _clock_dates(text, dt.date(2024, 5, 20), ["appealed", "met"])
+    assert got["appealed"] == (dt.date(2024, 5, 13), "day")    # not Monday 20 May, the publication day
+    assert got["met"] == (dt.date(2024, 5, 15), "day")         # the day before the item's line

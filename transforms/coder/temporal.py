@@ -92,6 +92,8 @@ _ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|b
                             r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
 _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
                            r"struck|stormed|attack)", re.I)
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAY_NO = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -272,6 +274,8 @@ class Clock:
                                 hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
+        if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
+            self.dates = [self._in_section(d) for d in self.dates]
         if title:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
             # title line's publication date dates nothing; its present-tense act takes the story date
@@ -319,6 +323,18 @@ class Clock:
             if not d.bound and d.precision in ("day", "month"):
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
+
+    def _in_section(self, d: DateMention) -> DateMention:
+        """"Kunar — Sunday 31 August ... Officials appealed on Monday": under a digest item's day line a bare
+        weekday is the one nearest that day (1 September), not the one before publication."""
+        m = _BARE_WEEKDAY.fullmatch(d.text)
+        if d.source != "relative" or m is None or self.published is None:
+            return d
+        ahead = (_WEEKDAY_NO[m.group(1).lower()] - self.section.date.weekday()) % 7
+        day = self.section.date + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        if day > self.published or day == d.date:
+            return d
+        return DateMention(d.start, d.end, day, d.precision, d.source, d.text, d.bound, d.bound_word)
 
     def _day_of(self, sentence: str) -> None:
         """"Blinken warned on the day of the decree": the day of the last sentence before that names the
