@@ -784,3 +784,11 @@ def test_a_weekday_under_a_digest_items_day_line_is_the_one_nearest_that_day():
     got = _clock_dates(text, dt.date(2024, 5, 20), ["appealed", "met"])
     assert got["appealed"] == (dt.date(2024, 5, 13), "day")    # not Monday 20 May, the publication day
     assert got["met"] == (dt.date(2024, 5, 15), "day")         # the day before the item's line
+
+
+def test_a_past_perfect_act_takes_the_earlier_time_its_sentence_names():
+    text = ("The donors met in Oslo on Friday. The envoy, who visited Herat three days earlier, "
+            "said the governor had pledged to reopen the schools and that the donors welcomed it.")
+    got = _clock_dates(text, dt.date(2022, 3, 4), ["pledged", "welcomed"])
+    assert got["pledged"] == (dt.date(2022, 3, 1), "day")     # the visit, three days before Friday
+    assert got["welcomed"] == (dt.date(2022, 3, 4), "day")    # a simple past keeps the narrated Friday

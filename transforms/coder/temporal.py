@@ -94,6 +94,7 @@ _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\
                            r"struck|stormed|attack)", re.I)
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _WEEKDAY_NO = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -497,7 +498,14 @@ class Clock:
         by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
         if by:
             return _info(by[0])
-        return _inherit(self.para or self.section or self.story)
+        context = self.para or self.section or self.story
+        if context is not None and _PLUPERFECT.search(self.sentence, max(0, head - 24), head):
+            # "Griffiths, who met the Taliban eight days earlier, said they had promised ...": an act in
+            # the past perfect with no date of its own is of the earlier time the sentence names
+            earlier = [d for d in free if d.end <= head and d.precision in ("day", "month") and d.date < context.date]
+            if earlier:
+                return _info(earlier[-1])
+        return _inherit(context)
 
     def _related(self, start: int, head: int) -> DateInfo | None:
         """"The trip came a day after the Taliban ordered ...": an act in an after/before clause that a
