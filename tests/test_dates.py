@@ -792,3 +792,11 @@ def test_a_past_perfect_act_takes_the_earlier_time_its_sentence_names():
     got = _clock_dates(text, dt.date(2022, 3, 4), ["pledged", "welcomed"])
     assert got["pledged"] == (dt.date(2022, 3, 1), "day")     # the visit, three days before Friday
     assert got["welcomed"] == (dt.date(2022, 3, 4), "day")    # a simple past keeps the narrated Friday
+
+
+def test_a_since_date_after_a_qualifier_still_dates_the_continuing_act():
+    text = "Trade has suffered from the closure of the crossings to lorries since late 2022."
+    assert _clock_dates(text, dt.date(2024, 2, 1), ["closure"])["closure"] == (dt.date(2022, 1, 1), "year")
+    # a participle's 'since' belongs to its noun, not to the act: the release keeps the narrated day
+    text = "The envoys met on Monday. The militants freed a driver, a trucker held since early 2021."
+    assert _clock_dates(text, dt.date(2024, 2, 7), ["freed"])["freed"] == (dt.date(2024, 2, 5), "day")

@@ -95,6 +95,9 @@ _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _WEEKDAY_NO = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
+_SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-?|the\s+(?:end|start|middle)\s+of)\s*)?",
+                         re.I)     # what may stand between a clause's start and its 'since' date
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:\w+ed|held|kept|shut)\s*$", re.I)   # "a contractor held since 2020": the noun's
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -488,7 +491,8 @@ class Clock:
             return _info(min(main, key=dist))
         since = [d for d in dates if d.bound_word in ("since", "from")
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
-                      and segs[mine + 1][0] >= d.start - 7)]
+                      and _SINCE_OPEN.fullmatch(self.sentence, segs[mine + 1][0], d.start) is not None
+                      and not self._noun_participle(head, segs[mine + 1][0]))]
         if since:
             # "the border has been shut since 6 September": a state that began then dates its act to the
             # day; a continuing activity ("has sent aid since 7 October") to the month at most
@@ -506,6 +510,11 @@ class Clock:
             if earlier:
                 return _info(earlier[-1])
         return _inherit(context)
+
+    def _noun_participle(self, head: int, at: int) -> bool:
+        """"released a contractor held since 2020": a participle after the trigger, right before 'since'."""
+        m = _PARTICIPLE_BEFORE.search(self.sentence, max(0, at - 20), at)
+        return m is not None and m.start() > head
 
     def _related(self, start: int, head: int) -> DateInfo | None:
         """"The trip came a day after the Taliban ordered ...": an act in an after/before clause that a
