@@ -739,3 +739,64 @@ def test_the_day_of_an_act_named_before():
     got = _clock_dates(text, dt.date(2024, 4, 2), ["warned", "spoke"])
     assert got["warned"] == (dt.date(2024, 3, 14), "day")     # the sentence that names an order
     assert got["spoke"] == (dt.date(2024, 3, 14), "day")      # none names a closure: the first day narrated
+
+
+def test_an_undated_attack_takes_the_day_the_text_named_it_by():
+    text = ("OSH, May 14 (Valley Wire) – A court on Tuesday remanded three men over Saturday's bombing at the bazaar.\n"
+            "Attackers detonated a device beside the fruit stalls.\n"
+            "Officials met the families later.")
+    clock = Clock(SimpleNamespace(published_at=dt.date(2024, 5, 14)), text)
+    lines = text.split("\n")
+    pos = len(lines[0]) + 1
+    clock.begin(0, len(lines[0]))
+    clock.begin(pos, pos + len(lines[1]))
+    k = lines[1].find("detonated")
+    attack = clock.act_date(clock.assign(k, k + 9), "ASSAULT", "detonated")
+    assert (attack.date, attack.precision) == (dt.date(2024, 5, 11), "day")
+    pos += len(lines[1]) + 1
+    clock.begin(pos, pos + len(lines[2]))
+    met = clock.act_date(clock.assign(9, 13), "CONSULT", "met")
+    assert met.date == dt.date(2024, 5, 14)      # only the attack goes back to its named day
+
+
+def test_a_claim_dated_by_the_dateline_takes_the_attack_day_from_the_next_lines():
+    text = ("KHOROG, Oct 9 (Pamir Wire) – A militant group has claimed responsibility for an attack on a border post.\n\n"
+            "Gunmen stormed the post on Saturday night and wounded four guards.")
+    clock = Clock(SimpleNamespace(published_at=dt.date(2023, 10, 9)), text)
+    end = text.index("\n")
+    clock.begin(0, end)
+    k = text.index("claimed")
+    info = clock.act_date(clock.assign(k, k + 7), "ASSAULT", "claimed responsibility for an attack")
+    assert (info.date, info.precision) == (dt.date(2023, 10, 7), "day")
+    # a claim with no attack day in the lines after it keeps the dateline's day
+    lone = "KHOROG, Oct 9 (Pamir Wire) – A militant group has claimed responsibility for an attack.\n\nNobody was hurt."
+    clock = Clock(SimpleNamespace(published_at=dt.date(2023, 10, 9)), lone)
+    clock.begin(0, lone.index("\n"))
+    k = lone.index("claimed")
+    info = clock.act_date(clock.assign(k, k + 7), "ASSAULT", "claimed responsibility for an attack")
+    assert info.date == dt.date(2023, 10, 9)
+
+
+def test_a_weekday_under_a_digest_items_day_line_is_the_one_nearest_that_day():
+    text = ("Weekly letter\n\n1. Floods in the north\n\nMazar — Sunday 12 May\n\n"
+            "Rivers burst their banks overnight. The governor appealed on Monday for boats.\n\n"
+            "2. Talks in Tashkent\n\nTashkent — Thursday 16 May\n\nThe envoys met on Wednesday.")
+    got = _clock_dates(text, dt.date(2024, 5, 20), ["appealed", "met"])
+    assert got["appealed"] == (dt.date(2024, 5, 13), "day")    # not Monday 20 May, the publication day
+    assert got["met"] == (dt.date(2024, 5, 15), "day")         # the day before the item's line
+
+
+def test_a_past_perfect_act_takes_the_earlier_time_its_sentence_names():
+    text = ("The donors met in Oslo on Friday. The envoy, who visited Herat three days earlier, "
+            "said the governor had pledged to reopen the schools and that the donors welcomed it.")
+    got = _clock_dates(text, dt.date(2022, 3, 4), ["pledged", "welcomed"])
+    assert got["pledged"] == (dt.date(2022, 3, 1), "day")     # the visit, three days before Friday
+    assert got["welcomed"] == (dt.date(2022, 3, 4), "day")    # a simple past keeps the narrated Friday
+
+
+def test_a_since_date_after_a_qualifier_still_dates_the_continuing_act():
+    text = "Trade has suffered from the closure of the crossings to lorries since late 2022."
+    assert _clock_dates(text, dt.date(2024, 2, 1), ["closure"])["closure"] == (dt.date(2022, 1, 1), "year")
+    # a participle's 'since' belongs to its noun, not to the act: the release keeps the narrated day
+    text = "The envoys met on Monday. The militants freed a driver, a trucker held since early 2021."
+    assert _clock_dates(text, dt.date(2024, 2, 7), ["freed"])["freed"] == (dt.date(2024, 2, 5), "day")

@@ -88,6 +88,16 @@ _FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
 # "on the day of the decree": the day of an act named before (no date of its own follows the noun)
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their|his|her|that)\s+(?P<noun>[a-z]{4,})\b"
                      r"(?!\s+(?:of\s+)?\d)", re.I)
+_ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|bombing|blast|shooting|assault|explosion|"
+                            r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
+_ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
+                           r"struck|stormed|attack)", re.I)
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAY_NO = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
+_SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-?|the\s+(?:end|start|middle)\s+of)\s*)?",
+                         re.I)     # what may stand between a clause's start and its 'since' date
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:\w+ed|held|kept|shut)\s*$", re.I)   # "a contractor held since 2020": the noun's
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -207,6 +217,7 @@ class Clock:
         self.para: DateInfo | None = None
         self.last: DateInfo | None = None          # last date given to an event or named as the main date
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
+        self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
         self._pending: DateInfo | None = None
         self._para_no = 0
@@ -267,6 +278,8 @@ class Clock:
                                 hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
+        if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
+            self.dates = [self._in_section(d) for d in self.dates]
         if title:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
             # title line's publication date dates nothing; its present-tense act takes the story date
@@ -277,6 +290,10 @@ class Clock:
             self._heading(start, end)
             return self.dates
         self._days.extend((sentence.lower(), d) for d in self.dates if d.precision == "day" and not d.bound)
+        if "'s " in sentence or "’s " in sentence:
+            for d in self.dates:
+                if d.precision == "day" and not d.bound and _ATTACK_OF_DAY.match(sentence, d.end):
+                    self._named_attack = _info(d)
         if _is_dateline(sentence, self.dates):
             first = next((d for d in self.dates if not d.bound), None)
             if first is not None:
@@ -310,6 +327,18 @@ class Clock:
             if not d.bound and d.precision in ("day", "month"):
                 self._note_hint(d, narrative=d.date == narrative)
         return self.dates
+
+    def _in_section(self, d: DateMention) -> DateMention:
+        """"Kunar — Sunday 31 August ... Officials appealed on Monday": under a digest item's day line a bare
+        weekday is the one nearest that day (1 September), not the one before publication."""
+        m = _BARE_WEEKDAY.fullmatch(d.text)
+        if d.source != "relative" or m is None or self.published is None:
+            return d
+        ahead = (_WEEKDAY_NO[m.group(1).lower()] - self.section.date.weekday()) % 7
+        day = self.section.date + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        if day > self.published or day == d.date:
+            return d
+        return DateMention(d.start, d.end, day, d.precision, d.source, d.text, d.bound, d.bound_word)
 
     def _day_of(self, sentence: str) -> None:
         """"Blinken warned on the day of the decree": the day of the last sentence before that names the
@@ -395,14 +424,38 @@ class Clock:
         if event_type != "ASSAULT" or info is None:
             return info
         if not _CLAIM.search(trigger):
+            named = self._named_attack
+            if named is not None and info.inherited and info.precision == "day" and \
+                    dt.timedelta(0) < info.date - named.date <= dt.timedelta(days=7):
+                # "... over Friday's massacre." then "Gunmen opened fire on concertgoers ...": the
+                # undated attack is the one the text named with its day, not the news story's day
+                info = DateInfo(named.date, named.precision, named.source, named.text, True)
             if info.precision == "day":
                 self._attack = info
             return info
         attack = self._attack
+        if attack is None and info.precision == "day" and (info.inherited or self.story is not None and
+                                                           info.date == self.story.date):
+            attack = self._attack_ahead(info)
         if attack is not None and info.precision == "day" and \
                 dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
+
+    def _attack_ahead(self, claim: DateInfo) -> DateInfo | None:
+        """"KABUL, Sept 6 - Islamic State has claimed responsibility for a bombing ..." then "The bomber
+        detonated his explosives on Monday morning": a claim dated only by the story takes the attack's
+        day from the lines right after it (up to the end of the next paragraph)."""
+        lines = self.text[self._prev_end:].split("\n")
+        ahead = " ".join([lines[0]] + [ln for ln in lines[1:] if ln.strip()][:1])
+        for sentence in re.split(r"(?<=[.!?])\s+", ahead):
+            if not _ATTACK_WORDS.search(sentence):
+                continue
+            for d in find_dates(sentence, self.published):
+                if d.precision == "day" and not d.bound and \
+                        dt.timedelta(0) < claim.date - d.date <= dt.timedelta(days=7):
+                    return _info(d)
+        return None
 
     def _choose(self, head: int, end: int) -> DateInfo | None:
         info = self._choose_mention(head, end)
@@ -438,7 +491,8 @@ class Clock:
             return _info(min(main, key=dist))
         since = [d for d in dates if d.bound_word in ("since", "from")
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
-                      and segs[mine + 1][0] >= d.start - 7)]
+                      and _SINCE_OPEN.fullmatch(self.sentence, segs[mine + 1][0], d.start) is not None
+                      and not self._noun_participle(head, segs[mine + 1][0]))]
         if since:
             # "the border has been shut since 6 September": a state that began then dates its act to the
             # day; a continuing activity ("has sent aid since 7 October") to the month at most
@@ -448,7 +502,19 @@ class Clock:
         by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
         if by:
             return _info(by[0])
-        return _inherit(self.para or self.section or self.story)
+        context = self.para or self.section or self.story
+        if context is not None and _PLUPERFECT.search(self.sentence, max(0, head - 24), head):
+            # "Griffiths, who met the Taliban eight days earlier, said they had promised ...": an act in
+            # the past perfect with no date of its own is of the earlier time the sentence names
+            earlier = [d for d in free if d.end <= head and d.precision in ("day", "month") and d.date < context.date]
+            if earlier:
+                return _info(earlier[-1])
+        return _inherit(context)
+
+    def _noun_participle(self, head: int, at: int) -> bool:
+        """"released a contractor held since 2020": a participle after the trigger, right before 'since'."""
+        m = _PARTICIPLE_BEFORE.search(self.sentence, max(0, at - 20), at)
+        return m is not None and m.start() > head
 
     def _related(self, start: int, head: int) -> DateInfo | None:
         """"The trip came a day after the Taliban ordered ...": an act in an after/before clause that a
