@@ -11,8 +11,7 @@ from transforms.coder import CODER_VERSION
 from transforms.coder import roles as R
 from transforms.coder import temporal
 from transforms.coder._gate import gated
-from transforms.coder.dates import DateMention, find_dates
-from transforms.coder.mentions import Mention, find_mentions
+from transforms.coder.mentions import TALIBAN_TAKEOVER, Mention, find_mentions
 from transforms.coder.locations import locate
 from transforms.coder.quantities import find_fatalities, find_quantities, measure
 from transforms.coder.sentences import mask_footnotes, split_sentences
@@ -63,7 +62,6 @@ _OWN_OBJECT = re.compile(
     r"yesterday|today)\b)(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|several\s+|some\s+)?"
     r"(?:[a-z][\w-]*\s+){0,2}(?:leaders|members|representatives|officials|elders|activists|businessmen|students|"
     r"journalists|women|refugees|families|groups|figures|opponents|exiles|clerics|traders)\b")
-_LOCATION_PREPS = frozenset({"in", "to", "at", "near", "into", "on", "across", "inside"})
 # acts done together: "X and Y signed / met / clashed" is one event per pair of participants
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 # "X and Y have kept electricity flowing", "X and Y attacked": acts done side by side, each toward a third
@@ -270,7 +268,6 @@ def code_document(doc: Document) -> list[Event]:
     return _document_pass(events, claims)
 
 
-TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
 
 
@@ -1575,26 +1572,6 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
         if R.side(code) not in mine:
             return code
     return None
-
-
-def _nearest_date(dates: list[DateMention], head: int) -> DateMention | None:
-    if not dates:
-        return None
-    return min(dates, key=lambda x: min(abs(x.start - head), abs(x.end - head)))
-
-
-def _quantity(quantities, d: _Draft, limit: int):
-    after = [q for q in quantities if d.head <= q.start < max(limit, d.span_end)]
-    if after:
-        return after[0]
-    return None
-
-
-def _location(places: list[R.Placed], head: int):
-    good = [p for p in places if p.prep in _LOCATION_PREPS or p.prep is None and p.m.kind == "place"]
-    if not good:
-        return None
-    return min(good, key=lambda p: abs(p.start - head))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
