@@ -6,19 +6,18 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.coderkit import text_document, triples
 from transforms.coder import CODER_VERSION, code_document
 from transforms.coder.mentions import find_mentions
-from transforms.models import Document, doc_id_for, sha256_hex
+from transforms.models import Document
 
 
 def doc(text: str, published=dt.date(2024, 2, 19)) -> Document:
-    url = "file:///tmp/test-doc.txt"
-    return Document(doc_id_for(url), "test", url, None, None, None, published, "day", "en", text,
-                    sha256_hex(text), sha256_hex(text), "plain")
+    return text_document(text, published, "test-doc")
 
 
 def coded(text: str, **kw):
-    return [(e.actor1, e.actor2, e.event_type) for e in code_document(doc(text, **kw))]
+    return triples(doc(text, **kw))
 
 
 def test_actor_resolution_capitals_demonyms_office_holders():

@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.coderkit import text_document, triples
 from transforms.coder import code_document
 from transforms.coder.mentions import find_mentions
-from transforms.models import Document, doc_id_for, sha256_hex
+from transforms.models import Document
 
 
 def doc(text: str, published=dt.date(2024, 5, 6)) -> Document:
-    url = "file:///tmp/test-general.txt"
-    return Document(doc_id_for(url), "test", url, None, None, None, published, "day", "en", text,
-                    sha256_hex(text), sha256_hex(text), "plain")
+    return text_document(text, published, "test-general")
 
 
 def coded(text: str, **kw):
-    return [(e.actor1, e.actor2, e.event_type) for e in code_document(doc(text, **kw))]
+    return triples(doc(text, **kw))
 
 
 def test_custody_and_border_turnbacks_are_coercion():

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from transforms.coder import code_document
-from transforms.models import Document, doc_id_for, sha256_hex
+from tests.coderkit import text_document, triples
+from transforms.models import Document
 
 
 def doc(text: str, published=dt.date(2023, 3, 14)) -> Document:
-    url = "file:///tmp/test-recall.txt"
-    return Document(doc_id_for(url), "test", url, None, None, None, published, "day", "en", text,
-                    sha256_hex(text), sha256_hex(text), "plain")
+    return text_document(text, published, "test-recall")
 
 
 def coded(text: str, **kw):
-    return [(e.actor1, e.actor2, e.event_type) for e in code_document(doc(text, **kw))]
+    return triples(doc(text, **kw))
 
 
 def types(text: str) -> set[str]:

@@ -538,14 +538,12 @@ def test_first_and_last_day_of_a_month():
 
 
 def test_a_claim_of_responsibility_takes_the_attack_day():
+    from tests.coderkit import text_document
     from transforms.coder import code_document
-    from transforms.models import Document, doc_id_for, sha256_hex
     text = ("TEHRAN, Jan 5 (Wire) – Two bombs exploded in Kerman on Wednesday, killing 84 people.\n\n"
             "Islamic State claimed the attack on Thursday in a statement on its channels. "
             "Officials in Washington said the same day that the group had carried it out.")
-    url = "file:///tmp/test-claim.txt"
-    doc = Document(doc_id_for(url), "test", url, None, None, None, dt.date(2024, 1, 5), "day", "en", text,
-                   sha256_hex(text), sha256_hex(text), "plain")
+    doc = text_document(text, dt.date(2024, 1, 5), "test-claim")
     events = code_document(doc)
     claims = [e for e in events if e.event_type == "ASSAULT" and "claim" in (e.trigger or "")]
     assert claims and all(e.event_date == dt.date(2024, 1, 3) and e.date_precision == "day" for e in claims)

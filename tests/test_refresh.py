@@ -80,13 +80,18 @@ def test_seed_page_over_http(httpserver: HTTPServer, seed_html: bytes, shared_di
     assert scored.stdout.strip().splitlines()[-1].startswith("F1 ")
 
 
-def test_rerun_adds_no_rows(httpserver: HTTPServer, tmp_path: pathlib.Path) -> None:
+def kazakh_visit_source(httpserver: HTTPServer, tmp_path: pathlib.Path, path: str) -> pathlib.Path:
+    """A sources.yaml with one page source: a short article (a visit, an aid delivery) served at `path`."""
     body = ("On 3 August 2023 Kazakhstan's deputy prime minister visited Kabul and met Taliban officials. "
             "Kazakhstan sent 5,000 tonnes of flour to Afghanistan in March 2023.")
-    httpserver.expect_request("/news/kazakh-visit").respond_with_data(
-        page("Kazakh minister in Kabul", "2023-08-05", body), content_type="text/html")
-    sources = write_sources(tmp_path, FAST_FETCH + "sources:\n  - id: news\n    kind: page\n    url: "
-                            + httpserver.url_for("/news/kazakh-visit") + "\n")
+    httpserver.expect_request(path).respond_with_data(page("Kazakh minister in Kabul", "2023-08-05", body),
+                                                      content_type="text/html")
+    return write_sources(tmp_path, FAST_FETCH + "sources:\n  - id: news\n    kind: page\n    url: "
+                         + httpserver.url_for(path) + "\n")
+
+
+def test_rerun_adds_no_rows(httpserver: HTTPServer, tmp_path: pathlib.Path) -> None:
+    sources = kazakh_visit_source(httpserver, tmp_path, "/news/kazakh-visit")
     db = tmp_path / "w.duckdb"
     tables = ("documents", "events", "engagements", "sources", "actors")
     first = run_refresh(sources, db)
@@ -201,12 +206,7 @@ def test_a_memory_cap_duckdb_cannot_work_under_is_lifted_not_fatal(httpserver: H
                                                                     monkeypatch, caplog) -> None:
     """The refresh caps DuckDB's memory (CARAVAN_DUCKDB_MEMORY); a load or a views rebuild that runs out under the
     cap is rolled back and done again without it, with a warning: the run completes with the same rows."""
-    body = ("On 3 August 2023 Kazakhstan's deputy prime minister visited Kabul and met Taliban officials. "
-            "Kazakhstan sent 5,000 tonnes of flour to Afghanistan in March 2023.")
-    httpserver.expect_request("/news/capped").respond_with_data(
-        page("Kazakh minister in Kabul", "2023-08-05", body), content_type="text/html")
-    sources = write_sources(tmp_path, FAST_FETCH + "sources:\n  - id: news\n    kind: page\n    url: "
-                            + httpserver.url_for("/news/capped") + "\n")
+    sources = kazakh_visit_source(httpserver, tmp_path, "/news/capped")
     uncapped = run_refresh(sources, tmp_path / "free.duckdb")
     monkeypatch.setenv("CARAVAN_DUCKDB_MEMORY", "256KB")     # far too little for anything DuckDB does
     with caplog.at_level("WARNING"):

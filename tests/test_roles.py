@@ -5,18 +5,16 @@ import datetime as dt
 
 import pytest
 
-from transforms.coder import code_document
-from transforms.models import Document, doc_id_for, sha256_hex
+from tests.coderkit import text_document, triples
+from transforms.models import Document
 
 
 def doc(text: str, published=dt.date(2024, 5, 20)) -> Document:
-    url = "file:///tmp/test-roles.txt"
-    return Document(doc_id_for(url), "test", url, None, None, None, published, "day", "en", text,
-                    sha256_hex(text), sha256_hex(text), "plain")
+    return text_document(text, published, "test-roles")
 
 
 def coded(text: str) -> set[tuple]:
-    return {(e.actor1, e.actor2, e.event_type) for e in code_document(doc(text))}
+    return set(triples(doc(text)))
 
 
 def sides(events: set[tuple]) -> set[tuple]:
