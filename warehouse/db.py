@@ -589,7 +589,8 @@ class ChecksFailed(WarehouseError):
 def run_checks(con: duckdb.DuckDBPyConnection, run_id: str, sample_size: int = 5) -> list[CheckResult]:
     """Run every checks/*.sql (rows returned = rule broken), store results in quality_checks, return them.
 
-    Never changes the data; a check whose SQL errors counts as failed with the error as its sample.
+    Never changes the data; a check whose SQL errors counts as failed with the error as its sample, except when
+    DuckDB runs out of memory (raised, so the caller can run the checks again without a cap).
     """
     results = []
     for name, description, sql in sqlfiles.checks():
@@ -600,6 +601,8 @@ def run_checks(con: duckdb.DuckDBPyConnection, run_id: str, sample_size: int = 5
             cols = [d[0] for d in cursor.description]
             sample = [dict(zip(cols, row)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
+            if out_of_memory(exc):
+                raise          # not a broken rule: the caller may run the checks again with more memory
             failed, sample = -1, [{"error": one_line(exc)}]
         results.append(CheckResult(name, description, int(failed), failed == 0,
                                    json.loads(json.dumps(sample, default=str))))
