@@ -265,7 +265,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
-    return _document_pass(events, claims)
+    return _re_mentions(_not_acts(_document_pass(events, claims)))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -412,6 +412,65 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
                          and _same_date(x, ev)), None)
             if told is not None:
                 ev = dataclasses.replace(ev, actor1=told.actor1)
+        kept.append(ev)
+    return kept
+
+
+
+# a denial is no act (CODEBOOK 1): "dismissed as fake several reports", "an allegation the government rejects"
+_DISMISSED = re.compile(r"dismiss", re.I)
+_DENIED_STATEMENT = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?|suggestions?|reports?|rumou?rs?)\s*,?\s+"
+                               r"(?:that\s+|which\s+)?(?:[\w'’-]+\s+){1,5}(?:also\s+)?$", re.I)
+# courtesy thanks at the close of a meeting: "thanked the hosts for the excellent organisation", "for their contribution
+# to the development of the mechanism" (thanks for aid or for an act stay SUPPORT)
+_COURTESY_THANKS = re.compile(r"[^.;]{0,40}?\b(?:thank|gratitude|appreciation)\w*\b[^.;]{0,80}?\bfor\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+                              r"(?:[\w-]+\s+){0,3}(?:organi[sz]ation|hospitality|welcome|reception|arrangements|"
+                              r"contribution\s+to\s+the\s+development)\b", re.I)
+# a sentence that opens with a condition and goes on in the conditional mood: "If X did A, B would happen"
+_IF_THEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless)\b[^;:]*?,\s+(?P<main>[^;:]*)", re.I)
+_CONDITIONAL_MOOD = re.compile(r"\b(?:would|could|might)\b", re.I)
+
+
+def _trigger_at(ev: Event) -> int:
+    return (ev.evidence or "").find(ev.trigger or "\0")
+
+
+def _not_acts(events: list[Event]) -> list[Event]:
+    """Events a sentence only seems to report: denials of a report or claim, courtesy thanks for a meeting's
+    organisation, acts in the main clause of a conditional."""
+    out = []
+    for ev in events:
+        text, at = ev.evidence or "", _trigger_at(ev)
+        if ev.event_type == "REJECT" and at >= 0 and (
+                _DISMISSED.match(ev.trigger or "") and ev.actor2 is None or _DENIED_STATEMENT.search(text, 0, at)):
+            continue
+        if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
+            continue
+        cond = _IF_THEN.match(text)
+        if cond and at >= cond.start("main") and _CONDITIONAL_MOOD.search(cond.group("main")):
+            continue
+        out.append(ev)
+    return out
+
+
+# a later mention of an act already told: "the raids", "the clashes", "the visit" (a definite noun phrase)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|such)\s+$", re.I)
+_ONE_NOUN = re.compile(r"[a-z]+s?$")
+_MUTUAL_NOUN = re.compile(r"(?:clash|fighting|hostilities|skirmish|exchanges?\b)", re.I)   # either side's act
+
+
+def _re_mentions(events: list[Event]) -> list[Event]:
+    """An act named again by a bare definite noun in a later sentence that leaves its target unnamed ("the raids
+    had hit hideouts", "the clashes could delay talks") is the act told before by the same actor."""
+    kept: list[Event] = []
+    for ev in events:
+        at = _trigger_at(ev)
+        if at > 0 and ev.actor1 is not None and ev.actor2 is None and _ONE_NOUN.match(ev.trigger or "") and \
+                _DEFINITE_BEFORE.search(ev.evidence, max(0, at - 30), at) and any(
+                    k.event_type == ev.event_type and k.sentence_index < ev.sentence_index
+                    and (R.side(k.actor1) == R.side(ev.actor1) or _MUTUAL_NOUN.match(ev.trigger)
+                         and R.side(k.actor2) == R.side(ev.actor1)) for k in kept):
+            continue
         kept.append(ev)
     return kept
 
