@@ -429,6 +429,11 @@ _COURTESY_THANKS = re.compile(r"[^.;]{0,40}?\b(?:thank|gratitude|appreciation)\w
 # a sentence that opens with a condition and goes on in the conditional mood: "If X did A, B would happen"
 _IF_THEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless)\b[^;:]*?,\s+(?P<main>[^;:]*)", re.I)
 _CONDITIONAL_MOOD = re.compile(r"\b(?:would|could|might)\b", re.I)
+# the author's own guess or fear about what is to come: "My guess is that ...", "I expect the line will ..."
+_AUTHOR_FORECAST = re.compile(r"^\W*(?:\w+:\s*)?(?:My (?:guess|fear|bet|expectation|prediction) is|I (?:would )?(?:expect|suspect|"
+                              r"fear|guess|predict|would not be surprised|wouldn't be surprised))\b")
+# a "since" clause dates the sentence's act by an earlier one: "the first deal struck since it seized Kabul"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|the\s+(?:movement|group|Taliban|militants|insurgents))\s+$", re.I)
 
 
 def _trigger_at(ev: Event) -> int:
@@ -437,7 +442,7 @@ def _trigger_at(ev: Event) -> int:
 
 def _not_acts(events: list[Event]) -> list[Event]:
     """Events a sentence only seems to report: denials of a report or claim, courtesy thanks for a meeting's
-    organisation, acts in the main clause of a conditional."""
+    organisation, the author's forecasts, the act of a "since" clause, acts in the main clause of a conditional."""
     out = []
     for ev in events:
         text, at = ev.evidence or "", _trigger_at(ev)
@@ -445,6 +450,8 @@ def _not_acts(events: list[Event]) -> list[Event]:
                 _DISMISSED.match(ev.trigger or "") and ev.actor2 is None or _DENIED_STATEMENT.search(text, 0, at)):
             continue
         if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
+            continue
+        if _AUTHOR_FORECAST.match(text) or at > 0 and _SINCE_CLAUSE.search(text, max(0, at - 40), at):
             continue
         cond = _IF_THEN.match(text)
         if cond and at >= cond.start("main") and _CONDITIONAL_MOOD.search(cond.group("main")):
@@ -461,9 +468,14 @@ _MUTUAL_NOUN = re.compile(r"(?:clash|fighting|hostilities|skirmish|exchanges?\b)
 
 def _re_mentions(events: list[Event]) -> list[Event]:
     """An act named again by a bare definite noun in a later sentence that leaves its target unnamed ("the raids
-    had hit hideouts", "the clashes could delay talks") is the act told before by the same actor."""
+    had hit hideouts", "the clashes could delay talks") is the act told before by the same actor. Within one
+    sentence, an act told twice once the document pass has named its parties ("an ambush in which militants
+    killed 11 soldiers") is coded once, by _dedupe's rule."""
     kept: list[Event] = []
     for ev in events:
+        here = [k for k in kept[-8:] if k.sentence_index == ev.sentence_index]
+        if here and len(_dedupe(here + [ev])) == len(here):
+            continue
         at = _trigger_at(ev)
         if at > 0 and ev.actor1 is not None and ev.actor2 is None and _ONE_NOUN.match(ev.trigger or "") and \
                 _DEFINITE_BEFORE.search(ev.evidence, max(0, at - 30), at) and any(
