@@ -105,3 +105,31 @@ def test_an_attack_told_twice_in_one_sentence_is_coded_once():
                                "officer."))
     assert [(e.sentence_index, e.actor1, e.actor2) for e in events if e.event_type == "ASSAULT"] == \
         [(0, "PAK", "TALIBAN"), (1, "TTP", "PAK")]
+
+
+def test_asking_about_something_is_an_enquiry_not_a_request():
+    assert coded("Kazakhstan wants the railway finished, and Astana keeps asking about it.") == []
+    # asking a named party to act is a request
+    assert ("TALIBAN", "UZB", "REQUEST") in coded("On Tuesday the Taliban asked Tashkent to return the helicopters.")
+
+
+def test_a_warning_about_someone_elses_plans_threatens_nobody():
+    assert "THREATEN" not in types("The United States embassy in Dushanbe had warned on May 3 that extremists had "
+                                   "imminent plans to target crowded places in Dushanbe.")
+    # a warning of what will follow is a threat
+    assert ("TJK", "TALIBAN", "THREATEN") in coded("Tajikistan warned the Taliban on Friday that it would respond "
+                                                   "to any attack on its border posts.")
+
+
+def test_dismissing_a_claim_told_in_the_same_sentence_is_a_denial():
+    events = coded("Three weeks later ISKP made a similar boast about a salvo fired at Tajikistan; Tajik border "
+                   "guards dismissed it in the same terms.")
+    assert "REJECT" not in {t for _, _, t in events}
+    assert ("ISKP", "TJK", "ASSAULT") in events
+
+
+def test_a_toll_told_in_the_passive_belongs_to_the_attack_just_told():
+    events = code_document(doc("Islamic State's Afghan branch bombed the Pakistani consulate in Jalalabad on Monday. "
+                               "Pakistan said two of its diplomats had been killed, and Afghan officials said nine "
+                               "people had been killed in total."))
+    assert [(e.sentence_index, e.actor1, e.actor2, e.event_type) for e in events] == [(0, "ISKP", "PAK", "ASSAULT")]

@@ -419,6 +419,14 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
 
 # a denial is no act (CODEBOOK 1): "dismissed as fake several reports", "an allegation the government rejects"
 _DISMISSED = re.compile(r"dismiss", re.I)
+_STATEMENT = re.compile(r"\b(?:claims?|boasts?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?)\b", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+# a warning that tells of someone else's plans ("warned that extremists had plans to strike") threatens nobody;
+# a threat says what will follow ("warned that it would carry consequences")
+_WARNED_THAT = re.compile(r"warn(?:ed|s)$", re.I)
+_THAT_CLAUSE = re.compile(r"\s+(?:(?:on|in|last|this|earlier)\s+(?:[\w-]+\s+){0,3})?that\s+(?P<clause>[^;.]*)", re.I)
+_CONSEQUENCE = re.compile(r"\b(?:would|will|could|might|may|must|should|can|shall|consequences?|response|respond|"
+                          r"retaliat\w*|answer\w*)\b", re.I)
 _DENIED_STATEMENT = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?|suggestions?|reports?|rumou?rs?)\s*,?\s+"
                                r"(?:that\s+|which\s+)?(?:[\w'’-]+\s+){1,5}(?:also\s+)?$", re.I)
 # courtesy thanks at the close of a meeting: "thanked the hosts for the excellent organisation", "for their contribution
@@ -449,6 +457,13 @@ def _not_acts(events: list[Event]) -> list[Event]:
         if ev.event_type == "REJECT" and at >= 0 and (
                 _DISMISSED.match(ev.trigger or "") and ev.actor2 is None or _DENIED_STATEMENT.search(text, 0, at)):
             continue
+        if ev.event_type == "REJECT" and at >= 0 and _DISMISSED.match(ev.trigger or "") and \
+                _PRONOUN_OBJECT.match(text, at + len(ev.trigger)) and _STATEMENT.search(text, 0, at):
+            continue          # "the group made a similar claim; the border troops dismissed it"
+        if ev.event_type == "THREATEN" and at >= 0 and _WARNED_THAT.match(ev.trigger or ""):
+            that = _THAT_CLAUSE.match(text, at + len(ev.trigger))
+            if that and not _CONSEQUENCE.search(that.group("clause")):
+                continue
         if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
             continue
         if _AUTHOR_FORECAST.match(text) or at > 0 and _SINCE_CLAUSE.search(text, max(0, at - 40), at):
@@ -463,6 +478,8 @@ def _not_acts(events: list[Event]) -> list[Event]:
 # a later mention of an act already told: "the raids", "the clashes", "the visit" (a definite noun phrase)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|such)\s+$", re.I)
 _ONE_NOUN = re.compile(r"[a-z]+s?$")
+_TOLL = re.compile(r"(?:killed|wounded|injured|hurt|dead)$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being)\s+(?:\w+\s+)?$", re.I)
 _MUTUAL_NOUN = re.compile(r"(?:clash|fighting|hostilities|skirmish|exchanges?\b)", re.I)   # either side's act
 
 
@@ -470,7 +487,8 @@ def _re_mentions(events: list[Event]) -> list[Event]:
     """An act named again by a bare definite noun in a later sentence that leaves its target unnamed ("the raids
     had hit hideouts", "the clashes could delay talks") is the act told before by the same actor. Within one
     sentence, an act told twice once the document pass has named its parties ("an ambush in which militants
-    killed 11 soldiers") is coded once, by _dedupe's rule."""
+    killed 11 soldiers") is coded once, by _dedupe's rule. A toll told in the passive with the attacker left to the
+    context ("six people had been killed in total") belongs to the attack told just before by that attacker."""
     kept: list[Event] = []
     for ev in events:
         here = [k for k in kept[-8:] if k.sentence_index == ev.sentence_index]
@@ -483,6 +501,12 @@ def _re_mentions(events: list[Event]) -> list[Event]:
                     and (R.side(k.actor1) == R.side(ev.actor1) or _MUTUAL_NOUN.match(ev.trigger)
                          and R.side(k.actor2) == R.side(ev.actor1)) for k in kept):
             continue
+        if ev.event_type == "ASSAULT" and ev.actor1 is not None and ev.actor1_text is None and at > 0 and \
+                _TOLL.match(ev.trigger or "") and _PASSIVE_AUX.search(ev.evidence, max(0, at - 30), at) and any(
+                    k.event_type == "ASSAULT" and 0 < ev.sentence_index - k.sentence_index <= 3
+                    and R.side(k.actor1) == R.side(ev.actor1) for k in kept):
+            continue          # "... at least six people had been killed in total": the toll of the attack just told
+
         kept.append(ev)
     return kept
 
