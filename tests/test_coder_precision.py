@@ -133,3 +133,23 @@ def test_a_toll_told_in_the_passive_belongs_to_the_attack_just_told():
                                "Pakistan said two of its diplomats had been killed, and Afghan officials said nine "
                                "people had been killed in total."))
     assert [(e.sentence_index, e.actor1, e.actor2, e.event_type) for e in events] == [(0, "ISKP", "PAK", "ASSAULT")]
+
+
+def test_people_accused_of_links_are_described_not_accused_by_anyone():
+    assert coded("On Monday Tajik police arrested eleven men accused of links to ISKP.") == \
+        [("TJK", "ISKP", "COERCE")]
+    assert coded("Tajikistan accused the Taliban of sheltering militants on Monday.") == \
+        [("TJK", "TALIBAN", "ACCUSE")]
+
+
+def test_nobody_killed_is_no_second_attack():
+    events = coded("ISKP fired rockets at Termez on Tuesday. The Uzbek defence ministry said the next day that "
+                   "nobody had been killed.")
+    assert events == [("ISKP", "UZB", "ASSAULT")]
+
+
+def test_a_declaration_adopted_at_a_summit_is_no_agreement_with_anyone():
+    events = coded("When the Chinese president hosted the Central Asian leaders in May, the declaration adopted "
+                   "there urged the Taliban to form an inclusive government.")
+    assert "AGREE" not in {t for _, _, t in events}
+    assert ("CHN", "TALIBAN", "REQUEST") in events

@@ -436,6 +436,7 @@ _COURTESY_THANKS = re.compile(r"[^.;]{0,40}?\b(?:thank|gratitude|appreciation)\w
                               r"contribution\s+to\s+the\s+development)\b", re.I)
 # a sentence that opens with a condition and goes on in the conditional mood: "If X did A, B would happen"
 _IF_THEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless)\b[^;:]*?,\s+(?P<main>[^;:]*)", re.I)
+_NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none)\b[^,;]*$", re.I)
 _CONDITIONAL_MOOD = re.compile(r"\b(?:would|could|might)\b", re.I)
 # the author's own guess or fear about what is to come: "My guess is that ...", "I expect the line will ..."
 _AUTHOR_FORECAST = re.compile(r"^\W*(?:\w+:\s*)?(?:My (?:guess|fear|bet|expectation|prediction) is|I (?:would )?(?:expect|suspect|"
@@ -464,6 +465,11 @@ def _not_acts(events: list[Event]) -> list[Event]:
             that = _THAT_CLAUSE.match(text, at + len(ev.trigger))
             if that and not _CONSEQUENCE.search(that.group("clause")):
                 continue
+        if ev.event_type == "AGREE" and ev.actor2 is None and re.match(r"adopt", ev.trigger or "", re.I):
+            continue          # "the declaration adopted there urged ...": a text adopted, no agreement with anyone
+        if ev.event_type == "ASSAULT" and at > 0 and _TOLL.match(ev.trigger or "") and \
+                _NOBODY.search(text, max(0, at - 30), at):
+            continue          # "it said that no one had been killed": no toll, and the attack is told elsewhere
         if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
             continue
         if _AUTHOR_FORECAST.match(text) or at > 0 and _SINCE_CLAUSE.search(text, max(0, at - 40), at):
