@@ -153,3 +153,8 @@ def test_a_declaration_adopted_at_a_summit_is_no_agreement_with_anyone():
                    "there urged the Taliban to form an inclusive government.")
     assert "AGREE" not in {t for _, _, t in events}
     assert ("CHN", "TALIBAN", "REQUEST") in events
+
+
+def test_a_rejection_after_a_comma_phrase_about_reports_is_still_a_rejection():
+    assert ("UZB", "TALIBAN", "REJECT") in coded("Responding to reports, Tashkent rejected the Taliban's proposal "
+                                                 "on Monday.")

@@ -427,7 +427,7 @@ _WARNED_THAT = re.compile(r"warn(?:ed|s)$", re.I)
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:on|in|last|this|earlier)\s+(?:[\w-]+\s+){0,3})?that\s+(?P<clause>[^;.]*)", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:would|will|could|might|may|must|should|can|shall|consequences?|response|respond|"
                           r"retaliat\w*|answer\w*)\b", re.I)
-_DENIED_STATEMENT = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?|suggestions?|reports?|rumou?rs?)\s*,?\s+"
+_DENIED_STATEMENT = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?|suggestions?|reports?|rumou?rs?)\s+"
                                r"(?:that\s+|which\s+)?(?:[\w'’-]+\s+){1,5}(?:also\s+)?$", re.I)
 # courtesy thanks at the close of a meeting: "thanked the hosts for the excellent organisation", "for their contribution
 # to the development of the mechanism" (thanks for aid or for an act stay SUPPORT)
@@ -441,7 +441,7 @@ _CONDITIONAL_MOOD = re.compile(r"\b(?:would|could|might)\b", re.I)
 # the author's own guess or fear about what is to come: "My guess is that ...", "I expect the line will ..."
 _AUTHOR_FORECAST = re.compile(r"^\W*(?:\w+:\s*)?(?:My (?:guess|fear|bet|expectation|prediction) is|I (?:would )?(?:expect|suspect|"
                               r"fear|guess|predict|would not be surprised|wouldn't be surprised))\b")
-# a "since" clause dates the sentence's act by an earlier one: "the first deal struck since it seized Kabul"
+# a "since" clause dates the sentence's act by an earlier seizure: "the first deal struck since it seized Kabul"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|the\s+(?:movement|group|Taliban|militants|insurgents))\s+$", re.I)
 
 
@@ -472,7 +472,8 @@ def _not_acts(events: list[Event]) -> list[Event]:
             continue          # "it said that no one had been killed": no toll, and the attack is told elsewhere
         if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
             continue
-        if _AUTHOR_FORECAST.match(text) or at > 0 and _SINCE_CLAUSE.search(text, max(0, at - 40), at):
+        if _AUTHOR_FORECAST.match(text) or at > 0 and ev.event_type in ("COERCE", "ASSAULT") and \
+                _SINCE_CLAUSE.search(text, max(0, at - 40), at):
             continue
         cond = _IF_THEN.match(text)
         if cond and at >= cond.start("main") and _CONDITIONAL_MOOD.search(cond.group("main")):
