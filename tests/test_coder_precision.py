@@ -158,3 +158,9 @@ def test_a_declaration_adopted_at_a_summit_is_no_agreement_with_anyone():
 def test_a_rejection_after_a_comma_phrase_about_reports_is_still_a_rejection():
     assert ("UZB", "TALIBAN", "REJECT") in coded("Responding to reports, Tashkent rejected the Taliban's proposal "
                                                  "on Monday.")
+
+
+def test_building_a_relationship_is_no_joint_project():
+    assert coded("Astana is building an economic relationship with Kabul first, on the assumption that politics "
+                 "will follow.") == []
+    assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakhstan is building a railway to the Afghan border at Torghundi.")
