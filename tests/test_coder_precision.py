@@ -164,3 +164,11 @@ def test_building_a_relationship_is_no_joint_project():
     assert coded("Astana is building an economic relationship with Kabul first, on the assumption that politics "
                  "will follow.") == []
     assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakhstan is building a railway to the Afghan border at Torghundi.")
+
+
+def test_welcoming_guests_to_a_meeting_is_a_hosts_courtesy_not_support():
+    events = coded("Russia's envoy welcomed delegations from eight countries, Kazakhstan and Uzbekistan among them, "
+                   "to a meeting in Moscow on Wednesday.")
+    assert "SUPPORT" not in {t for _, _, t in events}
+    assert ("UZB", "TALIBAN", "SUPPORT") in coded("On Monday Uzbekistan welcomed the Taliban's decision to reopen "
+                                                  "the Hairatan crossing.")
