@@ -35,6 +35,9 @@ _NOT_ASSERTED = re.compile(
     r"planned|plotting|plotted|foiled|thwarted|averted)\b|n't\b"
     r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
+# "it was Tashkent's turn to host Baradar", "Kabul's turn came to receive them": the infinitive is the act itself
+_TURN_TO = re.compile(r"\b(?:was|were|came|had come)\s+(?:(?:now|then|again)\s+)?(?:the\s+)?(?:[\w-]+['’]s?\s+|(?:his|her|its|their)\s+)?"
+                      r"turn\s+(?:came\s+)?to\s+$", re.I)
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
@@ -69,6 +72,8 @@ _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 _JOINT_TYPES = frozenset({"COOPERATE", "ASSAULT"})
 _RECIPROCAL = re.compile(r"\b(?:with each other|with one another|each other|one another|together|jointly|bilateral|"
                          r"between them|with)\b", re.I)
+# what a visitor or host goes on to do with the one just met ("called on X and asked for ...", "met X and pledged ...")
+_AT_THE_MEETING = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "PROTEST", "REJECT"})
 _ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "allegiance"})
 _UNNAMED = "UNK"      # an actor the text does not name ("donors", "Western officials"): null in the output
 # "the summit hosted by X", "a meeting convened by X": the setting of the act, not an act towards anyone
@@ -542,7 +547,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         draft._actors = actors  # type: ignore[attr-defined]
-        if getattr(draft, "_shared", False) and trig.event_type == "CONSULT" and draft.actor2 is None and \
+        if getattr(draft, "_shared", False) and trig.event_type in _AT_THE_MEETING and draft.actor2 is None and \
                 draft.actor2_code is None and drafts and drafts[-1].trigger.event_type == "CONSULT":
             # "it received Baradar and discussed its own railway": the talks of the same visit
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
@@ -726,7 +731,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
-    if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head):
+    if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
+            not _TURN_TO.search(before):
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before):
         return False
