@@ -60,3 +60,23 @@ def test_a_contract_gone_to_a_foreign_company_after_a_long_description_is_cooper
     assert (event.event_date, event.date_precision) == (dt.date(2024, 4, 16), "day")
     # a contract that went nowhere is no event
     assert coded("The contract to build the smelter has not been awarded yet.") == []
+
+
+def test_summoning_a_charge_d_affaires_is_a_protest_against_the_state_he_serves():
+    assert ("UZB", "RUS", "PROTEST") in coded("Tashkent summoned the Russian chargé d'affaires on Monday.")
+    # without the accent too; and the title is no accusation ("charge")
+    got = coded("Dushanbe summoned the Iranian charge d'affaires on Monday.")
+    assert ("TJK", "IRN", "PROTEST") in got
+    assert "ACCUSE" not in {t for _, _, t in got}
+
+
+def test_talks_after_a_reopening_are_talks_not_a_purpose():
+    got = coded("Uzbekistan reopened the bridge to lorries and passengers after talks between Uzbek and Taliban officials.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got or ("TALIBAN", "UZB", "CONSULT") in got
+    # talks that are the purpose of a trip are not yet held
+    assert "CONSULT" not in {t for a, b, t in coded("Uzbekistan wants to prepare talks between Uzbek and Taliban officials.")}
+
+
+def test_declaring_a_long_described_act_unacceptable_is_a_rejection():
+    assert "REJECT" in types("Moscow declared any deployment of Western troops or drones in the states bordering "
+                             "Afghanistan unacceptable.")

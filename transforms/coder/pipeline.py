@@ -38,7 +38,8 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 # "it was Tashkent's turn to host Baradar", "Kabul's turn came to receive them": the infinitive is the act itself
 _TURN_TO = re.compile(r"\b(?:was|were|came|had come)\s+(?:(?:now|then|again)\s+)?(?:the\s+)?(?:[\w-]+['’]s?\s+|(?:his|her|its|their)\s+)?"
                       r"turn\s+(?:came\s+)?to\s+$", re.I)
-_PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
+# (a time preposition ends the purpose: "reopened the crossing to trade and travellers after talks between X and Y")
+_PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:(?!(?:after|before|following|during|amid|since)\b)[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
