@@ -80,3 +80,45 @@ def test_talks_after_a_reopening_are_talks_not_a_purpose():
 def test_declaring_a_long_described_act_unacceptable_is_a_rejection():
     assert "REJECT" in types("Moscow declared any deployment of Western troops or drones in the states bordering "
                              "Afghanistan unacceptable.")
+
+
+def _events(text: str, published=dt.date(2024, 4, 18)):
+    return code_document(doc(text, published))
+
+
+def test_police_sealing_off_a_scene_is_no_agreement():
+    assert "AGREE" not in types("Kazakh police sealed off the market after the shooting on Tuesday.")
+    # a deal that is sealed still is one
+    assert ("UZB", "TALIBAN", "AGREE") in coded("Uzbekistan sealed a transit deal with the Taliban on Tuesday.")
+
+
+def test_signing_a_constitutional_amendment_is_a_domestic_act_not_an_agreement():
+    assert coded("President Japarov signed the constitutional amendment on presidential terms on Tuesday.") == []
+
+
+def test_projectiles_launched_from_somewhere_are_no_project_launch():
+    got = _events("Tajik border guards said that two rockets launched from across the Panj river had landed "
+                  "near the town of Panj on Tuesday.")
+    assert [(e.actor1, e.actor2, e.event_type) for e in got] == [(None, "TJK", "ASSAULT")]
+    assert (got[0].event_date, got[0].date_precision) == (dt.date(2024, 4, 16), "day")
+    assert "COOPERATE" not in types("Officials confirmed that a drone launched from Afghan territory had crashed.")
+
+
+def test_civilian_staff_deployed_are_no_mobilisation():
+    assert "MOBILIZE" not in types("The Kyrgyz health ministry said on Monday that rescue teams were already "
+                                   "deployed in the flooded villages.")
+    assert ("TJK", None, "MOBILIZE") in coded("Tajikistan deployed 2,000 troops on Monday.") or \
+        "MOBILIZE" in types("Tajikistan deployed 2,000 troops to the Afghan border on Monday.")
+
+
+def test_an_act_that_comes_n_months_after_another_dates_the_other_back_and_is_not_coded_again():
+    got = _events("Turkmen border guards said on Tuesday that they had come under fire near Serhetabat.\n"
+                  "The shooting comes three months after rockets fired from across the river landed near "
+                  "the Turkmen town of Kushka.", published=dt.date(2023, 9, 20))
+    later = [e for e in got if e.sentence_index == 1]
+    assert [(e.actor1, e.actor2, e.event_type) for e in later] == [(None, "TKM", "ASSAULT")]
+    assert (later[0].event_date, later[0].date_precision) == (dt.date(2023, 6, 1), "month")
+    # a subject that is no framing noun keeps its own act
+    got = coded("Uzbekistan's delegation came a week after Kazakhstan signed a transit deal with the Taliban.",
+                published=dt.date(2023, 9, 20))
+    assert ("KAZ", "TALIBAN", "AGREE") in got

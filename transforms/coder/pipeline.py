@@ -39,6 +39,14 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 _TURN_TO = re.compile(r"\b(?:was|were|came|had come)\s+(?:(?:now|then|again)\s+)?(?:the\s+)?(?:[\w-]+['’]s?\s+|(?:his|her|its|their)\s+)?"
                       r"turn\s+(?:came\s+)?to\s+$", re.I)
 # (a time preposition ends the purpose: "reopened the crossing to trade and travellers after talks between X and Y")
+# "The visit comes a week after ...", "The attack came days after ...": the sentence's subject names the act the
+# text is about (told before); what the sentence adds is the earlier act after "after"
+_FRAMING_NOUN = re.compile(r"^\W*(?:The|This|That|Its|Their|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|"
+                           r"Saturday's|Today's|Yesterday's|Sunday’s|Monday’s|Tuesday’s|Wednesday’s|Thursday’s|Friday’s|"
+                           r"Saturday’s)\s+(?:[\w-]+\s+){0,2}?[\w-]+$")
+_COMES_AFTER = re.compile(r"\s+(?:comes|came|follows|followed)\s+(?:(?:just|only|some|about|barely|nearly|almost|"
+                          r"less than|more than|a few|several|\w+)\s+)?(?:days?|weeks?|months?|years?|hours?)\s+"
+                          r"(?:after|before)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:(?!(?:after|before|following|during|amid|since)\b)[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
@@ -739,6 +747,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
         return False          # "it was the second attack on the shrine": a comment on an act already told
+    if d.trigger.frame == "noun" and _FRAMING_NOUN.match(sentence[:d.span_end]) and \
+            _COMES_AFTER.match(sentence, d.span_end):
+        return False          # "The bombing comes two months after ...": the act already told, framing an earlier one
     if d.trigger.frame in ("noun", "symmetric") and _REJECTED_NOUN.search(before):
         return False          # "ruled out talks with X": the rejection is the event, not the talks
     if _CONDITIONAL_OPEN.search(upto):
