@@ -122,3 +122,17 @@ def test_an_act_that_comes_n_months_after_another_dates_the_other_back_and_is_no
     got = coded("Uzbekistan's delegation came a week after Kazakhstan signed a transit deal with the Taliban.",
                 published=dt.date(2023, 9, 20))
     assert ("KAZ", "TALIBAN", "AGREE") in got
+
+
+def test_people_sent_home_are_deported_not_aided():
+    got = coded("After the riot, Kyrgyz migrants were questioned, fingerprinted and in many cases sent home.")
+    assert "COERCE" in {t for _, _, t in got}
+    assert "AID" not in {t for _, _, t in got}
+    # goods sent to a country stay aid
+    assert ("KAZ", "AFG", "AID") in coded("Kazakhstan sent 5,000 tonnes of flour to Afghanistan on Monday.")
+
+
+def test_a_pardon_or_clemency_granted_is_a_release_not_aid():
+    got = coded("President Tokayev granted a pardon to 12 Afghan prisoners on Monday.")
+    assert [t for _, _, t in got] == ["CONCEDE"]
+    assert "AID" not in types("The court later granted him clemency.")
