@@ -136,3 +136,23 @@ def test_a_pardon_or_clemency_granted_is_a_release_not_aid():
     got = coded("President Tokayev granted a pardon to 12 Afghan prisoners on Monday.")
     assert [t for _, _, t in got] == ["CONCEDE"]
     assert "AID" not in types("The court later granted him clemency.")
+
+
+def test_rockets_that_hit_a_town_are_an_attack_on_its_state():
+    got = coded("In May two rockets fired from the Afghan side hit the outskirts of Khorog.")
+    assert got == [(None, "TJK", "ASSAULT")]
+    # a price or a storm that hits a town is no attack
+    assert coded("In May a storm hit the outskirts of Khorog.") == []
+
+
+def test_signatures_put_to_a_document_in_a_capital_are_an_agreement():
+    got = coded("In March the Kazakh and Taliban delegations put their signatures in Astana to a transit protocol.")
+    assert "AGREE" in {t for _, _, t in got}
+
+
+def test_being_host_to_a_meeting_is_hosting():
+    got = coded("The Taliban sent no one.\nIn May Tashkent played host to a conference of Afghanistan's neighbours "
+                "on trade and transit.", published=dt.date(2024, 6, 3))
+    assert any(a == "UZB" and t == "CONSULT" for a, _, t in got)
+    # a host country for refugees is no meeting
+    assert "CONSULT" not in types("Iran has long been host to millions of Afghan refugees.")
