@@ -156,3 +156,10 @@ def test_being_host_to_a_meeting_is_hosting():
     assert any(a == "UZB" and t == "CONSULT" for a, _, t in got)
     # a host country for refugees is no meeting
     assert "CONSULT" not in types("Iran has long been host to millions of Afghan refugees.")
+
+
+def test_a_state_s_warplanes_act_for_the_state():
+    got = coded("On Friday Iranian drones struck targets in Nimroz province.", published=dt.date(2024, 6, 3))
+    assert ("IRN", "AFG", "ASSAULT") in got or ("IRN", "TALIBAN", "ASSAULT") in got
+    # an adjective before other nouns still names no actor
+    assert coded("On Friday Iranian carpets were sold in Herat.", published=dt.date(2024, 6, 3)) == []

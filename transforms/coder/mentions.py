@@ -31,7 +31,8 @@ military guards guard border police security counterpart counterparts parliament
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
-host hosts organisers organizers politicians lawmakers legislators mps chargé chargés
+host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
+drones helicopters artillery
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
