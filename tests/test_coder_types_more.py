@@ -163,3 +163,17 @@ def test_a_state_s_warplanes_act_for_the_state():
     assert ("IRN", "AFG", "ASSAULT") in got or ("IRN", "TALIBAN", "ASSAULT") in got
     # an adjective before other nouns still names no actor
     assert coded("On Friday Iranian carpets were sold in Herat.", published=dt.date(2024, 6, 3)) == []
+
+
+def test_denying_a_claim_is_no_rejection_but_dismissing_a_warning_or_offer_is():
+    assert coded("On Monday the Kyrgyz foreign ministry dismissed as false several reports about troop movements.") == []
+    assert coded("On Monday Dushanbe denied the allegations.") == []
+    assert coded("Last month the group made a claim about an attack on Khorog, which the Tajik authorities "
+                 "flatly dismissed.") == [] or "REJECT" not in types(
+        "Last month the group made a claim about an attack on Khorog, which the Tajik authorities flatly dismissed.")
+    assert "REJECT" in types("On Monday Tokayev dismissed such Russian warnings as alarmist.")
+    assert "REJECT" in types("On Monday the Taliban rejected the offer of talks in Tashkent.")
+
+
+def test_denying_a_named_actor_s_accusations_answers_that_actor():
+    assert ("UZB", "TJK", "REJECT") in coded("On Monday Uzbekistan rejected Tajikistan's accusations.")

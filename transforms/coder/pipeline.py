@@ -754,6 +754,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "ruled out talks with X": the rejection is the event, not the talks
     if _CONDITIONAL_OPEN.search(upto):
         return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
+    if d.trigger.event_type == "REJECT" and _DENIED_CLAIM.search(upto[-140:]):
+        return False          # "a similar claim about Termez, which the Uzbek authorities dismissed": a denial
     if _HEDGED.search(window):
         return False          # "Uzbek diplomats are understood to have discussed ...": unconfirmed
     if d.trigger.event_type not in ("COOPERATE", "AID") and _HABITUAL.search(window):
@@ -767,6 +769,11 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     return True
 
 
+# a claim, then a relative clause whose verb denies it ("an allegation the Taliban government rejects")
+_DENIED_CLAIM = re.compile(r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|boasts?|rumou?rs?)\b"
+                           r"(?:\s+(?:about|of|on|against)\s+[^.;,]{0,40})?(?:,?\s*(?:which|that))?\s+"
+                           r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:also\s+|flatly\s+|firmly\s+|strongly\s+|"
+                           r"promptly\s+|quickly\s+)?$", re.I)
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
 _HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
 # habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
