@@ -177,3 +177,11 @@ def test_denying_a_claim_is_no_rejection_but_dismissing_a_warning_or_offer_is():
 
 def test_denying_a_named_actor_s_accusations_answers_that_actor():
     assert ("UZB", "TJK", "REJECT") in coded("On Monday Uzbekistan rejected Tajikistan's accusations.")
+
+
+def test_a_visit_that_brings_a_planeload_of_aid_is_also_aid():
+    got = coded("Turkmenistan sent its deputy foreign minister to Herat along with a convoy of humanitarian aid.")
+    assert ("TKM", "TALIBAN", "CONSULT") in got or ("TKM", "AFG", "CONSULT") in got
+    assert any(a == "TKM" and t == "AID" for a, _, t in got)
+    # travelling along with journalists is no aid
+    assert "AID" not in types("Turkmenistan sent its deputy foreign minister to Herat along with a group of journalists.")
