@@ -185,3 +185,12 @@ def test_a_visit_that_brings_a_planeload_of_aid_is_also_aid():
     assert any(a == "TKM" and t == "AID" for a, _, t in got)
     # travelling along with journalists is no aid
     assert "AID" not in types("Turkmenistan sent its deputy foreign minister to Herat along with a group of journalists.")
+
+
+def test_drilling_with_partner_troops_is_mobilisation_by_each_partner():
+    got = coded("In May Russia drilled with Kyrgyz and Kazakh troops near the Chinese border.")
+    assert {("RUS", "KGZ", "MOBILIZE"), ("RUS", "KAZ", "MOBILIZE"), ("KGZ", "RUS", "MOBILIZE"),
+            ("KAZ", "RUS", "MOBILIZE")} <= set(got)
+    # troops deployed towards a state are no joint drill
+    got = coded("In May Russia deployed troops to the border with Kazakhstan.")
+    assert ("KAZ", "RUS", "MOBILIZE") not in got

@@ -611,7 +611,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
-    drafts = drafts + _as_did(sentence, actors, drafts)
+    drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1291,6 +1291,29 @@ def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list
             if m.end() <= a.start < end and a.prep == "as" and a.m.code != _UNNAMED and R.side(a.m.code) not in taken:
                 taken.add(R.side(a.m.code))
                 extra.append(dataclasses.replace(d, actor1=a, actor1_code=a.m.code, confidence=d.confidence - 0.05))
+    return extra
+
+
+_WITH_PARTNER = re.compile(r"\s+(?:jointly\s+)?with\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?$", re.I)
+_DRILL = re.compile(r"\b(?:drill|exercise|manoeuvre|maneuver|war game|wargame)", re.I)
+
+
+def _drilled_with(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'Russia drilled with Tajik and Uzbek troops': the partners' troops drilled too -- one MOBILIZE each, with
+    the host as their partner, as the host's event has them."""
+    extra: list[_Draft] = []
+    have = {(R.side(d.actor1_code), R.side(d.actor2_code), d.trigger.event_type) for d in drafts}
+    for d in drafts:
+        if d.trigger.event_type != "MOBILIZE" or d.actor2 is None or not d.actor2_code or \
+                d.actor2_code == _UNNAMED or not _DRILL.search(sentence[d.head:d.actor2.end]):
+            continue
+        if not _WITH_PARTNER.search(sentence, max(0, d.head), d.actor2.start):
+            continue
+        if (R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE") in have:
+            continue
+        have.add((R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE"))
+        extra.append(dataclasses.replace(d, actor1=d.actor2, actor1_code=d.actor2_code, actor2=d.actor1,
+                                         actor2_code=d.actor1_code, confidence=d.confidence - 0.05))
     return extra
 
 
