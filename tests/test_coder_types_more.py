@@ -194,3 +194,9 @@ def test_drilling_with_partner_troops_is_mobilisation_by_each_partner():
     # troops deployed towards a state are no joint drill
     got = coded("In May Russia deployed troops to the border with Kazakhstan.")
     assert ("KAZ", "RUS", "MOBILIZE") not in got
+
+
+def test_aid_moved_or_trucked_in_is_aid():
+    assert ("UN", "AFG", "AID") in coded("The World Food Programme trucked emergency relief into Badakhshan last week.")
+    # troops moved are no aid
+    assert "AID" not in types("Tajikistan moved troops into Badakhshan last week.")
