@@ -200,3 +200,9 @@ def test_aid_moved_or_trucked_in_is_aid():
     assert ("UN", "AFG", "AID") in coded("The World Food Programme trucked emergency relief into Badakhshan last week.")
     # troops moved are no aid
     assert "AID" not in types("Tajikistan moved troops into Badakhshan last week.")
+
+
+def test_letting_a_long_named_group_live_in_a_capital_is_support():
+    got = coded("Ashgabat has let leaders of the Islamic Movement of Uzbekistan and several other banned "
+                "groups live in the Turkmen capital.")
+    assert ("TKM", "IMU", "SUPPORT") in got
