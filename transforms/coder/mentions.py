@@ -31,7 +31,8 @@ military guards guard border police security counterpart counterparts parliament
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
-host hosts organisers organizers politicians lawmakers legislators mps
+host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
+drones helicopters artillery
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -329,9 +330,17 @@ _OFFICES = frozenset("president prime premier minister foreign deputy official a
 _DE_FACTO_ORGANS = frozenset("""
 side government authorities regime administration leadership delegation delegations ministry ministries minister ministers
 officials official embassy ambassador envoy diplomats diplomat representative representatives spokesman spokesperson
-counterpart counterparts cabinet
+counterpart counterparts cabinet chargé chargés
 """.split())
 _BEFORE_REPUBLIC = frozenset("former previous ousted fallen toppled old collapsed republican ex".split())
+
+
+def _office_word(doc, i: int) -> str:
+    """The token's lower-case text; 'charge' before "d'affaires" (the accent dropped) as 'chargé'."""
+    word = doc[i].lower_
+    if word in ("charge", "charges") and i + 1 < len(doc) and doc[i + 1].lower_.startswith(("d'", "d’")):
+        return "chargé"
+    return word
 
 
 def _de_facto_organ(doc, span) -> bool:
@@ -341,7 +350,7 @@ def _de_facto_organ(doc, span) -> bool:
     while i < len(doc) and i < span.end + 3 and (doc[i].lower_ in _MODIFIERS or doc[i].lower_ in
                                                   ("foreign", "interior", "defence", "defense", "deputy", "acting")):
         i += 1
-    return i < len(doc) and doc[i].lower_ in _DE_FACTO_ORGANS and not (
+    return i < len(doc) and _office_word(doc, i) in _DE_FACTO_ORGANS and not (
         i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "under") and i + 2 < len(doc) and
         doc[i + 2].lower_ in ("ashraf", "ghani", "the"))
 
@@ -358,7 +367,7 @@ def _demonym_role(doc, span) -> str | None:
     hops = 0
     former = span.start >= 1 and doc[span.start - 1].lower_ in ("former", "ex")
     while i < len(doc) and hops < 4:
-        word = doc[i].lower_
+        word = _office_word(doc, i)
         if word in INSTITUTION:
             # "a former Turkish foreign minister": someone who no longer serves that state
             return None if former and word in _OFFICES else "demonym"

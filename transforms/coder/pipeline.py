@@ -35,7 +35,19 @@ _NOT_ASSERTED = re.compile(
     r"planned|plotting|plotted|foiled|thwarted|averted)\b|n't\b"
     r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
-_PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,4}$")
+# "it was Tashkent's turn to host Baradar", "Kabul's turn came to receive them": the infinitive is the act itself
+_TURN_TO = re.compile(r"\b(?:was|were|came|had come)\s+(?:(?:now|then|again)\s+)?(?:the\s+)?(?:[\w-]+['’]s?\s+|(?:his|her|its|their)\s+)?"
+                      r"turn\s+(?:came\s+)?to\s+$", re.I)
+# (a time preposition ends the purpose: "reopened the crossing to trade and travellers after talks between X and Y")
+# "The visit comes a week after ...", "The attack came days after ...": the sentence's subject names the act the
+# text is about (told before); what the sentence adds is the earlier act after "after"
+_FRAMING_NOUN = re.compile(r"^\W*(?:The|This|That|Its|Their|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|"
+                           r"Saturday's|Today's|Yesterday's|Sunday’s|Monday’s|Tuesday’s|Wednesday’s|Thursday’s|Friday’s|"
+                           r"Saturday’s)\s+(?:[\w-]+\s+){0,2}?[\w-]+$")
+_COMES_AFTER = re.compile(r"\s+(?:comes|came|follows|followed)\s+(?:(?:just|only|some|about|barely|nearly|almost|"
+                          r"less than|more than|a few|several|\w+)\s+)?(?:days?|weeks?|months?|years?|hours?)\s+"
+                          r"(?:after|before)\b", re.I)
+_PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:(?!(?:after|before|following|during|amid|since)\b)[\w'’-]+\s+){0,4}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
@@ -69,6 +81,8 @@ _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 _JOINT_TYPES = frozenset({"COOPERATE", "ASSAULT"})
 _RECIPROCAL = re.compile(r"\b(?:with each other|with one another|each other|one another|together|jointly|bilateral|"
                          r"between them|with)\b", re.I)
+# what a visitor or host goes on to do with the one just met ("called on X and asked for ...", "met X and pledged ...")
+_AT_THE_MEETING = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "PROTEST", "REJECT"})
 _ONE_WAY_MODES = frozenset({"visit", "host", "pledge", "guarantee", "allegiance"})
 _UNNAMED = "UNK"      # an actor the text does not name ("donors", "Western officials"): null in the output
 # "the summit hosted by X", "a meeting convened by X": the setting of the act, not an act towards anyone
@@ -421,6 +435,9 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
 _DISMISSED = re.compile(r"dismiss", re.I)
 _STATEMENT = re.compile(r"\b(?:claims?|boasts?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?)\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+# what is dismissed is an approach from someone, not a report: "dismissed such Russian warnings", "dismissed the offer"
+_DISMISSED_APPROACH = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:warnings?|offers?|demands?|calls?|proposals?|requests?|appeals?|"
+                                 r"ultimatums?|overtures?|invitations?)\b", re.I)
 # a warning that tells of someone else's plans ("warned that extremists had plans to strike") threatens nobody;
 # a threat says what will follow ("warned that it would carry consequences")
 _WARNED_THAT = re.compile(r"warn(?:ed|s)$", re.I)
@@ -456,7 +473,9 @@ def _not_acts(events: list[Event]) -> list[Event]:
     for ev in events:
         text, at = ev.evidence or "", _trigger_at(ev)
         if ev.event_type == "REJECT" and at >= 0 and (
-                _DISMISSED.match(ev.trigger or "") and ev.actor2 is None or _DENIED_STATEMENT.search(text, 0, at)):
+                _DISMISSED.match(ev.trigger or "") and ev.actor2 is None
+                and not _DISMISSED_APPROACH.match(text, at + len(ev.trigger or ""))
+                or _DENIED_STATEMENT.search(text, 0, at)):
             continue
         if ev.event_type == "REJECT" and at >= 0 and _DISMISSED.match(ev.trigger or "") and \
                 _PRONOUN_OBJECT.match(text, at + len(ev.trigger)) and _STATEMENT.search(text, 0, at):
@@ -644,7 +663,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         draft._actors = actors  # type: ignore[attr-defined]
-        if getattr(draft, "_shared", False) and trig.event_type == "CONSULT" and draft.actor2 is None and \
+        if getattr(draft, "_shared", False) and trig.event_type in _AT_THE_MEETING and draft.actor2 is None and \
                 draft.actor2_code is None and drafts and drafts[-1].trigger.event_type == "CONSULT":
             # "it received Baradar and discussed its own railway": the talks of the same visit
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
@@ -699,7 +718,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
-    drafts = drafts + _as_did(sentence, actors, drafts)
+    drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -828,16 +847,22 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
-    if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head):
+    if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
+            not _TURN_TO.search(before):
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before):
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
         return False          # "it was the second attack on the shrine": a comment on an act already told
+    if d.trigger.frame == "noun" and _FRAMING_NOUN.match(sentence[:d.span_end]) and \
+            _COMES_AFTER.match(sentence, d.span_end):
+        return False          # "The bombing comes two months after ...": the act already told, framing an earlier one
     if d.trigger.frame in ("noun", "symmetric") and _REJECTED_NOUN.search(before):
         return False          # "ruled out talks with X": the rejection is the event, not the talks
     if _CONDITIONAL_OPEN.search(upto):
         return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
+    if d.trigger.event_type == "REJECT" and _DENIED_CLAIM.search(upto[-140:]):
+        return False          # "a similar claim about Termez, which the Uzbek authorities dismissed": a denial
     if _HEDGED.search(window):
         return False          # "Uzbek diplomats are understood to have discussed ...": unconfirmed
     if d.trigger.event_type not in ("COOPERATE", "AID") and _HABITUAL.search(window):
@@ -851,6 +876,11 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     return True
 
 
+# a claim, then a relative clause whose verb denies it ("an allegation the Taliban government rejects")
+_DENIED_CLAIM = re.compile(r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|boasts?|rumou?rs?)\b"
+                           r"(?:\s+(?:about|of|on|against)\s+[^.;,]{0,40})?(?:,?\s*(?:which|that))?\s+"
+                           r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:also\s+|flatly\s+|firmly\s+|strongly\s+|"
+                           r"promptly\s+|quickly\s+)?$", re.I)
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
 _HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
 # habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
@@ -1368,6 +1398,29 @@ def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list
             if m.end() <= a.start < end and a.prep == "as" and a.m.code != _UNNAMED and R.side(a.m.code) not in taken:
                 taken.add(R.side(a.m.code))
                 extra.append(dataclasses.replace(d, actor1=a, actor1_code=a.m.code, confidence=d.confidence - 0.05))
+    return extra
+
+
+_WITH_PARTNER = re.compile(r"\s+(?:jointly\s+)?with\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?$", re.I)
+_DRILL = re.compile(r"\b(?:drill|exercise|manoeuvre|maneuver|war game|wargame)", re.I)
+
+
+def _drilled_with(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'Russia drilled with Tajik and Uzbek troops': the partners' troops drilled too -- one MOBILIZE each, with
+    the host as their partner, as the host's event has them."""
+    extra: list[_Draft] = []
+    have = {(R.side(d.actor1_code), R.side(d.actor2_code), d.trigger.event_type) for d in drafts}
+    for d in drafts:
+        if d.trigger.event_type != "MOBILIZE" or d.actor2 is None or not d.actor2_code or \
+                d.actor2_code == _UNNAMED or not _DRILL.search(sentence[d.head:d.actor2.end]):
+            continue
+        if not _WITH_PARTNER.search(sentence, max(0, d.head), d.actor2.start):
+            continue
+        if (R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE") in have:
+            continue
+        have.add((R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE"))
+        extra.append(dataclasses.replace(d, actor1=d.actor2, actor1_code=d.actor2_code, actor2=d.actor1,
+                                         actor2_code=d.actor1_code, confidence=d.confidence - 0.05))
     return extra
 
 
