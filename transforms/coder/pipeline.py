@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -443,6 +444,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if (R.side(a.actor1), R.side(a.actor2)) != (R.side(b.actor1), R.side(b.actor2)) or None in (a.actor1, a.actor2):
         return False
+    if _other_people(a, b):
+        return False          # "held talks with Muttaqi", "negotiations were held with Azizi": two meetings
     if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
         return False
     if "day" in (a.date_precision, b.date_precision):
@@ -452,6 +455,22 @@ def _same_happening(a: Event, b: Event) -> bool:
     coarse = min(a.date_precision, b.date_precision, key=lambda p: {"year": 1, "month": 2, "day": 3}.get(p, 0))
     cut = {"day": 10, "month": 7, "year": 4}.get(coarse)
     return cut is not None and a.event_date.isoformat()[:cut] == b.event_date.isoformat()[:cut]
+
+
+@functools.lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    from transforms.coder.actors import alias_index
+    return frozenset(a.alias.lower() for a in alias_index() if a.kind == "person")
+
+
+def _other_people(a: Event, b: Event) -> bool:
+    """The two events name different people of one side (two ministers met on one visit): two acts, not one."""
+    names = _person_names()
+    for x, y in ((a.actor1_text, b.actor1_text), (a.actor2_text, b.actor2_text)):
+        x, y = (x or "").lower(), (y or "").lower()
+        if (x in names or y in names) and x not in y and y not in x:
+            return True
+    return False
 
 
 def _first_person(ctx: _Context) -> str | None:
@@ -1498,7 +1517,7 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2 is not None:
         d.actor2_code = d.actor2.m.code
     t = d.trigger
-    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK:
+    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK and not _agent_from_topic(d, actors, sentence, topic):
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
         return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
@@ -1534,6 +1553,45 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor1_code is None or d.actor2_code is None:
         d.confidence -= 0.1
     d.confidence = max(0.05, min(0.95, d.confidence))
+    return True
+
+
+_COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
+# the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
+_LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*")
+# a subject the actor dictionary does not know and that names no one: "the ministry", "the heads of the
+# delegation", "its working group" (a capital only on an organ word)
+_ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations|Government|Side|Commission|" \
+              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council)"
+_ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
+                            r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
+# an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
+_AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
+
+
+def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None) -> bool:
+    """A cooperative act told without its agent ("Negotiations were also held with X", "the ministry forwarded
+    a draft agreement to X") is the act of the party the document is about, when the sentence names the
+    counterpart and no other subject: the topic becomes actor1 (the codebook: the agent from plain context)."""
+    t = d.trigger
+    if t.event_type not in _COOP_TYPES or topic is None or topic == _UNNAMED:
+        return False
+    if d.actor2_code is None or d.actor2_code == _UNNAMED or R.side(d.actor2_code) == R.side(topic):
+        return False
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
+    if any(start <= a.start and a.end <= d.head and a.prep is None for a in actors):
+        return False          # a named subject the roles did not take: not ours to replace
+    slot = sentence[start:d.head]
+    slot = slot[_LEAD_ADVERBIAL.match(slot).end():] if not _ORGAN_SUBJECT.match(slot.lstrip()) else slot.lstrip()
+    passive = _AGENTLESS.search(d.text) or _AGENTLESS.match(sentence, d.span_end)
+    if t.lexical and not passive:
+        return False          # a lemma-class verb needs its own named actor (or an agentless passive)
+    if slot.strip() == "" and (t.frame == "noun" or passive):
+        pass                  # "Negotiations were held with X", "An arrangement has been reached with X"
+    elif not _ORGAN_SUBJECT.match(slot):
+        return False
+    d.actor1_code = topic
+    d.confidence -= 0.15
     return True
 
 
