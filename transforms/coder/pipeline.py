@@ -582,6 +582,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
         if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
             mutual = False       # "X and Y attended / sent delegations": each took part, not a talk between them
+        if mutual and _AT_TABLE.search(m.group(0)) and _table_partner(draft, group_sides, prev_codes, ctx):
+            mutual = False       # "envoys of X and Y sat at the table with him": each sat with the meeting's guest
         if attend and R.side(host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
             # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
             # (the meeting this sentence says was hosted, else the one the document reports)
@@ -1388,6 +1390,26 @@ _ANSWERED = re.compile(r"\b(?:answered|responded|replied|retaliated|hit back|rea
 
 _THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelling|attacks?|firing|strikes?|raids?|bombings?|"
                          r"killings?|incursions?|assault|ambush)\b", re.I)
+
+
+_AT_TABLE = re.compile(r"\bat the (?:[\w-]+ )?table\b", re.I)
+
+
+def _table_partner(d: _Draft, group_sides: set, prev_codes: list[str], ctx: _Context) -> bool:
+    """'X and Y sat at the table (with him)', 'were among those at the table': a seat at a meeting whose other
+    party the text has just named (the last meeting's other side, else the previous sentence's): one CONSULT
+    each with that party, not a talk between X and Y. False (nothing set) when there is none."""
+    if d.actor2 is not None or d.actor2_code is not None or len(group_sides) < 2:
+        return False
+    meeting = [c for c in (ctx.last_meeting or ())[1::-1] if isinstance(c, str)]
+    before = list(reversed(prev_codes))
+    # "sat at the table with him": the person the previous sentence named; else the last meeting's guest
+    pool = before + meeting if _OBJECT_PRONOUN.match(d.sentence, d.span_end) else meeting + before
+    who = next((c for c in pool if c and c != _UNNAMED and c not in _IGOS and R.side(c) not in group_sides), None)
+    if who is None:
+        return False
+    d.actor2_code = who
+    return True
 
 
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
