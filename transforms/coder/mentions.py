@@ -60,7 +60,9 @@ hall city suburbs suburb outskirts neighbourhood neighborhood region oblast prov
 UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
-    r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
+    r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
+    r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
+    r"(?:the |several |some |many |other )?speakers(?= at\b)|"
     r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 _UNNAMED_GATE = gated(UNNAMED)

@@ -1618,7 +1618,7 @@ def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: s
 
 
 # "X hosted / convened the meeting": the host's act even when the guests go unnamed ("the five presidents")
-_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired)\b", re.I)
+_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired|(?:was|is|were|are|played|plays|has played) host to)\b", re.I)
 
 
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b")
