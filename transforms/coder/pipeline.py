@@ -1588,6 +1588,9 @@ _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations
 _ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
                             r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
 # an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$", re.I)
+# a passive's clause also opens after "that" ("confirmed that the Taliban have been invited")
+_CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
 _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
 
 
@@ -1600,16 +1603,22 @@ def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: s
         return False
     if d.actor2_code is None or d.actor2_code == _UNNAMED or R.side(d.actor2_code) == R.side(topic):
         return False
-    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
-    if any(start <= a.start and a.end <= d.head and a.prep is None for a in actors):
+    passive = _AGENTLESS.search(d.text) or _AGENTLESS.match(sentence, d.span_end) or \
+        _AUX_BEFORE.search(sentence, max(0, d.head - 30), d.head) and re.match(r"\w+(?:ed|en|wn|ld|nt)\b", d.text)
+    if passive and re.match(r"\s+by\b", sentence[d.span_end:]):
+        return False          # "was signed by ...": an agent the roles could not name
+    cut = _CLAUSE_START_PASSIVE if passive else _CLAUSE_START
+    start = max((b.end() for b in cut.finditer(sentence, 0, d.head)), default=0)
+    patient = d.actor2 if passive and t.event_type != "SUPPORT" else None
+    if any(start <= a.start and a.end <= d.head and a.prep is None and a is not patient for a in actors):
         return False          # a named subject the roles did not take: not ours to replace
     slot = sentence[start:d.head]
     slot = slot[_LEAD_ADVERBIAL.match(slot).end():] if not _ORGAN_SUBJECT.match(slot.lstrip()) else slot.lstrip()
-    passive = _AGENTLESS.search(d.text) or _AGENTLESS.match(sentence, d.span_end)
     if t.lexical and not passive:
         return False          # a lemma-class verb needs its own named actor (or an agentless passive)
-    if slot.strip() == "" and (t.frame == "noun" or passive):
-        pass                  # "Negotiations were held with X", "An arrangement has been reached with X"
+    if passive and (slot.strip() == "" or patient is not None and patient.start >= start) or \
+            slot.strip() == "" and t.frame == "noun":
+        pass                  # "Negotiations were held with X", "An arrangement has been reached with X", "X was invited"
     elif not _ORGAN_SUBJECT.match(slot):
         return False
     d.actor1_code = topic
