@@ -1580,7 +1580,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
 
 _COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
 # the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
-_LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*")
+_LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
+                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our)\s))?")
 # a subject the actor dictionary does not know and that names no one: "the ministry", "the heads of the
 # delegation", "its working group" (a capital only on an organ word)
 _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations|Government|Side|Commission|" \
@@ -1588,6 +1589,8 @@ _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations
 _ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
                             r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
 # an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
+_HEARSAY = re.compile(r"\b(?:say|says|said|claim|claims|claimed|report|reports|reported|believe|believes|suggest|suggests|"
+                      r"rumou?rs?|allege|alleges|alleged)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$", re.I)
 # a passive's clause also opens after "that" ("confirmed that the Taliban have been invited")
 _CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
@@ -1616,6 +1619,8 @@ def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: s
     slot = slot[_LEAD_ADVERBIAL.match(slot).end():] if not _ORGAN_SUBJECT.match(slot.lstrip()) else slot.lstrip()
     if t.lexical and not passive:
         return False          # a lemma-class verb needs its own named actor (or an agentless passive)
+    if _HEARSAY.search(slot):
+        return False          # "analysts say talks were held with X": hearsay, no one's act
     if passive and (slot.strip() == "" or patient is not None and patient.start >= start) or \
             slot.strip() == "" and t.frame == "noun":
         pass                  # "Negotiations were held with X", "An arrangement has been reached with X", "X was invited"

@@ -1,0 +1,85 @@
+"""Recall of cooperative acts (CONSULT, AGREE, REQUEST, ...) told without a plainly named agent, or by a
+list of seated envoys (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document, triples
+from transforms.models import Document
+
+
+def doc(text: str, published=dt.date(2024, 5, 20)) -> Document:
+    return text_document(text, published, "test-recall-coop")
+
+
+def coded(text: str, **kw):
+    return triples(doc(text, **kw))
+
+
+def types(text: str) -> set[str]:
+    return {t for _, _, t in coded(text)}
+
+
+LEAD = "Tajikistan's trade minister visited Kabul on Sunday. "
+
+
+def test_agentless_talks_with_a_named_counterpart_are_the_topics_act():
+    got = coded(LEAD + "Separate negotiations were held with the Taliban commerce minister Nooruddin Azizi on Monday.")
+    assert ("TJK", "TALIBAN", "CONSULT") in got
+    got = coded(LEAD + "An understanding has been reached with the Afghan side on lower transit fees.")
+    assert ("TJK", "TALIBAN", "AGREE") in got
+
+
+def test_an_unnamed_organ_as_subject_acts_for_the_topic():
+    got = coded(LEAD + "On Tuesday the ministry forwarded to the Afghan side a draft agreement on a joint commission.")
+    assert ("TJK", "TALIBAN", "REQUEST") in got
+
+
+def test_agentless_forms_keep_the_guards():
+    # a plan, a negation and a question stay out even with the counterpart named
+    alone = coded(LEAD.strip())
+    assert coded(LEAD + "Negotiations will be held with the Taliban commerce minister next month.") == alone
+    assert coded(LEAD + "No understanding has been reached with the Afghan side on transit fees.") == alone
+    assert coded(LEAD + "If an understanding is reached with the Afghan side, fees will fall.") == alone
+    assert coded(LEAD + "Were negotiations held with the Taliban commerce minister?") == alone
+    # an agent named with "by" is the roles' business, not the topic's
+    got = coded(LEAD + "A draft accord was forwarded to the Afghan side by Pakistan on Monday.")
+    assert ("TJK", "TALIBAN", "REQUEST") not in got
+
+
+def test_an_agentless_invitation_in_a_reported_clause():
+    got = coded("Russia's envoy Zamir Kabulov met reporters in Moscow on Friday. "
+                "Kabulov confirmed on Friday that the Taliban have been invited to the autumn consultations.")
+    assert ("RUS", "TALIBAN", "REQUEST") in got
+
+
+def test_meetings_with_different_named_ministers_on_one_visit_are_two_events():
+    got = coded("Uzbek Foreign Minister Bakhtiyor Saidov visited Kabul in May 2024. "
+                "Saidov held talks with Amir Khan Muttaqi on transit. "
+                "Further negotiations were held with Nooruddin Azizi on trade.")
+    assert got.count(("UZB", "TALIBAN", "CONSULT")) >= 3
+
+
+def test_envoys_from_a_list_of_states_act_for_those_states():
+    got = coded("Special envoys from Kazakhstan, Kyrgyzstan and Uzbekistan met Amir Khan Muttaqi in Kazan on Friday.")
+    assert {("KAZ", "TALIBAN", "CONSULT"), ("KGZ", "TALIBAN", "CONSULT"), ("UZB", "TALIBAN", "CONSULT")} <= set(got)
+
+
+def test_a_seat_at_the_table_is_a_talk_with_the_guest_not_among_the_seated():
+    got = coded("Sergey Lavrov received Amir Khan Muttaqi in Moscow on Friday. "
+                "Envoys from Kazakhstan and Uzbekistan sat at the table with him.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got and ("UZB", "TALIBAN", "CONSULT") in got
+    assert not any({a, b} == {"KAZ", "UZB"} for a, b, _ in got)
+
+
+def test_unnamed_speakers_and_delegations_fill_the_actor_slot_with_null():
+    got = coded("Speakers at the conference urged the Taliban to reopen girls' schools on Tuesday.")
+    assert (None, "TALIBAN", "REQUEST") in got
+    assert ("REQUEST" in types("A number of delegations called for the release of the frozen reserves on Tuesday."))
+
+
+def test_being_host_to_a_meeting_is_the_hosts_consult():
+    assert ("KGZ", None, "CONSULT") in coded(
+        "President Sadyr Japarov was host to a summit of Central Asian leaders in Cholpon-Ata on Friday.")
+    # a forecast of hosting is no event
+    assert "CONSULT" not in types("Kyrgyzstan is expected to be host to next year's summit.")
