@@ -83,3 +83,12 @@ def test_being_host_to_a_meeting_is_the_hosts_consult():
         "President Sadyr Japarov was host to a summit of Central Asian leaders in Cholpon-Ata on Friday.")
     # a forecast of hosting is no event
     assert "CONSULT" not in types("Kyrgyzstan is expected to be host to next year's summit.")
+
+
+def test_alongside_those_of_adds_the_owners_to_the_subject_list():
+    got = coded("Uzbekistan's envoy met Amir Khan Muttaqi in Kabul on Monday, as well as those of Kazakhstan and "
+                "Turkmenistan.")
+    assert {("UZB", "TALIBAN", "CONSULT"), ("KAZ", "TALIBAN", "CONSULT"), ("TKM", "TALIBAN", "CONSULT")} <= set(got)
+    # "those of" with no subject list before it adds nobody
+    assert ("KAZ", "TALIBAN", "CONSULT") not in coded(
+        "The talks on Monday, like those of Kazakhstan last year, were held in private.")

@@ -570,6 +570,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
         group = getattr(draft, "_coordinated", None) or []
+        group = group + _alongside_those(sentence, actors, draft, group, limit)
         variants = [draft]
         group_sides = {R.side(member.m.code) for member in group}
         t = draft.trigger
@@ -1390,6 +1391,34 @@ _ANSWERED = re.compile(r"\b(?:answered|responded|replied|retaliated|hit back|rea
 
 _THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelling|attacks?|firing|strikes?|raids?|bombings?|"
                          r"killings?|incursions?|assault|ambush)\b", re.I)
+
+
+# "envoys of X and Y sat at the table, alongside those of Z and W": Z's and W's envoys did the same
+_THOSE_OF = re.compile(r"\b(?:alongside|as well as|together with|along with|joined by|like)\s+those\s+of\s+(?:the\s+)?", re.I)
+
+
+def _alongside_those(sentence: str, actors: list[R.Placed], d: _Draft, group: list, limit: int) -> list:
+    """The owners listed after 'alongside those of' join the subject list (one event each, like the list)."""
+    if not group and d.actor1 is None:
+        return []
+    first = group[0].start if group else d.actor1.start
+    m = _THOSE_OF.search(sentence, first, limit)
+    if m is None:
+        return []
+    stop = re.search(r"[;:.]", sentence[m.end():limit])
+    end = m.end() + stop.start() if stop else limit
+    out: list = []
+    last = m.end()
+    for a in actors:
+        if a.start < m.end() or a.start >= end:
+            continue
+        if out and not R._COORD.match(sentence[last:a.start]):
+            break
+        if a.m.code == _UNNAMED or a.m.code in _IGOS and not out:
+            break
+        out.append(a)
+        last = a.end
+    return ([d.actor1] if not group else []) + out if out else []
 
 
 _AT_TABLE = re.compile(r"\bat the (?:[\w-]+ )?table\b", re.I)
