@@ -92,3 +92,10 @@ def test_alongside_those_of_adds_the_owners_to_the_subject_list():
     # "those of" with no subject list before it adds nobody
     assert ("KAZ", "TALIBAN", "CONSULT") not in coded(
         "The talks on Monday, like those of Kazakhstan last year, were held in private.")
+
+
+def test_an_appositive_name_keeps_the_role_of_its_description():
+    got = coded("Vladimir Putin flew to Ashgabat on Friday. On the sidelines he also had a meeting with Iran's new "
+                "president, Masoud Pezeshkian.")
+    assert ("RUS", "IRN", "CONSULT") in got
+    assert not any(a == "IRN" for a, _, _ in got)

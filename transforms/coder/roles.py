@@ -109,6 +109,10 @@ class Placed:
     clause: bool = False      # "after Qatar and Saudi Arabia asked ...": a subordinate clause's subject, no object
 
 
+# "X's new president, NAME": an appositive name after its description ("'s" + lowercase words + comma)
+_APPOSITION = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}(?-i:[a-z])[\w-]*,\s*$")
+
+
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
     out: list[Placed] = []
     for m in mentions:
@@ -139,6 +143,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             elif (not window.isascii() or window.rstrip().lower().endswith(("that", "which", "whom", "the"))) and \
                     _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
                 prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
+        if prep is None and out and out[-1].prep and side(out[-1].m.code) == side(m.code) and \
+                _APPOSITION.match(sentence[out[-1].end:start]):
+            prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
