@@ -99,3 +99,9 @@ def test_an_appositive_name_keeps_the_role_of_its_description():
                 "president, Masoud Pezeshkian.")
     assert ("RUS", "IRN", "CONSULT") in got
     assert not any(a == "IRN" for a, _, _ in got)
+
+
+def test_the_two_ministries_are_the_parties_last_named():
+    got = coded("Kyrgyz Economy Minister Daniyar Amangeldiev met Taliban commerce minister Nooruddin Azizi in Kabul "
+                "on 10 January 2024. Afterwards the heads of the two ministries signed a memorandum of understanding.")
+    assert any(t == "AGREE" and {a, b} == {"KGZ", "TALIBAN"} for a, b, t in got)

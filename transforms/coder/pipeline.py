@@ -97,7 +97,7 @@ _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
-    r"delegations|leaders|partners|ministers|capitals)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
+    r"delegations|leaders|partners|ministers|capitals|ministries|agencies)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
     r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
