@@ -105,3 +105,10 @@ def test_the_two_ministries_are_the_parties_last_named():
     got = coded("Kyrgyz Economy Minister Daniyar Amangeldiev met Taliban commerce minister Nooruddin Azizi in Kabul "
                 "on 10 January 2024. Afterwards the heads of the two ministries signed a memorandum of understanding.")
     assert any(t == "AGREE" and {a, b} == {"KGZ", "TALIBAN"} for a, b, t in got)
+
+
+def test_national_mills_and_producers_trading_in_the_plain_present():
+    assert ("UZB", "AFG", "COOPERATE") in coded("Uzbek producers sell fertiliser to Afghanistan every spring.")
+    assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakh mills ship flour to Afghanistan each month.")
+    # a wish is no trade
+    assert "COOPERATE" not in types("Kazakh mills would like to ship flour to Afghanistan.")

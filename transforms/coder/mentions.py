@@ -29,7 +29,8 @@ official delegation delegations side embassy ambassador envoy envoys consulate c
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
 military guards guard border police security counterpart counterparts parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
-railways company side's airline airlines companies firms exporters importers investors businesses
+railways company side's airline airlines companies firms exporters importers investors businesses mills millers
+producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps
 """.split())
