@@ -112,3 +112,13 @@ def test_national_mills_and_producers_trading_in_the_plain_present():
     assert ("KAZ", "AFG", "COOPERATE") in coded("Kazakh mills ship flour to Afghanistan each month.")
     # a wish is no trade
     assert "COOPERATE" not in types("Kazakh mills would like to ship flour to Afghanistan.")
+
+
+def test_a_gathering_held_in_a_named_place_is_its_hosts_consult():
+    got = coded("The regional conference on Afghan trade held in Almaty in March 2024 was praised by the guests.")
+    assert ("KAZ", None, "CONSULT") in got
+    assert ("UZB", None, "CONSULT") in coded("A business forum took place in Tashkent on 3 April 2024.")
+    # still to come, or denied: no event
+    assert "CONSULT" not in types("The next conference will be held in Tashkent in July.")
+    assert "CONSULT" not in types("No meeting took place in Dushanbe last week.")
+    assert "CONSULT" not in types("If a summit is held in Astana, the Taliban will attend.")

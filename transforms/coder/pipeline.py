@@ -524,7 +524,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -621,7 +621,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
-        _earlier_round(sentence, actors, places, drafts)
+        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1267,6 +1267,29 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     return [_Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=code, confidence=0.55)]
 
 
+# "the international conference on Afghanistan held in Tashkent", "a business forum took place in Kabul": a
+# gathering in a named place, the act of the state it was held in (its guests unnamed)
+_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for)\s+[^,;]{0,50}?\s+)?"
+                         r"(?<!to be )(?<!will be )(?<!would be )(?:took place|was held|were held|had been held|held)\s+"
+                         r"(?:(?:last|this|earlier|later)\s+\w+\s+)?in\s+(?:the\s+)?", re.I)
+
+
+def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    m = _forum_held(sentence)
+    if m is None or _held_in(sentence) is not None or any(x.trigger.event_type == "CONSULT" for x in drafts):
+        return []
+    if re.search(r"\b(?:next|planned|scheduled|due|expected|proposed|future|upcoming|to be)\b", sentence[max(0, m.start() - 60):m.end()], re.I):
+        return []             # a gathering still to come
+    where = min((p for p in actors + places if m.end() <= p.start < m.end() + 3), key=lambda p: p.start, default=None)
+    code = where and (where.m.country or where.m.code)
+    if not code or code == _UNNAMED:
+        return []
+    trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
+    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code="TALIBAN" if code == "AFG" else code,
+               confidence=0.5, sentence=sentence)
+    return [d] if _asserted(sentence, d) else []
+
+
 # "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
 _AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
 
@@ -1730,4 +1753,5 @@ _boilerplate = gated(_BOILERPLATE)
 _attendees_after = gated(_ATTENDEES_AFTER)
 _attendees_before = gated(_ATTENDEES_BEFORE)
 _held_in = gated(_HELD_IN)
+_forum_held = gated(_FORUM_HELD)
 _first_person_topic = gated(_FIRST_PERSON_TOPIC)
