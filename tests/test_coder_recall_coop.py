@@ -122,3 +122,22 @@ def test_a_gathering_held_in_a_named_place_is_its_hosts_consult():
     assert "CONSULT" not in types("The next conference will be held in Tashkent in July.")
     assert "CONSULT" not in types("No meeting took place in Dushanbe last week.")
     assert "CONSULT" not in types("If a summit is held in Astana, the Taliban will attend.")
+
+
+def test_signatures_put_to_a_document_in_a_named_city():
+    got = coded("In May 2024 the Kazakh, Turkmen and Taliban delegations put their signatures in Ashgabat to a "
+                "transit protocol.")
+    assert any(t == "AGREE" and {a, b} == {"KAZ", "TALIBAN"} for a, b, t in got)
+    assert any(t == "AGREE" and {a, b} == {"TKM", "TALIBAN"} for a, b, t in got)
+
+
+def test_a_delisting_in_a_leading_after_clause_is_still_coded():
+    got = coded("After Bishkek took the Taliban off its list of banned groups in September 2024, trade grew.")
+    assert ("KGZ", "TALIBAN", "CONCEDE") in got
+
+
+def test_telling_someone_at_length_that_they_must_act_is_a_demand():
+    got = coded("Kazakh officials have told the Taliban several times, in public and in private, that the border "
+                "posts must be kept open.")
+    assert ("KAZ", "TALIBAN", "REQUEST") in got
+    assert "REQUEST" not in types("Kazakh officials have told reporters that the border posts are open.")

@@ -360,7 +360,7 @@ def _demonym_role(doc, span) -> str | None:
     i = span.end
     hops = 0
     former = span.start >= 1 and doc[span.start - 1].lower_ in ("former", "ex")
-    while i < len(doc) and hops < 4:
+    while i < len(doc) and hops < 6:
         word = doc[i].lower_
         if word in INSTITUTION:
             # "a former Turkish foreign minister": someone who no longer serves that state
@@ -371,7 +371,7 @@ def _demonym_role(doc, span) -> str | None:
             return "demonym"
         if word in ETHNIC_BLOCK:
             return None
-        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3 or word in _MODIFIERS or \
+        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
                 word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | {"ministers", "officials", "ministry"}:
             i += 1
             hops += 1

@@ -84,7 +84,8 @@ _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|e
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*"
                            r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
-                           r"asked|\w+ed)\b")
+                           r"asked|took|gave|sent|met|made|held|signed|won|began|struck|broke|came|went|paid|led|put|left|"
+                           r"told|sold|brought|bought|became|drew|flew|fought|found|kept|lost|saw|spoke|wrote|\w+ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants|envoys?|delegations?|delegates|"
