@@ -141,3 +141,9 @@ def test_telling_someone_at_length_that_they_must_act_is_a_demand():
                 "posts must be kept open.")
     assert ("KAZ", "TALIBAN", "REQUEST") in got
     assert "REQUEST" not in types("Kazakh officials have told reporters that the border posts are open.")
+
+
+def test_the_movement_taken_off_a_list_is_the_taliban():
+    got = coded("The Taliban have run Afghanistan since 2021. In April 2025 Moscow removed the movement from its list "
+                "of terrorist organisations.", published=dt.date(2025, 5, 2))
+    assert ("RUS", "TALIBAN", "CONCEDE") in got

@@ -227,6 +227,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_group_mentions(sentence, s, local, ctx)
         local = _with_org_mentions(sentence, s, local, ctx)
         local = _with_armed_mentions(sentence, s, local, ctx)
+        local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
@@ -296,6 +297,23 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_armed, "group", m.group(0))
              for m in _ARMED_ANAPHOR.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+_MOVEMENT = re.compile(r"\bthe movement\b(?=\s+(?:from|off|on)\s+(?:its|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:list|lists|register|registry|blacklist)\b)", re.I)
+_MOVEMENT_GATE = gated(_MOVEMENT)
+
+
+def _with_movement_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'removed the movement from its list': the Taliban (the object of a listing or delisting), in a document about
+    Afghanistan after the takeover that has named no other armed group (whose 'movement' it could be)."""
+    if ctx.last_armed is not None or not ctx.after_takeover or not ctx.state_counts.get("AFG") or \
+            _MOVEMENT_GATE(sentence) is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), "TALIBAN", "name", m.group(0))
+             for m in _MOVEMENT.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
