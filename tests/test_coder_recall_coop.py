@@ -147,3 +147,11 @@ def test_the_movement_taken_off_a_list_is_the_taliban():
     got = coded("The Taliban have run Afghanistan since 2021. In April 2025 Moscow removed the movement from its list "
                 "of terrorist organisations.", published=dt.date(2025, 5, 2))
     assert ("RUS", "TALIBAN", "CONCEDE") in got
+
+
+def test_a_passive_no_one_will_be_allowed_pledge():
+    got = coded("The Taliban told the visitors on Monday that no group would be allowed to use Afghan territory "
+                "against Uzbekistan.")
+    assert ("TALIBAN", "UZB", "AGREE") in got
+    # a forecast by an analyst, with no speaker's pledge, stays out
+    assert "AGREE" not in types("Perhaps no group will be allowed to use Afghan territory against Uzbekistan.")
