@@ -155,3 +155,15 @@ def test_a_passive_no_one_will_be_allowed_pledge():
     assert ("TALIBAN", "UZB", "AGREE") in got
     # a forecast by an analyst, with no speaker's pledge, stays out
     assert "AGREE" not in types("Perhaps no group will be allowed to use Afghan territory against Uzbekistan.")
+
+
+def test_participants_declaring_themselves_ready_and_all_of_them_promising():
+    got = coded("At the close of the meeting on 4 October 2024, the participants declared themselves ready to help "
+                "Kabul fight drug trafficking.")
+    assert (None, "TALIBAN", "AGREE") in got
+    got = coded("Envoys from eight states met in Kazan on Friday. All of them promised to keep sending food aid to "
+                "Afghanistan.")
+    assert (None, "AFG", "AGREE") in got
+    # "all of them" as an object is no actor
+    assert not any(a is None and t == "COOPERATE" for a, _, t in coded(
+        "Three border markets opened in 2020. The Taliban have kept all of them running."))

@@ -64,6 +64,7 @@ UNNAMED = re.compile(
     r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"
+    r"(?-i:All|Each|Most|Many|Several|Some) of them(?= (?:\w+ )?(?-i:[a-z]+ed|have|had|has|were|was|said|agreed|promised|pledged)\b)|"
     r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 _UNNAMED_GATE = gated(UNNAMED)
