@@ -41,6 +41,11 @@ def test_agentless_forms_keep_the_guards():
     assert coded(LEAD + "Negotiations will be held with the Taliban commerce minister next month.") == alone
     assert coded(LEAD + "No understanding has been reached with the Afghan side on transit fees.") == alone
     assert coded(LEAD + "If an understanding is reached with the Afghan side, fees will fall.") == alone
+    # hearsay: no one's act (a lead with no meeting, so no earlier talks lend the agent)
+    aid = "Tajikistan sent flour to Afghanistan on Sunday. "
+    assert ("TJK", "TALIBAN", "CONSULT") in coded(aid + "Negotiations were also held with the Taliban commerce minister.")
+    assert coded(aid + "Some analysts say negotiations were held with the Taliban commerce minister.") == \
+        coded(aid.strip())
     assert coded(LEAD + "Were negotiations held with the Taliban commerce minister?") == alone
     # an agent named with "by" is the roles' business, not the topic's
     got = coded(LEAD + "A draft accord was forwarded to the Afghan side by Pakistan on Monday.")

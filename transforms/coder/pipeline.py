@@ -1435,7 +1435,7 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelli
 
 
 # "envoys of X and Y sat at the table, alongside those of Z and W": Z's and W's envoys did the same
-_THOSE_OF = re.compile(r"\b(?:alongside|as well as|together with|along with|joined by|like)\s+those\s+of\s+(?:the\s+)?", re.I)
+_THOSE_OF = re.compile(r"\b(?:alongside|as well as|together with|along with|joined by)\s+those\s+of\s+(?:the\s+)?", re.I)
 
 
 def _alongside_those(sentence: str, actors: list[R.Placed], d: _Draft, group: list, limit: int) -> list:
@@ -1658,12 +1658,13 @@ _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations
               r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council)"
 _ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
                             r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
-# an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
+# "analysts say talks were held with X": hearsay, no one's act
 _HEARSAY = re.compile(r"\b(?:say|says|said|claim|claims|claimed|report|reports|reported|believe|believes|suggest|suggests|"
                       r"rumou?rs?|allege|alleges|alleged)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$", re.I)
 # a passive's clause also opens after "that" ("confirmed that the Taliban have been invited")
 _CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
+# an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
 _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
 
 
