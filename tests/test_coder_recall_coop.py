@@ -172,3 +172,12 @@ def test_participants_declaring_themselves_ready_and_all_of_them_promising():
     # "all of them" as an object is no actor
     assert not any(a is None and t == "COOPERATE" for a, _, t in coded(
         "Three border markets opened in 2020. The Taliban have kept all of them running."))
+
+
+def test_a_stated_openness_to_talks_is_the_speakers_pledge():
+    assert ("TALIBAN", "UZB", "AGREE") in coded("The Taliban said on Monday that they were open to talks with Tashkent.")
+    got = coded("On 5 May 2024 the Taliban's energy ministry let it be known that it was open to talks with Dushanbe.")
+    assert ("TALIBAN", "TJK", "AGREE") in got
+    # an outsider's guess, or a denial, is no pledge
+    assert "AGREE" not in types("Analysts think Tashkent is open to talks with the Taliban.")
+    assert "AGREE" not in types("The Taliban said they were not open to talks with Tashkent.")

@@ -901,8 +901,9 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
-    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
-    return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
+    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor) nor 'was open
+    to talks with' (a copula and an adjective)."""
+    return R.passive(sentence, d.head) and not re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,

@@ -46,9 +46,10 @@ _OF_HEAD = re.compile(
     r"(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
-    r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported)"
+    r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported|let it be known|made it known)"
     r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
-    r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
+    r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded|let it be known|made it known)\b",
+    re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
