@@ -29,7 +29,8 @@ official delegation delegations side embassy ambassador envoy envoys consulate c
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
 military guards guard border police security counterpart counterparts parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
-railways company side's airline airlines companies firms exporters importers investors businesses
+railways company side's airline airlines companies firms exporters importers investors businesses mills millers
+producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters artillery
@@ -61,7 +62,10 @@ hall city suburbs suburb outskirts neighbourhood neighborhood region oblast prov
 UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
-    r"(?:the |several |some |other |all )participants|several delegations|some delegations|third countries|"
+    r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
+    r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
+    r"(?:the |several |some |many |other )?speakers(?= at\b)|"
+    r"(?-i:All|Each|Most|Many|Several|Some) of them(?= (?:\w+ )?(?-i:[a-z]+ed|have|had|has|were|was|said|agreed|promised|pledged)\b)|"
     r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 _UNNAMED_GATE = gated(UNNAMED)
@@ -366,7 +370,7 @@ def _demonym_role(doc, span) -> str | None:
     i = span.end
     hops = 0
     former = span.start >= 1 and doc[span.start - 1].lower_ in ("former", "ex")
-    while i < len(doc) and hops < 4:
+    while i < len(doc) and hops < 6:
         word = _office_word(doc, i)
         if word in INSTITUTION:
             # "a former Turkish foreign minister": someone who no longer serves that state
@@ -377,7 +381,7 @@ def _demonym_role(doc, span) -> str | None:
             return "demonym"
         if word in ETHNIC_BLOCK:
             return None
-        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of") and hops < 3 or word in _MODIFIERS or \
+        if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
                 word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | {"ministers", "officials", "ministry"}:
             i += 1
             hops += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -110,7 +111,7 @@ _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
-    r"delegations|leaders|partners|ministers|capitals)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
+    r"delegations|leaders|partners|ministers|capitals|ministries|agencies)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
     r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
@@ -240,6 +241,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_group_mentions(sentence, s, local, ctx)
         local = _with_org_mentions(sentence, s, local, ctx)
         local = _with_armed_mentions(sentence, s, local, ctx)
+        local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
@@ -309,6 +311,23 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_armed, "group", m.group(0))
              for m in _ARMED_ANAPHOR.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+_MOVEMENT = re.compile(r"\bthe movement\b(?=\s+(?:from|off|on)\s+(?:its|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:list|lists|register|registry|blacklist)\b)", re.I)
+_MOVEMENT_GATE = gated(_MOVEMENT)
+
+
+def _with_movement_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'removed the movement from its list': the Taliban (the object of a listing or delisting), in a document about
+    Afghanistan after the takeover that has named no other armed group (whose 'movement' it could be)."""
+    if ctx.last_armed is not None or not ctx.after_takeover or not ctx.state_counts.get("AFG") or \
+            _MOVEMENT_GATE(sentence) is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), "TALIBAN", "name", m.group(0))
+             for m in _MOVEMENT.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
@@ -564,6 +583,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if (R.side(a.actor1), R.side(a.actor2)) != (R.side(b.actor1), R.side(b.actor2)) or None in (a.actor1, a.actor2):
         return False
+    if _other_people(a, b):
+        return False          # "held talks with Muttaqi", "negotiations were held with Azizi": two meetings
     if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
         return False
     if "day" in (a.date_precision, b.date_precision):
@@ -573,6 +594,22 @@ def _same_happening(a: Event, b: Event) -> bool:
     coarse = min(a.date_precision, b.date_precision, key=lambda p: {"year": 1, "month": 2, "day": 3}.get(p, 0))
     cut = {"day": 10, "month": 7, "year": 4}.get(coarse)
     return cut is not None and a.event_date.isoformat()[:cut] == b.event_date.isoformat()[:cut]
+
+
+@functools.lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    from transforms.coder.actors import alias_index
+    return frozenset(a.alias.lower() for a in alias_index() if a.kind == "person")
+
+
+def _other_people(a: Event, b: Event) -> bool:
+    """The two events name different people of one side (two ministers met on one visit): two acts, not one."""
+    names = _person_names()
+    for x, y in ((a.actor1_text, b.actor1_text), (a.actor2_text, b.actor2_text)):
+        x, y = (x or "").lower(), (y or "").lower()
+        if (x in names or y in names) and x not in y and y not in x:
+            return True
+    return False
 
 
 def _first_person(ctx: _Context) -> str | None:
@@ -626,7 +663,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -672,6 +709,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
         group = getattr(draft, "_coordinated", None) or []
+        group = group + _alongside_those(sentence, actors, draft, group, limit)
         variants = [draft]
         group_sides = {R.side(member.m.code) for member in group}
         t = draft.trigger
@@ -684,6 +722,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
         if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
             mutual = False       # "X and Y attended / sent delegations": each took part, not a talk between them
+        if mutual and _AT_TABLE.search(m.group(0)) and _table_partner(draft, group_sides, prev_codes, ctx):
+            mutual = False       # "envoys of X and Y sat at the table with him": each sat with the meeting's guest
         if attend and R.side(host) not in group_sides | {R.side(_code(draft.actor1, draft.actor1_code))}:
             # "Envoys of X, Y and Z took part in the meeting": each attended the host's meeting, not a talk among them
             # (the meeting this sentence says was hosted, else the one the document reports)
@@ -720,7 +760,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
-        _earlier_round(sentence, actors, places, drafts)
+        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -993,8 +1033,9 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
-    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
-    return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
+    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor) nor 'was open
+    to talks with' (a copula and an adjective)."""
+    return R.passive(sentence, d.head) and not re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
@@ -1377,6 +1418,29 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     return [_Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=code, confidence=0.55)]
 
 
+# "the international conference on Afghanistan held in Tashkent", "a business forum took place in Kabul": a
+# gathering in a named place, the act of the state it was held in (its guests unnamed)
+_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for)\s+[^,;]{0,50}?\s+)?"
+                         r"(?<!to be )(?<!will be )(?<!would be )(?:took place|was held|were held|had been held|held)\s+"
+                         r"(?:(?:last|this|earlier|later)\s+\w+\s+)?in\s+(?:the\s+)?", re.I)
+
+
+def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    m = _forum_held(sentence)
+    if m is None or _held_in(sentence) is not None or any(x.trigger.event_type == "CONSULT" for x in drafts):
+        return []
+    if re.search(r"\b(?:next|planned|scheduled|due|expected|proposed|future|upcoming|to be)\b", sentence[max(0, m.start() - 60):m.end()], re.I):
+        return []             # a gathering still to come
+    where = min((p for p in actors + places if m.end() <= p.start < m.end() + 3), key=lambda p: p.start, default=None)
+    code = where and (where.m.country or where.m.code)
+    if not code or code == _UNNAMED:
+        return []
+    trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
+    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code="TALIBAN" if code == "AFG" else code,
+               confidence=0.5, sentence=sentence)
+    return [d] if _asserted(sentence, d) else []
+
+
 # "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
 _AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
 
@@ -1526,6 +1590,54 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelli
                          r"killings?|incursions?|assault|ambush)\b", re.I)
 
 
+# "envoys of X and Y sat at the table, alongside those of Z and W": Z's and W's envoys did the same
+_THOSE_OF = re.compile(r"\b(?:alongside|as well as|together with|along with|joined by)\s+those\s+of\s+(?:the\s+)?", re.I)
+
+
+def _alongside_those(sentence: str, actors: list[R.Placed], d: _Draft, group: list, limit: int) -> list:
+    """The owners listed after 'alongside those of' join the subject list (one event each, like the list)."""
+    if not group and d.actor1 is None:
+        return []
+    first = group[0].start if group else d.actor1.start
+    m = _THOSE_OF.search(sentence, first, limit)
+    if m is None:
+        return []
+    stop = re.search(r"[;:.]", sentence[m.end():limit])
+    end = m.end() + stop.start() if stop else limit
+    out: list = []
+    last = m.end()
+    for a in actors:
+        if a.start < m.end() or a.start >= end:
+            continue
+        if out and not R._COORD.match(sentence[last:a.start]):
+            break
+        if a.m.code == _UNNAMED or a.m.code in _IGOS and not out:
+            break
+        out.append(a)
+        last = a.end
+    return ([d.actor1] if not group else []) + out if out else []
+
+
+_AT_TABLE = re.compile(r"\bat the (?:[\w-]+ )?table\b", re.I)
+
+
+def _table_partner(d: _Draft, group_sides: set, prev_codes: list[str], ctx: _Context) -> bool:
+    """'X and Y sat at the table (with him)', 'were among those at the table': a seat at a meeting whose other
+    party the text has just named (the last meeting's other side, else the previous sentence's): one CONSULT
+    each with that party, not a talk between X and Y. False (nothing set) when there is none."""
+    if d.actor2 is not None or d.actor2_code is not None or len(group_sides) < 2:
+        return False
+    meeting = [c for c in (ctx.last_meeting or ())[1::-1] if isinstance(c, str)]
+    before = list(reversed(prev_codes))
+    # "sat at the table with him": the person the previous sentence named; else the last meeting's guest
+    pool = before + meeting if _OBJECT_PRONOUN.match(d.sentence, d.span_end) else meeting + before
+    who = next((c for c in pool if c and c != _UNNAMED and c not in _IGOS and R.side(c) not in group_sides), None)
+    if who is None:
+        return False
+    d.actor2_code = who
+    return True
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1653,7 +1765,7 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor2 is not None:
         d.actor2_code = d.actor2.m.code
     t = d.trigger
-    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK:
+    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK and not _agent_from_topic(d, actors, sentence, topic):
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
         return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
@@ -1692,8 +1804,62 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     return True
 
 
+_COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
+# the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
+_LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
+                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our)\s))?")
+# a subject the actor dictionary does not know and that names no one: "the ministry", "the heads of the
+# delegation", "its working group" (a capital only on an organ word)
+_ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations|Government|Side|Commission|" \
+              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council)"
+_ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
+                            r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
+# "analysts say talks were held with X": hearsay, no one's act
+_HEARSAY = re.compile(r"\b(?:say|says|said|claim|claims|claimed|report|reports|reported|believe|believes|suggest|suggests|"
+                      r"rumou?rs?|allege|alleges|alleged)\b", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$", re.I)
+# a passive's clause also opens after "that" ("confirmed that the Taliban have been invited")
+_CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
+# an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
+_AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
+
+
+def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None) -> bool:
+    """A cooperative act told without its agent ("Negotiations were also held with X", "the ministry forwarded
+    a draft agreement to X") is the act of the party the document is about, when the sentence names the
+    counterpart and no other subject: the topic becomes actor1 (the codebook: the agent from plain context)."""
+    t = d.trigger
+    if t.event_type not in _COOP_TYPES or topic is None or topic == _UNNAMED:
+        return False
+    if d.actor2_code is None or d.actor2_code == _UNNAMED or R.side(d.actor2_code) == R.side(topic):
+        return False
+    passive = _AGENTLESS.search(d.text) or _AGENTLESS.match(sentence, d.span_end) or \
+        _AUX_BEFORE.search(sentence, max(0, d.head - 30), d.head) and re.match(r"\w+(?:ed|en|wn|ld|nt)\b", d.text)
+    if passive and re.match(r"\s+by\b", sentence[d.span_end:]):
+        return False          # "was signed by ...": an agent the roles could not name
+    cut = _CLAUSE_START_PASSIVE if passive else _CLAUSE_START
+    start = max((b.end() for b in cut.finditer(sentence, 0, d.head)), default=0)
+    patient = d.actor2 if passive and t.event_type != "SUPPORT" else None
+    if any(start <= a.start and a.end <= d.head and a.prep is None and a is not patient for a in actors):
+        return False          # a named subject the roles did not take: not ours to replace
+    slot = sentence[start:d.head]
+    slot = slot[_LEAD_ADVERBIAL.match(slot).end():] if not _ORGAN_SUBJECT.match(slot.lstrip()) else slot.lstrip()
+    if t.lexical and not passive:
+        return False          # a lemma-class verb needs its own named actor (or an agentless passive)
+    if _HEARSAY.search(slot):
+        return False          # "analysts say talks were held with X": hearsay, no one's act
+    if passive and (slot.strip() == "" or patient is not None and patient.start >= start) or \
+            slot.strip() == "" and t.frame == "noun":
+        pass                  # "Negotiations were held with X", "An arrangement has been reached with X", "X was invited"
+    elif not _ORGAN_SUBJECT.match(slot):
+        return False
+    d.actor1_code = topic
+    d.confidence -= 0.15
+    return True
+
+
 # "X hosted / convened the meeting": the host's act even when the guests go unnamed ("the five presidents")
-_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired)\b", re.I)
+_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired|(?:was|is|were|are|played|plays|has played) host to)\b", re.I)
 
 
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b")
@@ -1762,4 +1928,5 @@ _boilerplate = gated(_BOILERPLATE)
 _attendees_after = gated(_ATTENDEES_AFTER)
 _attendees_before = gated(_ATTENDEES_BEFORE)
 _held_in = gated(_HELD_IN)
+_forum_held = gated(_FORUM_HELD)
 _first_person_topic = gated(_FIRST_PERSON_TOPIC)

@@ -46,9 +46,10 @@ _OF_HEAD = re.compile(
     r"(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
-    r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported)"
+    r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported|let it be known|made it known)"
     r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
-    r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
+    r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded|let it be known|made it known)\b",
+    re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
@@ -84,10 +85,12 @@ _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|e
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
 _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*"
                            r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
-                           r"asked|\w+ed)\b")
+                           r"asked|took|gave|sent|met|made|held|signed|won|began|struck|broke|came|went|paid|led|put|left|"
+                           r"told|sold|brought|bought|became|drew|flew|fought|found|kept|lost|saw|spoke|wrote|\w+ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
-                        r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
+                        r"students|pilgrims|traders|drivers|fighters|militants|envoys?|delegations?|delegates|"
+                        r"representatives|officials|diplomats|ministers|businessmen|companies|firms)\s+from\s+"
                         r"(?:the\s+)?$", re.I)
 _LEAD_ADVERBIAL = re.compile(
     r"^\W*(?:At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|Upon|"
@@ -106,6 +109,10 @@ class Placed:
     prep: str | None
     goods: bool = False       # "Kazakh flour", "Uzbek electricity": the origin of goods, not a recipient
     clause: bool = False      # "after Qatar and Saudi Arabia asked ...": a subordinate clause's subject, no object
+
+
+# "X's new president, NAME": an appositive name after its description ("'s" + lowercase words + comma)
+_APPOSITION = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}(?-i:[a-z])[\w-]*,\s*$")
 
 
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
@@ -138,6 +145,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             elif (not window.isascii() or window.rstrip().lower().endswith(("that", "which", "whom", "the"))) and \
                     _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
                 prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
+        if prep is None and out and out[-1].prep and side(out[-1].m.code) == side(m.code) and \
+                _APPOSITION.match(sentence[out[-1].end:start]):
+            prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))

@@ -124,7 +124,8 @@ def _lemma_entries() -> list[dict]:
 _PLURAL_SUBJECT = "(?:" + "|".join(f"(?<=\\b{w} )" for w in (
     "they", "we", "Taliban", "officials", "authorities", "governments", "leaders", "sides", "forces", "guards",
     "officers", "militants", "fighters", "ministers", "delegations", "countries", "states", "neighbours",
-    "neighbors", "diplomats", "capitals", "envoys", "donors", "agencies", "both", "regularly", "routinely")) + \
+    "neighbors", "diplomats", "capitals", "envoys", "donors", "agencies", "both", "regularly", "routinely",
+    "companies", "firms", "exporters", "mills", "producers", "suppliers", "traders", "merchants", "utilities")) + \
     "".join(f"|(?<=\\b(?-i:[A-Z])[a-z]{{{n}}} )" for n in range(3, 12)) + ")" + \
     "".join(f"(?<!\\b{w} )" for w in (     # "Dushanbe and Kabul keep", not "This visit", "Their support"
         "This", "That", "These", "Those", "Their", "There", "When", "What", "Where", "With", "From", "After",
