@@ -54,6 +54,7 @@ class FetchSettings(BaseModel):
     obey_robots: bool = True
     max_items: Annotated[int, Field(gt=0)] = 500            # feed items / sitemap URLs taken per source
     clock_skew: Annotated[float, Field(ge=0)] = 600.0       # seconds a site's clock may be behind ours (lastmod)
+    recheck_days: Annotated[float, Field(ge=0)] = 30.0      # trust a listing's date this long per page; 0: always
 
 
 class _SourceBase(BaseModel):

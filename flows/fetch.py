@@ -196,7 +196,7 @@ SKIP_FRESH = "fresh per Cache-Control/Expires"
 
 
 def skip_reason(basis: dict | None, *, listed: Any = None, listing: str = "", mode: str = "listing",
-                now: dt.datetime | None = None, clock_skew: float = 600.0) -> str | None:
+                now: dt.datetime | None = None, clock_skew: float = 600.0, recheck_days: float = 30.0) -> str | None:
     """Why a page need not be requested at all this run, or None (request it, conditionally when we can).
 
     ``basis`` is what the warehouse knows of the URL (warehouse/queries/read_revisit.sql): ``checked_at``, the
@@ -214,7 +214,9 @@ def skip_reason(basis: dict | None, *, listed: Any = None, listing: str = "", mo
     skips the request when it is the same instant, to the second, as the one we recorded then (the publisher's
     clock both times), or when the last moment it can mean (a date-only lastmod: the end of that day in the
     latest time zone) lies more than ``clock_skew`` seconds before we last had the page (their clock against
-    ours).
+    ours). A site that edits pages without moving their dates would never be seen again: the listing is trusted
+    for ``recheck_days`` after we last heard from the server about the page (0: for ever); then one conditional
+    GET (a 304 is enough) starts the period again.
     """
     if mode == "always" or not basis:
         return None
@@ -236,6 +238,8 @@ def skip_reason(basis: dict | None, *, listed: Any = None, listing: str = "", mo
         return None
     skew = dt.timedelta(seconds=clock_skew)
     if listed.at > now + skew:
+        return None
+    if recheck_days and now - checked > dt.timedelta(days=recheck_days):
         return None
     if listed.precision == "second" and stored == listed.text():
         return SKIP_LISTING[listing]

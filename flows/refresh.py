@@ -381,7 +381,8 @@ def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, ra
         if w.raw is not None or w.path is not None:
             continue
         reason = skip_reason(revisit.get(w.url), listed=w.listed, listing=w.listing,
-                             mode=revalidate or w.revalidate, now=now, clock_skew=settings.clock_skew)
+                             mode=revalidate or w.revalidate, now=now, clock_skew=settings.clock_skew,
+                             recheck_days=settings.recheck_days)
         if reason:
             rows.append(skipped_row(run_id, w, reason))
             tally.add(tally.skipped, w.source_id)
@@ -634,6 +635,9 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         tally.merge_into(reports)
         source_of = {p.url: p.source_id for p in pages}
         known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
+        if not pages:   # every page skipped or not modified: no parse-and-code task run to pay for
+            absorb(ProcessResult(), rows, source_of)
+            continue
         if not dask:
             absorb(process_batch(quote(pages), quote(known), force), rows, source_of)
             continue

@@ -146,6 +146,12 @@ def test_day_precision_and_clock_skew() -> None:
     assert skip_reason(basis(fetched, near.text()), listed=near, listing="sitemap", now=NOW) == SKIP_LISTING["sitemap"]
     # equal at day precision proves nothing within the day
     assert skip_reason(same_day, listed=parse_lastmod("2026-03-10"), listing="sitemap", now=NOW) is None
+    # the listing is trusted for recheck_days after we last heard from the server (then one conditional GET)
+    old_contact = basis(NOW - dt.timedelta(days=31), "2026-01-05T10:00:00+00:00")
+    january = parse_lastmod("2026-01-05T10:00:00Z")
+    assert skip_reason(old_contact, listed=january, listing="sitemap", now=NOW) is None
+    assert skip_reason(old_contact, listed=january, listing="sitemap", now=NOW, recheck_days=45) == SKIP_LISTING["sitemap"]
+    assert skip_reason(old_contact, listed=january, listing="sitemap", now=NOW, recheck_days=0) == SKIP_LISTING["sitemap"]
     # a lastmod in the future (a wrong clock or a made-up date) is not trusted, even when unchanged
     future = parse_lastmod("2026-04-01T00:00:00Z")
     assert skip_reason(basis(fetched, future.text()), listed=future, listing="sitemap", now=NOW) is None
@@ -168,7 +174,7 @@ def test_revalidate_setting(tmp_path: pathlib.Path) -> None:
   - {id: c, kind: page, url: "https://news.example/p", revalidate: cache}
 """))
     assert [s.revalidate for s in config.sources] == ["listing", "always", "cache"]
-    assert config.fetch.clock_skew == 600
+    assert config.fetch.clock_skew == 600 and config.fetch.recheck_days == 30
     with pytest.raises(ConfigError, match=r"id 'a'.*revalidate"):
         load_config(write_sources(tmp_path, 'sources:\n  - {id: a, kind: sitemap, url: "https://n.example/s", '
                                             'revalidate: never}\n'))
