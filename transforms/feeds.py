@@ -84,7 +84,9 @@ class FeedItem:
     title: str | None
     published: dt.datetime | None           # timezone-aware (UTC assumed when the feed gives none)
     content_html: str | None                 # content:encoded / Atom content, else description / summary
-    updated: Stamp | None = None             # last change: updated / modified, else the publication date
+    # last change: updated / modified, else the publication date (for skipping the page's request; not part of
+    # the item's identity, so items compare on link, title, date and content as before)
+    updated: Stamp | None = field(default=None, compare=False)
 
 
 class FeedItems(list):
