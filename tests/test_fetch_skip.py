@@ -400,3 +400,30 @@ def test_feed_item_date_unchanged_skips_its_page(httpserver: HTTPServer, tmp_pat
     third = refresh(tmp_path, source)
     assert site.page_requests() == ["/news/wheat"] and third["counts"]["fetched"] == 1
     assert third["counts"]["skipped_feed_date"] == 2
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_feed_item_page_that_failed_is_retried_though_its_date_is_unchanged(httpserver: HTTPServer,
+                                                                            tmp_path: pathlib.Path) -> None:
+    site = Site(httpserver)
+
+    def feed(request: Request) -> Response:
+        items = "".join(f"<item><title>{STORIES[p][0]}</title><link>{site.server.url_for(p)}</link>"
+                        f"<pubDate>Tue, 11 Jun 2024 09:05:07 GMT</pubDate>"
+                        f"<description>{STORIES[p][1]}</description></item>" for p in STORIES)
+        return Response(f'<rss version="2.0"><channel><title>Steppe</title>{items}</channel></rss>',
+                        content_type="application/rss+xml")
+
+    httpserver.expect_request("/rss").respond_with_handler(feed)
+    source = f"  - id: steppe-rss\n    kind: feed\n    url: {httpserver.url_for('/rss')}\n    allow_private: true\n"
+    site.broken.add("/news/border")
+    first = refresh(tmp_path, source)
+    assert "/news/border" in site.page_requests()
+    assert first["counts"]["fetch_failed"] == 1          # the page failed; the item's own content stood in for it
+    site.broken.clear()
+    second = refresh(tmp_path, source)
+    # the item's date has not moved, but its page never came: it is requested; the two others are not
+    assert site.page_requests() == ["/news/border"]
+    assert second["counts"]["fetched"] == 1 and second["counts"]["skipped_feed_date"] == 2
+    third = refresh(tmp_path, source)
+    assert site.page_requests() == [] and third["counts"]["skipped_feed_date"] == 3
