@@ -1,6 +1,6 @@
 """The `caravan` command line.
 
-    caravan refresh   [--sources PATH] [--db PATH] [--strict] [--only ID ...]
+    caravan refresh   [--sources PATH] [--db PATH] [--strict] [--only ID ...] [--revalidate]
     caravan reprocess [--db PATH]
     caravan sql | timeline | status | export ...   (warehouse commands, flows/cli_warehouse.py)
 
@@ -48,6 +48,10 @@ def print_summary(summary: dict) -> None:
     echo(f"Caravan refresh {summary['run_id']}: {summary['status']}")
     echo(f"  sources:   {c['sources_ok']} ok, {c['sources_failed']} failed")
     echo(f"  pages:     {c['fetched']} fetched, {c['not_modified']} not modified, {c['fetch_failed']} failed")
+    if c.get("skipped"):
+        echo(f"             {c['skipped']} not requested: {c.get('skipped_sitemap_lastmod', 0)} unchanged per sitemap "
+             f"lastmod, {c.get('skipped_feed_date', 0)} per feed item date, {c.get('skipped_fresh', 0)} still fresh "
+             f"(Cache-Control/Expires)")
     echo(f"  documents: {c['documents_parsed']} parsed, {c['documents_unchanged']} unchanged, "
          f"{c['parse_failed']} could not be parsed")
     echo(f"  events:    {c['events_added']} added, {c['events_removed']} removed, {c['events_unchanged']} unchanged")
@@ -87,14 +91,18 @@ def preflight(sources: str, db: str):
 @click.option("--strict", is_flag=True, help="exit non-zero when any source failed")
 @click.option("--only", multiple=True, metavar="ID", help="refresh only these source ids")
 @click.option("--json", "as_json", is_flag=True, help="print the run summary as JSON")
-def refresh(sources: str, db: str, strict: bool, only: tuple[str, ...], as_json: bool) -> None:
+@click.option("--revalidate", is_flag=True,
+              help="ask the server about every page (conditional GET), even those the listing or the cache says "
+                   "are unchanged (sources.yaml `revalidate: always` for this run)")
+def refresh(sources: str, db: str, strict: bool, only: tuple[str, ...], as_json: bool, revalidate: bool) -> None:
     """Fetch the sources, parse, code events, load the warehouse and refresh its views."""
     config = preflight(sources, db)
     if only:
         config.enabled_sources(list(only))   # unknown ids: one clear line
     from flows.refresh import flow_for
 
-    summary = flow_for(config)(sources_path=sources, db_path=db, only=list(only) or None)
+    summary = flow_for(config)(sources_path=sources, db_path=db, only=list(only) or None,
+                               revalidate="always" if revalidate else None)
     if as_json:
         import json
 

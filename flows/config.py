@@ -53,6 +53,8 @@ class FetchSettings(BaseModel):
     concurrency: Annotated[int, Field(ge=1)] = 8            # across hosts
     obey_robots: bool = True
     max_items: Annotated[int, Field(gt=0)] = 500            # feed items / sitemap URLs taken per source
+    clock_skew: Annotated[float, Field(ge=0)] = 600.0       # seconds a site's clock may be behind ours (lastmod)
+    recheck_days: Annotated[float, Field(ge=0)] = 30.0      # trust a listing's date this long per page; 0: always
 
 
 class _SourceBase(BaseModel):
@@ -77,9 +79,16 @@ def _http_url(value: str) -> str:
     return value
 
 
+# when to request a page we already have (flows/fetch.py skip_reason): `listing` skips it while its last response
+# is fresh (Cache-Control max-age / Expires) or while the sitemap <lastmod> / feed item date says it has not
+# changed since we had it; `cache` only the former; `always` asks the server every run (conditional GET)
+Revalidate = Literal["listing", "cache", "always"]
+
+
 class PageSource(_SourceBase):
     kind: Literal["page"]
     url: str
+    revalidate: Revalidate = "listing"
     _check = field_validator("url")(classmethod(lambda cls, v: _http_url(v)))
 
 
@@ -88,6 +97,7 @@ class FeedSource(_SourceBase):
     url: str | None = None
     path: str | None = None       # a feed file on disk
     fetch_pages: bool = True      # fetch each item's linked page; fall back to the item's content
+    revalidate: Revalidate = "listing"
 
     @model_validator(mode="after")
     def _where(self) -> "FeedSource":
@@ -102,6 +112,7 @@ class SitemapSource(_SourceBase):
     kind: Literal["sitemap"]
     url: str
     include: str | None = None    # regex a page URL must match
+    revalidate: Revalidate = "listing"
     _check = field_validator("url")(classmethod(lambda cls, v: _http_url(v)))
 
 

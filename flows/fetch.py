@@ -47,7 +47,8 @@ from flows.netguard import (AddressPolicy, AddressRefused, GuardedTransport, Gua
 from transforms.errors import CaravanError
 from transforms.models import RawPage
 
-__all__ = ["FetchError", "FetchOutcome", "Fetcher", "read_local", "is_local_url", "ROBOTS_MAX_BYTES"]
+__all__ = ["FetchError", "FetchOutcome", "Fetcher", "read_local", "is_local_url", "ROBOTS_MAX_BYTES", "fresh_until",
+           "skip_reason", "SKIP_LISTING", "SKIP_FRESH"]
 
 log = logging.getLogger("caravan.fetch")
 
@@ -78,6 +79,7 @@ class FetchOutcome:
     last_modified: str | None = None
     bytes: int = 0                    # decoded body bytes received
     content_type: str | None = None
+    fresh_until: dt.datetime | None = None   # RFC 9111: the response may be reused without asking until then
 
     @property
     def ok(self) -> bool:
@@ -127,6 +129,130 @@ def _clean_validator(value: object) -> str | None:
     if not isinstance(value, str) or not value or len(value) > 1024:
         return None
     return value if value.isprintable() else None
+
+
+_DIRECTIVE_RE = re.compile(r'\s*([A-Za-z0-9_-]+)\s*(?:=\s*("[^"]*"|[^,\s]*))?\s*(?:,|$)')
+
+
+def _directives(value: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, arg in _DIRECTIVE_RE.findall(value or ""):
+        found.setdefault(name.lower(), arg.strip('"'))
+    return found
+
+
+def _http_date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+def fresh_until(headers: dict[str, str], response_time: dt.datetime) -> dt.datetime | None:
+    """Until when a response may be reused without asking the server again (RFC 9111 §4.2), or None.
+
+    Only explicit freshness counts: Cache-Control max-age (s-maxage is for shared caches), else Expires minus
+    Date. No heuristic freshness; no-cache, no-store, a Pragma: no-cache without Cache-Control, an invalid
+    Expires (e.g. "0") or a lifetime already used up by the response's age give None (ask every time).
+    ``headers`` have lower-case names.
+    """
+    cache_control = headers.get("cache-control")
+    directives = _directives(cache_control or "")
+    if "no-store" in directives or "no-cache" in directives:
+        return None
+    if cache_control is None and "no-cache" in (headers.get("pragma") or "").lower():
+        return None
+    date = _http_date(headers.get("date"))
+    lifetime: float | None = None
+    max_age = directives.get("max-age")
+    if max_age is not None:
+        if not max_age.isdigit():
+            return None                  # an invalid max-age: stale (§4.2.1)
+        lifetime = float(min(int(max_age), 2**31))
+    elif headers.get("expires") is not None:
+        expires = _http_date(headers.get("expires"))
+        if expires is None:
+            return None                  # "0", "-1" or garbage: already expired (§5.3)
+        lifetime = (expires - (date or response_time)).total_seconds()
+    if lifetime is None or lifetime <= 0:
+        return None
+    # current age when received (§4.2.3): the larger of the Age header and how far the Date lies behind us
+    age = headers.get("age", "").strip()
+    age_value = float(age) if age.isdigit() else 0.0
+    apparent = max(0.0, (response_time - date).total_seconds()) if date else 0.0
+    initial_age = max(age_value, apparent)
+    if initial_age >= lifetime:
+        return None
+    return response_time + dt.timedelta(seconds=lifetime - initial_age)
+
+
+SKIP_LISTING = {"sitemap": "unchanged per sitemap lastmod", "feed": "unchanged per feed item date"}
+SKIP_FRESH = "fresh per Cache-Control/Expires"
+
+
+def skip_reason(basis: dict | None, *, listed: Any = None, listing: str = "", mode: str = "listing",
+                now: dt.datetime | None = None, clock_skew: float = 600.0, recheck_days: float = 30.0) -> str | None:
+    """Why a page need not be requested at all this run, or None (request it, conditionally when we can).
+
+    ``basis`` is what the warehouse knows of the URL (warehouse/queries/read_revisit.sql): ``checked_at``, the
+    last time the server gave us the page or said it had not changed (200 or 304); ``listed_lastmod``, the
+    listing's date for the page then; ``fresh_until`` (RFC 9111) from that response; ``failed_at``, the last
+    failed or blocked request. ``listed`` is the listing's date for the page now (a transforms.feeds.Stamp from
+    a sitemap <lastmod> or a feed item's updated / pubDate). ``mode`` is the source's ``revalidate``:
+    ``always`` never skips, ``cache`` skips only while the last response is fresh, ``listing`` (the default)
+    also skips when the listing says the page has not changed since we last had it.
+
+    Never skipped: a page never fetched, or whose last request failed after its last success (a failure is
+    retried); a listing date that cannot be read (the caller does not pass one); a listing date in the future
+    beyond ``clock_skew`` seconds (a wrong clock or a made-up date); a listing date other than the one we recorded
+    when we last had the page (it moved, even backwards: the publisher says something changed). A listing date
+    skips the request when it is the same instant, to the second, as the one we recorded then (the publisher's
+    clock both times), or when the last moment it can mean (a date-only lastmod: the end of that day in the
+    latest time zone) lies more than ``clock_skew`` seconds before we last had the page (their clock against
+    ours). A site that edits pages without moving their dates would never be seen again: the listing is trusted
+    for ``recheck_days`` after we last heard from the server about the page (0: for ever); then one conditional
+    GET (a 304 is enough) starts the period again.
+    """
+    if mode == "always" or not basis:
+        return None
+    checked = _aware(basis.get("checked_at"))
+    if checked is None:
+        return None
+    failed = _aware(basis.get("failed_at"))
+    if failed is not None and failed >= checked:
+        return None
+    now = now or dt.datetime.now(dt.timezone.utc)
+    stored = basis.get("listed_lastmod")
+    use_listing = mode == "listing" and listed is not None and listing in SKIP_LISTING
+    if use_listing and stored and stored != listed.text():
+        return None                      # the listing's date moved (even backwards): a change, ask the server
+    fresh = _aware(basis.get("fresh_until"))
+    if fresh is not None and now < fresh:
+        return SKIP_FRESH
+    if not use_listing:
+        return None
+    skew = dt.timedelta(seconds=clock_skew)
+    if listed.at > now + skew:
+        return None
+    if recheck_days and now - checked > dt.timedelta(days=recheck_days):
+        return None
+    if listed.precision == "second" and stored == listed.text():
+        return SKIP_LISTING[listing]
+    if listed.latest + skew <= checked:
+        return SKIP_LISTING[listing]
+    return None
+
+
+def _aware(value: object) -> dt.datetime | None:
+    """A stored timestamp (naive UTC from DuckDB) as an aware datetime."""
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 def product_token(user_agent: str) -> str:
@@ -378,6 +504,10 @@ class Fetcher:
                 out.outcome = "not_modified"
                 out.etag = out.etag or (validators or {}).get("etag")
                 out.last_modified = out.last_modified or (validators or {}).get("last_modified")
+                # RFC 9111 §4.3.4: the 304's headers update the stored response's; what it leaves out stays
+                stored = {k: (validators or {}).get(k.replace("-", "_")) for k in ("cache-control", "expires")}
+                out.fresh_until = fresh_until({**{k: v for k, v in stored.items() if isinstance(v, str)},
+                                               **_joined(resp.headers)}, dt.datetime.now(dt.timezone.utc))
                 return
             if not 200 <= resp.status < 300:
                 out.error = _status_line(resp.status, resp.reason)
@@ -385,6 +515,7 @@ class Fetcher:
             body = resp.body or b""
             out.bytes = len(body)
             out.outcome = "ok"
+            out.fresh_until = fresh_until(_joined(resp.headers), dt.datetime.now(dt.timezone.utc))
             out.raw = RawPage(
                 source_id=source_id, url=url, final_url=current, status=resp.status,
                 content_type=out.content_type, body=body,

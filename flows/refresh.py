@@ -25,10 +25,10 @@ from prefect.context import FlowRunContext
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.config import FeedSource, FilesSource, PageSource, SourcesConfig, load_config
-from flows.fetch import FetchError, FetchOutcome, Fetcher, is_local_url, read_local
+from flows.fetch import SKIP_FRESH, SKIP_LISTING, FetchError, FetchOutcome, Fetcher, is_local_url, read_local, skip_reason
 from transforms.coder import CODER_VERSION
 from transforms.errors import FeedError
-from transforms.feeds import FeedItem, parse_feed, parse_sitemap
+from transforms.feeds import FeedItem, Stamp, parse_feed, parse_sitemap
 from transforms.models import RawPage, doc_id_for
 from transforms.pipeline import ProcessResult, process_pages
 from warehouse.db import (LoadBatch, WarehouseError, WarehouseState, checkpoint, end_unfinished_runs, finish_run,
@@ -39,6 +39,8 @@ from warehouse.rawstore import RawStore
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 PAGE_SUFFIXES = {".html", ".htm", ".txt"}
 MAX_SITEMAP_DEPTH = 3
+SKIP_COUNTS = {SKIP_LISTING["sitemap"]: "skipped_sitemap_lastmod", SKIP_LISTING["feed"]: "skipped_feed_date",
+               SKIP_FRESH: "skipped_fresh"}   # skip_reason -> its key in the run's counts
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "128MB"
 
@@ -67,6 +69,9 @@ class WorkItem:
     fallback: RawPage | None = None      # feed item content, used when the page cannot be fetched
     allow_private: bool = False
     source_is_local: bool = False
+    revalidate: str = "always"           # the source's `revalidate` (flows/fetch.py skip_reason)
+    listed: Stamp | None = None          # the listing's date for the page (sitemap <lastmod>, feed item date)
+    listing: str = ""                    # sitemap | feed: where `listed` comes from
 
 
 @dataclass
@@ -79,6 +84,7 @@ class SourceReport:
     items: int = 0
     fetched: int = 0
     not_modified: int = 0
+    skipped: int = 0                     # not requested: unchanged per the listing, or still fresh (RFC 9111)
     failed: int = 0
     documents: int = 0
 
@@ -96,7 +102,7 @@ class Discovery:
 # --------------------------------------------------------------------------------------------- rows
 
 def fetch_row(run_id: str, source_id: str, outcome: FetchOutcome, content_hash: str | None,
-              raw: RawPage | None) -> dict[str, Any]:
+              raw: RawPage | None, listed: Stamp | None = None) -> dict[str, Any]:
     return {
         "fetch_id": "f_" + uuid.uuid4().hex[:24],
         "run_id": run_id,
@@ -117,6 +123,20 @@ def fetch_row(run_id: str, source_id: str, outcome: FetchOutcome, content_hash: 
         "fetched_at": raw.fetched_at if raw else utcnow(),
         "feed_title": None,
         "feed_published": None,
+        "listed_lastmod": listed.text() if listed else None,
+        "fresh_until": outcome.fresh_until,
+    }
+
+
+def skipped_row(run_id: str, item: "WorkItem", reason: str) -> dict[str, Any]:
+    """A page not requested this run (flows/fetch.py skip_reason): the run's record says why."""
+    return {
+        "fetch_id": "f_" + uuid.uuid4().hex[:24], "run_id": run_id, "source_id": item.source_id, "url": item.url,
+        "final_url": None, "outcome": "skipped", "status_code": None, "error": None, "bytes": 0,
+        "duration_ms": 0.0, "attempts": 0, "content_type": None, "content_hash": None, "etag": None,
+        "last_modified": None, "headers_json": "{}", "fetched_at": utcnow(), "feed_title": None,
+        "feed_published": None, "listed_lastmod": item.listed.text() if item.listed else None,
+        "skip_reason": reason,
     }
 
 
@@ -174,7 +194,8 @@ def feed_item_page(source_id: str, item: FeedItem, feed_url: str) -> RawPage | N
 
 
 def feed_items(source_id: str, body: bytes, feed_url: str, limit: int, *, fetch_pages: bool,
-               allow_private: bool, local: bool, report: SourceReport | None = None) -> list[WorkItem]:
+               allow_private: bool, local: bool, report: SourceReport | None = None,
+               revalidate: str = "always") -> list[WorkItem]:
     items = parse_feed(body, feed_url, max_items=limit)
     if report is not None and getattr(items, "dropped", 0):   # file:, javascript:, ... links: never followed
         report.fail(f"feed {feed_url}: {items.dropped} item link(s) refused (not http(s))", whole=not items)
@@ -183,7 +204,8 @@ def feed_items(source_id: str, body: bytes, feed_url: str, limit: int, *, fetch_
         fallback = feed_item_page(source_id, item, feed_url)
         if fetch_pages:
             work.append(WorkItem(source_id, item.link, fallback=fallback, allow_private=allow_private,
-                                 source_is_local=local))
+                                 source_is_local=local, revalidate=revalidate, listed=item.updated,
+                                 listing="feed"))
         elif fallback is not None:
             work.append(WorkItem(source_id, item.link, raw=fallback))
     return work
@@ -226,7 +248,8 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
     found = Discovery()
     local = is_local_url(source.url)
     if isinstance(source, PageSource):
-        found.items.append(WorkItem(source.id, source.url, allow_private=source.allow_private, source_is_local=local))
+        found.items.append(WorkItem(source.id, source.url, allow_private=source.allow_private, source_is_local=local,
+                                    revalidate=source.revalidate))
         return found
     limit = source.max_items or config.fetch.max_items
     if isinstance(source, FeedSource):
@@ -242,14 +265,14 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
         try:
             found.items = feed_items(source.id, outcome.raw.body, outcome.final_url or source.url, limit,
                                      fetch_pages=source.fetch_pages, allow_private=source.allow_private, local=local,
-                                     report=report)
+                                     report=report, revalidate=source.revalidate)
         except FeedError as exc:
             report.fail(f"feed {source.url}: {exc}")
             found.fetch_rows.append(failed_row(run_id, source.id, source.url, f"feed: {exc}"))   # -> source_health
         return found
     # sitemap: follow sitemap indexes breadth-first, never the same sitemap twice, at most MAX_SITEMAP_DEPTH deep
     include = re.compile(source.include) if source.include else None
-    queue, seen, urls = [(source.url, 0)], set(), []
+    queue, seen, urls, lastmod = [(source.url, 0)], set(), [], {}
     while queue and len(urls) < limit:
         url, depth = queue.pop(0)
         if url in seen:
@@ -269,10 +292,12 @@ def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: Ware
         if sitemap.dropped:
             report.fail(f"sitemap {url}: {sitemap.dropped} <loc> value(s) refused (not http(s))", whole=False)
         urls.extend(u for u in sitemap.urls if include is None or include.search(u))
+        lastmod.update(sitemap.lastmod)
         if depth + 1 < MAX_SITEMAP_DEPTH:
             queue.extend((child, depth + 1) for child in sitemap.sitemaps if child not in seen)
     for url in dict.fromkeys(urls[:limit]):
-        found.items.append(WorkItem(source.id, url, allow_private=source.allow_private, source_is_local=local))
+        found.items.append(WorkItem(source.id, url, allow_private=source.allow_private, source_is_local=local,
+                                    revalidate=source.revalidate, listed=lastmod.get(url), listing="sitemap"))
     return found
 
 
@@ -315,6 +340,7 @@ class Tally:
 
     fetched: dict[str, int] = field(default_factory=dict)
     not_modified: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
     failed: dict[str, int] = field(default_factory=dict)
     problems: list[tuple[str, str]] = field(default_factory=list)   # (source_id, cause)
 
@@ -325,28 +351,48 @@ class Tally:
         for source_id, report in reports.items():
             report.fetched += self.fetched.get(source_id, 0)
             report.not_modified += self.not_modified.get(source_id, 0)
+            report.skipped += self.skipped.get(source_id, 0)
             report.failed += self.failed.get(source_id, 0)
         for source_id, cause in self.problems:
             if source_id in reports:
                 report = reports[source_id]
                 # a source whose every item failed has failed; one bad item of many is partial
-                whole = report.items <= 1 and not report.fetched and not report.not_modified
+                whole = report.items <= 1 and not report.fetched and not report.not_modified and not report.skipped
                 report.fail(cause, whole=whole)
 
 
 @task(name="fetch-and-land", cache_policy=NO_CACHE)
 def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, raw_root: str,
-                run_id: str) -> tuple[list[RawPage], list[dict], Tally]:
-    """Fetch what needs fetching (conditionally), land every body in the raw store, keep fetch rows."""
+                run_id: str, revisit: dict[str, dict] | None = None,
+                revalidate: str | None = None) -> tuple[list[RawPage], list[dict], Tally]:
+    """Fetch what needs fetching (conditionally), land every body in the raw store, keep fetch rows.
+
+    A page the warehouse already has is not requested when the listing or the cache says it need not be
+    (``revisit``: warehouse state per URL; flows/fetch.py skip_reason); ``revalidate`` overrides every source's
+    setting for the run (``always``: ask the server about every page)."""
     store = RawStore(pathlib.Path(raw_root))
     pages: list[RawPage] = []
     rows: list[dict] = []
     tally = Tally()
-    to_fetch = [w for w in batch if w.raw is None and w.path is None]
+    revisit = revisit or {}
+    to_fetch = []
+    now = utcnow()
+    for w in batch:
+        if w.raw is not None or w.path is not None:
+            continue
+        reason = skip_reason(revisit.get(w.url), listed=w.listed, listing=w.listing,
+                             mode=revalidate or w.revalidate, now=now, clock_skew=settings.clock_skew,
+                             recheck_days=settings.recheck_days)
+        if reason:
+            rows.append(skipped_row(run_id, w, reason))
+            tally.add(tally.skipped, w.source_id)
+        else:
+            to_fetch.append(w)
     outcomes: dict[int, FetchOutcome] = {}
     if to_fetch:
         requests = [{"url": w.url, "source_id": w.source_id, "allow_private": w.allow_private,
-                     "source_is_local": w.source_is_local, "validators": validators.get(w.url)}
+                     "source_is_local": w.source_is_local, "validators": _validators(validators.get(w.url),
+                                                                                    revisit.get(w.url))}
                     for w in to_fetch]
         with Fetcher(settings) as fetcher:
             for w, outcome in zip(to_fetch, fetcher.fetch_many(requests)):
@@ -366,17 +412,19 @@ def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, ra
             pages.append(w.raw)
             tally.add(tally.fetched, w.source_id)
             continue
-        outcome = outcomes[id(w)]
+        outcome = outcomes.get(id(w))
+        if outcome is None:   # skipped: its row is written above
+            continue
         if outcome.outcome == "ok" and outcome.raw is not None:
             digest = store.put(outcome.raw.body)
-            rows.append(fetch_row(run_id, w.source_id, outcome, digest, outcome.raw))
+            rows.append(fetch_row(run_id, w.source_id, outcome, digest, outcome.raw, w.listed))
             pages.append(outcome.raw)
             tally.add(tally.fetched, w.source_id)
         elif outcome.outcome == "not_modified":
-            rows.append(fetch_row(run_id, w.source_id, outcome, None, None))
+            rows.append(fetch_row(run_id, w.source_id, outcome, None, None, w.listed))
             tally.add(tally.not_modified, w.source_id)
         else:
-            rows.append(fetch_row(run_id, w.source_id, outcome, None, None))
+            rows.append(fetch_row(run_id, w.source_id, outcome, None, None, w.listed))
             cause = f"{w.url}: {outcome.error or outcome.outcome}"
             if w.fallback is not None:   # a feed item whose page is out of reach: use the item's own content
                 digest = store.put(w.fallback.body)
@@ -388,6 +436,13 @@ def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, ra
                 tally.add(tally.failed, w.source_id)
                 tally.problems.append((w.source_id, cause))
     return pages, rows, tally
+
+
+def _validators(validators: dict | None, revisit: dict | None) -> dict | None:
+    """The conditional-GET validators, with the last full response's cache headers (for a 304's freshness)."""
+    if not revisit or not (revisit.get("cache_control") or revisit.get("expires")):
+        return validators
+    return {**(validators or {}), "cache_control": revisit.get("cache_control"), "expires": revisit.get("expires")}
 
 
 @task(name="parse-and-code", cache_policy=NO_CACHE)
@@ -504,8 +559,15 @@ def mark_run_ended(flow, flow_run, state) -> None:
 
 @flow(name="caravan-refresh", log_prints=False, on_cancellation=[mark_run_ended], on_crashed=[mark_run_ended])
 def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/caravan.duckdb",
-                 only: list[str] | None = None, force: bool = False) -> dict:
-    """Refresh the warehouse from the sources in `sources_path`. Returns the run summary."""
+                 only: list[str] | None = None, force: bool = False, revalidate: str | None = None) -> dict:
+    """Refresh the warehouse from the sources in `sources_path`. Returns the run summary.
+
+    `force` re-codes every fetched page and asks the server about every page; `revalidate="always"` only the
+    latter (no page is skipped on its listing date or cache freshness)."""
+    if revalidate not in (None, "listing", "cache", "always"):
+        raise ValueError(f"revalidate must be listing, cache or always, not {revalidate!r}")
+    if force:
+        revalidate = "always"
     logger = get_run_logger()
     config = load_config(sources_path)
     if only:
@@ -513,10 +575,11 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     run_id = run_id_for("r")
     sources = [source_row(s, config.base_dir) for s in config.enabled_sources()]
     state = prepare_warehouse(db_path, run_id, {"sources_path": str(sources_path), "only": only, "force": force,
-                                                "coder_version": CODER_VERSION}, sources)
+                                                "revalidate": revalidate, "coder_version": CODER_VERSION}, sources)
     raw_root = str(RawStore.for_warehouse(db_path).root)
     items, discovery_rows, reports = discover(config, state, run_id, config.fetch)
-    counts = {"fetched": 0, "not_modified": 0, "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
+    counts = {"fetched": 0, "not_modified": 0, "skipped": 0, **{key: 0 for key in SKIP_COUNTS.values()},
+              "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
               "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
     pending_rows = discovery_rows
     unparsed: dict[str, int] = {}   # source id -> pages fetched but not parseable
@@ -544,6 +607,10 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
             pending_rows = []
         counts["fetched"] += sum(1 for r in rows if r["outcome"] == "ok")
         counts["not_modified"] += sum(1 for r in rows if r["outcome"] == "not_modified")
+        for row in rows:
+            if row["outcome"] == "skipped":
+                counts["skipped"] += 1
+                counts[SKIP_COUNTS[row["skip_reason"]]] += 1
         counts["fetch_failed"] += sum(1 for r in rows if r["outcome"] in ("failed", "blocked"))
         counts["documents_parsed"] += result.count("parsed") + result.count("metadata")
         counts["documents_unchanged"] += result.count("unchanged")
@@ -562,10 +629,15 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         # each task gets only its own batch's slice of the warehouse state, and large arguments are quoted so
         # Prefect does not walk them looking for futures: a task's cost stays flat however big the archive grows
         validators = {w.url: state.validators[w.url] for w in batch if w.url in state.validators}
-        pages, rows, tally = fetch_batch(quote(batch), quote(validators), config.fetch, raw_root, run_id)
+        revisit = {w.url: state.revisit[w.url] for w in batch if w.url in state.revisit}
+        pages, rows, tally = fetch_batch(quote(batch), quote(validators), config.fetch, raw_root, run_id,
+                                         quote(revisit), revalidate)
         tally.merge_into(reports)
         source_of = {p.url: p.source_id for p in pages}
         known = {d: state.docs[d] for d in (doc_id_for(url) for url in source_of) if d in state.docs}
+        if not pages:   # every page skipped or not modified: no parse-and-code task run to pay for
+            absorb(ProcessResult(), rows, source_of)
+            continue
         if not dask:
             absorb(process_batch(quote(pages), quote(known), force), rows, source_of)
             continue
@@ -604,6 +676,9 @@ def summary_markdown(summary: dict) -> str:
     lines = [f"# Caravan refresh {summary['run_id']}: {summary['status']}", "",
              f"- sources ok {c['sources_ok']}, failed {c['sources_failed']}",
              f"- pages fetched {c['fetched']}, not modified {c['not_modified']}, failed {c['fetch_failed']}",
+             f"- pages not requested {c.get('skipped', 0)}: unchanged per sitemap lastmod "
+             f"{c.get('skipped_sitemap_lastmod', 0)}, per feed item date {c.get('skipped_feed_date', 0)}, "
+             f"still fresh per Cache-Control/Expires {c.get('skipped_fresh', 0)}",
              f"- documents parsed {c['documents_parsed']}, unchanged {c['documents_unchanged']}, "
              f"parse failures {c['parse_failed']}",
              f"- events added {c['events_added']}, removed {c['events_removed']}, unchanged {c['events_unchanged']}",

@@ -12,8 +12,9 @@ measurement runs in a fresh subprocess that streams the files, so each reports i
   stages      the functions the flow calls, without Prefect, batch by batch: read_local (fetch), parse_document,
               code_document, save_batch (load), refresh_views + run_checks (views)
   files       the real refresh_flow over a `files` source, then again with nothing changed
-  http        the real refresh_flow over a sitemap served from a loopback server (another process), then again
-              (conditional GETs: 304s)
+  http        the real refresh_flow over a sitemap served from a loopback server (another process), then again:
+              the sitemap gives each page a fixed <lastmod>, so the rerun requests no page (with --no-lastmod it
+              has none, and the rerun makes a conditional GET per page: 304s)
   dask        (only with --only dask) the files refresh with parse + code on a local Dask cluster started once
 Prefect overhead = flow wall time - the time spent inside task bodies (each task's fn is timed in place; the
 work is the real work). The ephemeral Prefect API's start-up is timed apart, with a trivial flow run first.
@@ -351,7 +352,15 @@ class CorpusHandler(http.server.BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
 
-def serve(corpus: pathlib.Path) -> None:
+LASTMOD_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def lastmod_of(index: int) -> str:
+    """A fixed <lastmod> for the page at `index` of the sitemap (one a minute from 2025-01-01): the same every run."""
+    return (LASTMOD_EPOCH + dt.timedelta(minutes=index)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def serve(corpus: pathlib.Path, lastmod: bool = True) -> None:
     """Run the loopback server (in its own process); print its port, serve until killed."""
     lines = (corpus / "paths.txt").read_text(encoding="utf-8").splitlines()
     paths = dict(reversed(line.split("\t")) for line in lines)
@@ -359,7 +368,8 @@ def serve(corpus: pathlib.Path) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    urls = "".join(f"<url><loc>{base}{p}</loc></url>\n" for p in paths)
+    urls = "".join(f"<url><loc>{base}{p}</loc>" + (f"<lastmod>{lastmod_of(i)}</lastmod>" if lastmod else "")
+                   + "</url>\n" for i, p in enumerate(paths))
     handler.sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
                        f'sitemap/0.9">\n{urls}</urlset>\n').encode("utf-8")
     print(server.server_address[1], flush=True)
@@ -400,7 +410,8 @@ FAST_FETCH = """fetch:
 """
 
 
-def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log: pathlib.Path) -> dict:
+def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log: pathlib.Path,
+              lastmod: bool = True) -> dict:
     from tests.benchcorpus import write_corpus
 
     corpus = work / f"corpus-{n}"
@@ -431,8 +442,8 @@ def measure_n(n: int, work: pathlib.Path, batch_size: int, modes: set[str], log:
         out["dask"] = run_child(["refresh", str(sources), str(folder / "w.duckdb"), str(os.cpu_count() or 1)], log)
         print(f"  N={n}: dask refresh done", flush=True)
     if "http" in modes:
-        server = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", "serve", str(corpus)], cwd=REPO,
-                                  stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", "serve", str(corpus)]
+                                  + ([] if lastmod else ["--no-lastmod"]), cwd=REPO, stdout=subprocess.PIPE, text=True)
         try:
             port = int(server.stdout.readline())
             folder = work / f"http-{n}"
@@ -541,7 +552,9 @@ def report(results: dict) -> str:
                       f"{rr['prefect_startup']:.1f} s, not counted",
                       f"- nothing changed: {again['wall']:.1f} s = {100 * unchanged:.1f} % of the full refresh "
                       f"(target ≤ {100 * TARGETS['unchanged_vs_full']:.0f} %: {verdict(unchanged, TARGETS['unchanged_vs_full'])}); "
-                      f"its task bodies: " + ", ".join(f"{k} {v:.1f} s" for k, v in again["tasks"].items()),
+                      f"its task bodies: " + ", ".join(f"{k} {v:.1f} s" for k, v in again["tasks"].items())
+                      + f"; pages fetched {again['counts'].get('fetched', 0)}, not modified (304) "
+                      f"{again['counts'].get('not_modified', 0)}, not requested {again['counts'].get('skipped', 0)}",
                       f"- peak memory {rr['peak_rss_mb']:.0f} MB (after the rerun {rr['peak_rss_after_rerun_mb']:.0f} MB)",
                       ""]
     runs = results["runs"]
@@ -576,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         kind, *rest = argv[1:]
         if kind == "serve":
-            serve(pathlib.Path(rest[0]))
+            serve(pathlib.Path(rest[0]), lastmod="--no-lastmod" not in rest)
             return 0
         if kind == "reference":
             result = child_reference(pathlib.Path(rest[0]))
@@ -596,6 +609,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--only", action="append", choices=["reference", "stages", "files", "http", "views", "dask"],
                         help="run only these measurements (repeatable)")
+    parser.add_argument("--no-lastmod", action="store_true",
+                        help="http: serve the sitemap without <lastmod> (the rerun revalidates every page: 304s)")
     parser.add_argument("--workdir", type=pathlib.Path, help="keep corpora and warehouses here (default: a temp dir)")
     parser.add_argument("--json", type=pathlib.Path, help="also write the figures as JSON")
     parser.add_argument("--report", type=pathlib.Path, action="append",
@@ -624,7 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             run_dir = work / f"n{n}"
             run_dir.mkdir(exist_ok=True)
-            results["runs"].append(measure_n(n, run_dir, args.batch_size, modes, log))
+            results["runs"].append(measure_n(n, run_dir, args.batch_size, modes, log, lastmod=not args.no_lastmod))
         if "views" in modes:
             results["views"] = run_child(["views", str(work / "views.duckdb"), str(args.events)], log)
             (work / "views.duckdb").unlink(missing_ok=True)

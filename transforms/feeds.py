@@ -25,8 +25,8 @@ from defusedxml import ElementTree as DET
 from transforms.errors import FeedError
 from transforms.text import normalize_charset, parse_date_string, sniff_bom
 
-__all__ = ["FeedItem", "FeedItems", "Sitemap", "parse_feed", "parse_sitemap", "looks_like_feed",
-           "looks_like_sitemap", "MAX_DECOMPRESSED_BYTES"]
+__all__ = ["FeedItem", "FeedItems", "Sitemap", "Stamp", "parse_feed", "parse_sitemap", "parse_lastmod",
+           "looks_like_feed", "looks_like_sitemap", "MAX_DECOMPRESSED_BYTES"]
 
 MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024      # the sitemap protocol's own limit (50 MB uncompressed)
 MAX_BODY_BYTES = 50 * 1024 * 1024
@@ -46,11 +46,47 @@ _SITEMAP_SNIFF_RE = re.compile(
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """A listing's "last changed" date (sitemap <lastmod>, feed item updated / pubDate) and how precise it is.
+
+    ``at`` is the start of what the text names, in UTC; ``precision`` is second | minute | day | month | year;
+    ``zoned`` says whether the text gave a UTC offset. :attr:`latest` is the last instant the text can mean: a
+    date-only "2024-06-11" may mean any moment of that day in any time zone, so until 2024-06-12 12:00 UTC.
+    """
+
+    at: dt.datetime
+    precision: str
+    zoned: bool = True
+
+    @property
+    def latest(self) -> dt.datetime:
+        if self.precision == "year":
+            end = self.at.replace(year=self.at.year + 1)
+        elif self.precision == "month":
+            end = (self.at.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        else:
+            end = self.at + {"day": dt.timedelta(days=1), "minute": dt.timedelta(minutes=1),
+                             "second": dt.timedelta(seconds=1)}[self.precision]
+        end -= dt.timedelta(microseconds=1)
+        # without an offset the text is some zone's local time: UTC-12 is the latest it can be
+        return end if self.zoned else end + dt.timedelta(hours=12)
+
+    def text(self) -> str:
+        """Canonical text (what the warehouse stores): ISO 8601 cut to the precision, offset +00:00 when given."""
+        cut = {"year": 4, "month": 7, "day": 10, "minute": 16, "second": 19}[self.precision]
+        value = self.at.strftime("%Y-%m-%dT%H:%M:%S")[:cut]
+        return value + ("+00:00" if self.zoned and cut > 10 else "")
+
+
+@dataclass(frozen=True)
 class FeedItem:
     link: str
     title: str | None
     published: dt.datetime | None           # timezone-aware (UTC assumed when the feed gives none)
     content_html: str | None                 # content:encoded / Atom content, else description / summary
+    # last change: updated / modified, else the publication date (for skipping the page's request; not part of
+    # the item's identity, so items compare on link, title, date and content as before)
+    updated: Stamp | None = field(default=None, compare=False)
 
 
 class FeedItems(list):
@@ -69,6 +105,7 @@ class FeedItems(list):
 class Sitemap:
     urls: list[str] = field(default_factory=list)
     sitemaps: list[str] = field(default_factory=list)
+    lastmod: dict[str, Stamp] = field(default_factory=dict)   # page URL -> its readable <lastmod>
     dropped: int = 0                         # <loc> values that were not http(s)
     truncated: bool = False                  # stopped at max_urls
 
@@ -222,6 +259,7 @@ def _text(el) -> str:
 # --------------------------------------------------------------------------- feeds
 
 _DATE_TAGS = ("published", "pubDate", "date", "issued", "created", "updated", "modified")
+_CHANGE_TAGS = ("updated", "modified", "pubDate", "published", "date", "issued", "created")   # last change first
 _CONTENT_RANK = {"encoded": 0, "content": 1, "description": 2, "summary": 3}
 
 
@@ -365,7 +403,14 @@ def _item(el, kind: str, base: str):
         if contents[name] and contents[name].strip():
             content = contents[name]
             break
-    return FeedItem(link=link, title=_clean_title(title), published=published, content_html=content)
+    updated = None
+    for name in _CHANGE_TAGS:
+        if name in dates:
+            updated = parse_lastmod(dates[name])
+            if updated is not None:
+                break
+    return FeedItem(link=link, title=_clean_title(title), published=published, content_html=content,
+                    updated=updated)
 
 
 def _content(el) -> str:
@@ -416,6 +461,62 @@ def _parse_datetime(value: str | None) -> dt.datetime | None:
     return parsed
 
 
+# --------------------------------------------------------------------------- last-changed dates
+
+_W3C_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                     r"\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?", re.I)
+_RFC822_TIME_RE = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
+
+
+def parse_lastmod(value: str | None) -> Stamp | None:
+    """A sitemap <lastmod> (W3C datetime: YYYY, YYYY-MM, YYYY-MM-DD, with hh:mm[:ss] and an offset) or a feed date
+    (RFC 822 pubDate, ISO 8601) -> Stamp; None when absent or unreadable (the caller then asks the server)."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()[:100]
+    if not value:
+        return None
+    if value[:1].isalpha() or "," in value[:5]:      # RFC 822 (RSS pubDate)
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if parsed is None or not 1900 <= parsed.year <= 2200:
+            return None
+        clock = _RFC822_TIME_RE.search(value)
+        zoned = parsed.tzinfo is not None and not value.rstrip().endswith("-0000")
+        precision = "second" if clock and clock.group(1) else ("minute" if clock else "day")
+        return _stamp(parsed, precision, zoned)
+    m = _W3C_RE.fullmatch(value)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, offset = m.groups()
+    try:
+        at = dt.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
+                         int(second or 0))
+        if offset and offset.upper() == "Z":
+            at = at.replace(tzinfo=dt.timezone.utc)
+        elif offset:
+            sign = -1 if offset[0] == "-" else 1
+            digits = offset[1:].replace(":", "")
+            delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            if delta > dt.timedelta(hours=14):
+                return None
+            at = at.replace(tzinfo=dt.timezone(sign * delta))
+    except ValueError:
+        return None
+    if not 1900 <= at.year <= 2200:
+        return None
+    precision = ("second" if second else "minute" if minute else "day" if day else "month" if month else "year")
+    # a date without a time has no zone; a time without an offset is some zone's local time
+    return _stamp(at, precision, zoned=at.tzinfo is not None)
+
+
+def _stamp(at: dt.datetime, precision: str, zoned: bool) -> Stamp:
+    at = at.astimezone(dt.timezone.utc) if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
+    return Stamp(at=at.replace(microsecond=0), precision=precision, zoned=zoned)
+
+
 # --------------------------------------------------------------------------- sitemaps
 
 
@@ -444,11 +545,13 @@ def _parse_sitemap(body: bytes, base_url: str, max_urls: int) -> Sitemap:
             name = _local(el.tag)
             if depth != 1 or name not in ("url", "sitemap"):
                 continue
-            loc = None
+            loc = lastmod = None
             for child in el:
-                if _local(child.tag) == "loc":
+                tag = _local(child.tag)
+                if tag == "loc" and loc is None:
                     loc = _text(child)
-                    break
+                elif tag == "lastmod" and lastmod is None:
+                    lastmod = _text(child)
             target = result.urls if name == "url" else result.sitemaps
             if len(target) >= max_urls:
                 result.truncated = True
@@ -456,6 +559,9 @@ def _parse_sitemap(body: bytes, base_url: str, max_urls: int) -> Sitemap:
             url, dropped = _http_url(loc, base_url)
             if url:
                 target.append(url)
+                stamp = parse_lastmod(lastmod) if lastmod and name == "url" else None
+                if stamp is not None:
+                    result.lastmod[url] = stamp
             elif dropped:
                 result.dropped += 1
             el.clear()

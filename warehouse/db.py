@@ -343,7 +343,8 @@ FETCH_SCHEMA = pa.schema([
     ("final_url", pa.string()), ("outcome", pa.string()), ("status_code", pa.int32()), ("error", pa.string()),
     ("bytes", pa.int64()), ("duration_ms", pa.float64()), ("attempts", pa.int32()), ("content_type", pa.string()),
     ("content_hash", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
-    ("headers_json", pa.string()), ("fetched_at", TS), ("feed_title", pa.string()), ("feed_published", TS)])
+    ("headers_json", pa.string()), ("fetched_at", TS), ("feed_title", pa.string()), ("feed_published", TS),
+    ("listed_lastmod", pa.string()), ("fresh_until", TS), ("skip_reason", pa.string())])
 DOCUMENT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("source_id", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
     ("title", pa.string()), ("author", pa.string()), ("published_at", pa.date32()),
@@ -371,6 +372,7 @@ class WarehouseState:
 
     validators: dict[str, dict] = field(default_factory=dict)   # url -> {etag, last_modified, content_hash}
     docs: dict[str, dict] = field(default_factory=dict)         # doc_id -> {content_hash, text_hash, coder_version}
+    revisit: dict[str, dict] = field(default_factory=dict)      # url -> what decides a skip (read_revisit.sql)
 
 
 def read_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
@@ -378,7 +380,10 @@ def read_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
                   for url, etag, lm, ch in con.execute(sqlfiles.query("read_validators")).fetchall()}
     docs = {doc_id: {"content_hash": ch, "text_hash": th, "coder_version": cv}
             for doc_id, ch, th, cv in con.execute(sqlfiles.query("read_docs")).fetchall()}
-    return WarehouseState(validators=validators, docs=docs)
+    cursor = con.execute(sqlfiles.query("read_revisit"))
+    names = [d[0] for d in cursor.description]
+    revisit = {row[0]: dict(zip(names[1:], row[1:])) for row in cursor.fetchall()}
+    return WarehouseState(validators=validators, docs=docs, revisit=revisit)
 
 
 # ------------------------------------------------------------------------------------------- loading
