@@ -32,12 +32,14 @@ national nation chief head intelligence officers commander commanders defence de
 railways company side's airline airlines companies firms exporters importers investors businesses
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps
+aircraft jets warplanes drones helicopters gunships artillery chargé
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
 detainee detainees
+travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
@@ -329,7 +331,7 @@ _OFFICES = frozenset("president prime premier minister foreign deputy official a
 _DE_FACTO_ORGANS = frozenset("""
 side government authorities regime administration leadership delegation delegations ministry ministries minister ministers
 officials official embassy ambassador envoy diplomats diplomat representative representatives spokesman spokesperson
-counterpart counterparts cabinet
+counterpart counterparts cabinet chargé
 """.split())
 _BEFORE_REPUBLIC = frozenset("former previous ousted fallen toppled old collapsed republican ex".split())
 

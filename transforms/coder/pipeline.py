@@ -77,7 +77,10 @@ _SETTING = re.compile(r"\b(?:summit|meeting|conference|forum|session|round|consu
 # a list item without a finite verb ("- Turkmen foreign ministry statement on the visit."): a note, not a report
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|said|says|met|sent|sold|gave|took|"
-                     r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
+                     r"held|made|led|paid|left|went|came|\w+ed|"
+                     # irregular past forms of event verbs: "- On 15 October clashes broke out near ..."
+                     r"broke|struck|fled|fought|shot|hit|drove|threw|tore|blew|overran|withdrew|swept|stole|froze|"
+                     r"forbade|spoke|told|brought|caught|fell|began|won|lost|seized|shut|upheld|swore|slew|stood)\b", re.I)
 # an outlook list or a watch list: what may happen, not what did
 _OUTLOOK = re.compile(
     r"^\W*(?:(?:key|main|further)\s+)?(?:indicators?|signposts?|signals|signs|things|issues|questions|points|developments|"
@@ -143,6 +146,7 @@ class _Context:
     last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
+    attackers: dict = dataclasses.field(default_factory=dict)     # side attacked -> who attacked it last
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -179,6 +183,8 @@ class _Context:
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
                 and ev.actor1:
             self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type == "ASSAULT" and ev.actor1 and ev.actor2:
+            self.attackers[R.side(ev.actor2)] = ev.actor1
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -857,7 +863,7 @@ _FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounde
 _OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
                                 r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
-                            r"confirmed|told\s+\w+)\b")
+                            r"confirmed|added|told\s+\w+)\b")
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
@@ -944,8 +950,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             if where is not None and where.m.kind in ("name", "short"):
                 d.actor1 = where
             else:
-                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
-                              and p.m.country), None)
+                # "were held for hours at Moscow airports": at a place, too
+                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and
+                              (p.prep == "in" or p.prep == "at" and t.event_type == "COERCE") and p.m.country), None)
                 if place is None and t.event_type == "COERCE":
                     # "gunmen stormed a hall outside Moscow ...; four men were detained": the place the sentence names
                     place = next((p for p in reversed(getattr(d, "_places", ())) if p.end <= d.head and p.m.country
@@ -981,6 +988,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
+        elif d.actor2 is not None and t.event_type == "COERCE" and \
+                R.side(d.actor2.m.code) == R.side(_code(d.actor1, d.actor1_code)) and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end):
+            # "the authorities added that several people had been detained in Shiraz": the speaker's state acted
+            d.actor2 = None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
             d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
@@ -1371,6 +1383,40 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:shelli
                          r"killings?|incursions?|assault|ambush)\b", re.I)
 
 
+# "condemned the shelling", "condemned what he called unprovoked firing on Pakistani posts": an attack as the object
+_ATTACK_OBJECT = re.compile(
+    r"\s+(?:(?:the|this|that|these|those|its|their|last\s+\w+['’]s|what\s+(?:he|she|they|it|(?-i:[A-Z])[\w-]+)\s+"
+    r"(?:called|calls|termed|described\s+as))\s+)?(?:[\w-]+\s+){0,2}?(?:shelling|attacks?|firing|(?:air\s*)?strikes?|"
+    r"raids?|bombings?|killings?|incursions?|assault|ambush|shooting|violations?\s+of)\b", re.I)
+
+
+def _attack_on_own_side(d: _Draft, ctx: _Context, mine: str | None) -> bool:
+    """'Pakistan condemned what it called unprovoked firing on its posts': the side that last attacked the
+    condemner's own side (an attack on someone else is left to the rules that follow)."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if mine is None or not _ATTACK_OBJECT.match(sentence, d.span_end):
+        return False
+    who = ctx.attackers.get(mine)
+    if not who or who == _UNNAMED or R.side(who) == mine:
+        return False
+    d.actor2_code = who
+    return True
+
+
+def _unnamed_attack_place(d: _Draft, actors: list[R.Placed], places: list[R.Placed]) -> bool:
+    """'A gunman burst into a shrine in the Iranian city of Shiraz and opened fire on worshippers': an attack whose
+    attacker and target go unnamed, with no actor named before it, hit the country of the place named before it."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if any(a.end <= d.head and a.m.kind not in ("people", "unnamed") for a in actors):
+        return False
+    for p in reversed(places):
+        if p.end <= d.head and p.m.country and p.prep in _ASSAULT_PLACE_PREPS and \
+                not re.search(r"[;:]", sentence[p.end:d.head]):
+            d.actor2_code = p.m.country
+            return True
+    return False
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1399,6 +1445,8 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.actor2_code = who
             d.confidence -= 0.1
             return
+    if t.event_type in ("ACCUSE", "PROTEST") and _attack_on_own_side(d, ctx, mine):
+        return
     if t.event_type in ("ACCUSE", "PROTEST") and ctx.last is not None and ctx.last[0] == "ASSAULT" and \
             _THE_ATTACK.search(d.text + (d.sentence or getattr(d, "_sentence", ""))[d.span_end:d.span_end + 40]):
         # "called the shelling unprovoked", "condemned the attack": the attacker of the attack just told
@@ -1468,6 +1516,8 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                         R.side(p.m.country) != mine and d.head - p.end < 40:
                     d.actor2_code = p.m.country
                     return
+            if mine is None and _unnamed_attack_place(d, actors, places):
+                return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:

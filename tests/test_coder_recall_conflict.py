@@ -1,0 +1,76 @@
+"""Recall of conflict-side events (attacks, arrests, protests, condemnations) whose parties the sentence leaves
+partly unnamed; own sentences, not copied text."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document, triples
+from transforms.coder import code_document
+from transforms.models import Document
+
+
+def doc(text: str, published=dt.date(2024, 5, 20)) -> Document:
+    return text_document(text, published, "test-recall-conflict")
+
+
+def coded(text: str, **kw):
+    return triples(doc(text, **kw))
+
+
+def types(text: str) -> set[str]:
+    return {t for _, _, t in coded(text)}
+
+
+def test_an_attack_by_an_unnamed_gunman_hits_the_country_where_it_happened():
+    got = code_document(doc("An unidentified man walked into a crowded market in the Iranian city of Mashhad on "
+                            "Friday and opened fire on shoppers, wounding four of them."))
+    assert [(e.actor1, e.actor2, e.event_type) for e in got] == [(None, "IRN", "ASSAULT")]
+    assert (got[0].event_date, got[0].date_precision) == (dt.date(2024, 5, 17), "day")
+    # an actor named before the attack is not overruled by the place
+    assert (None, "IRN", "ASSAULT") not in coded("Pakistani officials in Mashhad said that gunmen opened fire on a bus.")
+    # no attack asserted: a plan, a denial
+    assert "ASSAULT" not in types("A man arrested in Mashhad had planned to open fire on shoppers.")
+    assert "ASSAULT" not in types("Police in Mashhad denied that anyone had opened fire on the market.")
+
+
+def test_military_aircraft_name_their_state():
+    assert ("PAK", "AFG", "ASSAULT") in coded("On Tuesday Pakistani jets struck several villages in Khost province.")
+    assert ("AFG", "PAK", "ASSAULT") not in coded("On Tuesday Pakistani jets struck several villages in Khost province.")
+
+
+def test_a_list_item_with_an_irregular_past_verb_is_a_report():
+    got = coded("Timeline of the week:\n\n- On 3 May fighting broke out near Torkham and Pakistani troops shot two "
+                "Afghan border guards.\n")
+    assert any(t == "ASSAULT" for _, _, t in got)
+    # a note without any verb stays out
+    assert coded("Further reading:\n\n- Pakistani troops and Afghan border guards at Torkham, photo essay.\n") == []
+
+
+def test_travellers_held_at_an_airport_are_coerced_by_the_state_of_the_airport():
+    assert ("RUS", "TJK", "COERCE") in coded(
+        "Last week dozens of Tajik travellers were held for several hours at Moscow airports.")
+    assert "COERCE" not in types("Dozens of Tajik travellers might be held at Moscow airports next month.")
+
+
+def test_a_speaker_reporting_arrests_in_its_own_country_made_them():
+    got = coded("Uzbek officials added that three more men had been detained in Tashkent on Monday.")
+    assert ("UZB", None, "COERCE") in got
+    assert ("UZB", "UZB", "COERCE") not in got
+
+
+def test_summoning_a_charge_d_affaires_is_a_protest_to_the_government_he_serves():
+    assert ("KAZ", "TALIBAN", "PROTEST") in coded(
+        "Astana summoned the Afghan chargé d'affaires on Wednesday over the shooting at the border.")
+
+
+def test_condemning_an_attack_on_ones_own_side_targets_the_attacker():
+    text = ("Taliban fighters shelled two Pakistani border posts near Chaman on Saturday night. "
+            "Qatar urged both sides to show restraint. "
+            "Pakistan's interior minister condemned what he called an unprovoked attack on the posts.")
+    got = coded(text, published=dt.date(2025, 3, 10))
+    assert ("TALIBAN", "PAK", "ASSAULT") in got
+    assert ("PAK", "TALIBAN", "ACCUSE") in got
+    # a condemnation of an attack on someone else is no accusation against the condemner's own attacker
+    text2 = ("Taliban fighters shelled two Pakistani border posts near Chaman on Saturday night. "
+             "Uzbekistan condemned the attack on the posts.")
+    assert ("UZB", "PAK", "ACCUSE") not in coded(text2, published=dt.date(2025, 3, 10))
