@@ -74,3 +74,19 @@ def test_condemning_an_attack_on_ones_own_side_targets_the_attacker():
     text2 = ("Taliban fighters shelled two Pakistani border posts near Chaman on Saturday night. "
              "Uzbekistan condemned the attack on the posts.")
     assert ("UZB", "PAK", "ACCUSE") not in coded(text2, published=dt.date(2025, 3, 10))
+
+
+def test_rockets_and_unnamed_attackers_hitting_a_named_place():
+    got = code_document(doc("On Tuesday two rockets fired from across the river struck Termez, damaging a warehouse."))
+    assert [(e.actor1, e.actor2, e.event_type) for e in got] == [(None, "UZB", "ASSAULT")]
+    assert got[0].event_date == dt.date(2024, 5, 14)
+    # an attack verb with no attacker and no place hit stays out; so does a feared one
+    assert "ASSAULT" not in types("On Tuesday the rockets struck again, damaging a warehouse.")
+    assert "ASSAULT" not in types("Officials fear that rockets could strike Termez again.")
+
+
+def test_a_number_of_soldiers_opening_the_clause_is_its_subject():
+    assert coded("In July a small group of Afghan soldiers fled into Uzbekistan.") == [("AFG", "UZB", "RETREAT")]
+    assert ("AFG", "TJK", "RETREAT") in coded("On Monday hundreds of Afghan soldiers fled into Tajikistan.")
+    # after a verb the number of people is its object, not a subject
+    assert ("RUS", "TJK", "COERCE") in coded("Russia deported dozens of Tajik migrants on Monday.")

@@ -594,7 +594,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
-            if t.lexical and variant.actor1_code is None:
+            if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
                 continue      # a lemma-class verb with no named actor: too weak on its own
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
@@ -1403,6 +1403,27 @@ def _attack_on_own_side(d: _Draft, ctx: _Context, mine: str | None) -> bool:
     return True
 
 
+# "gunmen", "a suicide bomber", "rockets fired from across the river": an attacker or a weapon the text leaves unnamed
+_UNNAMED_ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|(?:suicide\s+)?bombers?|attackers?|assailants?|militants|insurgents|raiders|explosions?|blasts?|"
+    r"bombs?|rockets?|missiles?|shells|mortars?|drones?|grenades?)\b[^,;:]{0,60}$", re.I)
+
+
+def _PLACE_OBJECT(t, p: R.Placed, d: _Draft) -> bool:
+    """'shelled Chaman', 'struck Termez': a place right after an attack verb is what it hit."""
+    return t.event_type == "ASSAULT" and p.prep is None and t.frame == "verb" and \
+        re.fullmatch(r"\s*(?:the\s+)?(?:(?:outskirts|edge|centre|center|city|town|village|district)\s+of\s+(?:the\s+)?)?",
+                     (d.sentence or "")[d.span_end:p.start]) is not None
+
+
+def _unnamed_attacker(sentence: str, d: _Draft, actors: list[R.Placed]) -> bool:
+    """'Rockets fired from Afghanistan struck Termez': an attack verb whose subject is an unnamed attacker or a weapon
+    (no actor in the subject position before it) and whose target the sentence names."""
+    return d.trigger.event_type == "ASSAULT" and d.actor2_code not in (None, _UNNAMED) and \
+        not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) and \
+        bool(_UNNAMED_ATTACKER.search(sentence, max(0, d.head - 80), d.head))
+
+
 def _unnamed_attack_place(d: _Draft, actors: list[R.Placed], places: list[R.Placed]) -> bool:
     """'A gunman burst into a shrine in the Iranian city of Shiraz and opened fire on worshippers': an attack whose
     attacker and target go unnamed, with no actor named before it, hit the country of the place named before it."""
@@ -1489,7 +1510,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:
-            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and \
+            if p.start >= d.head_end and (p.prep in _ASSAULT_PLACE_PREPS or _PLACE_OBJECT(t, p, d)) and p.m.country and \
                     (R.side(p.m.country) != mine or insurgent and p.m.country == "AFG" and p.start < d.limit):
                 # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country

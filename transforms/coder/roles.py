@@ -44,6 +44,13 @@ _OF_HEAD = re.compile(
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?$", re.I)
+# "a group of Afghan soldiers", "hundreds of Tajik migrants" opening a clause: the people themselves are its subject
+# (not after a verb or a preposition: "deported dozens of Afghans", "the expulsion of thousands of Afghans")
+_COLLECTIVE_SUBJECT = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|that|when|after|while|as|then|before|because|where)\s+|\b(?-i:[A-Z])[\w-]*\s+|\d+\s+)"
+    r"(?:(?:a|an|the|several|some|two|three|four|five)\s+)?(?:(?:small|smaller|large|larger|big|bigger|second|third|"
+    r"further|new|whole|entire|armed|mixed)\s+)?(?:groups?|contingents?|columns?|handful|dozens|hundreds|thousands|scores)\s+of\s+"
+    r"(?:(?:hundreds|thousands)\s+of\s+)?(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
     r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported)"
@@ -123,6 +130,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
+            elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
+                prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
         elif prep == "from":
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
