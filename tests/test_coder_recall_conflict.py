@@ -90,3 +90,12 @@ def test_a_number_of_soldiers_opening_the_clause_is_its_subject():
     assert ("AFG", "TJK", "RETREAT") in coded("On Monday hundreds of Afghan soldiers fled into Tajikistan.")
     # after a verb the number of people is its object, not a subject
     assert ("RUS", "TJK", "COERCE") in coded("Russia deported dozens of Tajik migrants on Monday.")
+
+
+def test_they_after_and_is_the_body_that_opened_the_sentence():
+    got = coded("Kazakh prosecutors said on Friday that the suspect had lived abroad since 2019, and they accused him "
+                "of working for Islamic State Khorasan Province.")
+    assert ("KAZ", "ISKP", "ACCUSE") in got
+    # a question about what they did asserts nothing
+    assert "ACCUSE" not in types("Kazakh prosecutors studied the file, but did they accuse him of recruiting for "
+                                 "Islamic State Khorasan Province?")

@@ -245,6 +245,25 @@ def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pla
     return None
 
 
+_PLURAL_BODY_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:officials|authorities|forces|troops|guards|"
+                                r"police|diplomats|leaders|ministers|prosecutors|investigators|security\s+services)\b")
+
+
+def _plural_body(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Iranian officials said ..., and they accused him of ...': 'they' after 'and' is the sentence's own subject
+    when that is a body of people (officials, forces, the Taliban) and no other side is a subject in between."""
+    before = [a for a in actors if a.end <= own.start() and a.m.code != "UNK"]
+    main = next((a for a in before if a.prep is None), None)
+    if main is None or re.search(r"[,;:]", sentence[:main.start]) or \
+            not re.search(r"(?:,\s*|\b)(?:and|but)\s+$", sentence[:own.start()]):
+        return None
+    if any(a.prep is None and side(a.m.code) != side(main.m.code) for a in before if a is not main):
+        return None
+    if "taliban" in main.m.text.lower() or _PLURAL_BODY_AFTER.match(sentence, main.end):
+        return main
+    return None
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
@@ -275,6 +294,8 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                          and a.prep is None), None)
             if near is not None and topic and kinds.get(topic) == "state":
                 near = None
+        if near is None and own.group("who").lower() == "they":
+            near = _plural_body(sentence, actors, own)
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
