@@ -17,8 +17,8 @@ def coded(text: str, **kw):
     return triples(doc(text, **kw))
 
 
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+def types(text: str, **kw) -> set[str]:
+    return {t for _, _, t in coded(text, **kw)}
 
 
 def test_an_attack_by_an_unnamed_gunman_hits_the_country_where_it_happened():
@@ -99,3 +99,41 @@ def test_they_after_and_is_the_body_that_opened_the_sentence():
     # a question about what they did asserts nothing
     assert "ACCUSE" not in types("Kazakh prosecutors studied the file, but did they accuse him of recruiting for "
                                  "Islamic State Khorasan Province?")
+
+
+def test_overpowering_a_suspect_is_coercion():
+    assert coded("Tajik border guards overpowered two smugglers near the river on Sunday.") == [("TJK", None, "COERCE")]
+    assert "COERCE" not in types("Tajik border guards could not overpower the smugglers.")
+
+
+def test_people_stopped_searched_and_sent_home_by_police_are_coerced_by_the_police_state():
+    assert ("RUS", "TJK", "COERCE") in coded(
+        "Last month dozens of Tajik migrants were stopped, questioned and in many cases sent home by Russian police.")
+    assert ("TJK", None, "COERCE") not in coded(
+        "Last month dozens of Tajik migrants were stopped, questioned and in many cases sent home by Russian police.")
+
+
+def test_shelling_a_country_s_border_posts_targets_that_country():
+    assert ("PAK", "AFG", "ASSAULT") in coded("Pakistani troops shelled Afghan border posts on Sunday night.")
+    assert "ASSAULT" not in types("Pakistani troops have not shelled Afghan border posts since the truce.")
+
+
+def test_afghans_protesting_in_an_afghan_city_protest_against_the_taliban():
+    assert coded("A few dozen women protested in Herat on Saturday against the closure of their schools.") == \
+        [("AFG", "TALIBAN", "PROTEST")]
+    # no protest asserted
+    assert "PROTEST" not in types("Women in Herat may protest on Saturday against the closure of their schools.")
+    # before the takeover the Afghan state and its people share one code: nothing to code
+    assert "PROTEST" not in types("A few dozen women protested in Herat on Saturday.", published=dt.date(2019, 5, 20))
+
+
+def test_suspending_work_in_protest_is_aimed_at_the_author_of_the_last_decree():
+    text = ("On Saturday the Taliban barred Afghan women from working for aid groups. "
+            "Several aid groups suspended their programmes in protest on Monday.")
+    got = coded(text)
+    assert ("TALIBAN", "AFG", "COERCE") in got
+    assert any(a2 == "TALIBAN" and t in ("SANCTION", "RETREAT") for _, a2, t in got)
+    # a suspension with no stated reason names no target
+    text2 = ("On Saturday the Taliban barred Afghan women from working for aid groups. "
+             "Several aid groups suspended their programmes on Monday.")
+    assert not any(a2 == "TALIBAN" and t in ("SANCTION", "RETREAT") for _, a2, t in coded(text2))

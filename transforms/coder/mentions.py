@@ -42,7 +42,8 @@ detainee detainees
 travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
-LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
+LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
+                 "posts outposts checkpoints positions".split())     # "Afghan border posts": the country's ground
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them

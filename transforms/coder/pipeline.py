@@ -859,7 +859,8 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     d.confidence -= 0.15
 
 
-_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
+_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured|shelled|bombed|"
+                          r"raided|stormed)$", re.I)
 _OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
                                 r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
@@ -1438,6 +1439,57 @@ def _unnamed_attack_place(d: _Draft, actors: list[R.Placed], places: list[R.Plac
     return False
 
 
+# "hundreds of women protested in Kabul": unnamed people of the country where they took to the streets
+_PROTESTERS = re.compile(r"\b(?:women|girls|students|residents|people|protesters|demonstrators|activists|villagers|"
+                         r"teachers|workers|crowds?|hundreds|thousands|dozens|handful)\b", re.I)
+
+
+def _street_protest(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context) -> bool:
+    """'A handful of young women demonstrated in Kabul': the people of the country protest against its rulers (coded
+    only where the two have codes of their own: Afghans and the Taliban)."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) or \
+            not _PROTESTERS.search(sentence, max(0, d.head - 60), d.head):
+        return False
+    end = min(d.limit, d.span_end + 60)
+    where = next((a for a in sorted(list(actors) + list(places), key=lambda a: a.start)
+                  if d.head <= a.start < end and a.prep in ("in", "outside", "at", "near") and a.m.country
+                  and (a.m.place or a.m.kind == "capital")), None)
+    if where is None or where.m.country != "AFG" or not ctx.after_takeover:
+        return False
+    d.actor1_code, d.actor2_code = "AFG", "TALIBAN"
+    d.confidence -= 0.1
+    return True
+
+
+# "suspended their operations in protest", "until the decision is reversed": a reaction to the last policy act
+_IN_PROTEST = re.compile(r"\bin\s+protest\b|\buntil\s+the\s+(?:decision|ban|decree|order|edict|restrictions?)\s+"
+                         r"(?:is|was|were|are|had\s+been|has\s+been|would\s+be)\s+(?:reversed|lifted|withdrawn|rescinded|revoked)\b|"
+                         r"\b(?:after|over|because\s+of)\s+the\s+(?:\w+\s+)?(?:ban|decree|edict)\b", re.I)
+
+
+def _suspended_in_protest(d: _Draft, actors: list[R.Placed], ctx: _Context, mine: str | None) -> bool:
+    """'Several NGOs suspended their operations in protest', 'the UN suspended its programmes after the ban': the
+    suspension is aimed at whoever took the last policy step (an unnamed suspender stays unnamed)."""
+    t = d.trigger
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if t.mode not in ("discontinue", "withdraw", "ceasefire", None) or ctx.last_policy is None or not ctx.last_policy[2]:
+        return False
+    stop = re.search(r"[;:.]", sentence[d.span_end:])
+    if not _IN_PROTEST.search(sentence, d.span_end, d.span_end + stop.start() if stop else len(sentence)):
+        return False
+    who = ctx.last_policy[2]
+    if who == _UNNAMED or R.side(who) == mine:
+        return False
+    if mine is None:
+        if any(a.end <= d.head and a.prep is None for a in actors):
+            return False
+        d.actor1_code = _UNNAMED
+    d.actor2_code = who
+    d.confidence -= 0.1
+    return True
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1467,6 +1519,10 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.confidence -= 0.1
             return
     if t.event_type in ("ACCUSE", "PROTEST") and _attack_on_own_side(d, ctx, mine):
+        return
+    if t.event_type == "PROTEST" and t.mode == "demo" and mine is None and _street_protest(d, actors, places, ctx):
+        return
+    if t.event_type in ("SANCTION", "RETREAT") and _suspended_in_protest(d, actors, ctx, mine):
         return
     if t.event_type in ("ACCUSE", "PROTEST") and ctx.last is not None and ctx.last[0] == "ASSAULT" and \
             _THE_ATTACK.search(d.text + (d.sentence or getattr(d, "_sentence", ""))[d.span_end:d.span_end + 40]):

@@ -417,13 +417,15 @@ def between_pair(sentence: str, actors: list[Placed], head_end: int, limit: int)
 
 
 # "were detained and charged": the second participle shares the passive auxiliary
-_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)\s+(?:and|or)\s+"
-                          r"(?:later\s+|then\s+|\w+ly\s+)?$", re.I)
+_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)"
+                          # "were stopped, searched and in many cases sent home": a list of participles
+                          r"(?:\s*,\s*(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt))*\s*,?\s+(?:and|or)\s+"
+                          r"(?:later\s+|then\s+|\w+ly\s+|in\s+(?:many|some|most|several)\s+cases\s+)?$", re.I)
 
 
 def passive(sentence: str, head: int) -> bool:
     return bool(_PASSIVE.search(sentence, max(0, head - 25), head) or
-                _PASSIVE_AND.search(sentence, max(0, head - 50), head))
+                _PASSIVE_AND.search(sentence, max(0, head - 80), head))
 
 
 def possessive_pronoun_before(sentence: str, head: int) -> bool:
