@@ -137,3 +137,17 @@ def test_suspending_work_in_protest_is_aimed_at_the_author_of_the_last_decree():
     text2 = ("On Saturday the Taliban barred Afghan women from working for aid groups. "
              "Several aid groups suspended their programmes on Monday.")
     assert not any(a2 == "TALIBAN" and t in ("SANCTION", "RETREAT") for _, a2, t in coded(text2))
+
+
+def test_a_new_subject_after_a_prepositional_list_and_a_cut_export_goes_to_afghanistan():
+    got = coded("On 3 February a storm knocked out power across Kazakhstan, Kyrgyzstan and Tajikistan, and Dushanbe "
+                "suspended its electricity exports for a week.")
+    assert got == [("TJK", "AFG", "SANCTION")]
+    # a named buyer wins over the default
+    assert ("KAZ", "KGZ", "SANCTION") in coded("Kazakhstan halted its coal exports to Kyrgyzstan in March.")
+    assert "SANCTION" not in types("Kazakhstan may halt its coal exports in March.")
+
+
+def test_firing_towards_a_named_town_is_an_attack_on_its_country():
+    assert ("ISKP", "UZB", "ASSAULT") in coded("In April ISKP fighters fired rockets towards Termez.")
+    assert "ASSAULT" not in types("ISKP has threatened to fire rockets towards Termez.")

@@ -1167,6 +1167,9 @@ _ATTENDEES_BEFORE = re.compile(
     re.I)
 # "X and Y were represented, as were Z and W": the trailing list attended too
 _AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)
+# "suspended its exports / deliveries / electricity supplies": a flow of goods cut
+_FLOW_CUT = re.compile(r"\w+\s+(?:(?:its|their|the|all)\s+)?(?:[\w-]+\s+)?(?:exports|deliveries|supplies|electricity|power|gas|"
+                       r"shipments)\b", re.I)
 _ATTEND_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while)\s", re.I)
 
 
@@ -1600,6 +1603,11 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
                 d.actor2 = a            # "the Taliban moved fighters ..., and Tajikistan put its forces on alert"
                 return
+    if t.event_type == "SANCTION" and t.mode == "discontinue" and mine in _FIRST_PERSON_STATES and \
+            _FLOW_CUT.match(sentence_text, d.head) and \
+            not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and not a.goods for a in actors):
+        d.actor2_code = "AFG"       # "Tashkent suspended its exports": the flows Caravan follows go to Afghanistan
+        return
     if t.event_type == "COOPERATE" and t.mode == "economic" and mine in _FIRST_PERSON_STATES and \
             not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and not a.goods for a in actors):
         d.actor2_code = "AFG"       # "Uzbekistan and Turkmenistan have kept electricity flowing south": Caravan's subject

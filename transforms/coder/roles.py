@@ -149,7 +149,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
-            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
+            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
+                 # "across Kazakhstan, Kyrgyzstan and Uzbekistan, and Tashkent suspended": that list had closed
+                 and not re.search(r"\band\b", sentence[out[-2].end:out[-1].start]))
         if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
@@ -177,8 +179,11 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     while j > 0:
         prev, cur = actors[j - 1], actors[j]
         gap = sentence[prev.end:cur.start]
-        if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])):
+        if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])
+                                           and not re.search(r"\band\b", sentence[actors[j - 2].end:prev.start])):
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
+        if prev.prep is not None and cur.prep is None and cur.clause is False and _CLAUSE_AND.match(gap):
+            break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif side(prev.m.code) == side(cur.m.code) and _TITLES.match(gap) and j - 2 >= 0 and \
