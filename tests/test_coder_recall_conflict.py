@@ -151,3 +151,14 @@ def test_a_new_subject_after_a_prepositional_list_and_a_cut_export_goes_to_afgha
 def test_firing_towards_a_named_town_is_an_attack_on_its_country():
     assert ("ISKP", "UZB", "ASSAULT") in coded("In April ISKP fighters fired rockets towards Termez.")
     assert "ASSAULT" not in types("ISKP has threatened to fire rockets towards Termez.")
+
+
+def test_a_joint_exercise_is_each_participant_s_mobilisation():
+    got = coded("In May Kazakhstan drilled with Kyrgyz and Tajik troops near the border.")
+    assert sorted(got, key=str) == sorted([("KAZ", None, "MOBILIZE"), ("KGZ", None, "MOBILIZE"),
+                                           ("TJK", None, "MOBILIZE")], key=str)
+    # a frontier "with" a neighbour is no exercise partner
+    got = coded("On Monday Tajikistan ordered the mobilisation of 5,000 reservists to guard its frontier with Afghanistan.")
+    assert ("AFG", None, "MOBILIZE") not in got and ("TJK", "AFG", "MOBILIZE") in got
+    # a planned exercise is no event
+    assert "MOBILIZE" not in types("Kazakhstan plans to drill with Kyrgyz troops next year.")

@@ -603,7 +603,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
-    drafts = drafts + _as_did(sentence, actors, drafts)
+    drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1283,6 +1283,24 @@ def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list
                 taken.add(R.side(a.m.code))
                 extra.append(dataclasses.replace(d, actor1=a, actor1_code=a.m.code, confidence=d.confidence - 0.05))
     return extra
+
+
+def _joint_drills(drafts: list[_Draft]) -> list[_Draft]:
+    """'Russia drilled with Tajik and Uzbek troops': a joint exercise is each participant's own mobilisation (one
+    event per participant, none aimed at the partner)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        partner = d.actor2_code
+        if d.trigger.event_type != "MOBILIZE" or partner in (None, _UNNAMED) or not d.actor1_code or \
+                not re.search(r"drill|exercis|manoeuv|maneuv|war ?games?", d.text, re.I) or \
+                not (re.search(r"\b(?:with|alongside)$", d.text) or d.actor2 is not None and
+                     re.fullmatch(r"\s+(?:together\s+)?(?:with|alongside)\s+(?:the\s+)?", d.sentence[d.span_end:d.actor2.start])):
+            out.append(d)
+            continue
+        out.append(dataclasses.replace(d, actor2=None, actor2_code=None))
+        out.append(dataclasses.replace(d, actor1=d.actor2, actor1_code=partner, actor2=None, actor2_code=None,
+                                       confidence=d.confidence - 0.1))
+    return out
 
 
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
