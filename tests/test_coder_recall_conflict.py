@@ -162,3 +162,13 @@ def test_a_joint_exercise_is_each_participant_s_mobilisation():
     assert ("AFG", None, "MOBILIZE") not in got and ("TJK", "AFG", "MOBILIZE") in got
     # a planned exercise is no event
     assert "MOBILIZE" not in types("Kazakhstan plans to drill with Kyrgyz troops next year.")
+
+
+def test_a_named_person_s_apposition_names_the_body_hit():
+    assert coded("Taliban forces killed Mawlawi Rahim, an ISKP commander, in Nangarhar on Monday.") == \
+        [("TALIBAN", "ISKP", "ASSAULT")]
+    assert ("UZB", "IMU", "COERCE") in coded(
+        "Uzbek police arrested Tohir Saidov, the IMU's chief recruiter, in Tashkent on Friday.")
+    # an apposition without a body leaves the target to the other rules, never to a group
+    assert not any(a2 == "ISKP" for _, a2, _ in coded(
+        "Taliban forces killed Mawlawi Rahim, a local cleric, in Nangarhar on Monday."))

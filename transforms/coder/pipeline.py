@@ -1124,12 +1124,34 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
                                      sentence[d.span_end:a.start])), None)
         d.actor2 = obj
+        if obj is None:
+            d.actor2 = _appositive_owner(sentence, actors, d, limit, exclude)
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
         # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
         seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+# "killed Qari Fateh, the group's intelligence chief", "arrested Ahmad Zia, an ISKP commander": a named person whose
+# apposition names the body he serves
+_APPOSITION_GAP = re.compile(r"\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s+(?:the\s+|an?\s+|its\s+)?(?:senior\s+|top\s+|"
+                             r"local\s+|regional\s+|former\s+)?")
+_APPOSITION_TITLE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:commander|chief|leader|head|spokesman|spokesperson|"
+                               r"emir|founder|deputy|governor|member|militant|fighter|recruiter|financier|ideologue|official)\b",
+                               re.I)
+
+
+def _appositive_owner(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, exclude: set) -> R.Placed | None:
+    if re.search(r"[;:]", sentence[d.span_end:d.span_end + 80]):
+        return None
+    for a in actors:       # (an apposition belongs to its noun even where a clause limit falls at its comma)
+        if d.span_end <= a.start < d.span_end + 80 and R.side(a.m.code) not in exclude and not a.goods:
+            if _APPOSITION_GAP.fullmatch(sentence, d.span_end, a.start) and _APPOSITION_TITLE.match(sentence, a.end):
+                return a
+            return None
+    return None
 
 
 def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> R.Placed | None:
