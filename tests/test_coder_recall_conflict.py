@@ -172,3 +172,17 @@ def test_a_named_person_s_apposition_names_the_body_hit():
     # an apposition without a body leaves the target to the other rules, never to a group
     assert not any(a2 == "ISKP" for _, a2, _ in coded(
         "Taliban forces killed Mawlawi Rahim, a local cleric, in Nangarhar on Monday."))
+
+
+def test_an_explosion_told_after_its_place_hits_that_place_and_a_claim_names_the_attacker():
+    text = ("Turkish police sealed off a square in Istanbul on Sunday. "
+            "The explosions went off shortly after noon near a bus stop, killing at least six people. "
+            "Islamic State Khorasan Province claimed the attack on Monday.")
+    got = code_document(doc(text, published=dt.date(2024, 5, 21)))
+    assert ("ISKP", "TUR", "ASSAULT") in [(e.actor1, e.actor2, e.event_type) for e in got]
+    # the police named before are not the bombers
+    assert not any(e.actor1 == "TUR" and e.event_type == "ASSAULT" for e in got)
+    # with no place named nearby the attack gets no target of its own
+    text2 = ("Turkish police sealed off a square on Sunday. "
+             "The explosions went off shortly after noon near a bus stop, killing at least six people.")
+    assert not any(e.event_type == "ASSAULT" and e.actor1 == "TUR" for e in code_document(doc(text2)))

@@ -147,6 +147,7 @@ class _Context:
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
     attackers: dict = dataclasses.field(default_factory=dict)     # side attacked -> who attacked it last
+    last_place: tuple | None = None                               # (country, sentences since) of the last place named
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -258,6 +259,11 @@ def code_document(doc: Document) -> list[Event]:
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        where = next((a.m.country for a in reversed(actors_all) if a.m.country), None)
+        if where is not None:
+            ctx.last_place = (where, 0)
+        elif ctx.last_place is not None:
+            ctx.last_place = (ctx.last_place[0], ctx.last_place[1] + 1)
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
@@ -1017,6 +1023,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
+        if not subj and code and t.event_type == "ASSAULT" and _weapon_subject(sentence, actors, d):
+            code = None       # "The explosions went off ..., killing 84 people": no topic behind an unnamed attacker
         if subj:
             d.actor1 = subj[-1]
             d._coordinated = subj  # type: ignore[attr-defined]
@@ -1460,12 +1468,23 @@ def _PLACE_OBJECT(t, p: R.Placed, d: _Draft) -> bool:
                      (d.sentence or "")[d.span_end:p.start]) is not None
 
 
+def _weapon_subject(sentence: str, actors: list[R.Placed], d: _Draft) -> bool:
+    """The clause before an attack verb has an unnamed attacker or weapon for its subject and names no actor."""
+    start = max((b.end() for b in re.finditer(r"[;:]", sentence[:d.head])), default=0)
+    return not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed")
+                   for a in actors) and \
+        bool(re.search(r"^\W*(?:(?:on|in|at|late|early)\b[^,;]{0,40},\s*)?(?:the|a|an|two|three|several|twin|another|"
+                       r"second|\d+)?\s*(?:[\w-]+\s+)?(?:gunm[ae]n|(?:suicide\s+)?bombers?|attackers?|assailants?|"
+                       r"explosions?|blasts?|bombs?|rockets?|missiles?|shells|mortars?|drones?|grenades?)\b",
+                       sentence[start:d.head], re.I))
+
+
 def _unnamed_attacker(sentence: str, d: _Draft, actors: list[R.Placed]) -> bool:
     """'Rockets fired from Afghanistan struck Termez': an attack verb whose subject is an unnamed attacker or a weapon
     (no actor in the subject position before it) and whose target the sentence names."""
     return d.trigger.event_type == "ASSAULT" and d.actor2_code not in (None, _UNNAMED) and \
         not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) and \
-        bool(_UNNAMED_ATTACKER.search(sentence, max(0, d.head - 80), d.head))
+        (bool(_UNNAMED_ATTACKER.search(sentence, max(0, d.head - 80), d.head)) or _weapon_subject(sentence, actors, d))
 
 
 def _unnamed_attack_place(d: _Draft, actors: list[R.Placed], places: list[R.Placed]) -> bool:
@@ -1637,6 +1656,11 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                     d.actor2_code = p.m.country
                     return
             if mine is None and _unnamed_attack_place(d, actors, places):
+                return
+            if mine is None and ctx.last_place is not None and _weapon_subject(d.sentence or "", actors, d) and \
+                    ctx.last_place[1] <= 1:
+                # "The explosions went off on the road to the cemetery, killing 84": where the text last placed it
+                d.actor2_code = ctx.last_place[0]
                 return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
