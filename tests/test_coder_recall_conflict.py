@@ -186,3 +186,12 @@ def test_an_explosion_told_after_its_place_hits_that_place_and_a_claim_names_the
     text2 = ("Turkish police sealed off a square on Sunday. "
              "The explosions went off shortly after noon near a bus stop, killing at least six people.")
     assert not any(e.event_type == "ASSAULT" and e.actor1 == "TUR" for e in code_document(doc(text2)))
+
+
+def test_an_attack_in_a_when_clause_or_after_an_opening_phrase_keeps_its_unnamed_attacker():
+    text = ("The shrine in Mashhad reopened on Friday. "
+            "When a second gunman struck the same shrine in March, killing three pilgrims, officials blamed Islamic State.")
+    got = code_document(doc(text))
+    assert (None, "IRN", "ASSAULT") in [(e.actor1, e.actor2, e.event_type) for e in got]
+    # "officials" of no named state are not the attacker
+    assert not any(e.event_type == "ASSAULT" and e.actor1 not in (None, "ISKP") for e in got)

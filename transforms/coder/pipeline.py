@@ -1473,7 +1473,7 @@ def _weapon_subject(sentence: str, actors: list[R.Placed], d: _Draft) -> bool:
     start = max((b.end() for b in re.finditer(r"[;:]", sentence[:d.head])), default=0)
     return not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed")
                    for a in actors) and \
-        bool(re.search(r"^\W*(?:(?:on|in|at|late|early)\b[^,;]{0,40},\s*)?(?:the|a|an|two|three|several|twin|another|"
+        bool(re.search(r"^\W*(?:[^,;]{0,90},\s*)?(?:(?:when|as|after|before|then)\s+)?(?:the|a|an|two|three|several|twin|another|"
                        r"second|\d+)?\s*(?:[\w-]+\s+)?(?:gunm[ae]n|(?:suicide\s+)?bombers?|attackers?|assailants?|"
                        r"explosions?|blasts?|bombs?|rockets?|missiles?|shells|mortars?|drones?|grenades?)\b",
                        sentence[start:d.head], re.I))
