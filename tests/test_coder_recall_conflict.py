@@ -195,3 +195,8 @@ def test_an_attack_in_a_when_clause_or_after_an_opening_phrase_keeps_its_unnamed
     assert (None, "IRN", "ASSAULT") in [(e.actor1, e.actor2, e.event_type) for e in got]
     # "officials" of no named state are not the attacker
     assert not any(e.event_type == "ASSAULT" and e.actor1 not in (None, "ISKP") for e in got)
+
+
+def test_a_counted_object_of_a_kill_verb_is_the_target():
+    assert coded("Uzbek troops killed at least 12 IMU militants near the border on Monday.") == [("UZB", "IMU", "ASSAULT")]
+    assert ("PAK", "TTP", "ASSAULT") in coded("Pakistani soldiers killed more than 30 TTP fighters in Khyber last week.")

@@ -1129,7 +1129,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
         obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
                     and R.side(a.m.code) not in exclude and not a.goods
-                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
+                    and re.fullmatch(r"\s*(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around|up\s+to)\s+)?"
+                                     r"(?:the|a|an|its|their|two|three|four|five|several|all|dozens\s+of|\d[\d,]*)?(?:\s+\w+)?\s*",
                                      sentence[d.span_end:a.start])), None)
         d.actor2 = obj
         if obj is None:
