@@ -200,3 +200,11 @@ def test_an_attack_in_a_when_clause_or_after_an_opening_phrase_keeps_its_unnamed
 def test_a_counted_object_of_a_kill_verb_is_the_target():
     assert coded("Uzbek troops killed at least 12 IMU militants near the border on Monday.") == [("UZB", "IMU", "ASSAULT")]
     assert ("PAK", "TTP", "ASSAULT") in coded("Pakistani soldiers killed more than 30 TTP fighters in Khyber last week.")
+
+
+def test_attackers_from_a_named_group_are_that_group():
+    assert ("ISKP", "RUS", "ASSAULT") in coded(
+        "In March gunmen from Islamic State Khorasan Province killed dozens of people at a concert hall outside Moscow.")
+    # a reference to an attack inside a phrase is not the subject's act
+    assert not any(a1 == "KAZ" and t == "ASSAULT" for a1, _, t in coded(
+        "Kazakhstan tightened security after the killings in Moscow."))

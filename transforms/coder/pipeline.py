@@ -1098,7 +1098,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = target
         return
     if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
-            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head):
+            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head) and \
+            not (_FINITE_KILL.match(d.text) and _FROM_SUBJECT.search(sentence, max(0, d.head - 80), d.head)):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -1174,6 +1175,9 @@ def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) 
     return found
 
 
+# "gunmen from the group's Afghan branch killed ...": a finite verb after its "<attackers> from X" subject
+_FROM_SUBJECT = re.compile(r"\b(?:gunm[ae]n|fighters|militants|attackers|bombers|assailants|insurgents|men)\s+from\s+"
+                           r"[^,;:]{0,50}$", re.I)
 # "In December it killed ...": a subject pronoun right before the verb, not a reference phrase
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\s+(?:(?:also|then|later|again|had|has|have)\s+)?$", re.I)
 
