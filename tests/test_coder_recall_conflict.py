@@ -208,3 +208,11 @@ def test_attackers_from_a_named_group_are_that_group():
     # a reference to an attack inside a phrase is not the subject's act
     assert not any(a1 == "KAZ" and t == "ASSAULT" for a1, _, t in coded(
         "Kazakhstan tightened security after the killings in Moscow."))
+
+
+def test_an_arrest_participle_after_the_people_it_befell_is_passive():
+    got = coded("Officials said that 14 Tajik migrants arrested in Moscow on Friday were still being held.")
+    assert ("RUS", "TJK", "COERCE") in got and ("TJK", None, "COERCE") not in got
+    assert ("KAZ", "UZB", "COERCE") in coded("Two Uzbek nationals detained in Almaty last week face trial.")
+    # an active arrest keeps its subject
+    assert coded("Uzbek police arrested two men in Tashkent on Friday.") == [("UZB", None, "COERCE")]

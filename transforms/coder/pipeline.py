@@ -874,8 +874,18 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
-    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
-    return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
+    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor); 'Tajik migrants
+    arrested in Moscow': an arrest participle right after the people it befell (a reduced relative) is passive too."""
+    if re.match(r"\w+ing\b", d.text, re.I):
+        return False
+    return R.passive(sentence, d.head) or d.trigger.event_type == "COERCE" and re.match(r"\w+ed\b", d.text) is not None \
+        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None
+
+
+# "11 people detained in the Bryansk region", "two Uzbek nationals held in Almaty": the people an arrest befell
+_REDUCED_PASSIVE = re.compile(r"\b(?:people|persons|individuals|men|women|suspects|migrants|nationals|citizens|refugees|"
+                              r"workers|members|militants|fighters|others|students|journalists|activists|travellers|"
+                              r"travelers|pilgrims|traders|drivers|Afghans|Tajiks|Uzbeks|Kyrgyz|Kazakhs)\s+$", re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
