@@ -216,3 +216,13 @@ def test_an_arrest_participle_after_the_people_it_befell_is_passive():
     assert ("KAZ", "UZB", "COERCE") in coded("Two Uzbek nationals detained in Almaty last week face trial.")
     # an active arrest keeps its subject
     assert coded("Uzbek police arrested two men in Tashkent on Friday.") == [("UZB", None, "COERCE")]
+
+
+def test_an_attacker_who_is_shot_or_a_claimant_is_no_target_of_an_unnamed_attack():
+    # the attacker is the one hit here; the guards' side is not his target
+    assert (None, "TALIBAN", "ASSAULT") not in coded(
+        "A police spokesman said the attacker was spotted and shot by Taliban guards as he approached the gate.")
+    # "an attack the group claimed": the group claims it, it is not hit by it
+    text = ("Islamic State Khorasan Province claimed a bombing in Kabul in December. "
+            "On Sunday an explosion at a checkpoint killed and wounded several people, an attack the group also claimed.")
+    assert not any(a2 == "ISKP" and t == "ASSAULT" for _, a2, t in coded(text))

@@ -1497,7 +1497,10 @@ def _weapon_subject(sentence: str, actors: list[R.Placed], d: _Draft) -> bool:
 def _unnamed_attacker(sentence: str, d: _Draft, actors: list[R.Placed]) -> bool:
     """'Rockets fired from Afghanistan struck Termez': an attack verb whose subject is an unnamed attacker or a weapon
     (no actor in the subject position before it) and whose target the sentence names."""
+    # (not a passive, "the attacker was shot by ...", where the attacker is the one hit; not an armed group as the
+    # target, "killed several people, an attack the group claimed", which names the claimant)
     return d.trigger.event_type == "ASSAULT" and d.actor2_code not in (None, _UNNAMED) and \
+        not _passive(sentence, d) and not _ARMED_GROUP(d.actor2_code) and \
         not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) and \
         (bool(_UNNAMED_ATTACKER.search(sentence, max(0, d.head - 80), d.head)) or _weapon_subject(sentence, actors, d))
 
