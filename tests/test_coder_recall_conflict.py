@@ -226,3 +226,14 @@ def test_an_attacker_who_is_shot_or_a_claimant_is_no_target_of_an_unnamed_attack
     text = ("Islamic State Khorasan Province claimed a bombing in Kabul in December. "
             "On Sunday an explosion at a checkpoint killed and wounded several people, an attack the group also claimed.")
     assert not any(a2 == "ISKP" and t == "ASSAULT" for _, a2, t in coded(text))
+
+
+def test_clashes_with_no_side_named_are_between_the_last_pair_named():
+    text = ("Tajik and Kyrgyz delegations met in Batken on Monday to discuss the disputed border. "
+            "On Wednesday fierce clashes broke out near the village of Vorukh.")
+    got = coded(text)
+    assert any(t == "ASSAULT" and {a1, a2} == {"TJK", "KGZ"} for a1, a2, t in got)
+    # a negated clash is no event
+    text2 = ("Tajik and Kyrgyz delegations met in Batken on Monday to discuss the disputed border. "
+             "No clashes have broken out near the village of Vorukh since then.")
+    assert "ASSAULT" not in {t for _, _, t in coded(text2)}

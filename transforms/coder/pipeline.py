@@ -1619,6 +1619,14 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if owner and owner != _UNNAMED and R.side(owner) != mine:
             d.actor2_code = owner
             return
+    if t.event_type == "ASSAULT" and t.frame == "symmetric" and mine is None and \
+            not any(a.m.kind not in ("people", "unnamed") for a in actors):
+        # "heavy clashes broke out near Spin Boldak": fighting between no side named is between the last pair named
+        pair = ctx.parties(2)
+        if len(pair) == 2:
+            d.actor1_code, d.actor2_code = pair
+            d.confidence -= 0.15
+            return
     if t.event_type == "ASSAULT":
         # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
         # businessmen": the state whose mission or people were hit, before the place where it happened
