@@ -237,3 +237,14 @@ def test_clashes_with_no_side_named_are_between_the_last_pair_named():
     text2 = ("Tajik and Kyrgyz delegations met in Batken on Monday to discuss the disputed border. "
              "No clashes have broken out near the village of Vorukh since then.")
     assert "ASSAULT" not in {t for _, _, t in coded(text2)}
+
+
+def test_a_bomb_going_off_after_its_city_was_named_hits_that_country():
+    text = ("Mourners gathered at a mosque in Kunduz on Thursday for the funeral of the deputy governor. "
+            "Two hours later a second bomb went off among the mourners and killed at least nine people.")
+    got = coded(text)
+    assert (None, "AFG", "ASSAULT") in got
+    # no place named nearby: no target, no event
+    text2 = ("Mourners gathered on Thursday for the funeral of the deputy governor. "
+             "Two hours later a second bomb went off among the mourners and killed at least nine people.")
+    assert "ASSAULT" not in {t for _, _, t in coded(text2)}

@@ -1483,6 +1483,11 @@ def _PLACE_OBJECT(t, p: R.Placed, d: _Draft) -> bool:
                      (d.sentence or "")[d.span_end:p.start]) is not None
 
 
+# a trigger that is itself the weapon: "a second bomb went off", "an explosion ... killed"
+_WEAPON_TRIGGER = re.compile(r"(?:an?\s+|the\s+)?(?:(?:car|roadside|suicide|second|another|twin)\s+)?(?:bombs?|explosions?|blasts?)\b",
+                             re.I)
+
+
 def _weapon_subject(sentence: str, actors: list[R.Placed], d: _Draft) -> bool:
     """The clause before an attack verb has an unnamed attacker or weapon for its subject and names no actor."""
     start = max((b.end() for b in re.finditer(r"[;:]", sentence[:d.head])), default=0)
@@ -1683,8 +1688,9 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                     return
             if mine is None and _unnamed_attack_place(d, actors, places):
                 return
-            if mine is None and ctx.last_place is not None and _weapon_subject(d.sentence or "", actors, d) and \
-                    ctx.last_place[1] <= 1:
+            if mine is None and ctx.last_place is not None and ctx.last_place[1] <= 1 and \
+                    (_weapon_subject(d.sentence or "", actors, d) or _WEAPON_TRIGGER.match(d.text) and
+                     not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors)):
                 # "The explosions went off on the road to the cemetery, killing 84": where the text last placed it
                 d.actor2_code = ctx.last_place[0]
                 return
