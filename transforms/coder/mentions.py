@@ -33,16 +33,18 @@ railways company side's airline airlines companies firms exporters importers inv
 producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
-drones helicopters artillery
+drones helicopters gunships artillery
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
 detainee detainees
+travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
-LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())
+LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
+                 "posts outposts checkpoints positions".split())     # "Afghan border posts": the country's ground
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them

@@ -92,7 +92,10 @@ _SETTING = re.compile(r"\b(?:summit|meeting|conference|forum|session|round|consu
 # a list item without a finite verb ("- Turkmen foreign ministry statement on the visit."): a note, not a report
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|said|says|met|sent|sold|gave|took|"
-                     r"held|made|led|paid|left|went|came|\w+ed)\b", re.I)
+                     r"held|made|led|paid|left|went|came|\w+ed|"
+                     # irregular past forms of event verbs: "- On 15 October clashes broke out near ..."
+                     r"broke|struck|fled|fought|shot|hit|drove|threw|tore|blew|overran|withdrew|swept|stole|froze|"
+                     r"forbade|spoke|told|brought|caught|fell|began|won|lost|seized|shut|upheld|swore|slew|stood)\b", re.I)
 # an outlook list or a watch list: what may happen, not what did
 _OUTLOOK = re.compile(
     r"^\W*(?:(?:key|main|further)\s+)?(?:indicators?|signposts?|signals|signs|things|issues|questions|points|developments|"
@@ -158,6 +161,8 @@ class _Context:
     last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
+    attackers: dict = dataclasses.field(default_factory=dict)     # side attacked -> who attacked it last
+    last_place: tuple | None = None                               # (country, sentences since) of the last place named
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -194,6 +199,8 @@ class _Context:
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
                 and ev.actor1:
             self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type == "ASSAULT" and ev.actor1 and ev.actor2:
+            self.attackers[R.side(ev.actor2)] = ev.actor1
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -268,6 +275,11 @@ def code_document(doc: Document) -> list[Event]:
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        where = next((a.m.country for a in reversed(actors_all) if a.m.country), None)
+        if where is not None:
+            ctx.last_place = (where, 0)
+        elif ctx.last_place is not None:
+            ctx.last_place = (ctx.last_place[0], ctx.last_place[1] + 1)
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
@@ -749,7 +761,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
-            if t.lexical and variant.actor1_code is None:
+            if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
                 continue      # a lemma-class verb with no named actor: too weak on its own
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
@@ -758,7 +770,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = first_subject     # "The Taliban's defence ministry blamed ... It warned": the ministry's side
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
-    drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
+    drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1025,17 +1037,28 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     d.confidence -= 0.15
 
 
-_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
+_FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured|shelled|bombed|"
+                          r"raided|stormed)$", re.I)
 _OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
                                 r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
-                            r"confirmed|told\s+\w+)\b")
+                            r"confirmed|added|told\s+\w+)\b")
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
     """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor) nor 'was open
-    to talks with' (a copula and an adjective)."""
-    return R.passive(sentence, d.head) and not re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I)
+    to talks with' (a copula and an adjective); 'Tajik migrants arrested in Moscow': an arrest participle right after
+    the people it befell (a reduced relative) is passive too."""
+    if re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I):
+        return False
+    return R.passive(sentence, d.head) or d.trigger.event_type == "COERCE" and re.match(r"\w+ed\b", d.text) is not None \
+        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None
+
+
+# "11 people detained in the Bryansk region", "two Uzbek nationals held in Almaty": the people an arrest befell
+_REDUCED_PASSIVE = re.compile(r"\b(?:people|persons|individuals|men|women|suspects|migrants|nationals|citizens|refugees|"
+                              r"workers|members|militants|fighters|others|students|journalists|activists|travellers|"
+                              r"travelers|pilgrims|traders|drivers|Afghans|Tajiks|Uzbeks|Kyrgyz|Kazakhs)\s+$", re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
@@ -1117,8 +1140,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             if where is not None and where.m.kind in ("name", "short"):
                 d.actor1 = where
             else:
-                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
-                              and p.m.country), None)
+                # "were held for hours at Moscow airports": at a place, too
+                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and
+                              (p.prep == "in" or p.prep == "at" and t.event_type == "COERCE") and p.m.country), None)
                 if place is None and t.event_type == "COERCE":
                     # "gunmen stormed a hall outside Moscow ...; four men were detained": the place the sentence names
                     place = next((p for p in reversed(getattr(d, "_places", ())) if p.end <= d.head and p.m.country
@@ -1154,6 +1178,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
+        elif d.actor2 is not None and t.event_type == "COERCE" and \
+                R.side(d.actor2.m.code) == R.side(_code(d.actor1, d.actor1_code)) and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end):
+            # "the authorities added that several people had been detained in Shiraz": the speaker's state acted
+            d.actor2 = None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
             d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
@@ -1177,6 +1206,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
+        if not subj and code and t.event_type == "ASSAULT" and _weapon_subject(sentence, actors, d):
+            code = None       # "The explosions went off ..., killing 84 people": no topic behind an unnamed attacker
         if subj:
             d.actor1 = subj[-1]
             d._coordinated = subj  # type: ignore[attr-defined]
@@ -1250,7 +1281,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = target
         return
     if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
-            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head):
+            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head) and \
+            not (_FINITE_KILL.match(d.text) and _FROM_SUBJECT.search(sentence, max(0, d.head - 80), d.head)):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -1281,15 +1313,38 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
         obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
                     and R.side(a.m.code) not in exclude and not a.goods
-                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
+                    and re.fullmatch(r"\s*(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around|up\s+to)\s+)?"
+                                     r"(?:the|a|an|its|their|two|three|four|five|several|all|dozens\s+of|\d[\d,]*)?(?:\s+\w+)?\s*",
                                      sentence[d.span_end:a.start])), None)
         d.actor2 = obj
+        if obj is None:
+            d.actor2 = _appositive_owner(sentence, actors, d, limit, exclude)
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
         # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
         seat = next((a for a in actors if d.head_end <= a.start < min(limit, d.span_end + 12) and a.prep in ("in", "at")
                      and a.m.kind == "capital" and R.side(a.m.code) not in exclude), None)
         if seat is not None:
             d.actor2 = seat
+
+
+# "killed Qari Fateh, the group's intelligence chief", "arrested Ahmad Zia, an ISKP commander": a named person whose
+# apposition names the body he serves
+_APPOSITION_GAP = re.compile(r"\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s+(?:the\s+|an?\s+|its\s+)?(?:senior\s+|top\s+|"
+                             r"local\s+|regional\s+|former\s+)?")
+_APPOSITION_TITLE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:commander|chief|leader|head|spokesman|spokesperson|"
+                               r"emir|founder|deputy|governor|member|militant|fighter|recruiter|financier|ideologue|official)\b",
+                               re.I)
+
+
+def _appositive_owner(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, exclude: set) -> R.Placed | None:
+    if re.search(r"[;:]", sentence[d.span_end:d.span_end + 80]):
+        return None
+    for a in actors:       # (an apposition belongs to its noun even where a clause limit falls at its comma)
+        if d.span_end <= a.start < d.span_end + 80 and R.side(a.m.code) not in exclude and not a.goods:
+            if _APPOSITION_GAP.fullmatch(sentence, d.span_end, a.start) and _APPOSITION_TITLE.match(sentence, a.end):
+                return a
+            return None
+    return None
 
 
 def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> R.Placed | None:
@@ -1303,6 +1358,9 @@ def _frame_object(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) 
     return found
 
 
+# "gunmen from the group's Afghan branch killed ...": a finite verb after its "<attackers> from X" subject
+_FROM_SUBJECT = re.compile(r"\b(?:gunm[ae]n|fighters|militants|attackers|bombers|assailants|insurgents|men)\s+from\s+"
+                           r"[^,;:]{0,50}$", re.I)
 # "In December it killed ...": a subject pronoun right before the verb, not a reference phrase
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\s+(?:(?:also|then|later|again|had|has|have)\s+)?$", re.I)
 
@@ -1327,6 +1385,9 @@ _ATTENDEES_BEFORE = re.compile(
     re.I)
 # "X and Y were represented, as were Z and W": the trailing list attended too
 _AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)
+# "suspended its exports / deliveries / electricity supplies": a flow of goods cut
+_FLOW_CUT = re.compile(r"\w+\s+(?:(?:its|their|the|all)\s+)?(?:[\w-]+\s+)?(?:exports|deliveries|supplies|electricity|power|gas|"
+                       r"shipments)\b", re.I)
 _ATTEND_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while)\s", re.I)
 
 
@@ -1465,27 +1526,22 @@ def _as_did(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list
     return extra
 
 
-_WITH_PARTNER = re.compile(r"\s+(?:jointly\s+)?with\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?$", re.I)
-_DRILL = re.compile(r"\b(?:drill|exercise|manoeuvre|maneuver|war game|wargame)", re.I)
-
-
-def _drilled_with(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
-    """'Russia drilled with Tajik and Uzbek troops': the partners' troops drilled too -- one MOBILIZE each, with
-    the host as their partner, as the host's event has them."""
-    extra: list[_Draft] = []
-    have = {(R.side(d.actor1_code), R.side(d.actor2_code), d.trigger.event_type) for d in drafts}
+def _joint_drills(drafts: list[_Draft]) -> list[_Draft]:
+    """'Russia drilled with Tajik and Uzbek troops': a joint exercise is each participant's own mobilisation (one
+    event per participant, none aimed at the partner)."""
+    out: list[_Draft] = []
     for d in drafts:
-        if d.trigger.event_type != "MOBILIZE" or d.actor2 is None or not d.actor2_code or \
-                d.actor2_code == _UNNAMED or not _DRILL.search(sentence[d.head:d.actor2.end]):
+        partner = d.actor2_code
+        if d.trigger.event_type != "MOBILIZE" or partner in (None, _UNNAMED) or not d.actor1_code or \
+                not re.search(r"drill|exercis|manoeuv|maneuv|war ?games?", d.text, re.I) or \
+                not (re.search(r"\b(?:with|alongside)$", d.text) or d.actor2 is not None and
+                     re.fullmatch(r"\s+(?:together\s+)?(?:with|alongside)\s+(?:the\s+)?", d.sentence[d.span_end:d.actor2.start])):
+            out.append(d)
             continue
-        if not _WITH_PARTNER.search(sentence, max(0, d.head), d.actor2.start):
-            continue
-        if (R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE") in have:
-            continue
-        have.add((R.side(d.actor2_code), R.side(d.actor1_code), "MOBILIZE"))
-        extra.append(dataclasses.replace(d, actor1=d.actor2, actor1_code=d.actor2_code, actor2=d.actor1,
-                                         actor2_code=d.actor1_code, confidence=d.confidence - 0.05))
-    return extra
+        out.append(dataclasses.replace(d, actor2=None, actor2_code=None))
+        out.append(dataclasses.replace(d, actor1=d.actor2, actor1_code=partner, actor2=None, actor2_code=None,
+                                       confidence=d.confidence - 0.1))
+    return out
 
 
 def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -1638,6 +1694,131 @@ def _table_partner(d: _Draft, group_sides: set, prev_codes: list[str], ctx: _Con
     return True
 
 
+# "condemned the shelling", "condemned what he called unprovoked firing on Pakistani posts": an attack as the object
+_ATTACK_OBJECT = re.compile(
+    r"\s+(?:(?:the|this|that|these|those|its|their|last\s+\w+['’]s|what\s+(?:he|she|they|it|(?-i:[A-Z])[\w-]+)\s+"
+    r"(?:called|calls|termed|described\s+as))\s+)?(?:[\w-]+\s+){0,2}?(?:shelling|attacks?|firing|(?:air\s*)?strikes?|"
+    r"raids?|bombings?|killings?|incursions?|assault|ambush|shooting|violations?\s+of)\b", re.I)
+
+
+def _attack_on_own_side(d: _Draft, ctx: _Context, mine: str | None) -> bool:
+    """'Pakistan condemned what it called unprovoked firing on its posts': the side that last attacked the
+    condemner's own side (an attack on someone else is left to the rules that follow)."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if mine is None or not _ATTACK_OBJECT.match(sentence, d.span_end):
+        return False
+    who = ctx.attackers.get(mine)
+    if not who or who == _UNNAMED or R.side(who) == mine:
+        return False
+    d.actor2_code = who
+    return True
+
+
+# "gunmen", "a suicide bomber", "rockets fired from across the river": an attacker or a weapon the text leaves unnamed
+_UNNAMED_ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|(?:suicide\s+)?bombers?|attackers?|assailants?|militants|insurgents|raiders|explosions?|blasts?|"
+    r"bombs?|rockets?|missiles?|shells|mortars?|drones?|grenades?)\b[^,;:]{0,60}$", re.I)
+
+
+def _PLACE_OBJECT(t, p: R.Placed, d: _Draft) -> bool:
+    """'shelled Chaman', 'struck Termez': a place right after an attack verb is what it hit."""
+    return t.event_type == "ASSAULT" and p.prep is None and t.frame == "verb" and \
+        re.fullmatch(r"\s*(?:the\s+)?(?:(?:outskirts|edge|centre|center|city|town|village|district)\s+of\s+(?:the\s+)?)?",
+                     (d.sentence or "")[d.span_end:p.start]) is not None
+
+
+# a trigger that is itself the weapon: "a second bomb went off", "an explosion ... killed"
+_WEAPON_TRIGGER = re.compile(r"(?:an?\s+|the\s+)?(?:(?:car|roadside|suicide|second|another|twin)\s+)?(?:bombs?|explosions?|blasts?)\b",
+                             re.I)
+
+
+def _weapon_subject(sentence: str, actors: list[R.Placed], d: _Draft) -> bool:
+    """The clause before an attack verb has an unnamed attacker or weapon for its subject and names no actor."""
+    start = max((b.end() for b in re.finditer(r"[;:]", sentence[:d.head])), default=0)
+    return not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed")
+                   for a in actors) and \
+        bool(re.search(r"^\W*(?:[^,;]{0,90},\s*)?(?:(?:when|as|after|before|then)\s+)?(?:the|a|an|two|three|several|twin|another|"
+                       r"second|\d+)?\s*(?:[\w-]+\s+)?(?:gunm[ae]n|(?:suicide\s+)?bombers?|attackers?|assailants?|"
+                       r"explosions?|blasts?|bombs?|rockets?|missiles?|shells|mortars?|drones?|grenades?)\b",
+                       sentence[start:d.head], re.I))
+
+
+def _unnamed_attacker(sentence: str, d: _Draft, actors: list[R.Placed]) -> bool:
+    """'Rockets fired from Afghanistan struck Termez': an attack verb whose subject is an unnamed attacker or a weapon
+    (no actor in the subject position before it) and whose target the sentence names."""
+    # (not a passive, "the attacker was shot by ...", where the attacker is the one hit; not an armed group as the
+    # target, "killed several people, an attack the group claimed", which names the claimant)
+    return d.trigger.event_type == "ASSAULT" and d.actor2_code not in (None, _UNNAMED) and \
+        not _passive(sentence, d) and not _ARMED_GROUP(d.actor2_code) and \
+        not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) and \
+        (bool(_UNNAMED_ATTACKER.search(sentence, max(0, d.head - 80), d.head)) or _weapon_subject(sentence, actors, d))
+
+
+def _unnamed_attack_place(d: _Draft, actors: list[R.Placed], places: list[R.Placed]) -> bool:
+    """'A gunman burst into a shrine in the Iranian city of Shiraz and opened fire on worshippers': an attack whose
+    attacker and target go unnamed, with no actor named before it, hit the country of the place named before it."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if any(a.end <= d.head and a.m.kind not in ("people", "unnamed") for a in actors):
+        return False
+    for p in reversed(places):
+        if p.end <= d.head and p.m.country and p.prep in _ASSAULT_PLACE_PREPS and \
+                not re.search(r"[;:]", sentence[p.end:d.head]):
+            d.actor2_code = p.m.country
+            return True
+    return False
+
+
+# "hundreds of women protested in Kabul": unnamed people of the country where they took to the streets
+_PROTESTERS = re.compile(r"\b(?:women|girls|students|residents|people|protesters|demonstrators|activists|villagers|"
+                         r"teachers|workers|crowds?|hundreds|thousands|dozens|handful)\b", re.I)
+
+
+def _street_protest(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context) -> bool:
+    """'A handful of young women demonstrated in Kabul': the people of the country protest against its rulers (coded
+    only where the two have codes of their own: Afghans and the Taliban)."""
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors) or \
+            not _PROTESTERS.search(sentence, max(0, d.head - 60), d.head):
+        return False
+    end = min(d.limit, d.span_end + 60)
+    where = next((a for a in sorted(list(actors) + list(places), key=lambda a: a.start)
+                  if d.head <= a.start < end and a.prep in ("in", "outside", "at", "near") and a.m.country
+                  and (a.m.place or a.m.kind == "capital")), None)
+    if where is None or where.m.country != "AFG" or not ctx.after_takeover:
+        return False
+    d.actor1_code, d.actor2_code = "AFG", "TALIBAN"
+    d.confidence -= 0.1
+    return True
+
+
+# "suspended their operations in protest", "until the decision is reversed": a reaction to the last policy act
+_IN_PROTEST = re.compile(r"\bin\s+protest\b|\buntil\s+the\s+(?:decision|ban|decree|order|edict|restrictions?)\s+"
+                         r"(?:is|was|were|are|had\s+been|has\s+been|would\s+be)\s+(?:reversed|lifted|withdrawn|rescinded|revoked)\b|"
+                         r"\b(?:after|over|because\s+of)\s+the\s+(?:\w+\s+)?(?:ban|decree|edict)\b", re.I)
+
+
+def _suspended_in_protest(d: _Draft, actors: list[R.Placed], ctx: _Context, mine: str | None) -> bool:
+    """'Several NGOs suspended their operations in protest', 'the UN suspended its programmes after the ban': the
+    suspension is aimed at whoever took the last policy step (an unnamed suspender stays unnamed)."""
+    t = d.trigger
+    sentence = d.sentence or getattr(d, "_sentence", "")
+    if t.mode not in ("discontinue", "withdraw", "ceasefire", None) or ctx.last_policy is None or not ctx.last_policy[2]:
+        return False
+    stop = re.search(r"[;:.]", sentence[d.span_end:])
+    if not _IN_PROTEST.search(sentence, d.span_end, d.span_end + stop.start() if stop else len(sentence)):
+        return False
+    who = ctx.last_policy[2]
+    if who == _UNNAMED or R.side(who) == mine:
+        return False
+    if mine is None:
+        if any(a.end <= d.head and a.prep is None for a in actors):
+            return False
+        d.actor1_code = _UNNAMED
+    d.actor2_code = who
+    d.confidence -= 0.1
+    return True
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -1666,6 +1847,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.actor2_code = who
             d.confidence -= 0.1
             return
+    if t.event_type in ("ACCUSE", "PROTEST") and _attack_on_own_side(d, ctx, mine):
+        return
+    if t.event_type == "PROTEST" and t.mode == "demo" and mine is None and _street_protest(d, actors, places, ctx):
+        return
+    if t.event_type in ("SANCTION", "RETREAT") and _suspended_in_protest(d, actors, ctx, mine):
+        return
     if t.event_type in ("ACCUSE", "PROTEST") and ctx.last is not None and ctx.last[0] == "ASSAULT" and \
             _THE_ATTACK.search(d.text + (d.sentence or getattr(d, "_sentence", ""))[d.span_end:d.span_end + 40]):
         # "called the shelling unprovoked", "condemned the attack": the attacker of the attack just told
@@ -1680,6 +1867,14 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         owner = here or ctx.last_request
         if owner and owner != _UNNAMED and R.side(owner) != mine:
             d.actor2_code = owner
+            return
+    if t.event_type == "ASSAULT" and t.frame == "symmetric" and mine is None and \
+            not any(a.m.kind not in ("people", "unnamed") for a in actors):
+        # "heavy clashes broke out near Spin Boldak": fighting between no side named is between the last pair named
+        pair = ctx.parties(2)
+        if len(pair) == 2:
+            d.actor1_code, d.actor2_code = pair
+            d.confidence -= 0.15
             return
     if t.event_type == "ASSAULT":
         # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
@@ -1708,7 +1903,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     if t.event_type in ("ASSAULT", "MOBILIZE", "THREATEN"):
         insurgent = t.event_type == "ASSAULT" and _code(d.actor1, d.actor1_code) == "TALIBAN"
         for p in places:
-            if p.start >= d.head_end and p.prep in _ASSAULT_PLACE_PREPS and p.m.country and \
+            if p.start >= d.head_end and (p.prep in _ASSAULT_PLACE_PREPS or _PLACE_OBJECT(t, p, d)) and p.m.country and \
                     (R.side(p.m.country) != mine or insurgent and p.m.country == "AFG" and p.start < d.limit):
                 # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country
@@ -1735,11 +1930,24 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                         R.side(p.m.country) != mine and d.head - p.end < 40:
                     d.actor2_code = p.m.country
                     return
+            if mine is None and _unnamed_attack_place(d, actors, places):
+                return
+            if mine is None and ctx.last_place is not None and ctx.last_place[1] <= 1 and \
+                    (_weapon_subject(d.sentence or "", actors, d) or _WEAPON_TRIGGER.match(d.text) and
+                     not any(a.end <= d.head and a.prep is None and a.m.kind not in ("people", "unnamed") for a in actors)):
+                # "The explosions went off on the road to the cemetery, killing 84": where the text last placed it
+                d.actor2_code = ctx.last_place[0]
+                return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
                 d.actor2 = a            # "the Taliban moved fighters ..., and Tajikistan put its forces on alert"
                 return
+    if t.event_type == "SANCTION" and t.mode == "discontinue" and mine in _FIRST_PERSON_STATES and \
+            _FLOW_CUT.match(sentence_text, d.head) and \
+            not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and not a.goods for a in actors):
+        d.actor2_code = "AFG"       # "Tashkent suspended its exports": the flows Caravan follows go to Afghanistan
+        return
     if t.event_type == "COOPERATE" and t.mode == "economic" and mine in _FIRST_PERSON_STATES and \
             not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and not a.goods for a in actors):
         d.actor2_code = "AFG"       # "Uzbekistan and Turkmenistan have kept electricity flowing south": Caravan's subject

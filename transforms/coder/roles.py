@@ -44,6 +44,13 @@ _OF_HEAD = re.compile(
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?$", re.I)
+# "a group of Afghan soldiers", "hundreds of Tajik migrants" opening a clause: the people themselves are its subject
+# (not after a verb or a preposition: "deported dozens of Afghans", "the expulsion of thousands of Afghans")
+_COLLECTIVE_SUBJECT = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|that|when|after|while|as|then|before|because|where)\s+|\b(?-i:[A-Z])[\w-]*\s+|\d+\s+)"
+    r"(?:(?:a|an|the|several|some|two|three|four|five)\s+)?(?:(?:small|smaller|large|larger|big|bigger|second|third|"
+    r"further|new|whole|entire|armed|mixed)\s+)?(?:groups?|contingents?|columns?|handful|dozens|hundreds|thousands|scores)\s+of\s+"
+    r"(?:(?:hundreds|thousands)\s+of\s+)?(?:(?:the|a|an)\s+)?$", re.I)
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
     r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported|let it be known|made it known)"
@@ -90,7 +97,8 @@ _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants|envoys?|delegations?|delegates|"
-                        r"representatives|officials|diplomats|ministers|businessmen|companies|firms)\s+from\s+"
+                        r"representatives|officials|diplomats|ministers|businessmen|companies|firms|"
+                        r"gunm[ae]n|attackers?|bombers?|assailants|insurgents)\s+from\s+"
                         r"(?:the\s+)?$", re.I)
 _LEAD_ADVERBIAL = re.compile(
     r"^\W*(?:At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|Upon|"
@@ -130,6 +138,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
+            elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
+                prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
         elif prep == "from":
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
@@ -150,7 +160,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
-            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start]))
+            not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
+                 # "across Kazakhstan, Kyrgyzstan and Uzbekistan, and Tashkent suspended": that list had closed
+                 and not re.search(r"\band\b", sentence[out[-2].end:out[-1].start]))
         if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
@@ -178,8 +190,11 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     while j > 0:
         prev, cur = actors[j - 1], actors[j]
         gap = sentence[prev.end:cur.start]
-        if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])):
+        if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])
+                                           and not re.search(r"\band\b", sentence[actors[j - 2].end:prev.start])):
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
+        if prev.prep is not None and cur.prep is None and cur.clause is False and _CLAUSE_AND.match(gap):
+            break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif side(prev.m.code) == side(cur.m.code) and _TITLES.match(gap) and j - 2 >= 0 and \
@@ -246,6 +261,25 @@ def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pla
     return None
 
 
+_PLURAL_BODY_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:officials|authorities|forces|troops|guards|"
+                                r"police|diplomats|leaders|ministers|prosecutors|investigators|security\s+services)\b")
+
+
+def _plural_body(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Iranian officials said ..., and they accused him of ...': 'they' after 'and' is the sentence's own subject
+    when that is a body of people (officials, forces, the Taliban) and no other side is a subject in between."""
+    before = [a for a in actors if a.end <= own.start() and a.m.code != "UNK"]
+    main = next((a for a in before if a.prep is None), None)
+    if main is None or re.search(r"[,;:]", sentence[:main.start]) or \
+            not re.search(r"(?:,\s*|\b)(?:and|but)\s+$", sentence[:own.start()]):
+        return None
+    if any(a.prep is None and side(a.m.code) != side(main.m.code) for a in before if a is not main):
+        return None
+    if "taliban" in main.m.text.lower() or _PLURAL_BODY_AFTER.match(sentence, main.end):
+        return main
+    return None
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
@@ -276,6 +310,8 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                          and a.prep is None), None)
             if near is not None and topic and kinds.get(topic) == "state":
                 near = None
+        if near is None and own.group("who").lower() == "they":
+            near = _plural_body(sentence, actors, own)
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
@@ -397,13 +433,15 @@ def between_pair(sentence: str, actors: list[Placed], head_end: int, limit: int)
 
 
 # "were detained and charged": the second participle shares the passive auxiliary
-_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)\s+(?:and|or)\s+"
-                          r"(?:later\s+|then\s+|\w+ly\s+)?$", re.I)
+_PASSIVE_AND = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt)"
+                          # "were stopped, searched and in many cases sent home": a list of participles
+                          r"(?:\s*,\s*(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt))*\s*,?\s+(?:and|or)\s+"
+                          r"(?:later\s+|then\s+|\w+ly\s+|in\s+(?:many|some|most|several)\s+cases\s+)?$", re.I)
 
 
 def passive(sentence: str, head: int) -> bool:
     return bool(_PASSIVE.search(sentence, max(0, head - 25), head) or
-                _PASSIVE_AND.search(sentence, max(0, head - 50), head))
+                _PASSIVE_AND.search(sentence, max(0, head - 80), head))
 
 
 def possessive_pronoun_before(sentence: str, head: int) -> bool:
