@@ -143,6 +143,7 @@ class _Context:
     last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
+    prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -252,6 +253,9 @@ def code_document(doc: Document) -> list[Event]:
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        ctx.prev_states = tuple(a.m.code for a in actors if _STATE(a.m.code) and a.prep in (None, "in", "inside") and
+                                a.m.kind in ("name", "short", "capital") and
+                                not re.search(r"\bof\s+(?:the\s+)?$", sentence[:a.start]))   # "citizens of X"
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
@@ -620,9 +624,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
-        brk = _AND_CLAUSE.search(sentence, m.end(), limit)
-        if brk:
-            limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        brk = _AND_CLAUSE.search(sentence, m.end(), limit + 60 if nxt is not None else limit)
+        if brk and brk.start() < limit:
+            # "..., and the UN has moved food": a new clause with its own subject (its verb may be the next trigger:
+            # "also criticised the decision, and the OIC called it ...")
+            limit = brk.start()
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
@@ -688,6 +694,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
+            _passive_state(variant, sentence, actors, ctx.prev_states)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code is None:
@@ -730,6 +737,25 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
                                r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states: tuple) -> None:
+    """An arrest or detention in the agentless passive with no place and no agent in its sentence ("Enormously,
+    but mostly in Russia. After the four suspects were arrested in March, ..."): the one state the previous
+    sentence names as its subject or as the place ("in X") made it (arrests are made by the state where they
+    happen); a state named as the people's origin ("citizens of X") is not it."""
+    t = d.trigger
+    if t.event_type != "COERCE" or t.mode != "arrest" or t.frame != "verb" or d.actor1 is not None or \
+            d.actor1_code is not None or not _passive(sentence, d):
+        return
+    if any(a.prep is None and a.end <= d.head and a is not d.actor2 and a.m.kind not in ("people", "demonym")
+           for a in actors):
+        return        # a named party in the clause before: the roles are the sentence's own
+    mine = R.side(_code(d.actor2, d.actor2_code))
+    states = {R.side(c) for c in prev_states if R.side(c) != mine}
+    if len(states) == 1:
+        d.actor1_code = next(iter(states))
+        d.confidence -= 0.2
 
 
 def _in_lead_subordinate(sentence: str, a: R.Placed) -> bool:
@@ -819,6 +845,10 @@ def _asserted(sentence: str, d: _Draft) -> bool:
                        before)
     if spoken:
         before = ""      # "said Afghanistan should not be left alone and urged ...": the modal is inside what was said
+    aside = _APPOSITIVE_BEFORE.search(before)
+    if aside:
+        before = before[aside.end():]   # "Turkey and Qatar, governments the Taliban take care not to offend, also
+        #                                 criticised": the aside's negation or habit is not the trigger's
     words = before.split()
     window = " ".join(words[-7:])
     if _NOT_ASSERTED.search(window):
@@ -830,7 +860,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head):
         return False
-    if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before):
+    if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before) and \
+            not (_AFTER_NOUN.search(before) and not _NOT_ASSERTED.search(sentence, 0, d.head)):
         return False
     if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
         return False          # "it was the second attack on the shrine": a comment on an act already told
@@ -849,6 +880,13 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     if d.trigger.frame == "verb" and _THANKS_FOR_PARTICIPLE.search(upto[-120:]):
         return False          # "thanked X for the humanitarian assistance provided to ...": the thanks is the act
     return True
+
+
+_APPOSITIVE_BEFORE = R.APPOSITIVE_BEFORE
+# the object of a preposition of time ("reopened the crossing to trade after talks between X and Y"): what it
+# names came first, so a "to" before it is no purpose governing it
+_AFTER_NOUN = re.compile(r"\b(?:after|following|since|amid|upon)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|"
+                         r"(?:[\w-]+\s+){0,2})?$", re.I)
 
 
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
@@ -1083,6 +1121,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
+        elif d.actor2 is not None and t.event_type == "COERCE" and d.actor1 is None and d.actor1_code is not None and \
+                R.side(d.actor2.m.code) == R.side(d.actor1_code) and d.actor2.m.kind not in ("people", "demonym"):
+            # "provincial authorities added that others had been detained in Shiraz": the speaker, not the detained
+            d.actor2 = None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
             d.actor2 = R.right_recipient(actors, d.head_end, end, {R.side(_code(d.actor1, d.actor1_code))},
@@ -1482,10 +1524,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
         # last policy act)
+        # (the object right after the trigger, not the sentence's start: "criticised the university decision")
+        after = (d.sentence or getattr(d, "_sentence", ""))[d.span_end:]
         policy = ctx.last_policy[2] if ctx.last_policy is not None and \
-            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
+            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?|decisions?)\b", after) else None
         who = policy if policy and R.side(policy) != mine else None if re.match(
-            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
+            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", after) else ctx.last[2]
         if who is None:
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:

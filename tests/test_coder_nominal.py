@@ -1,0 +1,75 @@
+"""Events told as a noun phrase, an agentless passive or inside an aside (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document
+from transforms.coder import code_document
+
+
+def events(text: str, published=dt.date(2024, 6, 20)):
+    return code_document(text_document(text, published, "test-nominal"))
+
+
+def coded(text: str, **kw):
+    return [(e.actor1, e.actor2, e.event_type) for e in events(text, **kw)]
+
+
+def test_an_aside_between_a_listed_subject_and_its_verb_hides_neither_the_subject_nor_the_act():
+    text = ("The Taliban barred women from universities in December. "
+            "Japan, Britain and Germany, states the Taliban rarely wish to annoy, also condemned the university decision.")
+    got = coded(text, published=dt.date(2023, 1, 10))
+    for code in ("JPN", "GBR", "DEU"):
+        assert (code, "TALIBAN", "ACCUSE") in got
+    # the aside's negation does not make the condemnation a non-event, nor is the Taliban its subject
+    assert not any(a == "TALIBAN" and t == "ACCUSE" for a, _, t in got)
+
+
+def test_an_aside_does_not_hide_a_real_negation():
+    text = "Japan, Britain and Germany did not condemn the decision."
+    assert not any(t == "ACCUSE" for _, _, t in coded(text, published=dt.date(2023, 1, 10)))
+
+
+def test_a_new_clause_whose_verb_is_the_next_trigger_is_no_recipient():
+    text = ("The Taliban barred women from universities in December. "
+            "Japan criticised the decision, and the Organisation of Islamic Cooperation called it a mistake.")
+    got = coded(text, published=dt.date(2023, 1, 10))
+    assert ("JPN", "TALIBAN", "ACCUSE") in got
+    assert ("JPN", "OIC", "ACCUSE") not in got
+
+
+def test_talks_after_which_something_happened_took_place():
+    text = "Iran reopened the Islam Qala crossing to traders and lorries after talks between Iranian and Taliban officials."
+    got = coded(text, published=dt.date(2023, 9, 18))
+    assert ("IRN", "TALIBAN", "CONSULT") in got or ("TALIBAN", "IRN", "CONSULT") in got
+
+
+def test_talks_still_to_come_are_no_event():
+    text = "Iran wants to reopen the Islam Qala crossing to traders after talks between Iranian and Taliban officials next month."
+    assert not any(t == "CONSULT" for _, _, t in coded(text, published=dt.date(2023, 9, 18)))
+
+
+def test_an_agentless_arrest_is_made_by_the_state_the_previous_sentence_places_it_in():
+    text = ("The backlash was felt mainly in Kazakhstan. After three Kyrgyz suspects were detained in May, "
+            "hundreds of seasonal workers lost their jobs.")
+    evs = [e for e in events(text) if e.event_type == "COERCE"]
+    assert [e.actor1 for e in evs] == ["KAZ"]
+    assert evs[0].event_date == dt.date(2024, 5, 1) and evs[0].date_precision == "month"
+
+
+def test_the_origin_of_the_people_arrested_is_not_the_arresting_state():
+    text = ("Police said the men were nationals of Uzbekistan. "
+            "All three were detained for a month pending trial.")
+    assert not any(a == "UZB" and t == "COERCE" for a, _, t in coded(text))
+
+
+def test_an_agentless_arrest_with_no_state_before_it_stays_out():
+    text = "Nobody knows who ordered it. Two suspects were arrested on Friday."
+    assert not any(t == "COERCE" for _, _, t in coded(text))
+
+
+def test_the_speaker_of_an_arrest_in_a_named_city_is_not_its_target():
+    text = ("City officials added that four other men suspected of sheltering the gunman had been detained in "
+            "Mashhad the same day.")
+    got = coded(text, published=dt.date(2023, 8, 15))
+    assert ("IRN", None, "COERCE") in got
