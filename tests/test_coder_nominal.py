@@ -73,3 +73,19 @@ def test_the_speaker_of_an_arrest_in_a_named_city_is_not_its_target():
             "Mashhad the same day.")
     got = coded(text, published=dt.date(2023, 8, 15))
     assert ("IRN", None, "COERCE") in got
+
+
+def test_an_execution_in_the_passive_is_by_the_state_just_named():
+    text = ("Pakistan later said that the bomber had come from Afghanistan. "
+            "Three men convicted over the bombing were hanged last week.")
+    evs = [e for e in events(text) if e.event_type == "COERCE"]
+    assert [(e.actor1, e.actor2) for e in evs] == [("PAK", None)]
+
+
+def test_one_auxiliary_over_a_list_of_participles_ending_in_removal_is_a_deportation():
+    text = ("The fallout came mostly in Kazakhstan. After the riots, Kyrgyz migrants were questioned, fingerprinted and "
+            "in many cases sent home.")
+    assert ("KAZ", "KGZ", "COERCE") in coded(text)
+    # a list of participles with no removal at its end is no coercion
+    assert not any(t == "COERCE" for _, _, t in coded(
+        "The fallout came mostly in Kazakhstan. Kyrgyz traders were welcomed, registered and housed."))

@@ -745,8 +745,8 @@ def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states
     sentence names as its subject or as the place ("in X") made it (arrests are made by the state where they
     happen); a state named as the people's origin ("citizens of X") is not it."""
     t = d.trigger
-    if t.event_type != "COERCE" or t.mode != "arrest" or t.frame != "verb" or d.actor1 is not None or \
-            d.actor1_code is not None or not _passive(sentence, d):
+    if t.event_type != "COERCE" or t.mode not in ("arrest", "deport") or t.frame != "verb" or d.actor1 is not None or \
+            d.actor1_code is not None or not (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
         return
     if any(a.prep is None and a.end <= d.head and a is not d.actor2 and a.m.kind not in ("people", "demonym")
            for a in actors):
