@@ -89,3 +89,18 @@ def test_one_auxiliary_over_a_list_of_participles_ending_in_removal_is_a_deporta
     # a list of participles with no removal at its end is no coercion
     assert not any(t == "COERCE" for _, _, t in coded(
         "The fallout came mostly in Kazakhstan. Kyrgyz traders were welcomed, registered and housed."))
+
+
+def test_a_counted_group_followed_by_a_participle_is_a_reduced_passive():
+    text = "They were among 14 people detained on Monday in Kunduz after a shootout."
+    got = coded(text)
+    assert ("AFG", None, "COERCE") in got or ("TALIBAN", None, "COERCE") in got
+    # the pronoun subject of "were among" is not the one who detained them
+    assert all(a in ("AFG", "TALIBAN") for a, _, t in got if t == "COERCE")
+
+
+def test_people_held_at_a_named_city_are_held_by_its_state():
+    text = "Last month, dozens of Uzbek travellers were held for hours at Moscow airports."
+    assert ("RUS", "UZB", "COERCE") in coded(text)
+    # a city named only as the place of a reception keeps its old reading (no coercion)
+    assert not any(t == "COERCE" for _, _, t in coded("Uzbek travellers were welcomed at Moscow airports last month."))

@@ -37,7 +37,7 @@ PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
-detainee detainees
+detainee detainees travellers travelers passengers labourers laborers
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port".split())

@@ -1000,6 +1000,15 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
                             r"confirmed|told\s+\w+)\b")
 
 
+# a participle right after a counted group of people is a reduced passive ("11 people detained on Saturday in
+# Bryansk", "dozens of suspects arrested in Kabul"): the people are its patients, the place's state its agent
+_REDUCED_PASSIVE = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|several|many|some|other|more)\s+(?:of\s+)?"
+                              r"(?:(?:the|other|more|alleged|suspected|[A-Z][\w-]+)\s+){0,2}(?:people|men|women|suspects|"
+                              r"persons|individuals|migrants|members|militants|nationals|citizens|others|refugees)\s+"
+                              r"(?:\w+ly\s+)?$")
+_HELD_PARTICIPLE = re.compile(r"(?:detained|arrested|held|jailed|deported|expelled|apprehended|rounded up)\b", re.I)
+
+
 def _passive(sentence: str, d: _Draft) -> bool:
     """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
     return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
@@ -1072,7 +1081,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         elif code:
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
-    if t.frame in ("verb", "noun") and (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
+    if t.frame in ("verb", "noun") and (_passive(sentence, d) or _AUX_TRIGGER.match(d.text) or
+                                       t.event_type == "COERCE" and _REDUCED_PASSIVE.search(sentence, 0, d.head) and
+                                       _HELD_PARTICIPLE.match(d.text)):
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)
@@ -1084,7 +1095,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             if where is not None and where.m.kind in ("name", "short"):
                 d.actor1 = where
             else:
-                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and p.prep == "in"
+                place = next((p for p in getattr(d, "_places", ()) if d.head_end <= p.start < end and
+                              (p.prep == "in" or p.prep == "at" and t.event_type == "COERCE")   # "held at Moscow airports"
                               and p.m.country), None)
                 if place is None and t.event_type == "COERCE":
                     # "gunmen stormed a hall outside Moscow ...; four men were detained": the place the sentence names
