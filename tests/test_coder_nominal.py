@@ -104,3 +104,14 @@ def test_people_held_at_a_named_city_are_held_by_its_state():
     assert ("RUS", "UZB", "COERCE") in coded(text)
     # a city named only as the place of a reception keeps its old reading (no coercion)
     assert not any(t == "COERCE" for _, _, t in coded("Uzbek travellers were welcomed at Moscow airports last month."))
+
+
+def test_an_agentless_deal_with_one_named_party_is_with_the_state_where_it_was_signed():
+    text = "A memorandum on a new power line with Turkmenistan was signed in Tashkent in May."
+    got = coded(text)
+    assert ("UZB", "TKM", "AGREE") in got or ("TKM", "UZB", "AGREE") in got
+
+
+def test_an_agentless_deal_with_no_named_party_stays_out():
+    text = "A memorandum on a new power line was signed in Tashkent in May."
+    assert not any(t == "AGREE" for _, _, t in coded(text))

@@ -979,6 +979,9 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
                     and _code(x.actor2, x.actor2_code)), None)
     if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
         meeting = ctx.last_meeting[:2]
+    if meeting is None and t.event_type == "AGREE":
+        _deal_counterpart(d, ctx)
+        return
     if meeting is None or _UNNAMED in meeting:
         return
     a1, a2 = meeting
@@ -991,6 +994,24 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     if mine is None:
         d.actor2, d.actor2_code = None, a2
     d.confidence -= 0.15
+
+
+def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
+    """An agentless passive deal with one named party and no meeting told around it ("an arrangement has been
+    reached with the Turkmen side", "a framework agreement with Tashkent was signed in Kabul"): the other party is
+    the state where it was signed, else the state the document is about (a press release's own state)."""
+    mine = _code(d.actor2, d.actor2_code)
+    if mine is None or mine == _UNNAMED:
+        return
+    place = next((p for p in getattr(d, "_places", ()) if p.start >= d.head_end and p.prep == "in" and p.m.country
+                  and p.start < d.limit), None)
+    other = place.m.country if place is not None else _dominant(ctx) or _first_person(ctx)
+    if other == "AFG" and ctx.after_takeover:
+        other = "TALIBAN"
+    if other is None or R.side(other) == R.side(mine):
+        return
+    d.actor1, d.actor1_code = None, other
+    d.confidence -= 0.2
 
 
 _FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured)$", re.I)
