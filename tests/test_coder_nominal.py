@@ -115,3 +115,18 @@ def test_an_agentless_deal_with_one_named_party_is_with_the_state_where_it_was_s
 def test_an_agentless_deal_with_no_named_party_stays_out():
     text = "A memorandum on a new power line was signed in Tashkent in May."
     assert not any(t == "AGREE" for _, _, t in coded(text))
+
+
+def test_agentless_talks_with_a_named_party_are_held_with_the_host_state():
+    got = coded("Negotiations were held with Uzbek officials in Kabul on Monday.")
+    assert ("TALIBAN", "UZB", "CONSULT") in got or ("UZB", "TALIBAN", "CONSULT") in got
+    # no named party: nothing
+    assert not any(t == "CONSULT" for _, _, t in coded("Negotiations were held in Kabul on Monday."))
+
+
+def test_protests_broken_up_by_the_taliban_are_an_act_on_afghans():
+    text = "The demonstrations were broken up by Taliban security forces on Tuesday."
+    assert ("TALIBAN", "AFG", "COERCE") in coded(text, published=dt.date(2023, 1, 9))
+    # broken up by a foreign state's police: no Afghan target
+    text = "The protests were broken up by Pakistani police on Tuesday."
+    assert ("PAK", "AFG", "COERCE") not in coded(text, published=dt.date(2023, 1, 9))

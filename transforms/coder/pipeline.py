@@ -47,7 +47,8 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'‚
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
-                         r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?)\b", re.I)
+                         r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
+                         r"demonstrators|rall(?:y|ies)|sit-ins?)\b", re.I)
 _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[e√©]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
@@ -979,7 +980,7 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
                     and _code(x.actor2, x.actor2_code)), None)
     if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
         meeting = ctx.last_meeting[:2]
-    if meeting is None and t.event_type == "AGREE":
+    if meeting is None and (t.event_type == "AGREE" or talks):
         _deal_counterpart(d, ctx)
         return
     if meeting is None or _UNNAMED in meeting:
@@ -997,9 +998,10 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
 
 
 def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
-    """An agentless passive deal with one named party and no meeting told around it ("an arrangement has been
-    reached with the Turkmen side", "a framework agreement with Tashkent was signed in Kabul"): the other party is
-    the state where it was signed, else the state the document is about (a press release's own state)."""
+    """An agentless passive deal or talks with one named party and no meeting told around it ("an arrangement has
+    been reached with the Turkmen side", "negotiations were also held with the minister of commerce"): the other
+    party is the state where it was signed or held, else the state the document is about (a press release's own
+    state)."""
     mine = _code(d.actor2, d.actor2_code)
     if mine is None or mine == _UNNAMED:
         return
@@ -1170,6 +1172,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
                 # "The return of the aircraft was demanded by the Taliban": of the state the text is about
                 d.actor2_code, d.confidence = topic, d.confidence - 0.15
+        if d.actor2 is None and d.actor2_code is None and t.event_type == "COERCE" and t.mode == "restrict" and \
+                _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, start, d.head):
+            d.actor2_code = "AFG"    # "the protests were broken up by Taliban forces": the rulers on the country's people
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
         return
     if t.frame == "verb":
