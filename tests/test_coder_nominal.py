@@ -130,3 +130,13 @@ def test_protests_broken_up_by_the_taliban_are_an_act_on_afghans():
     # broken up by a foreign state's police: no Afghan target
     text = "The protests were broken up by Pakistani police on Tuesday."
     assert ("PAK", "AFG", "COERCE") not in coded(text, published=dt.date(2023, 1, 9))
+
+
+def test_an_unnamed_attacker_in_a_placed_clause_attacks_that_country():
+    text = ("A gunman walked into a mosque in the western Pakistani city of Quetta on Friday and opened fire on "
+            "worshippers, killing three people.")
+    got = coded(text)
+    assert (None, "PAK", "ASSAULT") in got
+    # an attack only referred to by a noun gets no target from a place named as someone's home
+    text = "Nobody in Dushanbe has proposed talks with the Taliban over the attack on the mine."
+    assert (None, "TJK", "ASSAULT") not in coded(text)

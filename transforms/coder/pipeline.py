@@ -1652,6 +1652,16 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                         R.side(p.m.country) != mine and d.head - p.end < 40:
                     d.actor2_code = p.m.country
                     return
+            if mine is None and t.frame == "verb":
+                # "A gunman burst into a shrine in the Iranian city of Shiraz ... and opened fire on worshippers": an
+                # attacker and a target both unnamed, the one country the clause places the attack in
+                sentence = d.sentence or getattr(d, "_sentence", "")
+                start = max((b.end() for b in re.finditer(r"[;:]|\.\s", sentence[:d.head])), default=0)
+                where = {p.m.country for p in places if start <= p.start and p.end <= d.head and p.m.country and
+                         p.prep in ("in", "at", "near", "inside", "outside", "of", "into")}
+                if len(where) == 1 and not any(a.end <= d.head and a.prep is None for a in actors):
+                    d.actor2_code = where.pop()
+                    return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:
