@@ -140,3 +140,12 @@ def test_an_unnamed_attacker_in_a_placed_clause_attacks_that_country():
     # an attack only referred to by a noun gets no target from a place named as someone's home
     text = "Nobody in Dushanbe has proposed talks with the Taliban over the attack on the mine."
     assert (None, "TJK", "ASSAULT") not in coded(text)
+
+
+def test_aid_given_in_the_passive_to_named_people_is_from_the_state_just_named():
+    text = ("Uzbekistan said on Sunday that about 300 Afghan soldiers had crossed the river. "
+            "Officials added that the Afghan soldiers had been given food and shelter.")
+    assert ("UZB", "AFG", "AID") in coded(text, published=dt.date(2021, 7, 5))
+    # no state in the sentence before: no giver, no event
+    text = "It was a cold night. The Afghan soldiers had been given food and shelter."
+    assert not any(t == "AID" for _, _, t in coded(text, published=dt.date(2021, 7, 5)))

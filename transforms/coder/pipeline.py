@@ -741,12 +741,14 @@ _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:
 
 
 def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states: tuple) -> None:
-    """An arrest or detention in the agentless passive with no place and no agent in its sentence ("Enormously,
-    but mostly in Russia. After the four suspects were arrested in March, ..."): the one state the previous
-    sentence names as its subject or as the place ("in X") made it (arrests are made by the state where they
-    happen); a state named as the people's origin ("citizens of X") is not it."""
+    """An arrest, execution or deportation in the agentless passive with no place and no agent in its sentence
+    ("Enormously, but mostly in Russia. After the four suspects were arrested in March, ..."): the one state the
+    previous sentence names as its subject or as the place ("in X") made it (arrests are made by the state where
+    they happen); a state named as the people's origin ("citizens of X") is not it. Likewise aid given in the
+    passive to a named recipient ("the men had been given food and shelter") by the state they came to."""
     t = d.trigger
-    if t.event_type != "COERCE" or t.mode not in ("arrest", "deport") or t.frame != "verb" or d.actor1 is not None or \
+    if not (t.event_type == "COERCE" and t.mode in ("arrest", "deport") or t.event_type == "AID" and d.actor2 is not None) \
+            or t.frame != "verb" or d.actor1 is not None or \
             d.actor1_code is not None or not (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
         return
     if any(a.prep is None and a.end <= d.head and a is not d.actor2 and a.m.kind not in ("people", "demonym")
