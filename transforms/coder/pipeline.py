@@ -49,6 +49,10 @@ _COMES_AFTER = re.compile(r"\s+(?:comes|came|follows|followed)\s+(?:(?:just|only
                           r"less than|more than|a few|several|\w+)\s+)?(?:days?|weeks?|months?|years?|hours?)\s+"
                           r"(?:after|before)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b)[a-z]+\s+(?:(?!(?:after|before|following|during|amid|since)\b)[\w'’-]+\s+){0,4}$")
+# a time still to come right after a nominal act: "talks between X and Y next month", "a visit later this year"
+_FUTURE_AFTER = re.compile(r"[^,;:.]{0,70}?\b(?:next\s+(?:week|month|year|spring|summer|autumn|fall|winter|round|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later\s+this\s+(?:week|month|year)|"
+                           r"in\s+the\s+coming\s+(?:days|weeks|months|years))\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|which|who|with)\b|\s+(?:but|whereas)\s+|"
                            r"\b(?:who|which|that)\s+(?:recall|recalls|said|say|says|believe|believes|think|thinks)\s+(?:how|that)\b")
 # "took place in Tehran, and the third was hosted by China": a place or time phrase is not the passive's subject
@@ -60,7 +64,8 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'�
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
-                         r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?)\b", re.I)
+                         r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
+                         r"demonstrators|rall(?:y|ies)|sit-ins?)\b", re.I)
 _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[eé]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
@@ -163,6 +168,7 @@ class _Context:
     after_takeover: bool = True                                   # the document is dated after August 2021
     attackers: dict = dataclasses.field(default_factory=dict)     # side attacked -> who attacked it last
     last_place: tuple | None = None                               # (country, sentences since) of the last place named
+    prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -280,6 +286,9 @@ def code_document(doc: Document) -> list[Event]:
             ctx.last_place = (where, 0)
         elif ctx.last_place is not None:
             ctx.last_place = (ctx.last_place[0], ctx.last_place[1] + 1)
+        ctx.prev_states = tuple(a.m.code for a in actors if _STATE(a.m.code) and a.prep in (None, "in", "inside") and
+                                a.m.kind in ("name", "short", "capital") and
+                                not re.search(r"\bof\s+(?:the\s+)?$", sentence[:a.start]))   # "citizens of X"
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
@@ -688,9 +697,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
-        brk = _AND_CLAUSE.search(sentence, m.end(), limit)
-        if brk:
-            limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        brk = _AND_CLAUSE.search(sentence, m.end(), limit + 60 if nxt is not None else limit)
+        if brk and brk.start() < limit:
+            # "..., and the UN has moved food": a new clause with its own subject (its verb may be the next trigger:
+            # "also criticised the decision, and the OIC called it ...")
+            limit = brk.start()
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
@@ -759,6 +770,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
+            _passive_state(variant, sentence, actors, ctx.prev_states)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
@@ -801,6 +813,27 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
                                r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states: tuple) -> None:
+    """An arrest, execution or deportation in the agentless passive with no place and no agent in its sentence
+    ("Enormously, but mostly in Russia. After the four suspects were arrested in March, ..."): the one state the
+    previous sentence names as its subject or as the place ("in X") made it (arrests are made by the state where
+    they happen); a state named as the people's origin ("citizens of X") is not it. Likewise aid given in the
+    passive to a named recipient ("the men had been given food and shelter") by the state they came to."""
+    t = d.trigger
+    if not (t.event_type == "COERCE" and t.mode in ("arrest", "deport") or t.event_type == "AID" and d.actor2 is not None) \
+            or t.frame != "verb" or d.actor1 is not None or \
+            d.actor1_code is not None or not (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
+        return
+    if any(a.prep is None and a.end <= d.head and a is not d.actor2 and a.m.kind not in ("people", "demonym")
+           for a in actors):
+        return        # a named party in the clause before: the roles are the sentence's own
+    mine = R.side(_code(d.actor2, d.actor2_code))
+    states = {R.side(c) for c in prev_states if R.side(c) != mine}
+    if len(states) == 1:
+        d.actor1_code = next(iter(states))
+        d.confidence -= 0.2
 
 
 def _in_lead_subordinate(sentence: str, a: R.Placed) -> bool:
@@ -890,6 +923,10 @@ def _asserted(sentence: str, d: _Draft) -> bool:
                        before)
     if spoken:
         before = ""      # "said Afghanistan should not be left alone and urged ...": the modal is inside what was said
+    aside = _APPOSITIVE_BEFORE.search(before)
+    if aside:
+        before = before[aside.end():]   # "Turkey and Qatar, governments the Taliban take care not to offend, also
+        #                                 criticised": the aside's negation or habit is not the trigger's
     words = before.split()
     window = " ".join(words[-7:])
     if _NOT_ASSERTED.search(window):
@@ -902,8 +939,11 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
             not _TURN_TO.search(before):
         return False
-    if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before):
+    if d.trigger.frame in ("noun", "symmetric") and _PURPOSE.search(before) and not R._FIRST.search(before) and \
+            not (_AFTER_NOUN.search(before) and not _NOT_ASSERTED.search(sentence, 0, d.head)):
         return False
+    if d.trigger.frame in ("noun", "symmetric") and _FUTURE_AFTER.match(sentence, d.span_end):
+        return False          # "after talks between X and Y next month": talks still to come
     if d.trigger.frame in ("noun", "symmetric") and _PREDICATE_NOUN.search(before):
         return False          # "it was the second attack on the shrine": a comment on an act already told
     if d.trigger.frame == "noun" and _FRAMING_NOUN.match(sentence[:d.span_end]) and \
@@ -933,6 +973,15 @@ _DENIED_CLAIM = re.compile(r"\b(?:claims?|allegations?|accusations?|reports?|sug
                            r"(?:\s+(?:about|of|on|against)\s+[^.;,]{0,40})?(?:,?\s*(?:which|that))?\s+"
                            r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:also\s+|flatly\s+|firmly\s+|strongly\s+|"
                            r"promptly\s+|quickly\s+)?$", re.I)
+
+
+_APPOSITIVE_BEFORE = R.APPOSITIVE_BEFORE
+# the object of a preposition of time ("reopened the crossing to trade after talks between X and Y"): what it
+# names came first, so a "to" before it is no purpose governing it
+_AFTER_NOUN = re.compile(r"\b(?:after|following|since|amid|upon)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|"
+                         r"(?:[\w-]+\s+){0,2})?$", re.I)
+
+
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
 _HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
 # habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
@@ -1023,6 +1072,9 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
                     and _code(x.actor2, x.actor2_code)), None)
     if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
         meeting = ctx.last_meeting[:2]
+    if meeting is None and (t.event_type == "AGREE" or talks):
+        _deal_counterpart(d, ctx)
+        return
     if meeting is None or _UNNAMED in meeting:
         return
     a1, a2 = meeting
@@ -1037,12 +1089,45 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
     d.confidence -= 0.15
 
 
+_THIRD_PARTY_HEARSAY = re.compile(r"\b(?:analysts?|observers?|experts?|commentators?|sources|diplomats|insiders|rumou?rs?|"
+                                  r"reports?|some|many|others)\b[^,;:]{0,30}?\b(?:say|says|said|claim\w*|report\w*|"
+                                  r"believe\w*|suggest\w*|allege\w*)\b", re.I)
+
+
+def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
+    """An agentless passive deal or talks with one named party and no meeting told around it ("an arrangement has
+    been reached with the Turkmen side", "negotiations were also held with the minister of commerce"): the other
+    party is the state where it was signed or held, else the state the document is about (a press release's own
+    state)."""
+    mine = _code(d.actor2, d.actor2_code)
+    if mine is None or mine == _UNNAMED or _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
+        return        # "some analysts say negotiations were held with X": hearsay, no one's act
+    place = next((p for p in getattr(d, "_places", ()) if p.start >= d.head_end and p.prep == "in" and p.m.country
+                  and p.start < d.limit), None)
+    other = place.m.country if place is not None else _dominant(ctx) or _first_person(ctx)
+    if other == "AFG" and ctx.after_takeover:
+        other = "TALIBAN"
+    if other is None or R.side(other) == R.side(mine):
+        return
+    d.actor1, d.actor1_code = None, other
+    d.confidence -= 0.2
+
+
 _FINITE_KILL = re.compile(r"(?:killed|shot|assassinated|ambushed|attacked|wounded|arrested|detained|captured|shelled|bombed|"
                           r"raided|stormed)$", re.I)
 _OWNED_ORGAN_START = re.compile(r"^\W*(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+(?:[a-z]+\s+){0,2}"
                                 r"(?:ministry|government|army|military|administration|spokesman|office|embassy)\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+)?(?:said|says|announced|reported|stated|"
                             r"confirmed|added|told\s+\w+)\b")
+
+
+# a participle right after a counted group of people is a reduced passive ("11 people detained on Saturday in
+# Bryansk", "dozens of suspects arrested in Kabul"): the people are its patients, the place's state its agent
+_COUNTED_PATIENTS = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|several|many|some|other|more)\s+(?:of\s+)?"
+                              r"(?:(?:the|other|more|alleged|suspected|[A-Z][\w-]+)\s+){0,2}(?:people|men|women|suspects|"
+                              r"persons|individuals|migrants|members|militants|nationals|citizens|others|refugees)\s+"
+                              r"(?:\w+ly\s+)?$")
+_HELD_PARTICIPLE = re.compile(r"(?:detained|arrested|held|jailed|deported|expelled|apprehended|rounded up)\b", re.I)
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
@@ -1128,7 +1213,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         elif code:
             d.actor2_code, d.confidence = code, d.confidence - 0.1
         return
-    if t.frame in ("verb", "noun") and (_passive(sentence, d) or _AUX_TRIGGER.match(d.text)):
+    if t.frame in ("verb", "noun") and (_passive(sentence, d) or _AUX_TRIGGER.match(d.text) or
+                                       t.event_type == "COERCE" and _COUNTED_PATIENTS.search(sentence, 0, d.head) and
+                                       _HELD_PARTICIPLE.match(d.text)):
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)
@@ -1178,10 +1265,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
-        elif d.actor2 is not None and t.event_type == "COERCE" and \
-                R.side(d.actor2.m.code) == R.side(_code(d.actor1, d.actor1_code)) and \
-                _SPEAKER_AFTER.match(sentence, d.actor2.end):
-            # "the authorities added that several people had been detained in Shiraz": the speaker's state acted
+        elif d.actor2 is not None and t.event_type == "COERCE" and (
+                R.side(d.actor2.m.code) == R.side(_code(d.actor1, d.actor1_code)) and
+                _SPEAKER_AFTER.match(sentence, d.actor2.end) or
+                d.actor1 is None and d.actor1_code is not None and R.side(d.actor2.m.code) == R.side(d.actor1_code)
+                and d.actor2.m.kind not in ("people", "demonym")):
+            # "the authorities added that several people had been detained in Shiraz": the speaker's state acted,
+            # the speaker is not the detained
             d.actor2 = None
         if d.actor2 is None and t.event_type in ("AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE"):
             # "Flour was sent by Uzbekistan to Afghanistan": the thing moved is no actor; the recipient follows "to"
@@ -1195,6 +1285,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
                 # "The return of the aircraft was demanded by the Taliban": of the state the text is about
                 d.actor2_code, d.confidence = topic, d.confidence - 0.15
+        if d.actor2 is None and d.actor2_code is None and t.event_type == "COERCE" and t.mode == "restrict" and \
+                _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, start, d.head):
+            d.actor2_code = "AFG"    # "the protests were broken up by Taliban forces": the rulers on the country's people
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
         return
     if t.frame == "verb":
@@ -1828,10 +1921,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
         # last policy act)
+        # (the object right after the trigger, not the sentence's start: "criticised the university decision")
+        after = (d.sentence or getattr(d, "_sentence", ""))[d.span_end:]
         policy = ctx.last_policy[2] if ctx.last_policy is not None and \
-            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
+            re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?|decisions?)\b", after) else None
         who = policy if policy and R.side(policy) != mine else None if re.match(
-            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
+            r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", after) else ctx.last[2]
         if who is None:
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:
@@ -1938,6 +2033,16 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                 # "The explosions went off on the road to the cemetery, killing 84": where the text last placed it
                 d.actor2_code = ctx.last_place[0]
                 return
+            if mine is None and t.frame == "verb":
+                # "A gunman burst into a shrine in the Iranian city of Shiraz ... and opened fire on worshippers": an
+                # attacker and a target both unnamed, the one country the clause places the attack in
+                sentence = d.sentence or getattr(d, "_sentence", "")
+                start = max((b.end() for b in re.finditer(r"[;:]|\.\s", sentence[:d.head])), default=0)
+                where = {p.m.country for p in places if start <= p.start and p.end <= d.head and p.m.country and
+                         p.prep in ("in", "at", "near", "inside", "outside", "of", "into")}
+                if len(where) == 1 and not any(a.end <= d.head and a.prep is None for a in actors):
+                    d.actor2_code = where.pop()
+                    return
     if t.event_type == "MOBILIZE" and mine is not None:
         for a in actors:
             if a.end <= d.head and a.prep in (None, "with", "against") and R.side(a.m.code) != mine:

@@ -280,9 +280,21 @@ def _plural_body(sentence: str, actors: list[Placed], own: re.Match) -> Placed |
     return None
 
 
+# a comma-enclosed aside between a subject and its verb ("X, governments the Taliban usually take care not to
+# offend, also criticised"; "X, which had never done so, condemned"): only adverbs between its end and the verb
+APPOSITIVE_BEFORE = re.compile(
+    r",\s+(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s))\s[^,;:]{3,80},\s+"
+    r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
+    aside = APPOSITIVE_BEFORE.search(sentence, max(0, head - 120), head)
+    if aside and any(a.end == aside.start() and a.prep is None for a in actors):
+        # the aside's own mentions are not the subject: blank it out (offsets kept) and look again
+        sentence = sentence[:aside.start()] + " " * (aside.end() - aside.start()) + sentence[aside.end():]
+        actors = [a for a in actors if not aside.start() <= a.start < aside.end()]
     left = [i for i, a in enumerate(actors) if a.end <= head]
     if _AUTHOR.search(sentence, max(0, head - 30), head):
         return [], None, "author"        # "a Kazakh official I spoke to": the writer, no actor
