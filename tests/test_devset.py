@@ -31,6 +31,7 @@ BLIND6_F1_FLOOR = 0.38  # never tuned on (devset/blind6/README.md): 0.298 on fir
 BLIND7_F1_FLOOR = 0.69  # 0.531 on first sight, before anyone read it; 0.488 once its unconfirmed details were cut
 BLIND8_F1_FLOOR = 0.70  # 0.474 on first sight, before anyone read it
 BLIND9_F1_FLOOR = 0.55   # never tuned on (devset/blind9/README.md): 0.569 on first sight
+BLIND11_F1_FLOOR = 0.40  # never tuned on (devset/blind11/README.md): 0.420 on first sight (27 Nov 2026, coder mid-session)
 BLIND10_F1_FLOOR = 0.60  # never tuned on (devset/blind10/README.md): 0.614 on first sight
 SEED_F1_FLOOR = 0.94
 SEED = "idsa-central-asia-taliban-2024-02-19"
@@ -95,6 +96,7 @@ SETS = {
     "blind8": ("devset/blind8/docs", "devset/blind8/docs", "devset/blind8/gold", BLIND8_F1_FLOOR),
     "blind9": ("devset/blind9/docs", "devset/blind9/docs", "devset/blind9/gold", BLIND9_F1_FLOOR),
     "blind10": ("devset/blind10/docs", "devset/blind10/docs", "devset/blind10/gold", BLIND10_F1_FLOOR),
+    "blind11": ("devset/blind11/docs", "devset/blind11/docs", "devset/blind11/gold", BLIND11_F1_FLOOR),
 }
 
 
