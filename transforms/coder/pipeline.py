@@ -143,6 +143,7 @@ class _Context:
     last_hold: tuple | None = None                                # (actor1, actor2, sentence) of the last arrest or seizure
     state_counts: dict = dataclasses.field(default_factory=dict)  # state or government side -> mentions so far
     after_takeover: bool = True                                   # the document is dated after August 2021
+    movement: str | None = None                                   # the movement last named ("the movement" refers to it)
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -265,6 +266,8 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
+            if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
+                ctx.movement = a.m.code
     return _document_pass(events, claims)
 
 
@@ -1339,6 +1342,8 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     return True
 
 
+# the object right after the verb: "removed the movement from ...", "has formally recognised the movement"
+_MOVEMENT_OBJECT = re.compile(r"(?:\s+\w+ly)?\s+the\s+movement\b(?!\s+of\b|['’])", re.I)
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
 _THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+\s+)?(?:decisions?|moves?|step|bans?|orders?|"
                       r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
@@ -1377,6 +1382,11 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
+    if ctx.movement and R.side(ctx.movement) != mine and \
+            _MOVEMENT_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.head_end):
+        # "removed the movement from its list", "recognised the movement": the movement last named
+        d.actor2_code = ctx.movement
+        return
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
         # last policy act)

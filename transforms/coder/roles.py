@@ -56,7 +56,7 @@ _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|
                        r"already|\w+ly)\s+){0,3}$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
-    r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$",
+    r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|too|then|later|first|\w+ly)\s+){0,2}$",
     re.I)
 _REL_PRONOUN_BEFORE = re.compile(
     r"(?:\bwhich|\bwhom|\b(?!(?:said|says|say|announced|stated|added|noted|claimed|insisted|warned|argued|confirmed|"
@@ -236,6 +236,32 @@ def _local_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pla
     return None
 
 
+# ", when it too ...", ", where, he alleged, ...": a clause hung on the main clause after a comma
+_HUNG_CLAUSE = re.compile(r",\s*(?:when|where|as|after|because|since|while|before|until|although|though|once|and)\s*,?\s*$",
+                          re.I)
+
+
+def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Kyrgyzstan followed Astana's example in 2024, when it too removed ...', 'Putin said the gunmen fled
+    to Ukraine, where, he alleged, ...': a subject pronoun opening a clause hung on the main clause refers to
+    the main clause's subject (the sentence's first mention outside a prepositional phrase) when the two
+    agree ('it' a state or organisation other than the Taliban, 'he'/'she' a person)."""
+    who = own.group("who").lower()
+    if who not in ("it", "he", "she") or not _HUNG_CLAUSE.search(sentence, max(0, own.start() - 20), own.start()):
+        return None
+    main = next((a for a in actors if a.prep is None and a.m.code != "UNK"), None)
+    if main is None or main.end > own.start() or re.search(r"[;:—–]", sentence[:own.start()]):
+        return None
+    lead = sentence[:main.start].rsplit(",", 1)[0] if "," in sentence[:main.start] else None
+    if lead is not None and ("," in lead or not _LEAD_ADVERBIAL.match(lead)):
+        return None       # "Unlike X, Y ...", a list: not plainly the main clause's subject
+    if who == "it" and main.m.kind in ("name", "short", "capital") and "taliban" not in main.m.text.lower():
+        return main
+    if who in ("he", "she") and main.m.kind == "person":
+        return main
+    return None
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
@@ -266,6 +292,8 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                          and a.prep is None), None)
             if near is not None and topic and kinds.get(topic) == "state":
                 near = None
+        if near is None:
+            near = _clause_antecedent(sentence, actors, own)
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
