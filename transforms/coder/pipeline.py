@@ -120,7 +120,7 @@ _THANKS_FOR = re.compile(
     r"\bfor\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
-_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
@@ -980,7 +980,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
                                       d.head)
         if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
-                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed") and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed", "others") and \
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
@@ -1342,6 +1342,7 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     return True
 
 
+_THE_COUNTRY_OBJECT = re.compile(r"\s+the\s+country\b(?!['’])", re.I)
 # the object right after the verb: "removed the movement from ...", "has formally recognised the movement"
 _MOVEMENT_OBJECT = re.compile(r"(?:\s+\w+ly)?\s+the\s+movement\b(?!\s+of\b|['’])", re.I)
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
@@ -1382,6 +1383,13 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
+    if _THE_COUNTRY_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
+        # "pledged to help the country": the state the sentence last named (a name, not an adjective)
+        named = next((a for a in reversed(actors) if a.end <= d.head and a.m.kind in ("name", "short") and
+                      _STATE(a.m.code) and R.side(a.m.code) != mine), None)
+        if named is not None:
+            d.actor2 = named
+            return
     if ctx.movement and R.side(ctx.movement) != mine and \
             _MOVEMENT_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.head_end):
         # "removed the movement from its list", "recognised the movement": the movement last named
@@ -1536,6 +1544,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
+    if t.event_type == "CONSULT" and d.actor1 is not None and d.actor1.m.kind == "others":
+        return False          # "how Afghanistan's neighbours deal with Kabul": states left unnamed, no talks to report
     if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None) and \
             not (d.actor1_code is not None and _CONVENED.match(d.text)):
         return False          # talks and visits have two parties; one missing is a reference, not an act

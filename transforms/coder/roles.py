@@ -6,6 +6,7 @@ the `topic` the caller passes in (the actor the text is currently about, for "it
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -94,6 +95,13 @@ _LEAD_ADVERBIAL = re.compile(
     r"Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This)\b[^,;]*$")
 # "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
 _LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
+# "the foreign ministers of Afghanistan's neighbours", "Russia's allies": the mention names other states
+_OTHERS_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}?(?:neighbou?rs|neighbou?ring\s+(?:states|countries)|allies|"
+                        r"partners|rivals|adversaries|enemies|creditors|donors)\b")
+# "after his talks with Aripov, the Uzbek side agreed": the mention is the subject of a new clause
+_NEW_SUBJECT_AFTER = re.compile(r"(?:\s+(?:side|government|authorities|delegation|leadership|officials|ministry))?\s+"
+                                r"(?:(?:also|then|later|finally|\w+ly)\s+)?(?:agreed|said|announced|decided|promised|"
+                                r"pledged|signed|has|have|had)\b")
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
 
 
@@ -112,6 +120,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
     out: list[Placed] = []
     for m in mentions:
         start, end = m.start - offset, m.end - offset
+        if m.code and m.kind != "place" and _OTHERS_OF.match(sentence, end):
+            m = dataclasses.replace(m, code="UNK", kind="others")    # "Afghanistan's neighbours": other states, unnamed
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
         sub = False
@@ -145,7 +155,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
-                     and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
+                     and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])) and \
+                not ("and" not in sentence[out[-1].end:start] and _NEW_SUBJECT_AFTER.match(sentence, end)):
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
