@@ -1018,6 +1018,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             preps = preps | {"along", "near", "at"}
         if t.event_type == "ASSAULT":
             preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
+        if _RECEIVED.match(d.text):
+            preps = preps | {"from"}        # "received credentials from a Taliban envoy": the giver is the other party
         last_word = d.text.split()[-1].lower()
         if last_word in ("of", "to", "with", "for", "from", "at"):
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
@@ -1111,7 +1113,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
         obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
                     and R.side(a.m.code) not in exclude and not a.goods
-                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*",
+                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*(?:of\s+(?:(?:the|a|an)\s+)?)?",
                                      sentence[d.span_end:a.start])), None)
         d.actor2 = obj
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
@@ -1343,6 +1345,7 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
 
 
 _THE_COUNTRY_OBJECT = re.compile(r"\s+the\s+country\b(?!['’])", re.I)
+_RECEIVED = re.compile(r"(?:received|receives|receive|accepted|accepts|accept)\b", re.I)
 # the object right after the verb: "removed the movement from ...", "has formally recognised the movement"
 _MOVEMENT_OBJECT = re.compile(r"(?:\s+\w+ly)?\s+the\s+movement\b(?!\s+of\b|['’])", re.I)
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})

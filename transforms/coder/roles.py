@@ -51,6 +51,22 @@ _SPEECH = re.compile(
     r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
     r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded)\b", re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "..., and during his time there his forces waged": a possessive on the subject of a later clause
+_CLAUSE_POSSESSIVE_LATE = re.compile(r"(?:[,;]\s*(?:and|but)?|\b(?:and|but))\s+(?:[^,;]{0,40}?\s)?"
+                                     r"(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.I)
+
+
+def _agrees(pronoun: str, a: "Placed") -> bool:
+    """'his'/'her' a person, 'its' a state or organisation (not the Taliban), 'their' the Taliban or a group."""
+    pronoun = pronoun.lower()
+    taliban = "taliban" in a.m.text.lower()
+    if pronoun in ("his", "her", "he", "she"):
+        return a.m.kind == "person"
+    if pronoun in ("its", "it"):
+        return a.m.kind in ("name", "short", "capital") and not taliban
+    return taliban or a.m.kind in ("group", "people")
+
+
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
@@ -343,6 +359,15 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 main = next((a for a in actors if a.prep is None and a.end <= head), None)
                 if main is not None:
                     return [main], None, "possessive"          # "X ..., and its security services arrested"
+            late = _CLAUSE_POSSESSIVE_LATE.search(gap)
+            if late:
+                # "Muzammil ran Nangarhar, where the group was strongest, and during his time there his forces
+                # waged ...": the owner is the main subject when the two agree, else the topic
+                main = next((a for a in actors if a.prep is None and a.end <= head and a.m.code != "UNK"), None)
+                if main is not None and _agrees(late.group("pron"), main):
+                    return [main], None, "possessive"
+                if topic:
+                    return [], topic, "pronoun"
             if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
                 own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
                 near = _local_antecedent(sentence, actors, own) if own else None
