@@ -864,8 +864,18 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
 
 
 def _passive(sentence: str, d: _Draft) -> bool:
-    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor)."""
+    """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor); 'among
+    11 people detained on Saturday': a participle right after the people it was done to."""
+    if _PATIENTS_BEFORE.search(sentence, max(0, d.head - 30), d.head) and _PARTICIPLE_ALONE.match(sentence, d.head):
+        return True
     return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
+
+
+_PATIENTS_BEFORE = re.compile(r"\b(?:people|persons|suspects|individuals|men|women|migrants|refugees|nationals|citizens|"
+                               r"civilians|workers|students|detainees)\s+$", re.I)
+# the participle with no object after it: "detained on Saturday", "arrested in Moscow", "deported, ..."
+_PARTICIPLE_ALONE = re.compile(r"[a-z]+(?:ed|en)\s*(?:[,;.]|\s(?:on|in|at|by|near|during|after|last|this|over|across|"
+                               r"since|from|earlier|later|overnight|yesterday)\b)", re.I)
 
 
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
@@ -1082,7 +1092,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = target
         return
     if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
-            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head):
+            and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head) \
+            and not _ATTACKERS_FROM.search(sentence, max(0, d.head - 80), d.head):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -1111,10 +1122,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
             not R.passive(sentence, d.head):
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
-        obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
+        obj = next((a for a in actors if d.span_end <= a.start < d.span_end + 40 and a.prep is None
                     and R.side(a.m.code) not in exclude and not a.goods
-                    and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*(?:of\s+(?:(?:the|a|an)\s+)?)?",
-                                     sentence[d.span_end:a.start])), None)
+                    and (a.start < limit and re.fullmatch(r"\s*(?:the|a|an|its|their|two|three|four|five|several|all|\d+)?(?:\s+\w+)?\s*"
+                                      r"(?:of\s+(?:(?:the|a|an)\s+)?)?", sentence[d.span_end:a.start])
+                         # "killed Qari Fateh, the group's intelligence chief": the victim's own side
+                         or _NAMED_VICTIM.fullmatch(sentence, d.span_end, a.start) and
+                         re.match(r"['’]s\s", sentence[a.end:]))), None)
         d.actor2 = obj
     if t.event_type == "CONSULT" and (d.actor2 is None or d.actor2.prep != "with"):
         # "his talks in Kabul ... covered a power line to Pakistan": the capital the talks were held in is the host
@@ -1345,6 +1359,10 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
 
 
 _THE_COUNTRY_OBJECT = re.compile(r"\s+the\s+country\b(?!['’])", re.I)
+# "gunmen from the group's Afghan branch killed": the attackers are the subject, not a reference phrase
+_ATTACKERS_FROM = re.compile(r"\b(?:gunmen|attackers|assailants|bombers|fighters|militants)\s+from\s+(?:the\s+)?"
+                             r"(?:[\w'’-]+\s+){0,3}$", re.I)
+_NAMED_VICTIM = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the\s+)?")
 _RECEIVED = re.compile(r"(?:received|receives|receive|accepted|accepts|accept)\b", re.I)
 # the object right after the verb: "removed the movement from ...", "has formally recognised the movement"
 _MOVEMENT_OBJECT = re.compile(r"(?:\s+\w+ly)?\s+the\s+movement\b(?!\s+of\b|['’])", re.I)

@@ -104,7 +104,7 @@ _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]
                            r"asked|\w+ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
-                        r"students|pilgrims|traders|drivers|fighters|militants)\s+from\s+"
+                        r"students|pilgrims|traders|drivers|fighters|militants|gunmen|attackers|assailants|bombers)\s+from\s+"
                         r"(?:the\s+)?$", re.I)
 _LEAD_ADVERBIAL = re.compile(
     r"^\W*(?:At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|Upon|"
