@@ -866,7 +866,8 @@ _SPEAKER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:\w+ly\s+
 def _passive(sentence: str, d: _Draft) -> bool:
     """'was received by', not 'was negotiating with' (a progressive keeps its subject as the actor); 'among
     11 people detained on Saturday': a participle right after the people it was done to."""
-    if _PATIENTS_BEFORE.search(sentence, max(0, d.head - 30), d.head) and _PARTICIPLE_ALONE.match(sentence, d.head):
+    if d.trigger.event_type in ("COERCE", "ASSAULT") and _PATIENTS_BEFORE.search(sentence, max(0, d.head - 30), d.head) \
+            and _PARTICIPLE_ALONE.match(sentence, d.head):
         return True
     return R.passive(sentence, d.head) and not re.match(r"\w+ing\b", d.text, re.I)
 
