@@ -1458,8 +1458,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
         # businessmen": the state whose mission or people were hit, before the place where it happened
         sentence = d.sentence or getattr(d, "_sentence", "")
+        # "a bomber struck outside the Russian embassy ..., and ISKP claimed the bombing": the claimed attack's target
+        # is told before the claim
+        told_before = _CLAIM.search(d.text) is not None
         for a in actors:
-            if not (d.head_end <= a.start < d.limit) or R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
+            if not (d.head_end <= a.start < d.limit or told_before and a.end <= d.head) or \
+                    R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
                 continue
             by_owner = a.prep == "by" and _FREQUENTED.search(sentence, max(0, a.start - 30), a.start)
             if a.prep not in _ASSAULT_PLACE_PREPS | {None} and not by_owner:

@@ -102,6 +102,14 @@ _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", 
 _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*"
                            r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"asked|\w+ed)\b")
+# "after Taliban fighters seized ...": the name and its head noun open the clause
+_HEAD_FINITE_AFTER = re.compile(r"\s+(?:fighters|forces|troops|militants|gunmen|officials|authorities|soldiers|units|guards|"
+                                r"police|leaders|diplomats)\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?:[a-z]+ed|took|"
+                                r"overran|seized|shot|struck|hit|fought|met|sent|said|says)\b")
+# a trailing attribution: ", the Tajik State Committee for National Security said on Monday."
+_ATTRIBUTION_BEFORE = re.compile(r",\s*(?:the\s+|a\s+)?$")
+_ATTRIBUTION_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:said|says|reported|announced|stated|told\s+\w+)"
+                                r"(?=\s*(?:$|[,.;]|(?:on|in|last|this|late|early|earlier|later|yesterday|today)\b))")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants|gunmen|attackers|assailants|bombers)\s+from\s+"
@@ -141,7 +149,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
         sub = False
-        if prep in _SUBORDINATORS and _FINITE_AFTER.match(sentence, end):
+        if prep in _SUBORDINATORS and (_FINITE_AFTER.match(sentence, end) or _HEAD_FINITE_AFTER.match(sentence, end)):
             prep, sub = None, True      # "after ISKP said ...": a clause, not a prepositional phrase
         elif prep is None and out and out[-1].clause and _COORD.match(sentence[out[-1].end:start]):
             sub = True                  # "after Qatar and Saudi Arabia asked"
@@ -155,6 +163,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
+        if prep is None and _ATTRIBUTION_BEFORE.search(sentence, max(0, start - 8), start) and \
+                _ATTRIBUTION_AFTER.match(sentence, end):
+            prep = "said"            # "..., the Tajik security committee said on Monday": the source, no recipient
         if prep is None:
             window = sentence[max(0, start - 25):start]
             # literal pre-checks (necessary conditions: a match ends at `start`, after "," ... / "that", "which",
