@@ -112,3 +112,17 @@ def test_people_detained_are_patients_not_actors():
     assert not any(a1 == "ISKP" for a1, _, t in events if t == "COERCE")
     # an active verb after a people noun keeps its subject
     assert ("UZB", "AFG", "COERCE") in coded("Uzbek border guards detained two Afghan nationals on Monday.")
+
+
+def test_a_name_with_its_head_noun_after_a_subordinator_is_a_subject():
+    events = coded("Hundreds of Afghan soldiers fled into Uzbekistan on Sunday after Taliban fighters seized three "
+                   "districts in Kunduz province, the Uzbek defence ministry said on Monday.")
+    assert ("TALIBAN", "AFG", "ASSAULT") in events
+    # the ministry that reports the fighting is its source, not its target
+    assert not any(a2 == "UZB" for _, a2, t in events if t == "ASSAULT")
+
+
+def test_a_claim_takes_the_target_told_before_it():
+    events = coded("On Monday a bomber blew himself up outside the Chinese embassy in Kabul, wounding two guards, "
+                   "and ISKP claimed the bombing.")
+    assert ("ISKP", "CHN", "ASSAULT") in events
