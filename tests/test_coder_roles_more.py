@@ -126,3 +126,14 @@ def test_a_claim_takes_the_target_told_before_it():
     events = coded("On Monday a bomber blew himself up outside the Chinese embassy in Kabul, wounding two guards, "
                    "and ISKP claimed the bombing.")
     assert ("ISKP", "CHN", "ASSAULT") in events
+
+
+def test_an_apposition_between_the_subject_and_its_verb():
+    events = coded("The Taliban banned women from universities in December. The G7 condemned the ban. Iran, India "
+                   "and Turkey, countries the Taliban generally avoid antagonising, also criticised the decision that "
+                   "week, and the Organisation of Islamic Cooperation called it a mistake.")
+    for state in ("IRN", "IND", "TUR"):
+        # the subject before the apposition; the decision is the ban's author's, not the last critic's
+        assert (state, "TALIBAN", "ACCUSE") in events
+    # the next clause's subject is no recipient of the verb before it
+    assert not any(a2 == "OIC" for _, a2, _ in events)

@@ -521,8 +521,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
-        brk = _AND_CLAUSE.search(sentence, m.end(), limit)
-        if brk:
+        brk = _AND_CLAUSE.search(sentence, m.end())      # the clause may open before the limit and end after it
+        if brk and brk.start() < limit:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
@@ -709,6 +709,11 @@ _CHARACTERISED = re.compile(r"\bwhat\s+(?:he|she|they|it|[A-Z][\w-]+)\s+(?:has\s
 
 def _asserted(sentence: str, d: _Draft) -> bool:
     before = sentence[max(0, d.head - 70):d.head]
+    app = R._APPOSITION_BEFORE.search(sentence, max(0, d.head - 100), d.head)
+    if app:
+        # "X, governments the Taliban take care not to offend, also criticised": the apposition's words are no
+        # negation or habit of the main verb
+        before = sentence[max(0, app.start() - 70):app.start()] + " "
     if _CHARACTERISED.search(before):
         return False
     brk = None
@@ -1424,6 +1429,10 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
         who = policy if policy and R.side(policy) != mine else None if re.match(
             r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
+        if not policy and ctx.last[0] in _REACTION_TYPES and ctx.last[2] == who:
+            # "X condemned the ban. Y also criticised the decision": the act both react to, not the last reactor
+            who = ctx.last[3] if ctx.last[3] and ctx.last[3] != _UNNAMED else \
+                ctx.last_policy[2] if ctx.last_policy is not None else None
         if who is None:
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:

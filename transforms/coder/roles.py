@@ -312,9 +312,24 @@ def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pl
     return None
 
 
+# ", governments the Taliban take care not to offend, also criticised": an appositive noun phrase (a lower-case
+# common noun and what qualifies it) between the subject and its verb
+_APPOSITION_BEFORE = re.compile(
+    r",\s*(?!(?:and|but|or|nor|while|whilst|when|after|before|as|if|although|though|because|since|so|then|which|who|"
+    r"that|where|said|says|according|in|on|at|for|with|by|from|to|during|despite|including)\b)(?-i:[a-z])[\w'’-]*"
+    r"(?:\s+[\w'’-]+){1,12}\s*,\s*(?:(?:also|then|later|too|both|all|\w+ly)\s+){0,2}$", re.I)
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
+    app = _APPOSITION_BEFORE.search(sentence, max(0, head - 100), head)
+    if app and any(a.end <= app.start() for a in actors) and \
+            not any(app.start() < a.start and a.end <= head and a.prep is None and a.m.kind in ("name", "short", "capital", "person")
+                    and _ADJACENT.match(sentence[a.end:head]) for a in actors):
+        # "Turkey, Qatar and Saudi Arabia, governments the Taliban take care not to offend, also criticised":
+        # the subject stands before the apposition
+        return subject(sentence, actors, app.start(), topic, allow_first)
     left = [i for i, a in enumerate(actors) if a.end <= head]
     if _AUTHOR.search(sentence, max(0, head - 30), head):
         return [], None, "author"        # "a Kazakh official I spoke to": the writer, no actor
