@@ -198,9 +198,11 @@ def side(code: str | None) -> str | None:
 _OF_SAME = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 # "X and his Tajik counterpart", "B.O. Saidov, A.Kh. Muttaqi": coordination with a possessive or before initials
-_COORD_MORE = re.compile(r"^\s*(?:(?:,\s*)?and\s+(?:his|her|their|its)\s+|,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3})$")
-# "A, B and the Foreign Minister of C": the last member is the office holder of a state
-_COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|for)\s+(?:the\s+)?$")
+_COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
+_COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
+_COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
+# "A, B and the Foreign Minister of C": the last member is the office holder of a state (a capitalised title)
+_COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?$")
 # "his Taliban counterpart, Mullah Mohammad Yaqoob": a title between two mentions of one side
 _APPOSED = re.compile(r"^\s*(?:['’]s\s+)?(?:[a-z][\w-]*(?:\s+|(?=,))){0,3},?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _APPOSED_VERB = re.compile(r"\b(?:and|or|but|said|says|has|have|had|is|are|was|were|met|to|\w+ed)\b", re.I)
@@ -217,7 +219,9 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
-        elif prev.prep == cur.prep and (_COORD_MORE.match(gap) or cur.prep is None and _COORD_TITLE_OF.match(gap)):
+        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or
+                                        _COORD_POSSESSIVE.match(gap) and _COUNTERPART.match(sentence, cur.end) or
+                                        cur.prep is None and _COORD_TITLE_OF.match(gap)):
             group.insert(0, prev)       # "X and his Afghan counterpart", "A.B. Saidov, C.D. Muttaqi and the minister of Z"
         elif side(prev.m.code) == side(cur.m.code) and prev.prep == cur.prep and _APPOSED.match(gap) and \
                 not _APPOSED_VERB.search(gap):
