@@ -1429,7 +1429,7 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?)\b", d.sentence or "") else None
         who = policy if policy and R.side(policy) != mine else None if re.match(
             r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", d.sentence or "") else ctx.last[2]
-        if not policy and ctx.last[0] in _REACTION_TYPES and ctx.last[2] == who:
+        if who is not None and not policy and ctx.last[0] in _REACTION_TYPES and ctx.last[2] == who:
             # "X condemned the ban. Y also criticised the decision": the act both react to, not the last reactor
             who = ctx.last[3] if ctx.last[3] and ctx.last[3] != _UNNAMED else \
                 ctx.last_policy[2] if ctx.last_policy is not None else None
