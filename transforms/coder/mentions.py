@@ -59,6 +59,7 @@ hotel hotels airport airports street streets district districts mosque mosques m
 hospitals school schools university concert metro station residents declaration format process summit
 conference meeting meetings consultations initiative accord accords protocol bureau bureaus correspondent
 hall city suburbs suburb outskirts neighbourhood neighborhood region oblast province venue stadium
+guesthouse guesthouses restaurant restaurants compound
 """.split())
 # actors the text leaves unnamed: coded null ("UNK" inside the coder), but they still fill the actor slot
 UNNAMED = re.compile(

@@ -143,7 +143,7 @@ _THANKS_FOR = re.compile(
     r"\bfor\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
-_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
@@ -169,6 +169,7 @@ class _Context:
     attackers: dict = dataclasses.field(default_factory=dict)     # side attacked -> who attacked it last
     last_place: tuple | None = None                               # (country, sentences since) of the last place named
     prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
+    movement: str | None = None                                   # the movement last named ("the movement" refers to it)
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -302,6 +303,8 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
+            if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
+                ctx.movement = a.m.code
     return _re_mentions(_not_acts(_document_pass(events, claims)))
 
 
@@ -697,11 +700,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
         if brk:
             limit = brk.start()
-        brk = _AND_CLAUSE.search(sentence, m.end(), limit + 60 if nxt is not None else limit)
+        brk = _AND_CLAUSE.search(sentence, m.end())      # the clause may open before the limit and end after it
         if brk and brk.start() < limit:
-            # "..., and the UN has moved food": a new clause with its own subject (its verb may be the next trigger:
-            # "also criticised the decision, and the OIC called it ...")
-            limit = brk.start()
+            limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
@@ -1261,7 +1262,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
                                       d.head)
         if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
-                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed") and \
+                _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed", "others") and \
                 not any(d.actor2.end <= a.start < d.head for a in actors):
             # "Taliban officials said a suspect had been arrested": the speaker's side made the arrest
             d.actor1, d.actor2 = d.actor2, None
@@ -1312,6 +1313,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             preps = preps | {"along", "near", "at"}
         if t.event_type == "ASSAULT":
             preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
+        if _RECEIVED.match(d.text):
+            preps = preps | {"from"}        # "received credentials from a Taliban envoy": the giver is the other party
         last_word = d.text.split()[-1].lower()
         if last_word in ("of", "to", "with", "for", "from", "at"):
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
@@ -1375,7 +1378,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if agent is None and t.event_type in ("ASSAULT", "COERCE") and _IN_PHRASE.search(sentence, max(0, d.head - 60), d.head) \
             and not _PRONOUN_BEFORE.search(sentence, max(0, d.head - 25), d.head) and \
-            not (_FINITE_KILL.match(d.text) and _FROM_SUBJECT.search(sentence, max(0, d.head - 80), d.head)):
+            not (_FINITE_KILL.match(d.text) and _FROM_SUBJECT.search(sentence, max(0, d.head - 80), d.head)) \
+            and not _ATTACKERS_FROM.search(sentence, max(0, d.head - 80), d.head):
         agent = None      # "over the shooting and arson attack", "in raids in several cities": a reference, not the subject's act
     elif agent is None and not t.explicit_agent:
         if R.possessive_pronoun_before(sentence, d.head):
@@ -1404,11 +1408,15 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
             not R.passive(sentence, d.head):
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
-        obj = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 40) and a.prep is None
+        obj = next((a for a in actors if d.span_end <= a.start < d.span_end + 40 and a.prep is None
                     and R.side(a.m.code) not in exclude and not a.goods
-                    and re.fullmatch(r"\s*(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around|up\s+to)\s+)?"
-                                     r"(?:the|a|an|its|their|two|three|four|five|several|all|dozens\s+of|\d[\d,]*)?(?:\s+\w+)?\s*",
-                                     sentence[d.span_end:a.start])), None)
+                    and (a.start < limit and
+                         re.fullmatch(r"\s*(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around|up\s+to)\s+)?"
+                                      r"(?:the|a|an|its|their|two|three|four|five|several|all|dozens\s+of|\d[\d,]*)?(?:\s+\w+)?\s*"
+                                      r"(?:of\s+(?:(?:the|a|an)\s+)?)?", sentence[d.span_end:a.start])
+                         # "killed Qari Fateh, the group's intelligence chief": the victim's own side
+                         or _NAMED_VICTIM.fullmatch(sentence, d.span_end, a.start) and
+                         re.match(r"['’]s\s", sentence[a.end:]))), None)
         d.actor2 = obj
         if obj is None:
             d.actor2 = _appositive_owner(sentence, actors, d, limit, exclude)
@@ -1707,6 +1715,14 @@ def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:
     return True
 
 
+_THE_COUNTRY_OBJECT = re.compile(r"\s+the\s+country\b(?!['’])", re.I)
+# "gunmen from the group's Afghan branch killed": the attackers are the subject, not a reference phrase
+_ATTACKERS_FROM = re.compile(r"\b(?:gunmen|attackers|assailants|bombers|fighters|militants)\s+from\s+(?:the\s+)?"
+                             r"(?:[\w'’-]+\s+){0,3}$", re.I)
+_NAMED_VICTIM = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the\s+)?")
+_RECEIVED = re.compile(r"(?:received|receives|receive|accepted|accepts|accept)\b", re.I)
+# the object right after the verb: "removed the movement from ...", "has formally recognised the movement"
+_MOVEMENT_OBJECT = re.compile(r"(?:\s+\w+ly)?\s+the\s+movement\b(?!\s+of\b|['’])", re.I)
 _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"})
 _THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+\s+)?(?:decisions?|moves?|step|bans?|orders?|"
                       r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
@@ -1918,6 +1934,18 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
     mobilisation, the recipient of the previous aid (aid goes where the last aid went)."""
     t = d.trigger
     mine = R.side(_code(d.actor1, d.actor1_code))
+    if _THE_COUNTRY_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
+        # "pledged to help the country": the state the sentence last named (a name, not an adjective)
+        named = next((a for a in reversed(actors) if a.end <= d.head and a.m.kind in ("name", "short") and
+                      _STATE(a.m.code) and R.side(a.m.code) != mine), None)
+        if named is not None:
+            d.actor2 = named
+            return
+    if ctx.movement and R.side(ctx.movement) != mine and \
+            _MOVEMENT_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.head_end):
+        # "removed the movement from its list", "recognised the movement": the movement last named
+        d.actor2_code = ctx.movement
+        return
     if t.event_type in _REACTION_TYPES and ctx.last is not None and _THE_ACT.match(d.sentence or getattr(d, "_sentence", ""), d.span_end):
         # "deplored the decision", "welcomed the move": the actor of the act last reported (a ban or decree: the
         # last policy act)
@@ -1927,6 +1955,10 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             re.match(r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?|restrictions?|orders?|decisions?)\b", after) else None
         who = policy if policy and R.side(policy) != mine else None if re.match(
             r"\s+\S+\s+(?:\w+\s+)?(?:bans?|decrees?|edicts?)\b", after) else ctx.last[2]
+        if who is not None and not policy and ctx.last[0] in _REACTION_TYPES and ctx.last[2] == who:
+            # "X condemned the ban. Y also criticised the decision": the act both react to, not the last reactor
+            who = ctx.last[3] if ctx.last[3] and ctx.last[3] != _UNNAMED else \
+                ctx.last_policy[2] if ctx.last_policy is not None else None
         if who is None:
             who = _dominant(ctx)      # "deploring the two decrees": the rulers the document is about
         if who and R.side(who) != mine:
@@ -1975,8 +2007,12 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         # "outside Russia's embassy in Kabul", "killed three Chinese nationals", "a guesthouse frequented by Chinese
         # businessmen": the state whose mission or people were hit, before the place where it happened
         sentence = d.sentence or getattr(d, "_sentence", "")
+        # "a bomber struck outside the Russian embassy ..., and ISKP claimed the bombing": the claimed attack's target
+        # is told before the claim
+        told_before = _CLAIM.search(d.text) is not None
         for a in actors:
-            if not (d.head_end <= a.start < d.limit) or R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
+            if not (d.head_end <= a.start < d.limit or told_before and a.end <= d.head) or \
+                    R.side(a.m.code) in (mine, R.side(_UNNAMED)) or a.goods:
                 continue
             by_owner = a.prep == "by" and _FREQUENTED.search(sentence, max(0, a.start - 30), a.start)
             if a.prep not in _ASSAULT_PLACE_PREPS | {None} and not by_owner:
@@ -2106,6 +2142,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
+    if t.event_type == "CONSULT" and d.actor1 is not None and d.actor1.m.kind == "others":
+        return False          # "how Afghanistan's neighbours deal with Kabul": states left unnamed, no talks to report
     if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None) and \
             not (d.actor1_code is not None and _CONVENED.match(d.text)):
         return False          # talks and visits have two parties; one missing is a reference, not an act

@@ -6,6 +6,7 @@ the `topic` the caller passes in (the actor the text is currently about, for "it
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -58,13 +59,29 @@ _SPEECH = re.compile(
     r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded|let it be known|made it known)\b",
     re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "..., and during his time there his forces waged": a possessive on the subject of a later clause
+_CLAUSE_POSSESSIVE_LATE = re.compile(r"(?:[,;]\s*(?:and|but)?|\b(?:and|but))\s+(?:[^,;]{0,40}?\s)?"
+                                     r"(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.I)
+
+
+def _agrees(pronoun: str, a: "Placed") -> bool:
+    """'his'/'her' a person, 'its' a state or organisation (not the Taliban), 'their' the Taliban or a group."""
+    pronoun = pronoun.lower()
+    taliban = "taliban" in a.m.text.lower()
+    if pronoun in ("his", "her", "he", "she"):
+        return a.m.kind == "person"
+    if pronoun in ("its", "it"):
+        return a.m.kind in ("name", "short", "capital") and not taliban
+    return taliban or a.m.kind in ("group", "people")
+
+
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
-    r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$",
+    r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|too|then|later|first|\w+ly)\s+){0,2}$",
     re.I)
 _REL_PRONOUN_BEFORE = re.compile(
     r"(?:\bwhich|\bwhom|\b(?!(?:said|says|say|announced|stated|added|noted|claimed|insisted|warned|argued|confirmed|"
@@ -94,6 +111,14 @@ _FINITE_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]
                            r"\s+(?:\w+ly\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|could|"
                            r"asked|took|gave|sent|met|made|held|signed|won|began|struck|broke|came|went|paid|led|put|left|"
                            r"told|sold|brought|bought|became|drew|flew|fought|found|kept|lost|saw|spoke|wrote|\w+ed)\b")
+# "after Taliban fighters seized ...": the name and its head noun open the clause
+_HEAD_FINITE_AFTER = re.compile(r"\s+(?:fighters|forces|troops|militants|gunmen|officials|authorities|soldiers|units|guards|"
+                                r"police|leaders|diplomats)\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?:[a-z]+ed|took|"
+                                r"overran|seized|shot|struck|hit|fought|met|sent|said|says)\b")
+# a trailing attribution: ", the Tajik State Committee for National Security said on Monday."
+_ATTRIBUTION_BEFORE = re.compile(r",\s*(?:the\s+|a\s+)?$")
+_ATTRIBUTION_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:said|says|reported|announced|stated|told\s+\w+)"
+                                r"(?=\s*(?:$|[,.;]|(?:on|in|last|this|late|early|earlier|later|yesterday|today)\b))")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspects|travellers|travelers|"
                         r"students|pilgrims|traders|drivers|fighters|militants|envoys?|delegations?|delegates|"
@@ -105,6 +130,13 @@ _LEAD_ADVERBIAL = re.compile(
     r"Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This)\b[^,;]*$")
 # "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
 _LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
+# "the foreign ministers of Afghanistan's neighbours", "Russia's allies": the mention names other states
+_OTHERS_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}?(?:neighbou?rs|neighbou?ring\s+(?:states|countries)|allies|"
+                        r"partners|rivals|adversaries|enemies|creditors|donors)\b")
+# "after his talks with Aripov, the Uzbek side agreed": the mention is the subject of a new clause
+_NEW_SUBJECT_AFTER = re.compile(r"(?:\s+(?:side|government|authorities|delegation|leadership|officials|ministry))?\s+"
+                                r"(?:(?:also|then|later|finally|\w+ly)\s+)?(?:agreed|said|announced|decided|promised|"
+                                r"pledged|signed|has|have|had)\b")
 RECIPIENT_PREPS = frozenset({None, "to", "with", "on", "against", "toward", "towards", "into", "for", "onto"})
 
 
@@ -127,10 +159,12 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
     out: list[Placed] = []
     for m in mentions:
         start, end = m.start - offset, m.end - offset
+        if m.code and m.kind != "place" and _OTHERS_OF.match(sentence, end):
+            m = dataclasses.replace(m, code="UNK", kind="others")    # "Afghanistan's neighbours": other states, unnamed
         tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
         sub = False
-        if prep in _SUBORDINATORS and _FINITE_AFTER.match(sentence, end):
+        if prep in _SUBORDINATORS and (_FINITE_AFTER.match(sentence, end) or _HEAD_FINITE_AFTER.match(sentence, end)):
             prep, sub = None, True      # "after ISKP said ...": a clause, not a prepositional phrase
         elif prep is None and out and out[-1].clause and _COORD.match(sentence[out[-1].end:start]):
             sub = True                  # "after Qatar and Saudi Arabia asked"
@@ -146,6 +180,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
+        if prep is None and _ATTRIBUTION_BEFORE.search(sentence, max(0, start - 8), start) and \
+                _ATTRIBUTION_AFTER.match(sentence, end):
+            prep = "said"            # "..., the Tajik security committee said on Monday": the source, no recipient
         if prep is None:
             window = sentence[max(0, start - 25):start]
             # literal pre-checks (necessary conditions: a match ends at `start`, after "," ... / "that", "which",
@@ -167,7 +204,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
-                     and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])):
+                     and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])) and \
+                not ("and" not in sentence[out[-1].end:start] and _NEW_SUBJECT_AFTER.match(sentence, end)):
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
@@ -181,6 +219,15 @@ def side(code: str | None) -> str | None:
 
 _OF_SAME = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
+# "X and his Tajik counterpart", "B.O. Saidov, A.Kh. Muttaqi": coordination with a possessive or before initials
+_COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
+_COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
+_COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
+# "A, B and the Foreign Minister of C": the last member is the office holder of a state (a capitalised title)
+_COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?$")
+# "his Taliban counterpart, Mullah Mohammad Yaqoob": a title between two mentions of one side
+_APPOSED = re.compile(r"^\s*(?:['’]s\s+)?(?:[a-z][\w-]*(?:\s+|(?=,))){0,3},?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
+_APPOSED_VERB = re.compile(r"\b(?:and|or|but|said|says|has|have|had|is|are|was|were|met|to|\w+ed)\b", re.I)
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
 
 
@@ -197,6 +244,13 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
+        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or
+                                        _COORD_POSSESSIVE.match(gap) and _COUNTERPART.match(sentence, cur.end) or
+                                        cur.prep is None and _COORD_TITLE_OF.match(gap)):
+            group.insert(0, prev)       # "X and his Afghan counterpart", "A.B. Saidov, C.D. Muttaqi and the minister of Z"
+        elif side(prev.m.code) == side(cur.m.code) and prev.prep == cur.prep and _APPOSED.match(gap) and \
+                not _APPOSED_VERB.search(gap):
+            pass                        # "his Taliban counterpart, Mullah Yaqoob": one member named twice
         elif side(prev.m.code) == side(cur.m.code) and _TITLES.match(gap) and j - 2 >= 0 and \
                 _COORD.match(sentence[actors[j - 2].end:prev.start]):
             # "X and Pakistan's Deputy Prime Minister Ishaq Dar": the title and the name are one member
@@ -280,6 +334,32 @@ def _plural_body(sentence: str, actors: list[Placed], own: re.Match) -> Placed |
     return None
 
 
+# ", when it too ...", ", where, he alleged, ...": a clause hung on the main clause after a comma
+_HUNG_CLAUSE = re.compile(r",\s*(?:when|where|as|after|because|since|while|before|until|although|though|once|and)\s*,?\s*$",
+                          re.I)
+
+
+def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Placed | None:
+    """'Kyrgyzstan followed Astana's example in 2024, when it too removed ...', 'Putin said the gunmen fled
+    to Ukraine, where, he alleged, ...': a subject pronoun opening a clause hung on the main clause refers to
+    the main clause's subject (the sentence's first mention outside a prepositional phrase) when the two
+    agree ('it' a state or organisation other than the Taliban, 'he'/'she' a person)."""
+    who = own.group("who").lower()
+    if who not in ("it", "he", "she") or not _HUNG_CLAUSE.search(sentence, max(0, own.start() - 20), own.start()):
+        return None
+    main = next((a for a in actors if a.prep is None and a.m.code != "UNK"), None)
+    if main is None or main.end > own.start() or re.search(r"[;:—–]", sentence[:own.start()]):
+        return None
+    lead = sentence[:main.start].rsplit(",", 1)[0] if "," in sentence[:main.start] else None
+    if lead is not None and ("," in lead or not _LEAD_ADVERBIAL.match(lead)):
+        return None       # "Unlike X, Y ...", a list: not plainly the main clause's subject
+    if who == "it" and main.m.kind in ("name", "short", "capital") and "taliban" not in main.m.text.lower():
+        return main
+    if who in ("he", "she") and main.m.kind == "person":
+        return main
+    return None
+
+
 # a comma-enclosed aside between a subject and its verb ("X, governments the Taliban usually take care not to
 # offend, also criticised"; "X, which had never done so, condemned"): only adverbs between its end and the verb
 APPOSITIVE_BEFORE = re.compile(
@@ -324,6 +404,8 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 near = None
         if near is None and own.group("who").lower() == "they":
             near = _plural_body(sentence, actors, own)
+        if near is None:
+            near = _clause_antecedent(sentence, actors, own)
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
@@ -350,6 +432,15 @@ def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 main = next((a for a in actors if a.prep is None and a.end <= head), None)
                 if main is not None:
                     return [main], None, "possessive"          # "X ..., and its security services arrested"
+            late = _CLAUSE_POSSESSIVE_LATE.search(gap)
+            if late:
+                # "Muzammil ran Nangarhar, where the group was strongest, and during his time there his forces
+                # waged ...": the owner is the main subject when the two agree, else the topic
+                main = next((a for a in actors if a.prep is None and a.end <= head and a.m.code != "UNK"), None)
+                if main is not None and _agrees(late.group("pron"), main):
+                    return [main], None, "possessive"
+                if topic:
+                    return [], topic, "pronoun"
             if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
                 own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
                 near = _local_antecedent(sentence, actors, own) if own else None
