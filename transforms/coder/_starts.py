@@ -21,12 +21,12 @@ import re
 
 try:
     import re._parser as _sre_parse    # Python >= 3.11
-    from re._constants import (ASSERT, ASSERT_NOT, AT, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT,
+    from re._constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT,
                                CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
                                POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:                    # pragma: no cover - Python 3.10 (no atomic groups)
     import sre_parse as _sre_parse     # type: ignore[no-redef]
-    from sre_constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT,  # type: ignore
+    from sre_constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, BRANCH, CATEGORY, CATEGORY_DIGIT,  # type: ignore
                                CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE,
                                SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
@@ -184,3 +184,119 @@ def starting(rx: re.Pattern):
     if starts is None or len({s[0] for s in starts}) > _SPREAD:
         return rx
     return Starting(rx, starts)
+
+
+# The same idea at the other end. Many rules look back from a position: `rx.search(text, lo, i)` with a pattern
+# that ends in `$`, so every match ends at i (the search end). sre still tries every start in the window. The
+# last characters of a match are known from the regex as well (read backwards), so when the text just before i
+# ends with none of them there is no match, and the search is skipped. Checked on the last _TAIL characters only
+# when they are printable ASCII (so `$` cannot stop before a final newline, and `\s` is a plain space there).
+_TAIL = 6
+_PRINTABLE = {cat: [c for c in chars if c.isprintable()] for cat, chars in _CATEGORIES.items()}
+
+
+def _chars_printable(items) -> list[str] | None:
+    out = _chars([(op, av) for op, av in items if not (op == CATEGORY and av in _CATEGORIES)])
+    if out is None:
+        return None
+    extra = [c.lower() for op, av in items if op == CATEGORY and av in _CATEGORIES for c in _PRINTABLE[av]]
+    return sorted({c for c in out + extra if c.isprintable()})
+
+
+def _end(items, states: set) -> set:
+    """`_begin` read backwards: the (reversed) last characters of every match of the sequence, in a text whose
+    last _TAIL characters are printable ASCII."""
+    for op, av in reversed(list(items)):
+        if not any(o for _, o in states):
+            return states
+        if op == LITERAL:
+            c = chr(av)
+            states = _grow_to(states, [c.lower()] if c.isascii() and c.isprintable() else None)
+        elif op == IN:
+            states = _grow_to(states, _chars_printable(av))
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            continue
+        elif op == BRANCH:
+            out: set = set()
+            for branch in av[1]:
+                out |= _end(branch, states)
+            states = out
+        elif op == SUBPATTERN:
+            states = _end(av[-1], states)
+        elif op == ATOMIC_GROUP:
+            states = _end(av, states)
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            out = set(states) if lo == 0 else set()
+            cur = states
+            for r in range(1, min(hi, _TAIL) + 1):
+                cur = _end(sub, cur)
+                if r >= lo:
+                    out |= cur
+            if hi > _TAIL:
+                out |= {(t, False) for t, _ in cur}
+            states = out
+        else:
+            states = _grow_to(states, None)
+        k = _TAIL
+        while len(states) > _CAP and k > 1:      # too many: keep fewer of the last characters
+            k -= 1
+            states = {(t, o) if len(t) < k else (t[:k], False) for t, o in states}
+    return states
+
+
+def _grow_to(states: set, chars: list[str] | None) -> set:
+    out = set()
+    for text, is_open in states:
+        if not is_open or chars is None:
+            out.add((text, False))
+        else:
+            for c in chars:
+                out.add((text + c, len(text) + 1 < _TAIL))
+    return out
+
+
+def endings(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The lower-cased last characters one of which every match of `rx` ends with, when every match ends at the
+    search end (the pattern ends in `$`, not MULTILINE); else None."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.ASCII | re.MULTILINE):
+        return None
+    parsed = list(_sre_parse.parse(rx.pattern, rx.flags))
+    if not parsed or parsed[-1][0] != AT or parsed[-1][1] not in (AT_END, AT_END_STRING):
+        return None
+    found = {t[::-1] for t, _ in _end(parsed[:-1], {("", True)})}
+    if "" in found:
+        return None
+    return tuple(sorted(found))
+
+
+class Ending:
+    """`rx` with a `search` that answers None at once when the text before the search end cannot end a match."""
+
+    def __init__(self, rx: re.Pattern, ends: tuple[str, ...]) -> None:
+        self.rx = rx
+        self.ends = ends
+        self.by_length = tuple((k, frozenset(e for e in ends if len(e) == k)) for k in sorted({len(e) for e in ends}))
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+        tail = text[max(pos, end - _TAIL, 0):end]
+        if tail.isascii() and tail.isprintable():
+            low = tail.lower()
+            for k, ends in self.by_length:
+                if low[-k:] in ends:
+                    break
+            else:
+                return None
+        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+
+
+def ending(rx: re.Pattern):
+    """`rx`, or an `Ending` wrapper when every match ends at the search end and its last characters are known."""
+    ends = endings(rx)
+    if ends is None or any(len(e) <= 2 and not e.strip() for e in ends):
+        return rx       # "any word, then a space" ends a match: the check would cost more than it saves
+    return Ending(rx, ends)

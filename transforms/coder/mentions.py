@@ -375,3 +375,10 @@ def _demonym_role(doc, span) -> str | None:
             continue
         break
     return None
+
+
+# speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
+# (transforms/coder/_starts.py)
+from transforms.coder._starts import ending as _ending  # noqa: E402
+
+_LOCAL_BODY, _NAME_BEFORE = map(_ending, (_LOCAL_BODY, _NAME_BEFORE))

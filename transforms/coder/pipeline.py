@@ -1608,3 +1608,11 @@ _attendees_after = gated(_ATTENDEES_AFTER)
 _attendees_before = gated(_ATTENDEES_BEFORE)
 _held_in = gated(_HELD_IN)
 _first_person_topic = gated(_FIRST_PERSON_TOPIC)
+
+
+# speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
+# (transforms/coder/_starts.py)
+from transforms.coder._starts import ending as _ending  # noqa: E402
+
+(_LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT) = map(_ending, (
+    _LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT))
