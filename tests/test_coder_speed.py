@@ -200,3 +200,13 @@ def test_quantities_and_prepositions_are_unchanged():
     found = _events("On 4 April 2023 Kazakhstan delivered 5,000 tonnes of flour to Afghanistan.")
     assert found == [("KAZ", "AFG", "AID", dt.date(2023, 4, 4), "day")]
     assert [q.value for q in Q.find_quantities("It delivered 5,000 tonnes of flour worth $2 million.")] == [5000.0, 2e6]   # by position
+
+
+def test_an_introduced_name_recurs_only_as_a_whole_word():
+    text = ("Pakistan's Foreign Minister Bilawal Bhutto Zardari arrived in Kabul on Monday. Later Zardari met the "
+            "Taliban's foreign minister; a Zardari-led panel and an al-Zardari charity were not part of it. Zardari")
+    found = [(m.text, m.start, m.code) for m in M.find_mentions(text) if m.kind == "person" and "Zardari" in m.text]
+    later = text.index("Later Zardari") + 6
+    assert ("Zardari", later, "PAK") in found
+    assert ("Zardari", len(text) - 7, "PAK") in found                  # at the very end of the text
+    assert all(start not in (text.index("Zardari-led"), text.index("al-Zardari") + 3) for _, start, _ in found)

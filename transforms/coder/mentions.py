@@ -272,7 +272,8 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
         return out
     extra: list[Mention] = []
     for name, code in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for g in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+        # the name first, then the look-behind before it (the same matches; sre skips to the name's first letter)
+        for g in re.finditer(re.escape(name) + r"(?<![\w'’-](?s:.){%d})(?![\w'’-])" % len(name), text):
             if free(g.start(), g.end()):
                 extra.append(Mention(g.start(), g.end(), code, "person", name))
                 taken.append((g.start(), g.end()))
