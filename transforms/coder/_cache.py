@@ -115,7 +115,7 @@ def _store(path: pathlib.Path, value: Any) -> None:
 # is the one `re.compile` returns (same pattern, flags, groups, code).
 _RX: dict | None = None        # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
 _RX_NEW = 0                    # entries added since the file was last written
-_RX_SAVE_EVERY = 64
+_RX_SAVE_EVERY = 256           # and at exit
 
 
 def _rx_path() -> pathlib.Path:
