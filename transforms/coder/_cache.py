@@ -162,19 +162,21 @@ def compile_regex(pattern: str, flags: int = 0) -> "re.Pattern":
     """`re.compile(pattern, flags)` for a str pattern, its compiled form kept across processes."""
     import re
 
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & (re.DEBUG | getattr(re, "TEMPLATE", 0)):
+        return re.compile(pattern, flags)
     try:
         import _sre
         from re import _compiler, _parser       # Python >= 3.11
     except ImportError:                         # pragma: no cover - Python 3.10: compile as usual
         return re.compile(pattern, flags)
-    flags = int(flags)
-    if not isinstance(pattern, str) or flags & (re.DEBUG | re.TEMPLATE) or array.array("I").itemsize != _sre.CODESIZE:
-        return re.compile(pattern, flags)
+    if array.array("I").itemsize != _sre.CODESIZE:
+        return re.compile(pattern, flags)       # pragma: no cover - code words of another width
     table = _rx_table()
     key = (pattern, flags)
     hit = table.get(key)
     if hit is None:
-        parsed = _parser.parse(pattern, flags)
+        parsed = _parser.parse(pattern, flags)  # what re._compiler.compile does, keeping the code
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
@@ -188,4 +190,8 @@ def compile_regex(pattern: str, flags: int = 0) -> "re.Pattern":
         if _RX_NEW >= _RX_SAVE_EVERY:
             _rx_save()
     final_flags, code, groups, groupindex, indexgroup = hit
-    return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
+    try:
+        return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
+    except Exception:           # pragma: no cover - internals this build does not take: compile as usual
+        table.pop(key, None)
+        return re.compile(pattern, flags)
