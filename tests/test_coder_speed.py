@@ -74,6 +74,22 @@ def test_starting_finds_exactly_what_finditer_finds():
             assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern, text)
 
 
+def test_starting_with_a_start_and_an_end_finds_what_finditer_finds():
+    from transforms.coder import temporal as T
+    wrapped = [p for p in (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
+                           R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK) if isinstance(p, _starts.Starting)]
+    assert len(wrapped) >= 6
+    rng = random.Random(11)
+    for p in wrapped:
+        for text in TEXTS[:150]:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern, text)
+            for _ in range(4):
+                lo = rng.randrange(len(text) + 1)
+                hi = rng.randrange(lo, len(text) + 1)
+                assert [_key(m) for m in p.finditer(text, lo, hi)] == [_key(m) for m in p.rx.finditer(text, lo, hi)]
+                assert [_key(m) for m in p.finditer(text, lo)] == [_key(m) for m in p.rx.finditer(text, lo)]
+
+
 def test_starting_is_derived_from_the_regex_not_listed():
     rx = re.compile(r"(?P<bound>\b(?:since|after)\s+)?\b(?P<mon>march|may)\s+(?P<y>20\d\d)\b", re.I)
     fast = _starts.starting(rx)

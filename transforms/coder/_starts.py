@@ -156,24 +156,24 @@ class Starting:
     def __getattr__(self, name):
         return getattr(self.rx, name)
 
-    def finditer(self, text: str, *args):
-        low = None if args else _safe_lower(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
         if low is None:
-            return self.rx.finditer(text, *args)
+            return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
         out = []
-        find, match = self.starts.search, self.rx.match
-        pos = 0
+        find, match, first = self.starts.search, self.rx.match, pos
         while True:
-            c = find(low, pos)
+            c = find(low, pos, end)
             if c is None:
                 return iter(out)
             i = c.start()
-            m = match(text, i)
+            m = match(text, i, end)
             if m is None:
                 pos = i + 1
                 continue
             if m.end() == i:            # an empty match: finditer's own rules, not worth copying
-                return self.rx.finditer(text)
+                return self.rx.finditer(text, first) if endpos is None else self.rx.finditer(text, first, endpos)
             out.append(m)
             pos = m.end()
 

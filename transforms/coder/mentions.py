@@ -380,6 +380,7 @@ def _demonym_role(doc, span) -> str | None:
 
 # speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
 # (transforms/coder/_starts.py)
-from transforms.coder._starts import ending as _ending  # noqa: E402
+from transforms.coder._starts import ending as _ending, starting as _starting  # noqa: E402
 
 _LOCAL_BODY, _NAME_BEFORE = map(_ending, (_LOCAL_BODY, _NAME_BEFORE))
+_TITLE_ANAPHOR = _starting(_TITLE_ANAPHOR)    # and a scan tried only where a match can begin (the same matches)

@@ -1616,3 +1616,8 @@ from transforms.coder._starts import ending as _ending  # noqa: E402
 
 (_LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT) = map(_ending, (
     _LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT))
+# and scans tried only where a match can begin (the same matches)
+from transforms.coder._starts import starting as _starting  # noqa: E402
+
+_ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR = map(
+    _starting, (_ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR))

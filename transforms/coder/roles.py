@@ -428,9 +428,10 @@ def describe(trigger: Trigger) -> str:
 
 # speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
 # (transforms/coder/_starts.py)
-from transforms.coder._starts import ending as _ending  # noqa: E402
+from transforms.coder._starts import ending as _ending, starting as _starting  # noqa: E402
 
 (_PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
  _COPULA, _PASSIVE, _PASSIVE_AND) = map(_ending, (
     _PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
     _COPULA, _PASSIVE, _PASSIVE_AND))
+_SPEECH_VERB = _starting(_SPEECH_VERB)    # and a scan tried only where a match can begin (the same matches)
