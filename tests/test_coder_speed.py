@@ -107,13 +107,15 @@ def test_non_ascii_letters_take_the_plain_path():
     rx = re.compile(r"\bsince\s+(?P<y>20\d\d)\b", re.I)
     fast = _starts.starting(rx)
     # "ſ" folds to "s" under re.I: only the plain finditer finds this, and the wrapper must too
-    assert [m.span() for m in fast.finditer("ſince 2022")] == [m.span() for m in rx.finditer("ſince 2022")] == [(0, 10)]
+    assert [m.span() for m in fast.finditer("ſince 2022")] == [m.span() for m in rx.finditer("ſince 2022")] \
+        == [(0, 10)]
     # a non-ASCII digit is a \d
     assert [m.group("y") for m in fast.finditer("since 20٢٣")] == [m.group("y") for m in rx.finditer("since 20٢٣")]
 
 
 def _lookbacks():
-    for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST _COPULA"),
+    for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST "
+                            "_COPULA"),
                        (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
             yield getattr(mod, name)
@@ -199,7 +201,8 @@ def test_a_dated_visit_is_coded_alike_with_straight_or_curly_quotes():
 
 def test_a_date_after_since_is_a_bound_and_a_non_ascii_letter_changes_nothing():
     ascii_text = "Since May 2022 Kazakhstan has sent wheat to Afghanistan; on 3 June 2023 it signed a deal with Kabul."
-    accented = "Since May 2022 Kazakhstan has sent wheat to Afghanistan; on 3 June 2023 it signed a deal with Kabul (Ålesund)."
+    accented = ("Since May 2022 Kazakhstan has sent wheat to Afghanistan; on 3 June 2023 it signed a deal with Kabul "
+                "(Ålesund).")
     a, b = _events(ascii_text), _events(accented)
     assert a == b
     assert any(t == "AGREE" and d == dt.date(2023, 6, 3) for _, _, t, d, _ in a)
@@ -215,7 +218,8 @@ def test_quantities_and_prepositions_are_unchanged():
     # the look-back rules (the preposition before a name, "the talks on") keep their answers
     found = _events("On 4 April 2023 Kazakhstan delivered 5,000 tonnes of flour to Afghanistan.")
     assert found == [("KAZ", "AFG", "AID", dt.date(2023, 4, 4), "day")]
-    assert [q.value for q in Q.find_quantities("It delivered 5,000 tonnes of flour worth $2 million.")] == [5000.0, 2e6]   # by position
+    # by position
+    assert [q.value for q in Q.find_quantities("It delivered 5,000 tonnes of flour worth $2 million.")] == [5000.0, 2e6]
 
 
 def test_an_introduced_name_recurs_only_as_a_whole_word():

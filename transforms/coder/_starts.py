@@ -21,14 +21,14 @@ import re
 
 try:
     import re._parser as _sre_parse    # Python >= 3.11
-    from re._constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT,
-                               CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
+    from re._constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, ATOMIC_GROUP, BRANCH, CATEGORY,
+                               CATEGORY_DIGIT, CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
                                POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:                    # pragma: no cover - Python 3.10 (no atomic groups)
     import sre_parse as _sre_parse     # type: ignore[no-redef]
-    from sre_constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, BRANCH, CATEGORY, CATEGORY_DIGIT,  # type: ignore
-                               CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE,
-                               SUBPATTERN)
+    from sre_constants import (ASSERT, ASSERT_NOT, AT, AT_END, AT_END_STRING, BRANCH, CATEGORY,  # type: ignore
+                               CATEGORY_DIGIT, CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
+                               RANGE, SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 _LEN = 3            # beginnings of at most three characters
