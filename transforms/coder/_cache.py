@@ -13,6 +13,7 @@ The files are pickles: the folder must be writable only by the user who runs the
 """
 from __future__ import annotations
 
+import array
 import functools
 import hashlib
 import os
@@ -105,3 +106,92 @@ def _store(path: pathlib.Path, value: Any) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+# Compiled regexes. Compiling the coder's big trigger alternations is pure Python (re._parser, re._compiler) and
+# costs 10-40 ms each; a fresh process compiles a few hundred. What sre builds from a pattern (its code words and
+# group tables) is a pure function of the pattern, the flags and the Python build, so it is kept on disk with
+# the other values, and a pattern seen by an earlier process is rebuilt with one `_sre.compile` call. The Pattern
+# is the one `re.compile` returns (same pattern, flags, groups, code).
+_RX: dict | None = None        # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
+_RX_NEW = 0                    # entries added since the file was last written
+_RX_SAVE_EVERY = 256           # and at exit
+
+
+def _rx_path() -> pathlib.Path:
+    return _folder() / f"regex-{fingerprint()}.pickle"     # the fingerprint holds the Python version
+
+
+def _rx_table() -> dict:
+    global _RX
+    if _RX is None:
+        _RX = {}
+        if _enabled():
+            try:
+                with open(_rx_path(), "rb") as fh:
+                    table = pickle.load(fh)
+                if isinstance(table, dict):
+                    _RX = table
+            except Exception:   # missing, unreadable, corrupt: start empty
+                pass
+            import atexit
+
+            atexit.register(_rx_save)
+    return _RX
+
+
+def _rx_save() -> None:
+    global _RX_NEW
+    if not _RX_NEW or not _enabled():
+        return
+    try:
+        path = _rx_path()
+        try:                    # keep what other processes stored meanwhile
+            with open(path, "rb") as fh:
+                theirs = pickle.load(fh)
+        except Exception:
+            theirs = {}
+        merged = {**theirs, **_RX} if isinstance(theirs, dict) else dict(_RX)
+        _RX_NEW = 0
+        _store(path, merged)
+    except Exception:           # no home folder, a read-only disk: run without the cache
+        pass
+
+
+def compile_regex(pattern: str, flags: int = 0) -> "re.Pattern":
+    """`re.compile(pattern, flags)` for a str pattern, its compiled form kept across processes."""
+    import re
+
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & (re.DEBUG | getattr(re, "TEMPLATE", 0)):
+        return re.compile(pattern, flags)
+    try:
+        import _sre
+        from re import _compiler, _parser       # Python >= 3.11
+    except ImportError:                         # pragma: no cover - Python 3.10: compile as usual
+        return re.compile(pattern, flags)
+    if array.array("I").itemsize != _sre.CODESIZE:
+        return re.compile(pattern, flags)       # pragma: no cover - code words of another width
+    table = _rx_table()
+    key = (pattern, flags)
+    hit = table.get(key)
+    if hit is None:
+        parsed = _parser.parse(pattern, flags)  # what re._compiler.compile does, keeping the code
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        hit = (flags | parsed.state.flags, array.array("I", code), parsed.state.groups - 1, groupindex,
+               tuple(indexgroup))
+        table[key] = hit
+        global _RX_NEW
+        _RX_NEW += 1
+        if _RX_NEW >= _RX_SAVE_EVERY:
+            _rx_save()
+    final_flags, code, groups, groupindex, indexgroup = hit
+    try:
+        return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
+    except Exception:           # pragma: no cover - internals this build does not take: compile as usual
+        table.pop(key, None)
+        return re.compile(pattern, flags)

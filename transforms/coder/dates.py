@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.coder._starts import starting
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -186,6 +188,10 @@ _G_MONTH_DAY = re.compile(r"[a-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d)", re.I)
 _NEEDS = ["iso", "num", "between", "range", "range", "season", "day-month", "month-day", "month", "edge", "year"]
 assert [n in ("iso", "num", "season", "edge") for n in _NEEDS] == [
     any(f"(?P<{g}>" in p.pattern for g in ("iso", "nday", "season", "edge")) for _, p in _PATTERNS]
+# the same matches, tried only where one can begin (transforms/coder/_starts.py): speed only
+_PATTERNS = [(precision, starting(pattern)) for precision, pattern in _PATTERNS]
+_BARE_WEEKDAY, _PERIOD, _ORDINAL_OF, _EDGE_DAY, _SPLIT_YEAR, _DECADE = map(
+    starting, (_BARE_WEEKDAY, _PERIOD, _ORDINAL_OF, _EDGE_DAY, _SPLIT_YEAR, _DECADE))
 _YEAR_ANY = re.compile(r"(?:19|20)\d\d")
 _G_SPLIT = re.compile(r"\d\d[/–-]\d\d")
 _G_ORD_OF = re.compile(r"(?:st|nd|rd|th) of ")      # every ordinal ends so: first, second, third, 12th

@@ -2281,3 +2281,16 @@ _attendees_before = gated(_ATTENDEES_BEFORE)
 _held_in = gated(_HELD_IN)
 _forum_held = gated(_FORUM_HELD)
 _first_person_topic = gated(_FIRST_PERSON_TOPIC)
+
+
+# speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
+# (transforms/coder/_starts.py)
+from transforms.coder._starts import ending as _ending  # noqa: E402
+
+(_LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT) = map(_ending, (
+    _LINKED_TO, _VP_AND, _VP_COMMA, _PARTICIPLE, _PRONOUN_BEFORE, _VENUE, _FREQUENTED, _REL_SUBJECT))
+# and scans tried only where a match can begin (the same matches)
+from transforms.coder._starts import starting as _starting  # noqa: E402
+
+_ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR = map(
+    _starting, (_ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR))

@@ -575,3 +575,14 @@ def main_subject(actors: list[Placed], exclude: set[str | None]) -> Placed | Non
 
 def describe(trigger: Trigger) -> str:
     return f"{trigger.event_type}/{trigger.mode or '-'}/{trigger.frame}"
+
+
+# speed only, the same answers: a look-back search is skipped when the text before its end cannot end a match
+# (transforms/coder/_starts.py)
+from transforms.coder._starts import ending as _ending, starting as _starting  # noqa: E402
+
+(_PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+ _COPULA, _PASSIVE, _PASSIVE_AND) = map(_ending, (
+    _PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+    _COPULA, _PASSIVE, _PASSIVE_AND))
+_SPEECH_VERB = _starting(_SPEECH_VERB)    # and a scan tried only where a match can begin (the same matches)

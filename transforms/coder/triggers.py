@@ -15,7 +15,7 @@ except ImportError:                    # pragma: no cover - Python 3.10
     from sre_constants import (ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, MAX_REPEAT,  # type: ignore
                                MIN_REPEAT, RANGE, SUBPATTERN)
 
-from transforms.coder._cache import cached
+from transforms.coder._cache import cached, compile_regex
 from transforms.coder._data import load_yaml
 
 FRAMES = ("verb", "noun", "reverse", "symmetric")
@@ -281,7 +281,7 @@ def _parsed(name: str) -> list:
 def _bucket(names: tuple[str, ...]) -> re.Pattern:
     """The alternatives `names`, in that order, as one pattern (a first-character bucket, or a narrowed one)."""
     by_name = _by_name()
-    return re.compile(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in names) + r")(?![\w-])", re.I)
+    return compile_regex(r"(?:" + "|".join(f"(?P<{n}>{by_name[n]})" for n in names) + r")(?![\w-])", re.I)
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w$]")
@@ -420,7 +420,7 @@ def _starts() -> re.Pattern:
     # an alternative that may start anywhere (after a look-behind: "(?<=was )(?:\w+ly )?opened") is tried whole
     anywhere = [_by_name()[name] for name in names if "" in table[name]]
     trie = _trie({p for name in names for p in table[name] if p})
-    return re.compile(r"(?<![\w-])(?=[\w$])(?:(?=" + trie + r")" + "".join(f"|(?={a})" for a in anywhere) + ")",
+    return compile_regex(r"(?<![\w-])(?=[\w$])(?:(?=" + trie + r")" + "".join(f"|(?={a})" for a in anywhere) + ")",
                       re.I)
 
 

@@ -1,0 +1,232 @@
+"""The coder's speed paths give the same answers as the plain regexes they stand in for (own sentences).
+
+- `_starts.starting(rx).finditer`: tried only where a match can begin; the same matches as `rx.finditer`.
+- `_starts.ending(rx).search`: a look-back search skipped when the text cannot end a match; the same answer.
+- `_cache.compile_regex`: the compiled form kept across processes; the same Pattern as `re.compile`.
+And the coder's events stay what they were, on ASCII text, on text with curly quotes (the fast paths) and on text
+with non-ASCII letters (the plain paths)."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from tests.coderkit import text_document
+from transforms.coder import _cache, _starts, code_document
+from transforms.coder import dates as D
+from transforms.coder import mentions as M
+from transforms.coder import pipeline as P
+from transforms.coder import quantities as Q
+from transforms.coder import roles as R
+
+SENTENCES = [
+    "Since 3 May 2023 the Uzbek foreign minister has met his Afghan counterpart twice in Termez.",
+    "On 12th of March, after the talks in Tashkent, officials from Kazakhstan signed a transit deal.",
+    "In early August 2021 the Taliban took Kunduz; by the end of 2021 they ran the whole country.",
+    "Between 25 and 30 December 2023 a delegation from Dushanbe visited Kabul, as did envoys of Iran.",
+    "The ministry said on Monday that 1,200 tonnes of flour worth $3.5 million had reached Mazar-i-Sharif.",
+    "Three days later the two sides agreed, in the autumn of 2022, to reopen the 75-km rail spur.",
+    "Last week the governor in Herat, who was appointed in 2021, met traders from Turkmenistan.",
+    "Prior to the meeting, representatives of the Tajik government spoke with Kyrgyz border guards.",
+    "“We will talk to the authorities in Kabul,” said a spokesman for the ministry on 2023-11-04.",
+    "The attack on 17.07.2025, which killed 12 soldiers, was condemned by the talks on Afghanistan.",
+    "ISKP militants linked to the group claimed the bombing a fortnight ago, police in Kunduz said.",
+    "Mid-September 2024: talks, then a fall-back — the envoys from the region met again in Almaty.",
+    "Ålesund hosted talks with Uzbek officials in Tashkent on Tuesday, 14 March, the ministry said.",
+    "ſince 2022 the KELVIN sign and İstanbul visits by Afghan envoys have grown, as did trade with Iran.",
+    "",
+    "by",
+    "2021",
+]
+
+
+def _variants(rng: random.Random, n: int) -> list[str]:
+    """The sentences cut, joined and re-cased at random: many windows and odd edges."""
+    out = list(SENTENCES)
+    for _ in range(n):
+        a, b = rng.choice(SENTENCES), rng.choice(SENTENCES)
+        text = a[rng.randrange(len(a) + 1):] + rng.choice([" ", "\n", "  ", "\t", ", "]) + b[:rng.randrange(len(b) + 1)]
+        if rng.random() < 0.3:
+            text = text.upper()
+        out.append(text)
+    return out
+
+
+TEXTS = _variants(random.Random(7), 300)
+
+
+def _key(m):
+    return None if m is None else (m.span(), m.groups(), m.groupdict())
+
+
+def _date_patterns():
+    yield from (p for _, p in D._PATTERNS)
+    yield from (D._BARE_WEEKDAY, D._PERIOD, D._ORDINAL_OF, D._EDGE_DAY, D._SPLIT_YEAR, D._DECADE)
+
+
+def test_starting_finds_exactly_what_finditer_finds():
+    wrapped = [p for p in _date_patterns() if isinstance(p, _starts.Starting)]
+    assert len(wrapped) >= 8          # the date patterns the fast scan applies to
+    for p in wrapped:
+        for text in TEXTS:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern, text)
+
+
+def test_starting_with_a_start_and_an_end_finds_what_finditer_finds():
+    from transforms.coder import temporal as T
+    wrapped = [p for p in (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
+                           R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK) if isinstance(p, _starts.Starting)]
+    assert len(wrapped) >= 6
+    rng = random.Random(11)
+    for p in wrapped:
+        for text in TEXTS[:150]:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern, text)
+            for _ in range(4):
+                lo = rng.randrange(len(text) + 1)
+                hi = rng.randrange(lo, len(text) + 1)
+                assert [_key(m) for m in p.finditer(text, lo, hi)] == [_key(m) for m in p.rx.finditer(text, lo, hi)]
+                assert [_key(m) for m in p.finditer(text, lo)] == [_key(m) for m in p.rx.finditer(text, lo)]
+
+
+def test_starting_is_derived_from_the_regex_not_listed():
+    rx = re.compile(r"(?P<bound>\b(?:since|after)\s+)?\b(?P<mon>march|may)\s+(?P<y>20\d\d)\b", re.I)
+    fast = _starts.starting(rx)
+    assert isinstance(fast, _starts.Starting)
+    assert _starts.beginnings(rx) == {"sin", "aft", "mar", "may"}
+    for text in ("Talks began in March 2022 and since May 2023 resumed.", "SINCE MAY 2021", "mayor 2021",
+                 "in Mar 2020", "“since march 2024”"):
+        assert [_key(m) for m in fast.finditer(text)] == [_key(m) for m in rx.finditer(text)]
+    # a pattern that may begin anywhere (a digit class, an open look-ahead) is left as it is
+    assert not isinstance(_starts.starting(re.compile(r".+ago")), _starts.Starting)
+    assert not isinstance(_starts.starting(re.compile(r"(?:x)?")), _starts.Starting)
+
+
+def test_non_ascii_letters_take_the_plain_path():
+    rx = re.compile(r"\bsince\s+(?P<y>20\d\d)\b", re.I)
+    fast = _starts.starting(rx)
+    # "ſ" folds to "s" under re.I: only the plain finditer finds this, and the wrapper must too
+    assert [m.span() for m in fast.finditer("ſince 2022")] == [m.span() for m in rx.finditer("ſince 2022")] \
+        == [(0, 10)]
+    # a non-ASCII digit is a \d
+    assert [m.group("y") for m in fast.finditer("since 20٢٣")] == [m.group("y") for m in rx.finditer("since 20٢٣")]
+
+
+def _lookbacks():
+    for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST "
+                            "_COPULA"),
+                       (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
+        for name in names.split():
+            yield getattr(mod, name)
+
+
+def test_ending_answers_as_search_in_every_window():
+    wrapped = [p for p in _lookbacks() if isinstance(p, _starts.Ending)]
+    assert len(wrapped) >= 10
+    for p in wrapped:
+        for text in TEXTS[:120]:
+            for end in range(0, len(text) + 1, 3):
+                for lo in (0, max(0, end - 25), max(0, end - 90), end):
+                    assert _key(p.search(text, lo, end)) == _key(p.rx.search(text, lo, end)), (p.pattern, text, lo, end)
+            assert _key(p.search(text)) == _key(p.rx.search(text))
+
+
+def test_ending_knows_the_last_words():
+    rx = re.compile(r"\b(?:talks|meetings?)\s+on\s+(?:the\s+)?$", re.I)
+    fast = _starts.ending(rx)
+    assert isinstance(fast, _starts.Ending)
+    text = "The talks on Afghanistan and the meeting on the situation went on."
+    for end in range(len(text) + 1):
+        assert _key(fast.search(text, 0, end)) == _key(rx.search(text, 0, end))
+    assert fast.search(text, 0, text.index("Afghanistan")).group(0) == "talks on "
+    # a newline just before the end: `$` may stop before it, the check steps aside
+    assert _key(fast.search("talks on \n", 0, 10)) == _key(rx.search("talks on \n", 0, 10))
+    # a pattern whose match may end with any word and a space gains nothing: left as it is
+    assert not isinstance(_starts.ending(re.compile(r"\b\w+\s+$")), _starts.Ending)
+    assert not isinstance(_starts.ending(re.compile(r"\bon\s+")), _starts.Ending)      # no `$`
+
+
+def test_compile_regex_is_re_compile_and_survives_a_new_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("CARAVAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_cache, "_RX", None)
+    monkeypatch.setattr(_cache, "_RX_NEW", 0)
+    pattern = r"(?:(?P<a>visit(?:ed|s)?\s+(?-i:[A-Z])\w+)|(?P<b>signed))(?![\w-])"
+    first = _cache.compile_regex(pattern, re.I)
+    _cache._rx_save()
+    assert list(tmp_path.glob("regex-*.pickle"))
+    monkeypatch.setattr(_cache, "_RX", None)           # as a fresh process: read back from the file
+    again = _cache.compile_regex(pattern, re.I)
+    plain = re.compile(pattern, re.I)
+    for rx in (first, again):
+        assert (rx.pattern, rx.flags, rx.groups, rx.groupindex) == (plain.pattern, plain.flags, plain.groups,
+                                                                      plain.groupindex)
+        for text in ("Kabul visited Tashkent", "it visited tashkent", "they signed", "co-signed-off", "VISITS Doha"):
+            assert [_key(m) for m in rx.finditer(text)] == [_key(m) for m in plain.finditer(text)]
+    assert (pattern, int(re.I)) in _cache._RX
+
+
+def test_compile_regex_off_or_unwritable_still_compiles(tmp_path, monkeypatch):
+    monkeypatch.setenv("CARAVAN_CODER_CACHE", "0")
+    monkeypatch.setattr(_cache, "_RX", None)
+    assert _cache.compile_regex(r"a(b)", 0).match("ab").group(1) == "b"
+    monkeypatch.delenv("CARAVAN_CODER_CACHE")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CARAVAN_CACHE_DIR", str(blocker / "sub"))   # a folder under a file: cannot be made
+    monkeypatch.setattr(_cache, "_RX", None)
+    monkeypatch.setattr(_cache, "_RX_NEW", 0)
+    rx = _cache.compile_regex(r"(?P<x>\d+) km", 0)
+    _cache._rx_save()
+    assert rx.search("a 75 km spur").group("x") == "75"
+    with pytest.raises(re.error):
+        _cache.compile_regex(r"(unclosed", 0)
+
+
+# -- the coder's answers through the fast paths ----------------------------------------------------------------
+
+
+def _events(text: str):
+    doc = text_document(text, dt.date(2023, 6, 20), "test-speed")
+    return [(e.actor1, e.actor2, e.event_type, e.event_date, e.date_precision) for e in code_document(doc)]
+
+
+def test_a_dated_visit_is_coded_alike_with_straight_or_curly_quotes():
+    plain = "Uzbek Foreign Minister Bakhtiyor Saidov visited Kabul on 12 March 2023, the ministry said."
+    curly = "Uzbek Foreign Minister Bakhtiyor Saidov visited Kabul on 12 March 2023, the ministry’s “note” said."
+    expected = [("UZB", "TALIBAN", "CONSULT", dt.date(2023, 3, 12), "day")]
+    assert _events(plain) == expected
+    assert _events(curly) == expected
+
+
+def test_a_date_after_since_is_a_bound_and_a_non_ascii_letter_changes_nothing():
+    ascii_text = "Since May 2022 Kazakhstan has sent wheat to Afghanistan; on 3 June 2023 it signed a deal with Kabul."
+    accented = ("Since May 2022 Kazakhstan has sent wheat to Afghanistan; on 3 June 2023 it signed a deal with Kabul "
+                "(Ålesund).")
+    a, b = _events(ascii_text), _events(accented)
+    assert a == b
+    assert any(t == "AGREE" and d == dt.date(2023, 6, 3) for _, _, t, d, _ in a)
+    assert all(d != dt.date(2022, 5, 1) or p != "month" or t != "AGREE" for _, _, t, d, p in a)
+
+
+def test_no_event_in_a_forecast_or_a_question():
+    assert _events("Will Tajikistan and the Taliban sign a border deal in March 2024?") == []
+    assert _events("Analysts say relations between Dushanbe and Kabul may improve next year.") == []
+
+
+def test_quantities_and_prepositions_are_unchanged():
+    # the look-back rules (the preposition before a name, "the talks on") keep their answers
+    found = _events("On 4 April 2023 Kazakhstan delivered 5,000 tonnes of flour to Afghanistan.")
+    assert found == [("KAZ", "AFG", "AID", dt.date(2023, 4, 4), "day")]
+    # by position
+    assert [q.value for q in Q.find_quantities("It delivered 5,000 tonnes of flour worth $2 million.")] == [5000.0, 2e6]
+
+
+def test_an_introduced_name_recurs_only_as_a_whole_word():
+    text = ("Pakistan's Foreign Minister Bilawal Bhutto Zardari arrived in Kabul on Monday. Later Zardari met the "
+            "Taliban's foreign minister; a Zardari-led panel and an al-Zardari charity were not part of it. Zardari")
+    found = [(m.text, m.start, m.code) for m in M.find_mentions(text) if m.kind == "person" and "Zardari" in m.text]
+    later = text.index("Later Zardari") + 6
+    assert ("Zardari", later, "PAK") in found
+    assert ("Zardari", len(text) - 7, "PAK") in found                  # at the very end of the text
+    assert all(start not in (text.index("Zardari-led"), text.index("al-Zardari") + 3) for _, start, _ in found)
