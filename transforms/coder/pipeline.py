@@ -281,7 +281,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
-    return _re_mentions(_not_acts(_document_pass(events, claims)))
+    return _occasion_targets(_re_mentions(_not_acts(_document_pass(events, claims))))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -759,7 +759,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
-    drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
+    drafts = _guests_once(drafts)
+    drafts = drafts + _thanked_for(sentence, drafts) + _attended_once(sentence, _attendance(sentence, actors, ctx), drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
@@ -1400,6 +1401,63 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     return out
 
 
+def _occasion_targets(events: list[Event]) -> list[Event]:
+    """'X attended a forum in Beijing and used the occasion to ask that ...': the ask is put to the one partner of
+    the meeting X's side just had (this sentence or the one before); at a meeting X hosted for several, to nobody named."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.event_type == "REQUEST" and ev.mode == "occasion" and ev.actor1 and ev.actor2 is None:
+            met = {R.side(k.actor2) for k in out if k.event_type == "CONSULT" and k.actor2
+                   and 0 <= ev.sentence_index - k.sentence_index <= 1 and R.side(k.actor1) == R.side(ev.actor1)}
+            if len(met) == 1 and None not in met:
+                partner = next(k.actor2 for k in reversed(out) if k.event_type == "CONSULT" and k.actor2
+                               and R.side(k.actor2) in met and R.side(k.actor1) == R.side(ev.actor1))
+                ev = dataclasses.replace(ev, actor2=partner)
+        out.append(ev)
+    return out
+
+
+def _pair(d: _Draft) -> frozenset:
+    return frozenset((R.side(_code(d.actor1, d.actor1_code)), R.side(_code(d.actor2, d.actor2_code))))
+
+
+def _guests_once(drafts: list[_Draft]) -> list[_Draft]:
+    """'X hosted a meeting, and Y and Z sent envoys': each guest's attendance is the one event per participant
+    (CODEBOOK 2); the host's verb pairing it with the same guests again the other way round is not coded twice."""
+    attended = {_pair(d) for d in drafts if d.trigger.event_type == "CONSULT" and d.trigger.mode == "multilateral"}
+    if len(attended) < 2:
+        return drafts
+    return [d for d in drafts if not (d.trigger.event_type == "CONSULT" and d.trigger.mode == "host"
+                                      and _pair(d) in attended)]
+
+
+def _attended_once(sentence: str, listed: list[_Draft], drafts: list[_Draft]) -> list[_Draft]:
+    """One event per participant of a multilateral meeting (CODEBOOK 2, "one event per state"): a state of the
+    attendance list that this sentence's own verb already pairs with the host ("the Taliban hosted a meeting, and X,
+    Y and Z sent envoys"; "the meeting was attended by X and Y") is not coded a second time the other way round.
+    Unnamed others in the list's tail ("as did several other neighbours") attended too: one event, actor null."""
+    if not listed:
+        return []
+    met = {_pair(d) for d in drafts if d.trigger.event_type == "CONSULT"}
+    out = [d for d in listed if _pair(d) not in met]
+    others = _UNNAMED_OTHERS.search(sentence)
+    if others is not None:
+        first = listed[0]
+        host = first.actor2_code if first.actor1 is not None else first.actor1_code
+        if not any(_code(d.actor1, d.actor1_code) == _UNNAMED and d.trigger.event_type == "CONSULT" for d in drafts):
+            trig = Trigger(event_type="CONSULT", mode="others", frame="verb")
+            out.append(dataclasses.replace(first, trigger=trig, actor1=None, actor1_code=_UNNAMED, actor2=None,
+                                           actor2_code=host, head=others.start(), head_end=others.end(),
+                                           span_end=others.end()))
+    return out
+
+
+# "..., as did several of Afghanistan's other neighbours", "as were a number of Gulf states": unnamed participants
+_UNNAMED_OTHERS = re.compile(r",\s*as (?:did|were|was|had|have)\s+(?:also\s+)?(?:several|some|many|a number|a dozen|"
+                             r"a handful|other|a few|most|all the other|two|three|four|five|six)\b[^.;,]{0,50}?"
+                             r"\b(?:neighbou?rs|countries|states|governments|delegations|partners|others|capitals)\b", re.I)
+
+
 # "The second meeting took place in Tehran": an earlier round of a format, hosted by the state it was held in
 _HELD_IN = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|inaugural)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:meeting|summit|conference|session|round)\s+(?:[^,;]{0,40}?\s)?"
@@ -1914,7 +1972,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 break
             mine = {R.side(x) for x in (ev.actor1, ev.actor2) if x}
             theirs = {R.side(x) for x in (k.actor1, k.actor2) if x}
-            if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs:
+            if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs and ev.mode != "others":
                 drop = True
                 break
         if not drop:
