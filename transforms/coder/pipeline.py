@@ -733,6 +733,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
                         for i, a in enumerate(group) for b in group[i + 1:]]
+            hub = _meeting_host(group, places, m.start(), limit) if t.event_type == "CONSULT" else None
+            if hub is not None:
+                # "the presidents of X, Y and Z met in <Z's capital>": a summit its host held, one event per guest
+                variants = [dataclasses.replace(draft, actor1=a, actor2=hub) for a in group if a is not hub]
             group_sides = set()
         elif len(group) > 1 and draft.actor1 in group:
             # "Kazakhstan, Kyrgyzstan and Uzbekistan have ...": one event per coordinated actor
@@ -1415,6 +1419,19 @@ def _occasion_targets(events: list[Event]) -> list[Event]:
                 ev = dataclasses.replace(ev, actor2=partner)
         out.append(ev)
     return out
+
+
+def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, limit: int) -> R.Placed | None:
+    """The member of a meeting of three or more named states in whose country the sentence places it ("met in
+    Dushanbe"): the host, with whom each other participant met (CODEBOOK 2, one event per state), not every pair."""
+    if len({R.side(g.m.code) for g in group}) < 3:
+        return None
+    for p in places:
+        if start <= p.start < limit and p.prep in ("in", "at") and p.m.country:
+            hub = [g for g in group if R.side(g.m.code) == R.side(p.m.country)]
+            if len(hub) == 1:
+                return hub[0]
+    return None
 
 
 def _pair(d: _Draft) -> frozenset:
