@@ -766,6 +766,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _guests_once(drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attended_once(sentence, _attendance(sentence, actors, ctx), drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
+    drafts = _host_with_guests(drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1432,6 +1433,23 @@ def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, lim
             if len(hub) == 1:
                 return hub[0]
     return None
+
+
+def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
+    """'X hosted a summit of regional leaders, attended by the presidents of Y and Z': the guests the sentence names
+    are the hosting's participants, one event each; the hosting is not coded once more with its guests unnamed."""
+    hosts = [d for d in drafts if d.trigger.event_type == "CONSULT" and d.trigger.mode == "host"
+             and _code(d.actor2, d.actor2_code) in (None, _UNNAMED) and _code(d.actor1, d.actor1_code)]
+    if not hosts:
+        return drafts
+    drop = set()
+    for h in hosts:
+        host = R.side(_code(h.actor1, h.actor1_code))
+        guests = {p for d in drafts if d is not h and d.trigger.event_type == "CONSULT"
+                  for p in [_pair(d)] if host in p and len(p) == 2 and None not in p and _UNNAMED not in p}
+        if len(guests) >= 2:
+            drop.add(id(h))
+    return [d for d in drafts if id(d) not in drop]
 
 
 def _pair(d: _Draft) -> frozenset:
