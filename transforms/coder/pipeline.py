@@ -764,7 +764,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = drafts + _as_did(sentence, actors, drafts) + _drilled_with(sentence, drafts)
     drafts = _guests_once(drafts)
-    drafts = drafts + _thanked_for(sentence, drafts) + _attended_once(sentence, _attendance(sentence, actors, ctx), drafts) + \
+    drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
+    drafts = drafts + _thanked_for(sentence, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     drafts = _host_with_guests(drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1468,13 +1469,13 @@ def _guests_once(drafts: list[_Draft]) -> list[_Draft]:
 
 def _attended_once(sentence: str, listed: list[_Draft], drafts: list[_Draft]) -> list[_Draft]:
     """One event per participant of a multilateral meeting (CODEBOOK 2, "one event per state"): a state of the
-    attendance list that this sentence's own verb already pairs with the host ("the Taliban hosted a meeting, and X,
-    Y and Z sent envoys"; "the meeting was attended by X and Y") is not coded a second time the other way round.
-    Unnamed others in the list's tail ("as did several other neighbours") attended too: one event, actor null."""
+    attendance list ("the meeting was attended by X and Y") that this sentence's own verb already pairs with the host
+    is coded once, as the list has it, not a second time the other way round. Unnamed others in the list's tail
+    ("as did several other neighbours") attended too: one event, actor null. Returns the sentence's drafts."""
     if not listed:
-        return []
-    met = {_pair(d) for d in drafts if d.trigger.event_type == "CONSULT"}
-    out = [d for d in listed if _pair(d) not in met]
+        return drafts
+    on_list = {_pair(d) for d in listed}
+    out = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and _pair(d) in on_list)] + listed
     others = _UNNAMED_OTHERS.search(sentence)
     if others is not None:
         first = listed[0]
