@@ -80,3 +80,16 @@ def test_a_meeting_used_to_ask_is_a_request_to_its_partner_or_to_the_unnamed_par
     assert ("TKM", None, "REQUEST") in got
     # an analyst's argument is no act
     assert coded("Analysts argue that the neighbours should share the river's water fairly.") == []
+
+
+def test_a_country_that_was_discussed_is_the_subject_of_the_talks_not_a_partner():
+    # two leaders meeting to talk about a third country: one meeting between the two
+    assert pairs("Tokayev and Mirziyoyev met in Samarkand on Friday to discuss Afghanistan.") == \
+        [frozenset({"KAZ", "UZB"})]
+    # the summit told again by what it discussed adds no meeting with the country discussed
+    got = coded("The Kazakh foreign minister met his Uzbek counterpart in Astana on Friday. The two ministers "
+                "discussed water, energy and Afghanistan.")
+    assert got and all(t == "CONSULT" and {a, b} == {"KAZ", "UZB"} for a, b, t in got)
+    # talks with a party stay talks with it
+    assert coded("The Uzbek foreign minister discussed transit with the Taliban on Friday.") == \
+        [("UZB", "TALIBAN", "CONSULT")]

@@ -708,6 +708,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
+        if trig.event_type == "CONSULT" and draft.actor2 is not None and _discussed_topic(sentence, draft.actor2):
+            draft.actor2, draft.actor2_code = None, None     # "met to discuss Afghanistan": the subject, not the partner
         group = getattr(draft, "_coordinated", None) or []
         group = group + _alongside_those(sentence, actors, draft, group, limit)
         variants = [draft]
@@ -755,6 +757,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 continue
             if t.lexical and variant.actor1_code is None:
                 continue      # a lemma-class verb with no named actor: too weak on its own
+            if t.event_type == "CONSULT" and variant.actor2 is not None and _discussed_topic(sentence, variant.actor2):
+                # "discussed Afghanistan with Russia": the partner is the one talked with; with none, no new meeting
+                partner = next((a for a in actors if a.prep == "with" and variant.actor2.start < a.start < limit
+                                and R.side(a.m.code) != R.side(variant.actor1_code)), None)
+                if partner is None:
+                    continue
+                variant.actor2, variant.actor2_code = partner, partner.m.code
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
@@ -1451,6 +1460,15 @@ def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
         if len(guests) >= 2:
             drop.add(id(h))
     return [d for d in drafts if id(d) not in drop]
+
+
+# "discussed the situation in Afghanistan", "met to discuss water, energy and Afghanistan": what was talked about
+_DISCUSSED = re.compile(r"\bdiscuss(?:ed|es|ing)?\b(?:(?!\bwith\b)[^.;]){0,80}$", re.I)
+
+
+def _discussed_topic(sentence: str, a: R.Placed) -> bool:
+    """A state named in what was discussed is the subject of the talks, not the party talked with."""
+    return a.prep in (None, "in", "on", "of", "about") and _DISCUSSED.search(sentence, max(0, a.start - 90), a.start) is not None
 
 
 def _pair(d: _Draft) -> frozenset:
