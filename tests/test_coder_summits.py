@@ -93,3 +93,15 @@ def test_a_country_that_was_discussed_is_the_subject_of_the_talks_not_a_partner(
     # talks with a party stay talks with it
     assert coded("The Uzbek foreign minister discussed transit with the Taliban on Friday.") == \
         [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_taking_part_in_a_meeting_already_told_is_not_coded_again():
+    text = ("On Friday Russia hosted a round of talks on Afghanistan in Moscow with envoys from China, Iran and the "
+            "Taliban. The Taliban delegation attended the Moscow talks for the third time.")
+    got = events(text)
+    assert [e for e in got if e.sentence_index == 1] == []
+    assert {frozenset((e.actor1, e.actor2)) for e in got} >= {frozenset({"RUS", "TALIBAN"})}
+    # a separate meeting on another day is a new act
+    text = ("On Friday Russia hosted a round of talks on Afghanistan in Moscow with envoys from China, Iran and the "
+            "Taliban. On Sunday the Taliban delegation attended a trade forum in Kazan.")
+    assert any(e.sentence_index == 1 and e.event_type == "CONSULT" for e in events(text))

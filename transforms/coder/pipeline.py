@@ -281,7 +281,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
                 ctx.last_armed = a.m.code
-    return _occasion_targets(_re_mentions(_not_acts(_document_pass(events, claims))))
+    return _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -1414,6 +1414,31 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
             out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1_code=host, actor2=a, actor2_code=a.m.code,
                               confidence=0.6))
     return out
+
+
+# taking part in a meeting already told: "attended the Moscow talks", "the summit brought together", "sat at the table"
+_ATTEND_WORDS = re.compile(r"attend|took part|taking part|particip|brought together|bringing together|represented|"
+                           r"sent|gathered|drew|present|table", re.I)
+_THE_MEETING = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|conference|forum|round|"
+                          r"session|consultations|gathering)\b", re.I)
+
+
+def _meeting_told_again(events: list[Event]) -> list[Event]:
+    """'Russia hosted a round of talks with envoys of X, Y and the Taliban on Friday. ... The Taliban delegation
+    attended the Moscow talks for the third time': taking part in the meeting a earlier sentence told, on the same
+    day and between the same sides, is that meeting told again (CODEBOOK 1: coded once), not a new act."""
+    kept: list[Event] = []
+    for ev in events:
+        at = _trigger_at(ev)
+        if ev.event_type == "CONSULT" and ev.actor1 and ev.actor2 and ev.date_precision == "day" and at >= 0 and \
+                _ATTEND_WORDS.search(ev.trigger or "") and \
+                _THE_MEETING.search(ev.evidence, max(0, at - 60), at + len(ev.trigger or "") + 60) and any(
+                    k.event_type == "CONSULT" and 0 < ev.sentence_index - k.sentence_index <= 4
+                    and k.date_precision == "day" and k.event_date == ev.event_date
+                    and {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)} for k in kept):
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _occasion_targets(events: list[Event]) -> list[Event]:
