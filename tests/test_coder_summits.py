@@ -105,3 +105,11 @@ def test_taking_part_in_a_meeting_already_told_is_not_coded_again():
     text = ("On Friday Russia hosted a round of talks on Afghanistan in Moscow with envoys from China, Iran and the "
             "Taliban. On Sunday the Taliban delegation attended a trade forum in Kazan.")
     assert any(e.sentence_index == 1 and e.event_type == "CONSULT" for e in events(text))
+
+
+def test_talks_of_several_states_with_the_taliban_pair_each_state_with_the_taliban():
+    got = pairs("Envoys from Russia, China, Iran and the Taliban met in Moscow on Friday.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"RUS", "TALIBAN"}), frozenset({"CHN", "TALIBAN"}),
+                                              frozenset({"IRN", "TALIBAN"})], key=sorted)
+    got = pairs("On Friday Uzbekistan, Pakistan and the Taliban held talks in Tashkent.")
+    assert frozenset({"UZB", "PAK"}) not in got and frozenset({"PAK", "TALIBAN"}) in got

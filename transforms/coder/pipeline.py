@@ -1459,9 +1459,13 @@ def _occasion_targets(events: list[Event]) -> list[Event]:
 
 def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, limit: int) -> R.Placed | None:
     """The member of a meeting of three or more named states in whose country the sentence places it ("met in
-    Dushanbe"): the host, with whom each other participant met (CODEBOOK 2, one event per state), not every pair."""
+    Dushanbe"): the host, with whom each other participant met (CODEBOOK 2, one event per state), not every pair.
+    With the Taliban at the table, each other participant met the Taliban, as a hosted meeting's list has it."""
     if len({R.side(g.m.code) for g in group}) < 3:
         return None
+    taliban = [g for g in group if R.side(g.m.code) == "AFG"]
+    if len(taliban) == 1:
+        return taliban[0]
     for p in places:
         if start <= p.start < limit and p.prep in ("in", "at") and p.m.country:
             hub = [g for g in group if R.side(g.m.code) == R.side(p.m.country)]
