@@ -1425,7 +1425,7 @@ _THE_MEETING = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}?(?:meet
 
 def _meeting_told_again(events: list[Event]) -> list[Event]:
     """'Russia hosted a round of talks with envoys of X, Y and the Taliban on Friday. ... The Taliban delegation
-    attended the Moscow talks for the third time': taking part in the meeting a earlier sentence told, on the same
+    attended the Moscow talks for the third time': taking part in the meeting an earlier sentence told, on the same
     day and between the same sides, is that meeting told again (CODEBOOK 1: coded once), not a new act."""
     kept: list[Event] = []
     for ev in events:
