@@ -113,3 +113,10 @@ def test_talks_of_several_states_with_the_taliban_pair_each_state_with_the_talib
                                               frozenset({"IRN", "TALIBAN"})], key=sorted)
     got = pairs("On Friday Uzbekistan, Pakistan and the Taliban held talks in Tashkent.")
     assert frozenset({"UZB", "PAK"}) not in got and frozenset({"PAK", "TALIBAN"}) in got
+
+
+def test_a_passive_attendance_list_gives_each_guest_one_event_with_the_host():
+    got = coded("The regional summit in Astana on Thursday was attended by the leaders of China, Russia and Iran.")
+    consult = [frozenset((a, b)) for a, b, t in got if t == "CONSULT"]
+    assert sorted(consult, key=sorted) == sorted([frozenset({"KAZ", "CHN"}), frozenset({"KAZ", "RUS"}),
+                                                  frozenset({"KAZ", "IRN"})], key=sorted)

@@ -1522,7 +1522,11 @@ def _attended_once(sentence: str, listed: list[_Draft], drafts: list[_Draft]) ->
     if not listed:
         return drafts
     on_list = {_pair(d) for d in listed}
-    out = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and _pair(d) in on_list)] + listed
+    guests = {R.side(_code(d.actor1, d.actor1_code)) if d.actor1 is not None else R.side(_code(d.actor2, d.actor2_code))
+              for d in listed}
+    # "the SCO summit was attended by the leaders of X, Y and Z": the passive verb's "X attended" is X on the list
+    out = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and (
+        _pair(d) in on_list or d.trigger.mode == "multilateral" and _pair(d) & guests))] + listed
     others = _UNNAMED_OTHERS.search(sentence)
     if others is not None:
         first = listed[0]
