@@ -305,7 +305,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    return _re_mentions(_not_acts(_document_pass(events, claims)))
+    return _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -732,6 +732,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
+        if trig.event_type == "CONSULT" and draft.actor2 is not None and _discussed_topic(sentence, draft.actor2):
+            draft.actor2, draft.actor2_code = None, None     # "met to discuss Afghanistan": the subject, not the partner
         group = getattr(draft, "_coordinated", None) or []
         group = group + _alongside_those(sentence, actors, draft, group, limit)
         variants = [draft]
@@ -757,6 +759,10 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             # "X and Y met", "the ministers of X, Y and Z signed": one event per pair of participants
             variants = [dataclasses.replace(draft, actor1=a, actor2=b)
                         for i, a in enumerate(group) for b in group[i + 1:]]
+            hub = _meeting_host(group, places, m.start(), limit) if t.event_type == "CONSULT" else None
+            if hub is not None:
+                # "the presidents of X, Y and Z met in <Z's capital>": a summit its host held, one event per guest
+                variants = [dataclasses.replace(draft, actor1=a, actor2=hub) for a in group if a is not hub]
             group_sides = set()
         elif len(group) > 1 and draft.actor1 in group:
             # "Kazakhstan, Kyrgyzstan and Uzbekistan have ...": one event per coordinated actor
@@ -776,6 +782,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 continue
             if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
                 continue      # a lemma-class verb with no named actor: too weak on its own
+            if t.event_type == "CONSULT" and variant.actor2 is not None and _discussed_topic(sentence, variant.actor2):
+                # "discussed Afghanistan with Russia": the partner is the one talked with; with none, no new meeting
+                partner = next((a for a in actors if a.prep == "with" and variant.actor2.start < a.start < limit
+                                and R.side(a.m.code) != R.side(variant.actor1_code)), None)
+                if partner is None:
+                    continue
+                variant.actor2, variant.actor2_code = partner, partner.m.code
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
@@ -784,8 +797,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     elif drafts and drafts[0].actor1_code:
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
-    drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
+    drafts = _guests_once(drafts)
+    drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
+    drafts = drafts + _thanked_for(sentence, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
+    drafts = _host_with_guests(drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1562,6 +1578,135 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
     return out
 
 
+# taking part in a meeting already told: "attended the Moscow talks", "the summit brought together", "sat at the table"
+_ATTEND_WORDS = re.compile(r"attend|took part|taking part|particip|brought together|bringing together|represented|"
+                           r"sent|gathered|drew|present|table", re.I)
+_THE_MEETING = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|conference|forum|round|"
+                          r"session|consultations|gathering)\b", re.I)
+
+
+def _meeting_told_again(events: list[Event]) -> list[Event]:
+    """'Russia hosted a round of talks with envoys of X, Y and the Taliban on Friday. ... The Taliban delegation
+    attended the Moscow talks for the third time': taking part in the meeting an earlier sentence told, on the same
+    day and between the same sides, is that meeting told again (CODEBOOK 1: coded once), not a new act."""
+    kept: list[Event] = []
+    for ev in events:
+        at = _trigger_at(ev)
+        if ev.event_type == "CONSULT" and ev.actor1 and ev.actor2 and ev.date_precision == "day" and at >= 0 and \
+                _ATTEND_WORDS.search(ev.trigger or "") and \
+                _THE_MEETING.search(ev.evidence, max(0, at - 60), at + len(ev.trigger or "") + 60) and any(
+                    k.event_type == "CONSULT" and 0 < ev.sentence_index - k.sentence_index <= 4
+                    and k.date_precision == "day" and k.event_date == ev.event_date
+                    and {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)} for k in kept):
+            continue
+        kept.append(ev)
+    return kept
+
+
+def _occasion_targets(events: list[Event]) -> list[Event]:
+    """'X attended a forum in Beijing and used the occasion to ask that ...': the ask is put to the one partner of
+    the meeting X's side just had (this sentence or the one before); at a meeting X hosted for several, to nobody named."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.event_type == "REQUEST" and ev.mode == "occasion" and ev.actor1 and ev.actor2 is None:
+            met = {R.side(k.actor2) for k in out if k.event_type == "CONSULT" and k.actor2
+                   and 0 <= ev.sentence_index - k.sentence_index <= 1 and R.side(k.actor1) == R.side(ev.actor1)}
+            if len(met) == 1 and None not in met:
+                partner = next(k.actor2 for k in reversed(out) if k.event_type == "CONSULT" and k.actor2
+                               and R.side(k.actor2) in met and R.side(k.actor1) == R.side(ev.actor1))
+                ev = dataclasses.replace(ev, actor2=partner)
+        out.append(ev)
+    return out
+
+
+def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, limit: int) -> R.Placed | None:
+    """The member of a meeting of three or more named states in whose country the sentence places it ("met in
+    Dushanbe"): the host, with whom each other participant met (CODEBOOK 2, one event per state), not every pair.
+    With the Taliban at the table, each other participant met the Taliban, as a hosted meeting's list has it."""
+    if len({R.side(g.m.code) for g in group}) < 3:
+        return None
+    taliban = [g for g in group if R.side(g.m.code) == "AFG"]
+    if len(taliban) == 1:
+        return taliban[0]
+    for p in places:
+        if start <= p.start < limit and p.prep in ("in", "at") and p.m.country:
+            hub = [g for g in group if R.side(g.m.code) == R.side(p.m.country)]
+            if len(hub) == 1:
+                return hub[0]
+    return None
+
+
+def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
+    """'X hosted a summit of regional leaders, attended by the presidents of Y and Z': the guests the sentence names
+    are the hosting's participants, one event each; the hosting is not coded once more with its guests unnamed."""
+    hosts = [d for d in drafts if d.trigger.event_type == "CONSULT" and d.trigger.mode == "host"
+             and _code(d.actor2, d.actor2_code) in (None, _UNNAMED) and _code(d.actor1, d.actor1_code)]
+    if not hosts:
+        return drafts
+    drop = set()
+    for h in hosts:
+        host = R.side(_code(h.actor1, h.actor1_code))
+        guests = {p for d in drafts if d is not h and d.trigger.event_type == "CONSULT"
+                  for p in [_pair(d)] if host in p and len(p) == 2 and None not in p and _UNNAMED not in p}
+        if len(guests) >= 2:
+            drop.add(id(h))
+    return [d for d in drafts if id(d) not in drop]
+
+
+# "discussed the situation in Afghanistan", "met to discuss water, energy and Afghanistan": what was talked about
+_DISCUSSED = re.compile(r"\bdiscuss(?:ed|es|ing)?\b(?:(?!\bwith\b)[^.;]){0,80}$", re.I)
+
+
+def _discussed_topic(sentence: str, a: R.Placed) -> bool:
+    """A state named in what was discussed is the subject of the talks, not the party talked with."""
+    return a.prep in (None, "in", "on", "of", "about") and _DISCUSSED.search(sentence, max(0, a.start - 90), a.start) is not None
+
+
+def _pair(d: _Draft) -> frozenset:
+    return frozenset((R.side(_code(d.actor1, d.actor1_code)), R.side(_code(d.actor2, d.actor2_code))))
+
+
+def _guests_once(drafts: list[_Draft]) -> list[_Draft]:
+    """'X hosted a meeting, and Y and Z sent envoys': each guest's attendance is the one event per participant
+    (CODEBOOK 2); the host's verb pairing it with the same guests again the other way round is not coded twice."""
+    attended = {_pair(d) for d in drafts if d.trigger.event_type == "CONSULT" and d.trigger.mode == "multilateral"}
+    if len(attended) < 2:
+        return drafts
+    return [d for d in drafts if not (d.trigger.event_type == "CONSULT" and d.trigger.mode == "host"
+                                      and _pair(d) in attended)]
+
+
+def _attended_once(sentence: str, listed: list[_Draft], drafts: list[_Draft]) -> list[_Draft]:
+    """One event per participant of a multilateral meeting (CODEBOOK 2, "one event per state"): a state of the
+    attendance list ("the meeting was attended by X and Y") that this sentence's own verb already pairs with the host
+    is coded once, as the list has it, not a second time the other way round. Unnamed others in the list's tail
+    ("as did several other neighbours") attended too: one event, actor null. Returns the sentence's drafts."""
+    if not listed:
+        return drafts
+    on_list = {_pair(d) for d in listed}
+    guests = {R.side(_code(d.actor1, d.actor1_code)) if d.actor1 is not None else R.side(_code(d.actor2, d.actor2_code))
+              for d in listed}
+    # "the SCO summit was attended by the leaders of X, Y and Z": the passive verb's "X attended" is X on the list
+    out = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and (
+        _pair(d) in on_list or d.trigger.mode == "multilateral" and _pair(d) & guests))] + listed
+    others = _UNNAMED_OTHERS.search(sentence)
+    if others is not None:
+        first = listed[0]
+        host = first.actor2_code if first.actor1 is not None else first.actor1_code
+        if not any(_code(d.actor1, d.actor1_code) == _UNNAMED and d.trigger.event_type == "CONSULT" for d in drafts):
+            trig = Trigger(event_type="CONSULT", mode="others", frame="verb")
+            out.append(dataclasses.replace(first, trigger=trig, actor1=None, actor1_code=_UNNAMED, actor2=None,
+                                           actor2_code=host, head=others.start(), head_end=others.end(),
+                                           span_end=others.end()))
+    return out
+
+
+# "..., as did several of Afghanistan's other neighbours", "as were a number of Gulf states": unnamed participants
+_UNNAMED_OTHERS = re.compile(r",\s*as (?:did|were|was|had|have)\s+(?:also\s+)?(?:several|some|many|a number|a dozen|"
+                             r"a handful|other|a few|most|all the other|two|three|four|five|six)\b[^.;,]{0,50}?"
+                             r"\b(?:neighbou?rs|countries|states|governments|delegations|partners|others|capitals)\b", re.I)
+
+
 # "The second meeting took place in Tehran": an earlier round of a format, hosted by the state it was held in
 _HELD_IN = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|inaugural)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:meeting|summit|conference|session|round)\s+(?:[^,;]{0,40}?\s)?"
@@ -2265,7 +2410,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 break
             mine = {R.side(x) for x in (ev.actor1, ev.actor2) if x}
             theirs = {R.side(x) for x in (k.actor1, k.actor2) if x}
-            if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs:
+            if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs and ev.mode != "others":
                 drop = True
                 break
         if not drop:

@@ -1,0 +1,122 @@
+"""Multilateral meetings (summits, regional conferences, rounds of a format): one event per participant, not
+one per pair of participants and not the same participant twice (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document
+from transforms.coder import code_document
+
+
+def events(text: str, published=dt.date(2024, 5, 10)):
+    return code_document(text_document(text, published, "test-summits"))
+
+
+def coded(text: str, **kw) -> list[tuple]:
+    return [(e.actor1, e.actor2, e.event_type) for e in events(text, **kw)]
+
+
+def pairs(text: str, event_type: str = "CONSULT") -> list[frozenset]:
+    return [frozenset((a, b)) for a, b, t in coded(text) if t == event_type]
+
+
+def test_guests_sent_to_a_hosted_meeting_are_coded_once_each():
+    text = ("Late in March the Taliban hosted a regional meeting in Kabul, and Kazakhstan, Kyrgyzstan and "
+            "Turkmenistan all sent envoys.")
+    got = pairs(text)
+    assert sorted(got, key=sorted) == sorted([frozenset({"KAZ", "TALIBAN"}), frozenset({"KGZ", "TALIBAN"}),
+                                              frozenset({"TKM", "TALIBAN"})], key=sorted)
+    assert len(got) == len(set(got))            # no guest in both directions
+    evs = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert {(e.date_precision, e.event_date) for e in evs} == {("month", dt.date(2024, 3, 1))}
+
+
+def test_unnamed_others_at_the_end_of_a_guest_list_attend_as_null():
+    got = coded("On Monday Uzbekistan hosted a transport conference in Termez; Kazakhstan and Turkmenistan sent "
+                "delegations, as did several Gulf states.")
+    named = [frozenset((a, b)) for a, b, t in got if t == "CONSULT" and a and b]
+    assert sorted(named, key=sorted) == sorted([frozenset({"KAZ", "UZB"}), frozenset({"TKM", "UZB"})], key=sorted)
+    assert (None, "UZB", "CONSULT") in got
+    # a plain list with no unnamed others adds nobody
+    got = coded("On Monday Uzbekistan hosted a transport conference in Termez; Kazakhstan and Turkmenistan sent "
+                "delegations.")
+    assert (None, "UZB", "CONSULT") not in got
+
+
+def test_a_passive_attendance_list_is_not_coded_twice_for_one_guest():
+    text = ("Russia hosted the latest round of its consultations on Afghanistan on Thursday. The round was attended "
+            "by China, Iran and Pakistan.")
+    got = [p for p in pairs(text) if len(p) == 2 and None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"RUS", "CHN"}), frozenset({"RUS", "IRN"}),
+                                              frozenset({"RUS", "PAK"})], key=sorted)
+
+
+def test_a_summit_in_one_members_capital_pairs_each_guest_with_the_host():
+    got = pairs("On Friday the presidents of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan met in Dushanbe.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"KAZ", "TJK"}), frozenset({"KGZ", "TJK"}),
+                                              frozenset({"UZB", "TJK"})], key=sorted)
+    # two states meeting is still one bilateral meeting
+    assert pairs("On Friday the presidents of Kazakhstan and Uzbekistan met in Tashkent.") == \
+        [frozenset({"KAZ", "UZB"})]
+
+
+def test_a_hosting_whose_guests_are_named_is_not_coded_again_with_guests_unnamed():
+    got = coded("Kazakhstan hosted a summit of regional leaders on Friday, attended by the presidents of Kyrgyzstan, "
+                "Tajikistan and Uzbekistan.")
+    assert ("KAZ", None, "CONSULT") not in got
+    assert {frozenset(p) for p in [(a, b) for a, b, t in got if t == "CONSULT"]} == \
+        {frozenset({"KAZ", "KGZ"}), frozenset({"KAZ", "TJK"}), frozenset({"KAZ", "UZB"})}
+    # with no guest named, the hosting itself is the event
+    assert coded("Kazakhstan hosted a summit of regional leaders on Friday.") == [("KAZ", None, "CONSULT")]
+
+
+def test_a_meeting_used_to_ask_is_a_request_to_its_partner_or_to_the_unnamed_participants():
+    got = coded("In May a Taliban delegation attended a trade fair in Beijing, and its leader used the occasion to "
+                "ask that Afghanistan be admitted to the corridor project.")
+    assert ("TALIBAN", "CHN", "CONSULT") in got and ("TALIBAN", "CHN", "REQUEST") in got
+    got = coded("Turkmenistan hosted a regional meeting in Ashgabat on Monday, and Kazakhstan and Uzbekistan sent "
+                "envoys. Its foreign minister used the meeting to argue that the neighbours should share the "
+                "river's water fairly.")
+    assert ("TKM", None, "REQUEST") in got
+    # an analyst's argument is no act
+    assert coded("Analysts argue that the neighbours should share the river's water fairly.") == []
+
+
+def test_a_country_that_was_discussed_is_the_subject_of_the_talks_not_a_partner():
+    # two leaders meeting to talk about a third country: one meeting between the two
+    assert pairs("Tokayev and Mirziyoyev met in Samarkand on Friday to discuss Afghanistan.") == \
+        [frozenset({"KAZ", "UZB"})]
+    # the summit told again by what it discussed adds no meeting with the country discussed
+    got = coded("The Kazakh foreign minister met his Uzbek counterpart in Astana on Friday. The two ministers "
+                "discussed water, energy and Afghanistan.")
+    assert got and all(t == "CONSULT" and {a, b} == {"KAZ", "UZB"} for a, b, t in got)
+    # talks with a party stay talks with it
+    assert coded("The Uzbek foreign minister discussed transit with the Taliban on Friday.") == \
+        [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_taking_part_in_a_meeting_already_told_is_not_coded_again():
+    text = ("On Friday Russia hosted a round of talks on Afghanistan in Moscow with envoys from China, Iran and the "
+            "Taliban. The Taliban delegation attended the Moscow talks for the third time.")
+    got = events(text)
+    assert [e for e in got if e.sentence_index == 1] == []
+    assert {frozenset((e.actor1, e.actor2)) for e in got} >= {frozenset({"RUS", "TALIBAN"})}
+    # a separate meeting on another day is a new act
+    text = ("On Friday Russia hosted a round of talks on Afghanistan in Moscow with envoys from China, Iran and the "
+            "Taliban. On Sunday the Taliban delegation attended a trade forum in Kazan.")
+    assert any(e.sentence_index == 1 and e.event_type == "CONSULT" for e in events(text))
+
+
+def test_talks_of_several_states_with_the_taliban_pair_each_state_with_the_taliban():
+    got = pairs("Envoys from Russia, China, Iran and the Taliban met in Moscow on Friday.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"RUS", "TALIBAN"}), frozenset({"CHN", "TALIBAN"}),
+                                              frozenset({"IRN", "TALIBAN"})], key=sorted)
+    got = pairs("On Friday Uzbekistan, Pakistan and the Taliban held talks in Tashkent.")
+    assert frozenset({"UZB", "PAK"}) not in got and frozenset({"PAK", "TALIBAN"}) in got
+
+
+def test_a_passive_attendance_list_gives_each_guest_one_event_with_the_host():
+    got = coded("The regional summit in Astana on Thursday was attended by the leaders of China, Russia and Iran.")
+    consult = [frozenset((a, b)) for a, b, t in got if t == "CONSULT"]
+    assert sorted(consult, key=sorted) == sorted([frozenset({"KAZ", "CHN"}), frozenset({"KAZ", "RUS"}),
+                                                  frozenset({"KAZ", "IRN"})], key=sorted)
