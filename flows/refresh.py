@@ -43,6 +43,10 @@ MAX_SITEMAP_DEPTH = 3
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "128MB"
 
+# glibc's malloc arenas capped at import, before Prefect's threads and the fetch threads take arenas of their own
+# (flows/memory.py: page bodies fetched on threads fragmented up to 16 arenas); again when the flow starts
+cap_malloc_arenas()
+
 
 def warehouse_memory() -> str:
     """DuckDB's memory_limit in the refresh's own connections: its default (80 % of the machine) lets the cache of

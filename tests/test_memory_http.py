@@ -22,15 +22,16 @@ needs_glibc = pytest.mark.skipif(_glibc() is None, reason="malloc arenas are gli
 
 # A fresh interpreter (its arenas untouched by pytest's threads) serves 48 pages of 60 KB on loopback and fetches
 # them with the flow's own fetch task body (flows.refresh.fetch_batch: a pool of 32 threads, concurrency 8), after
-# the cap the flow sets (or none; set first, as the threads of Prefect and of the server would otherwise take arenas
-# of their own before it), then prints how many malloc arenas (glibc's malloc_info <heap>s) the process has.
+# the cap that importing flows.refresh sets (or none; the import comes first, as in `caravan refresh`, since threads
+# started before the cap keep arenas of their own), then prints how many malloc arenas (glibc's malloc_info
+# <heap>s) the process has.
 FETCH_IN_FRESH_PROCESS = textwrap.dedent("""
-    from flows.memory import cap_malloc_arenas
-    cap = cap_malloc_arenas()   # first: as in a fresh `caravan refresh`, before Prefect's or the server's threads
+    from flows.refresh import WorkItem, fetch_batch   # first, as `caravan refresh` does: the import caps arenas
 
     import ctypes, http.server, json, re, sys, tempfile, threading
     from flows.config import FetchSettings
-    from flows.refresh import WorkItem, fetch_batch
+    from flows.memory import malloc_arena_cap
+    cap = malloc_arena_cap()
 
     class Pages(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
