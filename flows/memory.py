@@ -5,8 +5,11 @@ Why the arenas: glibc gives each thread that allocates while others do a malloc 
 every page body is allocated in one of up to 16 arenas and freed later by the flow's thread; what is freed in an
 arena can only be reused by that arena, and the arenas fragment: measured, the flow's resident memory between
 batches rose by ≈ 2 MB a batch (401 → 441 MB over the first 19 batches of 200 pages) and its peak with it, which a
-`files` source, read on the flow's thread, never showed. With the arenas capped at 2 it stays flat (397 → 403 MB
-over 15 batches). The fetch threads mostly wait on sockets, so sharing two arenas costs them nothing measurable.
+`files` source, read on the flow's thread, never showed. With MALLOC_ARENA_MAX=2 it stayed flat (397 → 403 MB over
+15 batches). The fetch threads mostly wait on sockets, so sharing two arenas costs them nothing measurable.
+
+The cap is set when flows.refresh is imported (before Prefect's threads, which otherwise take arenas of their own:
+7 after its start-up) and again when the flow starts; arenas made before it stay (glibc never removes one).
 
 CARAVAN_MALLOC_ARENAS sets the cap (default 2; 0 leaves glibc's default). Not glibc (macOS, musl): nothing to do.
 CARAVAN_RSS_LOG=path appends one JSON line per batch of a refresh (resident and peak MB of the flow's process).

@@ -196,7 +196,8 @@ def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
 
 
 def child_refresh(sources: pathlib.Path, db: pathlib.Path, dask_workers: int = 0) -> dict:
-    import flows.refresh  # noqa: F401  first, as `caravan refresh` does: its import caps malloc arenas (flows/memory.py)
+    # first, as `caravan refresh` does: importing the flow caps glibc's malloc arenas (flows/memory.py)
+    import flows.refresh  # noqa: F401
 
     startup = warm_prefect()
     with contextlib.ExitStack() as stack:
