@@ -26,6 +26,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.config import FeedSource, FilesSource, PageSource, SourcesConfig, load_config
 from flows.fetch import SKIP_FRESH, SKIP_LISTING, FetchError, FetchOutcome, Fetcher, is_local_url, read_local, skip_reason
+from flows.memory import cap_malloc_arenas, log_batch_memory
 from transforms.coder import CODER_VERSION
 from transforms.errors import FeedError
 from transforms.feeds import FeedItem, Stamp, parse_feed, parse_sitemap
@@ -43,6 +44,10 @@ SKIP_COUNTS = {SKIP_LISTING["sitemap"]: "skipped_sitemap_lastmod", SKIP_LISTING[
                SKIP_FRESH: "skipped_fresh"}   # skip_reason -> its key in the run's counts
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "128MB"
+
+# glibc's malloc arenas capped at import, before Prefect's threads and the fetch threads take arenas of their own
+# (flows/memory.py: page bodies fetched on threads fragmented up to 16 arenas); again when the flow starts
+cap_malloc_arenas()
 
 
 def warehouse_memory() -> str:
@@ -569,6 +574,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     if force:
         revalidate = "always"
     logger = get_run_logger()
+    cap_malloc_arenas()   # before any fetch thread: page bodies fetched on threads otherwise fragment 16 arenas
     config = load_config(sources_path)
     if only:
         config = config.model_copy(update={"sources": config.enabled_sources(only)})
@@ -583,6 +589,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
               "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
     pending_rows = discovery_rows
     unparsed: dict[str, int] = {}   # source id -> pages fetched but not parseable
+    batches_done = [0]
 
     def absorb(result: ProcessResult, rows: list[dict], source_of: dict[str, str]) -> None:
         """Load one processed batch (one transaction) and count it; always here, in the flow's process, in order."""
@@ -621,6 +628,8 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
         for doc in result.documents:
             if doc.source_id in reports:
                 reports[doc.source_id].documents += 1
+        batches_done[0] += 1
+        log_batch_memory(run_id=run_id, batch=batches_done[0], pages=len(result.pages), loaded=bool(loaded))
 
     dask = uses_dask(config)
     window = dask_window() if dask else 0

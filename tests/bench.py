@@ -178,15 +178,28 @@ def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
 
     clock = TASK_CLOCK[0] = Clock()
     instrument_tasks()
+    # the flow's resident memory after each batch (flows/memory.py): what stays between batches, apart from the
+    # peaks of single tasks (a load, finalize)
+    rss_log = pathlib.Path(tempfile.mkstemp(prefix="caravan-rss-", suffix=".jsonl")[1])
+    os.environ["CARAVAN_RSS_LOG"] = str(rss_log)
     start = time.perf_counter()
-    summary = flow_for(load_config(sources))(sources_path=str(sources), db_path=str(db))
+    try:
+        summary = flow_for(load_config(sources))(sources_path=str(sources), db_path=str(db))
+    finally:
+        os.environ.pop("CARAVAN_RSS_LOG", None)
+        lines = rss_log.read_text(encoding="utf-8").splitlines()
+        rss_log.unlink(missing_ok=True)
     wall = time.perf_counter() - start
     inside = sum(clock.seconds.values())
     return {"wall": wall, "tasks": clock.seconds, "inside_tasks": inside, "prefect": wall - inside,
-            "counts": summary["counts"], "totals": summary["totals"], "status": summary["status"]}
+            "counts": summary["counts"], "totals": summary["totals"], "status": summary["status"],
+            "batch_rss_mb": [json.loads(line)["rss_mb"] for line in lines]}
 
 
 def child_refresh(sources: pathlib.Path, db: pathlib.Path, dask_workers: int = 0) -> dict:
+    # first, as `caravan refresh` does: importing the flow caps glibc's malloc arenas (flows/memory.py)
+    import flows.refresh  # noqa: F401
+
     startup = warm_prefect()
     with contextlib.ExitStack() as stack:
         cluster_s = 0.0
@@ -484,6 +497,14 @@ def verdict(value: float | None, limit: float, lower_is_better: bool = True) -> 
     return "ok" if ok else "MISSED"
 
 
+def batch_rss_note(series: list[float] | None) -> str:
+    """Resident memory between batches (after each batch's load): flat when nothing is kept from batch to batch."""
+    if not series:
+        return ""
+    return (f"; resident between batches {series[0]:.0f} MB after the first, {series[-1]:.0f} MB after the last "
+            f"(max {max(series):.0f}, {len(series)} batches)")
+
+
 def report(results: dict) -> str:
     lines = [f"# Caravan benchmark, {results['date']}, {results['machine']}", ""]
     for r in results["runs"]:
@@ -555,7 +576,8 @@ def report(results: dict) -> str:
                       f"its task bodies: " + ", ".join(f"{k} {v:.1f} s" for k, v in again["tasks"].items())
                       + f"; pages fetched {again['counts'].get('fetched', 0)}, not modified (304) "
                       f"{again['counts'].get('not_modified', 0)}, not requested {again['counts'].get('skipped', 0)}",
-                      f"- peak memory {rr['peak_rss_mb']:.0f} MB (after the rerun {rr['peak_rss_after_rerun_mb']:.0f} MB)",
+                      f"- peak memory {rr['peak_rss_mb']:.0f} MB (after the rerun {rr['peak_rss_after_rerun_mb']:.0f} MB)"
+                      + batch_rss_note(full.get("batch_rss_mb")),
                       ""]
     runs = results["runs"]
     if len(runs) > 1:
