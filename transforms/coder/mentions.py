@@ -174,7 +174,7 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             if kind is None:
                 continue
             if kind == "demonym" and code == "AFG" and (published is None or published >= TALIBAN_TAKEOVER) and \
-                    _de_facto_organ(doc, span):
+                    (_de_facto_organ(doc, span) or _paired_demonym(doc, span)):
                 code = "TALIBAN"     # "the Afghan side", "the Afghan delegation" after August 2021: the de facto rulers
         out.append(Mention(span.start_char, span.end_char, code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
@@ -361,11 +361,54 @@ def _de_facto_organ(doc, span) -> bool:
         doc[i + 2].lower_ in ("ashraf", "ghani", "the"))
 
 
+# "a Kyrgyz–Afghan business forum", "Uzbek-Afghan talks", "the Tajik/Afghan border commission": two demonyms joined
+# by a dash or a slash before a joint undertaking name the two states as its parties ("the Tajik-Afghan border"
+# alone is a place, not an event)
+_JOINT = frozenset("""
+talks negotiations consultations forum forums commission commissions committee committees council meeting meetings
+summit summits dialogue relations cooperation partnership agreement agreements accord accords memorandum deal deals
+contracts contract treaty exercises drills exercise group
+""".split())
+_JOINT_MODIFIERS = frozenset("""
+business intergovernmental inter-governmental governmental joint bilateral border trade economic investment expert
+experts high-level level high interstate inter-state working military security energy transport political
+diplomatic power trade-economic
+""".split())
+_PAIR_JOINERS = frozenset({"-", "–", "—", "/", "‐"})
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(a.alias.lower() for a in alias_index() if a.kind == "demonym" and not a.alias.endswith("s"))
+
+
+def _paired_demonym(doc, span) -> bool:
+    """Whether the demonym is one half of a dash- or slash-joined pair before a joint undertaking."""
+    words = _demonym_words()
+    if span.end + 1 < len(doc) and doc[span.end].text in _PAIR_JOINERS and doc[span.end + 1].lower_ in words:
+        i = span.end + 2                     # "Kyrgyz–Afghan ...": the first half
+    elif span.start >= 2 and doc[span.start - 1].text in _PAIR_JOINERS and doc[span.start - 2].lower_ in words:
+        i = span.end                         # "... –Afghan business forum": the second half
+    else:
+        return False
+    if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
+        return False
+    for j in range(i, min(len(doc), i + 4)):
+        word = doc[j].lower_
+        if word in _JOINT:
+            return True
+        if word not in _JOINT_MODIFIERS and word != "-":
+            return False
+    return False
+
+
 def _demonym_role(doc, span) -> str | None:
     """'demonym' (the state) when an institution word follows, 'people' for a people word,
     None for an adjective or an ethnic group."""
     if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
         return None
+    if _paired_demonym(doc, span):
+        return "demonym"
     if span.text.endswith("s") and span.text[:-1].lower() in ("uzbek", "afghan", "kazakh", "tajik", "turkmen"):
         return "demonym" if span.text.lower() == "uzbeks" and span.start >= 1 and doc[span.start - 1].lower_ == "the" else (
             "people" if span.text.lower() == "afghans" else None)

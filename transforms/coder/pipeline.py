@@ -684,7 +684,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence) or _forum_held(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -785,6 +785,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = drafts + _thanked_for(sentence, drafts) + _attendance(sentence, actors, ctx) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
+    drafts = _joint_pair_gathering(sentence, actors, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1593,6 +1594,49 @@ def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code="TALIBAN" if code == "AFG" else code,
                confidence=0.5, sentence=sentence)
     return [d] if _asserted(sentence, d) else []
+
+
+# "a Kyrgyz–Afghan business forum took place", "Uzbek-Afghan talks were held", "the Tajik/Afghan border commission
+# met": two parties joined by a dash or a slash before a gathering that happened meet each other
+_PAIR_GATHERING = re.compile(
+    r"\s*(?:(?:business|intergovernmental|inter-governmental|governmental|joint|bilateral|border|trade|economic|"
+    r"investment|expert|high-level|interstate|working|military|security|energy|transport|political|diplomatic)\s+){0,3}"
+    r"(?P<noun>talks|negotiations|consultations|forum|commission|committee|council|meeting|summit|dialogue)\b", re.I)
+_PAIR_JOINED = re.compile(r"\w[-–—/‐][A-Z]\w+\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|consultations|forum|"
+                          r"commission|committee|council|meeting|summit|dialogue)\b", re.I)
+_GATHERING_HAPPENED = re.compile(r"[^.;]{0,40}?\b(?:took place|was held|were held|had been held|met|convened|opened|"
+                                 r"was convened|concluded|ended|resumed)\b", re.I)
+_GATHERING_ATTENDED = re.compile(r"\b(?:held|hosted|attended|opened|convened|concluded|took part in|participated in|"
+                                 r"during|at)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_GATHERING_TO_COME = re.compile(r"\b(?:next|planned|scheduled|due|expected|proposed|future|upcoming|to be|will|would|"
+                                r"to take part|to attend|to participate|invited|invite)\b", re.I)
+
+
+def _joint_pair_gathering(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    for a, b in zip(actors, actors[1:]):
+        if not re.fullmatch(r"[-–—/‐]", sentence[a.end:b.start]) or R.side(a.m.code) == R.side(b.m.code) or \
+                _UNNAMED in (a.m.code, b.m.code) or a.m.kind in ("people", "place") or b.m.kind in ("people", "place"):
+            continue
+        g = _PAIR_GATHERING.match(sentence, b.end)
+        if g is None:
+            continue
+        if not (_GATHERING_HAPPENED.match(sentence, g.end()) or _GATHERING_ATTENDED.search(sentence, 0, a.start)):
+            continue
+        if _GATHERING_TO_COME.search(sentence, max(0, a.start - 60), min(len(sentence), g.end() + 40)):
+            continue          # "invited ... to take part in a Kyrgyz–Afghan business forum": still to come
+        sides = {R.side(a.m.code), R.side(b.m.code)}
+        if any(d.trigger.event_type == "CONSULT" and {R.side(d.actor1_code), R.side(d.actor2_code)} == sides
+               for d in drafts):
+            continue
+        # the host-only reading of the same gathering ("... forum took place in Kabul") gives way to the pair
+        kept = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and d.actor2_code is None and
+                                          d.actor2 is None and R.side(d.actor1_code) in sides | {None})]
+        trig = Trigger(event_type="CONSULT", mode="symmetric", frame="symmetric")
+        d = _Draft(trig, g.start("noun"), g.end("noun"), g.end(), g.group("noun"), actor1=a, actor1_code=a.m.code,
+                   actor2=b, actor2_code=b.m.code, confidence=0.6, sentence=sentence)
+        if _asserted(sentence, d):
+            return kept + [d]
+    return drafts
 
 
 # "X removed the Taliban from its list, as did Y and Z": the trailing list did the same

@@ -1,0 +1,60 @@
+"""General gaps closed late: initials in names, dash-joined demonym pairs, the de facto authorities, unnamed
+critics, acting ministers (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document, triples
+from transforms.coder.sentences import split_sentences
+
+AFTER = dt.date(2024, 2, 6)
+BEFORE = dt.date(2020, 5, 12)
+
+
+def coded(text: str, published=AFTER):
+    return triples(text_document(text, published, "test-leftovers"))
+
+
+def _split(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+# 1. initials -------------------------------------------------------------------------------------------------------
+
+def test_transliterated_digraph_initials_do_not_end_a_sentence():
+    assert _split("Sh. Rahimov, who chaired the session, welcomed the guests. Trade was discussed.") == \
+        ["Sh. Rahimov, who chaired the session, welcomed the guests.", "Trade was discussed."]
+    assert _split("The envoy met Kh. Nazarov and Zh. Bekova in Almaty. They left.") == \
+        ["The envoy met Kh. Nazarov and Zh. Bekova in Almaty.", "They left."]
+    assert _split("Talks were held with the acting minister B. Karimi and A.Kh. Sharifi on Friday. Next came trade.") == \
+        ["Talks were held with the acting minister B. Karimi and A.Kh. Sharifi on Friday.", "Next came trade."]
+
+
+def test_real_sentence_ends_stay_where_they_were():
+    # a short word that is no initial, an all-caps acronym, and a dotted abbreviation before a new sentence
+    assert _split("The delegation flew to meet Xi. The talks went well.") == \
+        ["The delegation flew to meet Xi.", "The talks went well."]
+    assert _split("The request went to the UN. Nothing came of it.") == \
+        ["The request went to the UN.", "Nothing came of it."]
+    assert _split("He lived in the U.S. The next day he left.") == ["He lived in the U.S. The next day he left."]
+    # a digraph not followed by a capitalised name is no initial either
+    assert _split("See ch. 5. Then stop.") == ["See ch.", "5.", "Then stop."]
+
+
+# 2. dash- or slash-joined demonym pairs --------------------------------------------------------------------------
+
+def test_a_joined_pair_before_a_gathering_that_happened_meets_each_other():
+    assert coded("A Tajik-Afghan business forum took place in Kabul on Monday.") == [("TJK", "TALIBAN", "CONSULT")]
+    assert coded("Kazakh–Afghan talks were held on Thursday.") == [("KAZ", "TALIBAN", "CONSULT")]
+    # a symmetric meeting: either order
+    assert [({a, b}, t) for a, b, t in coded("The Uzbek/Afghan border commission met in Termez on Tuesday.")] == \
+        [({"UZB", "TALIBAN"}, "CONSULT")]
+    # before the takeover the Afghan half is the Republic (the state)
+    assert coded("Kazakh–Afghan talks were held on Thursday.", BEFORE) == [("KAZ", "AFG", "CONSULT")]
+
+
+def test_a_joined_pair_without_a_gathering_or_still_to_come_is_no_event():
+    assert coded("The delegation was invited to take part in a Kyrgyz–Afghan business forum in Bishkek.") == []
+    assert coded("The next Tajik-Afghan talks will be held in March.") == []
+    assert coded("Kazakh-Afghan trade grew by a fifth last year.") == []
+    assert coded("Ethnic Uzbek-Afghan traders sell carpets in the market.") == []
