@@ -58,3 +58,30 @@ def test_a_joined_pair_without_a_gathering_or_still_to_come_is_no_event():
     assert coded("The next Tajik-Afghan talks will be held in March.") == []
     assert coded("Kazakh-Afghan trade grew by a fifth last year.") == []
     assert coded("Ethnic Uzbek-Afghan traders sell carpets in the market.") == []
+
+
+# 3. the de facto authorities -------------------------------------------------------------------------------------
+
+def test_the_new_authorities_after_the_takeover_are_the_taliban():
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded(
+        "The Taliban seized power in 2021. Tajikistan criticised the new authorities on Monday.")
+    assert ("UZB", "TALIBAN", "AGREE") in coded("Uzbekistan signed a transit deal with the new authorities in Kabul on Monday.")
+
+
+def test_the_new_authorities_need_the_takeover_and_a_named_taliban_before_them():
+    # no Taliban named before: whose new authorities is unknown
+    assert coded("Tajikistan criticised the new authorities on Monday.") == []
+    # another state's new authorities
+    assert ("KAZ", "TALIBAN", "ACCUSE") not in coded(
+        "The Taliban seized power in 2021. Kazakhstan welcomed Kyrgyzstan's new authorities on Monday.")
+    # before August 2021 the same words are not the Taliban's
+    assert coded("The Taliban seized power in 1996. Tajikistan criticised the new authorities on Monday.", BEFORE) == []
+
+
+def test_generic_names_of_the_kabul_government_before_the_takeover_are_the_republic():
+    assert coded("Uzbekistan signed a transit deal with the authorities in Kabul on Monday.", BEFORE) == \
+        [("UZB", "AFG", "AGREE")]
+    assert coded("Uzbekistan signed a transit deal with the authorities in Kabul on Monday.") == \
+        [("UZB", "TALIBAN", "AGREE")]
+    # the movement named as such stays the movement
+    assert coded("Uzbekistan held talks with the Taliban on Monday.", BEFORE) == [("UZB", "TALIBAN", "CONSULT")]

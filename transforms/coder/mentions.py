@@ -176,9 +176,13 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             if kind == "demonym" and code == "AFG" and (published is None or published >= TALIBAN_TAKEOVER) and \
                     (_de_facto_organ(doc, span) or _paired_demonym(doc, span)):
                 code = "TALIBAN"     # "the Afghan side", "the Afghan delegation" after August 2021: the de facto rulers
+        if code == "TALIBAN" and published is not None and published < TALIBAN_TAKEOVER and \
+                kind in ("name", "capital", "ministry") and not _TALIBAN_BY_NAME.search(span.text):
+            code = "AFG"         # "the authorities in Kabul", "the Afghan interim government" before August 2021: the state
         out.append(Mention(span.start_char, span.end_char, code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_local_bodies(masked_text, out, published)
+    out = _with_new_rulers(masked_text, out, published)
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
@@ -199,6 +203,28 @@ _LOCAL_BODY = re.compile(
     re.I)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
+# aliases that name the movement itself, not just whoever governs in Kabul
+_TALIBAN_BY_NAME = re.compile(r"taliban|taleban|talib|emirate|\bIEA\b|de facto", re.I)
+# "Tashkent kept its contacts with the new authorities", "has not recognised the new rulers": after the takeover, in a
+# document that has named the Taliban (or their government) before, the new rulers are theirs
+_NEW_RULERS = re.compile(r"\bthe\s+new\s+(?:authorities|rulers|regime)\b(?!\s+(?:in|of|at)\b)", re.I)
+
+
+def _with_new_rulers(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
+    if published is None or published < TALIBAN_TAKEOVER or "new" not in text:
+        return out
+    extra: list[Mention] = []
+    for g in _NEW_RULERS.finditer(text):
+        if any(m.start < g.end() and g.start() < m.end for m in out):
+            continue
+        before = [m for m in out if m.end <= g.start() and m.code and m.kind not in ("people", "place", "unnamed")]
+        if not any(m.code == "TALIBAN" for m in before):
+            continue
+        # the last state named with a government of its own must not be another one ("Kyrgyzstan's new authorities")
+        if re.search(r"['’]s\s*$", text[max(0, g.start() - 3):g.start()]):
+            continue
+        extra.append(Mention(g.start(), g.end(), "TALIBAN", "name", g.group(0)))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
 def _with_local_bodies(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
