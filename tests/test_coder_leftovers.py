@@ -85,3 +85,22 @@ def test_generic_names_of_the_kabul_government_before_the_takeover_are_the_repub
         [("UZB", "TALIBAN", "AGREE")]
     # the movement named as such stays the movement
     assert coded("Uzbekistan held talks with the Taliban on Monday.", BEFORE) == [("UZB", "TALIBAN", "CONSULT")]
+
+
+# 4. unnamed critics ----------------------------------------------------------------------------------------------
+
+def test_unnamed_critics_accuse_request_and_welcome_a_named_party():
+    assert coded("Human rights groups accused Tajikistan of deporting Afghan refugees on Monday.") == [(None, "TJK", "ACCUSE")]
+    assert coded("Rights organisations urged Uzbekistan to halt the deportations on Monday.") == [(None, "UZB", "REQUEST")]
+    assert coded("Aid agencies criticised the Taliban for the ban on Monday.") == [(None, "TALIBAN", "ACCUSE")]
+    assert coded("Foreign diplomats called on the Taliban to reopen schools on Monday.") == [(None, "TALIBAN", "REQUEST")]
+    assert coded("Human rights groups welcomed Kazakhstan's decision on Monday.") == [(None, "KAZ", "SUPPORT")]
+
+
+def test_unnamed_critics_with_no_named_party_or_only_a_forecast_are_no_event():
+    assert coded("Aid agencies warn that millions of Afghans could go hungry this winter.") == []
+    assert coded("Human rights groups say conditions in the camps are dire.") == []
+    assert "PROTEST" not in {t for _, _, t in coded(
+        "Last year the police detained dozens of Afghan migrants, and human rights groups protested.")}
+    # the critics as the object of someone else's act stay a placeholder, not a state
+    assert coded("The Taliban barred women from working for aid agencies in December.") == [("TALIBAN", None, "COERCE")]

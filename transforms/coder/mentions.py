@@ -64,6 +64,10 @@ hall city suburbs suburb outskirts neighbourhood neighborhood region oblast prov
 UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
+    # critics the text leaves unnamed: "human rights groups", "aid agencies", "foreign diplomats", "several governments"
+    r"(?:international |local |leading |independent )?(?:human )?rights (?:groups|organi[sz]ations|watchdogs)|"
+    r"(?:international |foreign |humanitarian )?(?:aid|relief|humanitarian) (?:agencies|groups|organi[sz]ations)|"
+    r"foreign (?:diplomats|governments)|(?:several|some|many|a few|numerous) (?:foreign |western )?governments|"
     r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"

@@ -773,8 +773,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             _passive_state(variant, sentence, actors, ctx.prev_states)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
-            if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
-                continue      # a lemma-class verb with no named actor: too weak on its own
+            if t.lexical and variant.actor1_code in (None, _UNNAMED) and not _unnamed_attacker(sentence, variant, actors):
+                continue      # a lemma-class verb with no named actor ("aid agencies warn that ..."): too weak on its own
+            if _UNNAMED in (variant.actor1_code, variant.actor2_code) and \
+                    {variant.actor1_code, variant.actor2_code} <= {None, _UNNAMED} and \
+                    t.event_type in ("PROTEST", "ACCUSE"):
+                continue      # "and human rights groups protested": unnamed critics of no one named (a call or a
+                              # welcome from unnamed delegations may still be coded: "a number of delegations called for")
             drafts.append(variant)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
