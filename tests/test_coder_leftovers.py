@@ -102,5 +102,30 @@ def test_unnamed_critics_with_no_named_party_or_only_a_forecast_are_no_event():
     assert coded("Human rights groups say conditions in the camps are dire.") == []
     assert "PROTEST" not in {t for _, _, t in coded(
         "Last year the police detained dozens of Afghan migrants, and human rights groups protested.")}
-    # the critics as the object of someone else's act stay a placeholder, not a state
-    assert coded("The Taliban barred women from working for aid agencies in December.") == [("TALIBAN", None, "COERCE")]
+    # the same words as the object of someone else's act are no actor: the act's own target stays
+    assert coded("The Taliban barred women from working for aid agencies in December.") == [("TALIBAN", "AFG", "COERCE")]
+
+
+# 5. the Taliban taking Afghan places -----------------------------------------------------------------------------
+
+TAKEOVER = dt.date(2021, 9, 3)
+
+
+def test_an_armed_group_taking_a_named_place_is_an_assault_on_its_country():
+    assert coded("The Taliban seized Mazar-i-Sharif on 14 August.", TAKEOVER) == [("TALIBAN", "AFG", "ASSAULT")]
+    assert coded("Taliban fighters took control of Kunduz on 8 August.", TAKEOVER) == [("TALIBAN", "AFG", "ASSAULT")]
+    assert ("TALIBAN", "AFG", "ASSAULT") in coded(
+        "Uzbekistan shut the bridge after the Taliban's capture of Kabul on 15 August.", TAKEOVER)
+    assert coded("Trade slowed after the Taliban's seizure of the Afghan capital on 15 August 2021.") == \
+        [("TALIBAN", "AFG", "ASSAULT")]
+
+
+def test_seizing_goods_or_an_undated_backdrop_is_no_takeover():
+    # goods seized: no place, no assault
+    assert "ASSAULT" not in {t for _, _, t in coded("Uzbek border guards seized Afghan drugs on Monday.")}
+    assert "ASSAULT" not in {t for _, _, t in coded("Kazakh customs seized the cargo in Almaty on Monday.")}
+    # no armed group in the sentence
+    assert "ASSAULT" not in {t for _, _, t in coded("Kazakh police seized Almaty's largest drug haul on Monday.")}
+    # a takeover mentioned as an undated backdrop tells no event
+    assert "ASSAULT" not in {t for _, _, t in coded(
+        "Regular contacts at many levels have existed since 2021 after Taliban took over Kabul.")}

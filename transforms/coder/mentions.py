@@ -64,10 +64,14 @@ hall city suburbs suburb outskirts neighbourhood neighborhood region oblast prov
 UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
-    # critics the text leaves unnamed: "human rights groups", "aid agencies", "foreign diplomats", "several governments"
-    r"(?:international |local |leading |independent )?(?:human )?rights (?:groups|organi[sz]ations|watchdogs)|"
+    # critics the text leaves unnamed, as the subject of a verb: "human rights groups accused", "aid agencies have
+    # urged", "foreign diplomats called on", "several governments protested" (not "told aid groups to stop")
+    r"(?:(?:international |local |leading |independent )?(?:human )?rights (?:groups|organi[sz]ations|watchdogs)|"
     r"(?:international |foreign |humanitarian )?(?:aid|relief|humanitarian) (?:agencies|groups|organi[sz]ations)|"
-    r"foreign (?:diplomats|governments)|(?:several|some|many|a few|numerous) (?:foreign |western )?governments|"
+    r"foreign (?:diplomats|governments)|(?:several|some|many|a few|numerous) (?:foreign |western )?governments)"
+    r"(?=,?\s+(?:(?:have|has|had|also|have also|had also|quickly|swiftly|promptly|repeatedly|openly|strongly|jointly)\s+)?"
+    r"(?:[a-z]+ed|urge|urges|call|calls|say|says|warn|warns|accuse|accuses|condemn|condemns|critici[sz]es?|welcome|"
+    r"welcomes|demand|demands|protest|protests|appeal|appeals|ask|asks)\b)|"
     r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"

@@ -796,6 +796,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
+            continue          # "ties were established after Taliban took over Kabul": an undated backdrop, no event told
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
         qty, fatalities = measure(sentence, quantities, d.head, d.span_end, [x.head for x in drafts], d.trigger.event_type)
         event_type = _share_of_trade(sentence, d.trigger.event_type, qty)
@@ -1644,6 +1646,11 @@ def _joint_pair_gathering(sentence: str, actors: list[R.Placed], drafts: list[_D
     return drafts
 
 
+# a named place taken by force (triggers.yaml): "seized Mazar-i-Sharif", "the capture of Kabul"
+_TAKEN_PLACE = re.compile(r"(?:overran|overrun|seized|captured|stormed|took (?:full )?control of|took over|"
+                          r"(?:capture|seizure|takeover|take-over|storming) of)", re.I)
+
+
 # "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
 _AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
 
@@ -2052,6 +2059,14 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                 # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country
                 return
+        if insurgent and _TAKEN_PLACE.fullmatch(d.text.strip()):
+            # "the Taliban's capture of the Afghan capital": the country's own capital taken from it
+            sentence = d.sentence or getattr(d, "_sentence", "")
+            for a in actors:
+                if d.span_end <= a.start < d.limit and a.m.code == "AFG" and a.m.kind == "name" and \
+                        re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", sentence[d.span_end:a.start]):
+                    d.actor2_code = "AFG"
+                    return
         for a in actors:
             if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a
