@@ -129,3 +129,24 @@ def test_seizing_goods_or_an_undated_backdrop_is_no_takeover():
     # a takeover mentioned as an undated backdrop tells no event
     assert "ASSAULT" not in {t for _, _, t in coded(
         "Regular contacts at many levels have existed since 2021 after Taliban took over Kabul.")}
+
+
+# 6. acting ministers no state is named for -----------------------------------------------------------------------
+
+def test_an_acting_minister_with_no_state_is_the_interim_cabinet_s_after_the_takeover():
+    text = "The Taliban welcomed the visitors. On Tuesday the Uzbek delegation held talks with the acting Minister of Foreign Affairs."
+    assert ("UZB", "TALIBAN", "CONSULT") in coded(text)
+    assert ("KAZ", "TALIBAN", "CONSULT") in coded(
+        "The Taliban invited the mission. Kazakhstan's ambassador met the acting minister of economy on Tuesday.")
+
+
+def test_an_acting_minister_of_a_named_state_or_with_no_taliban_around_stays_out():
+    # the state is named: that state's minister
+    assert coded("The Taliban invited the mission. Kazakhstan's ambassador met the acting minister of Kyrgyzstan on Tuesday.") \
+        == [("KAZ", "KGZ", "CONSULT")]
+    # no Taliban anywhere in the document: whose minister is unknown
+    assert coded("On Tuesday the Uzbek delegation held talks with the acting Minister of Foreign Affairs.") == []
+    # before the takeover there was no interim cabinet
+    assert ("UZB", "TALIBAN", "CONSULT") not in coded(
+        "Kazakhstan criticised the Taliban. On Tuesday the Uzbek delegation held talks with the acting minister of economy.",
+        BEFORE)

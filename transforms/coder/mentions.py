@@ -191,6 +191,7 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
                            place[0] if place else None, place[1] if place else None))
     out = _with_local_bodies(masked_text, out, published)
     out = _with_new_rulers(masked_text, out, published)
+    out = _with_acting_ministers(masked_text, out, published)
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
@@ -216,6 +217,32 @@ _TALIBAN_BY_NAME = re.compile(r"taliban|taleban|talib|emirate|\bIEA\b|de facto",
 # "Tashkent kept its contacts with the new authorities", "has not recognised the new rulers": after the takeover, in a
 # document that has named the Taliban (or their government) before, the new rulers are theirs
 _NEW_RULERS = re.compile(r"\bthe\s+new\s+(?:authorities|rulers|regime)\b(?!\s+(?:in|of|at)\b)", re.I)
+
+
+# "talks with the acting Minister of Foreign Affairs", "the acting minister of economy said": after the takeover, in a
+# document about the Taliban's government, an acting minister no state is named for is one of its (interim) cabinet
+_ACTING_MINISTER = re.compile(
+    r"\b[Tt]he\s+acting\s+(?:(?i:deputy|first deputy)\s+)?(?:(?i:prime|foreign|defen[cs]e|interior|commerce|trade|economy|"
+    r"finance|energy|water|health|education|mines|agriculture|transport)\s+)?(?i:minister)s?\b"
+    r"(?:\s+(?i:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*|and|,)(?:\s+(?:[A-Z][\w-]*|and|of|the|,))*)?")
+
+
+def _with_acting_ministers(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
+    if published is None or published < TALIBAN_TAKEOVER or "cting" not in text or \
+            not any(m.code == "TALIBAN" for m in out):
+        return out
+    extra: list[Mention] = []
+    for g in _ACTING_MINISTER.finditer(text):
+        end = g.end()
+        while end > g.start() and text[end - 1] in " ,":
+            end -= 1
+        if text[g.start():end].endswith(" and"):
+            end -= 4
+        inside = [m for m in out if g.start() < m.end and (m.start < end or m.kind == "person" and m.start < end + 25)]
+        if inside or re.match(r"\.|\s*,?\s*(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z]+\s+[A-Z])", text[end:end + 20]):
+            continue          # "the acting minister of Kyrgyzstan", "... of Commerce N. Azizi": the named one is theirs
+        extra.append(Mention(g.start(), end, "TALIBAN", "office", text[g.start():end]))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
 def _with_new_rulers(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
