@@ -1632,9 +1632,8 @@ def _joint_pair_gathering(sentence: str, actors: list[R.Placed], drafts: list[_D
         if _GATHERING_TO_COME.search(sentence, max(0, a.start - 60), min(len(sentence), g.end() + 40)):
             continue          # "invited ... to take part in a Kyrgyz–Afghan business forum": still to come
         sides = {R.side(a.m.code), R.side(b.m.code)}
-        if any(d.trigger.event_type == "CONSULT" and {R.side(d.actor1_code), R.side(d.actor2_code)} == sides
-               for d in drafts):
-            continue
+        if any({R.side(d.actor1_code), R.side(d.actor2_code)} == sides for d in drafts):
+            continue          # "X opened the Kazakh-Afghan forum": the sentence's own event joins the two already
         # the host-only reading of the same gathering ("... forum took place in Kabul") gives way to the pair
         kept = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and d.actor2_code is None and
                                           d.actor2 is None and R.side(d.actor1_code) in sides | {None})]
