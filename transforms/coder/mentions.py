@@ -65,6 +65,14 @@ guesthouse guesthouses restaurant restaurants compound
 UNNAMED = re.compile(
     r"\b(?:(?:international |foreign |western |several |other |major )?donors|donor (?:countries|governments|states)|"
     r"western (?:officials|diplomats|participants|governments|intelligence agencies|envoys)|"
+    # critics the text leaves unnamed, as the subject of a verb: "human rights groups accused", "aid agencies have
+    # urged", "foreign diplomats called on", "several governments protested" (not "told aid groups to stop")
+    r"(?:(?:international |local |leading |independent )?(?:human )?rights (?:groups|organi[sz]ations|watchdogs)|"
+    r"(?:international |foreign |humanitarian )?(?:aid|relief|humanitarian) (?:agencies|groups|organi[sz]ations)|"
+    r"foreign (?:diplomats|governments)|(?:several|some|many|a few|numerous) (?:foreign |western )?governments)"
+    r"(?=,?\s+(?:(?:have|has|had|also|have also|had also|quickly|swiftly|promptly|repeatedly|openly|strongly|jointly)\s+)?"
+    r"(?:[a-z]+ed|urge|urges|call|calls|say|says|warn|warns|accuse|accuses|condemn|condemns|critici[sz]es?|welcome|"
+    r"welcomes|demand|demands|protest|protests|appeal|appeals|ask|asks)\b)|"
     r"(?:the |several |some |other |all )participants|(?:several|some|many|other|most) delegations|third countries|"
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"
@@ -175,11 +183,16 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             if kind is None:
                 continue
             if kind == "demonym" and code == "AFG" and (published is None or published >= TALIBAN_TAKEOVER) and \
-                    _de_facto_organ(doc, span):
+                    (_de_facto_organ(doc, span) or _paired_demonym(doc, span)):
                 code = "TALIBAN"     # "the Afghan side", "the Afghan delegation" after August 2021: the de facto rulers
+        if code == "TALIBAN" and published is not None and published < TALIBAN_TAKEOVER and \
+                kind in ("name", "capital", "ministry") and not _TALIBAN_BY_NAME.search(span.text):
+            code = "AFG"         # "the authorities in Kabul", "the Afghan interim government" before August 2021: the state
         out.append(Mention(span.start_char, span.end_char, code, kind, span.text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_local_bodies(masked_text, out, published)
+    out = _with_new_rulers(masked_text, out, published)
+    out = _with_acting_ministers(masked_text, out, published)
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
@@ -200,6 +213,54 @@ _LOCAL_BODY = re.compile(
     re.I)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
+# aliases that name the movement itself, not just whoever governs in Kabul
+_TALIBAN_BY_NAME = re.compile(r"taliban|taleban|talib|emirate|\bIEA\b|de facto", re.I)
+# "Tashkent kept its contacts with the new authorities", "has not recognised the new rulers": after the takeover, in a
+# document that has named the Taliban (or their government) before, the new rulers are theirs
+_NEW_RULERS = re.compile(r"\bthe\s+new\s+(?:authorities|rulers|regime)\b(?!\s+(?:in|of|at)\b)", re.I)
+
+
+# "talks with the acting Minister of Foreign Affairs", "the acting minister of economy said": after the takeover, in a
+# document about the Taliban's government, an acting minister no state is named for is one of its (interim) cabinet
+_ACTING_MINISTER = re.compile(
+    r"\b[Tt]he\s+acting\s+(?:(?i:deputy|first deputy)\s+)?(?:(?i:prime|foreign|defen[cs]e|interior|commerce|trade|economy|"
+    r"finance|energy|water|health|education|mines|agriculture|transport)\s+)?(?i:minister)s?\b"
+    r"(?:\s+(?i:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*|and|,)(?:\s+(?:[A-Z][\w-]*|and|of|the|,))*)?")
+
+
+def _with_acting_ministers(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
+    if published is None or published < TALIBAN_TAKEOVER or "cting" not in text or \
+            not any(m.code == "TALIBAN" for m in out):
+        return out
+    extra: list[Mention] = []
+    for g in _ACTING_MINISTER.finditer(text):
+        end = g.end()
+        while end > g.start() and text[end - 1] in " ,":
+            end -= 1
+        if text[g.start():end].endswith(" and"):
+            end -= 4
+        inside = [m for m in out if g.start() < m.end and (m.start < end or m.kind == "person" and m.start < end + 25)]
+        if inside or re.match(r"\.|\s*,?\s*(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z]+\s+[A-Z])", text[end:end + 20]):
+            continue          # "the acting minister of Kyrgyzstan", "... of Commerce N. Azizi": the named one is theirs
+        extra.append(Mention(g.start(), end, "TALIBAN", "office", text[g.start():end]))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _with_new_rulers(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
+    if published is None or published < TALIBAN_TAKEOVER or "new" not in text:
+        return out
+    extra: list[Mention] = []
+    for g in _NEW_RULERS.finditer(text):
+        if any(m.start < g.end() and g.start() < m.end for m in out):
+            continue
+        before = [m for m in out if m.end <= g.start() and m.code and m.kind not in ("people", "place", "unnamed")]
+        if not any(m.code == "TALIBAN" for m in before):
+            continue
+        # the last state named with a government of its own must not be another one ("Kyrgyzstan's new authorities")
+        if re.search(r"['’]s\s*$", text[max(0, g.start() - 3):g.start()]):
+            continue
+        extra.append(Mention(g.start(), g.end(), "TALIBAN", "name", g.group(0)))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
 def _with_local_bodies(text: str, out: list[Mention], published: dt.date | None) -> list[Mention]:
@@ -363,11 +424,54 @@ def _de_facto_organ(doc, span) -> bool:
         doc[i + 2].lower_ in ("ashraf", "ghani", "the"))
 
 
+# "a Kyrgyz–Afghan business forum", "Uzbek-Afghan talks", "the Tajik/Afghan border commission": two demonyms joined
+# by a dash or a slash before a joint undertaking name the two states as its parties ("the Tajik-Afghan border"
+# alone is a place, not an event)
+_JOINT = frozenset("""
+talks negotiations consultations forum forums commission commissions committee committees council meeting meetings
+summit summits dialogue relations cooperation partnership agreement agreements accord accords memorandum deal deals
+contracts contract treaty exercises drills exercise group
+""".split())
+_JOINT_MODIFIERS = frozenset("""
+business intergovernmental inter-governmental governmental joint bilateral border trade economic investment expert
+experts high-level level high interstate inter-state working military security energy transport political
+diplomatic power trade-economic
+""".split())
+_PAIR_JOINERS = frozenset({"-", "–", "—", "/", "‐"})
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(a.alias.lower() for a in alias_index() if a.kind == "demonym" and not a.alias.endswith("s"))
+
+
+def _paired_demonym(doc, span) -> bool:
+    """Whether the demonym is one half of a dash- or slash-joined pair before a joint undertaking."""
+    words = _demonym_words()
+    if span.end + 1 < len(doc) and doc[span.end].text in _PAIR_JOINERS and doc[span.end + 1].lower_ in words:
+        i = span.end + 2                     # "Kyrgyz–Afghan ...": the first half
+    elif span.start >= 2 and doc[span.start - 1].text in _PAIR_JOINERS and doc[span.start - 2].lower_ in words:
+        i = span.end                         # "... –Afghan business forum": the second half
+    else:
+        return False
+    if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
+        return False
+    for j in range(i, min(len(doc), i + 4)):
+        word = doc[j].lower_
+        if word in _JOINT:
+            return True
+        if word not in _JOINT_MODIFIERS and word != "-":
+            return False
+    return False
+
+
 def _demonym_role(doc, span) -> str | None:
     """'demonym' (the state) when an institution word follows, 'people' for a people word,
     None for an adjective or an ethnic group."""
     if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
         return None
+    if _paired_demonym(doc, span):
+        return "demonym"
     if span.text.endswith("s") and span.text[:-1].lower() in ("uzbek", "afghan", "kazakh", "tajik", "turkmen"):
         return "demonym" if span.text.lower() == "uzbeks" and span.start >= 1 and doc[span.start - 1].lower_ == "the" else (
             "people" if span.text.lower() == "afghans" else None)

@@ -687,7 +687,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence) or _forum_held(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -780,8 +780,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             _passive_state(variant, sentence, actors, ctx.prev_states)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
-            if t.lexical and variant.actor1_code is None and not _unnamed_attacker(sentence, variant, actors):
-                continue      # a lemma-class verb with no named actor: too weak on its own
+            if t.lexical and variant.actor1_code in (None, _UNNAMED) and not _unnamed_attacker(sentence, variant, actors):
+                continue      # a lemma-class verb with no named actor ("aid agencies warn that ..."): too weak on its own
+            if _UNNAMED in (variant.actor1_code, variant.actor2_code) and \
+                    {variant.actor1_code, variant.actor2_code} <= {None, _UNNAMED} and \
+                    t.event_type in ("PROTEST", "ACCUSE"):
+                continue      # "and human rights groups protested": unnamed critics of no one named (a call or a
+                              # welcome from unnamed delegations may still be coded: "a number of delegations called for")
             if t.event_type == "CONSULT" and variant.actor2 is not None and _discussed_topic(sentence, variant.actor2):
                 # "discussed Afghanistan with Russia": the partner is the one talked with; with none, no new meeting
                 partner = next((a for a in actors if a.prep == "with" and variant.actor2.start < a.start < limit
@@ -802,11 +807,14 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = drafts + _thanked_for(sentence, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     drafts = _host_with_guests(drafts)
+    drafts = _joint_pair_gathering(sentence, actors, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
+            continue          # "ties were established after Taliban took over Kabul": an undated backdrop, no event told
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
         qty, fatalities = measure(sentence, quantities, d.head, d.span_end, [x.head for x in drafts], d.trigger.event_type)
         event_type = _share_of_trade(sentence, d.trigger.event_type, qty)
@@ -1748,6 +1756,53 @@ def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     return [d] if _asserted(sentence, d) else []
 
 
+# "a Kyrgyz–Afghan business forum took place", "Uzbek-Afghan talks were held", "the Tajik/Afghan border commission
+# met": two parties joined by a dash or a slash before a gathering that happened meet each other
+_PAIR_GATHERING = re.compile(
+    r"\s*(?:(?:business|intergovernmental|inter-governmental|governmental|joint|bilateral|border|trade|economic|"
+    r"investment|expert|high-level|interstate|working|military|security|energy|transport|political|diplomatic)\s+){0,3}"
+    r"(?P<noun>talks|negotiations|consultations|forum|commission|committee|council|meeting|summit|dialogue)\b", re.I)
+_PAIR_JOINED = re.compile(r"\w[-–—/‐][A-Z]\w+\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|consultations|forum|"
+                          r"commission|committee|council|meeting|summit|dialogue)\b", re.I)
+_GATHERING_HAPPENED = re.compile(r"[^.;]{0,40}?\b(?:took place|was held|were held|had been held|met|convened|opened|"
+                                 r"was convened|concluded|ended|resumed)\b", re.I)
+_GATHERING_ATTENDED = re.compile(r"\b(?:held|hosted|attended|opened|convened|concluded|took part in|participated in|"
+                                 r"during|at)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_GATHERING_TO_COME = re.compile(r"\b(?:next|planned|scheduled|due|expected|proposed|future|upcoming|to be|will|would|"
+                                r"to take part|to attend|to participate|invited|invite)\b", re.I)
+
+
+def _joint_pair_gathering(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    for a, b in zip(actors, actors[1:]):
+        if not re.fullmatch(r"[-–—/‐]", sentence[a.end:b.start]) or R.side(a.m.code) == R.side(b.m.code) or \
+                _UNNAMED in (a.m.code, b.m.code) or a.m.kind in ("people", "place") or b.m.kind in ("people", "place"):
+            continue
+        g = _PAIR_GATHERING.match(sentence, b.end)
+        if g is None:
+            continue
+        if not (_GATHERING_HAPPENED.match(sentence, g.end()) or _GATHERING_ATTENDED.search(sentence, 0, a.start)):
+            continue
+        if _GATHERING_TO_COME.search(sentence, max(0, a.start - 60), min(len(sentence), g.end() + 40)):
+            continue          # "invited ... to take part in a Kyrgyz–Afghan business forum": still to come
+        sides = {R.side(a.m.code), R.side(b.m.code)}
+        if any({R.side(d.actor1_code), R.side(d.actor2_code)} == sides for d in drafts):
+            continue          # "X opened the Kazakh-Afghan forum": the sentence's own event joins the two already
+        # the host-only reading of the same gathering ("... forum took place in Kabul") gives way to the pair
+        kept = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and d.actor2_code is None and
+                                          d.actor2 is None and R.side(d.actor1_code) in sides | {None})]
+        trig = Trigger(event_type="CONSULT", mode="symmetric", frame="symmetric")
+        d = _Draft(trig, g.start("noun"), g.end("noun"), g.end(), g.group("noun"), actor1=a, actor1_code=a.m.code,
+                   actor2=b, actor2_code=b.m.code, confidence=0.6, sentence=sentence)
+        if _asserted(sentence, d):
+            return kept + [d]
+    return drafts
+
+
+# a named place taken by force (triggers.yaml): "seized Mazar-i-Sharif", "the capture of Kabul"
+_TAKEN_PLACE = re.compile(r"(?:overran|overrun|seized|captured|stormed|took (?:full )?control of|took over|"
+                          r"(?:capture|seizure|takeover|take-over|storming) of)", re.I)
+
+
 # "X removed the Taliban from its list, as did Y and Z": the trailing list did the same
 _AS_DID = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?!not\b|so\b)", re.I)
 
@@ -2184,6 +2239,14 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
                 # "Taliban fighters overran district after district of Badakhshan": the Taliban against the country
                 d.actor2_code = p.m.country
                 return
+        if insurgent and _TAKEN_PLACE.fullmatch(d.text.strip()):
+            # "the Taliban's capture of the Afghan capital": the country's own capital taken from it
+            sentence = d.sentence or getattr(d, "_sentence", "")
+            for a in actors:
+                if d.span_end <= a.start < d.limit and a.m.code == "AFG" and a.m.kind == "name" and \
+                        re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", sentence[d.span_end:a.start]):
+                    d.actor2_code = "AFG"
+                    return
         for a in actors:
             if d.head_end <= a.start < d.limit and a.prep in _ASSAULT_PLACE_PREPS and R.side(a.m.code) != mine:
                 d.actor2 = a

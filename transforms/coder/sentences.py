@@ -27,6 +27,10 @@ fig figs vol pp ed eds al cf ie eg viz
 """.split())
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•\-–])|\n\s*\n|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# two- or three-letter initials that transliterate one Cyrillic/Perso-Arabic sound ("Sh. Delawar",
+# "Kh. Saidov", "Zh. Tokayev"): none of them is an English word that could end a sentence
+_DIGRAPH_INITIAL = re.compile(r"(?:Sh|Kh|Zh|Ch|Gh|Ts|Dzh|Dj|Yu|Ya|Yo|Ye|Sch|Shch)")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def mask_footnotes(text: str) -> str:
@@ -46,6 +50,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if "." in word:                      # U.S. / e.g. / i.e.
         return True
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return True
+    if _DIGRAPH_INITIAL.fullmatch(word) and _NAME_AFTER.match(text, dot + 1):  # "Sh. Delawar"
         return True
     if word.lower() in ("no", "nos", "art", "para"):   # "No. 5", "Art. 3"
         rest = text[dot + 1:dot + 4].lstrip()
