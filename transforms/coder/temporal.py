@@ -98,7 +98,16 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", r
 _SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-?|the\s+(?:end|start|middle)\s+of)\s*)?",
                          re.I)     # what may stand between a clause's start and its 'since' date
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:\w+ed|held|kept|shut)\s*$", re.I)   # "a contractor held since 2020": the noun's
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")
+# "two days after the attack", "a week after the bombing": a span counted from an attack the text named
+_AFTER_ATTACK = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<word>after|following)\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
+    r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
+# "the army said on Sunday that ...": a date that dates the saying, not what was said
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
 
 
 def reference_date(published: dt.date | None, text: str) -> dt.date | None:
@@ -411,6 +420,7 @@ class Clock:
     # -- per event ------------------------------------------------------------------------------
     def assign(self, head: int, end: int | None = None) -> DateInfo | None:
         """The date of an event whose trigger spans [head, end) of the current sentence."""
+        self._head = head
         info = self._choose(head, end if end is not None else head)
         if info is not None:
             self.last = info
@@ -424,6 +434,7 @@ class Clock:
         if event_type != "ASSAULT" or info is None:
             return info
         if not _CLAIM.search(trigger):
+            info = self._reported_pluperfect(info)
             named = self._named_attack
             if named is not None and info.inherited and info.precision == "day" and \
                     dt.timedelta(0) < info.date - named.date <= dt.timedelta(days=7):
@@ -441,6 +452,47 @@ class Clock:
                 dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
+
+    def _reported_pluperfect(self, info: DateInfo) -> DateInfo:
+        """"The army said on Sunday that its troops had killed 200 fighters": a killing told in the past
+        perfect behind a dated saying is of the fighting, not of the saying. The fighting the text dated to
+        the day up to a week before gives its day; else the saying's day is too sure: its month only."""
+        head = getattr(self, "_head", None)
+        if info.precision != "day" or info.inherited or head is None or \
+                not _PLUPERFECT.search(self.sentence, max(0, head - 24), head):
+            return info
+        said = next((d for d in self.dates if d.text == info.text and d.end <= head and d.date == info.date), None)
+        if said is None or not _SAID_ON.search(self.sentence, max(0, said.start - 20), said.start):
+            return info
+        attack = self._attack
+        if attack is not None and attack.precision == "day" and \
+                dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
+            return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
+        return DateInfo(info.date.replace(day=1), "month", info.source, info.text, info.inherited)
+
+    def _after_attack(self, head: int) -> DateInfo | None:
+        """"Rahmon phoned Putin two days after the attack": the act is dated from the attack the text dated
+        to the day (the last one before), moved by the span; a span of weeks keeps the month only. An act
+        inside the phrase's own clause after it ("... after the attack, which killed ...") is the attack's."""
+        m = _AFTER_ATTACK.search(self.sentence)
+        if m is None:
+            return None
+        segs = self._segments
+        if head >= m.end() and _segment_of(segs, head) != _segment_of(segs, m.start("word")) and \
+                segs[_segment_of(segs, head)][2] != "main":
+            return None
+        attack = self._attack or self._named_attack
+        if attack is None or attack.precision != "day":
+            return None
+        span = relation_shift(m.group("n"), m.group("unit"))
+        if span is None:
+            return None
+        day = attack.date + span
+        if self.published is not None and day > self.published:
+            return None
+        if m.group("unit").lower().startswith("week"):
+            return DateInfo(day.replace(day=1), "month", "relative", m.group(0), True)
+        return DateInfo(day, "day", "relative", m.group(0), True)
 
     def _attack_ahead(self, claim: DateInfo) -> DateInfo | None:
         """"KABUL, Sept 6 - Islamic State has claimed responsibility for a bombing ..." then "The bomber
@@ -474,6 +526,10 @@ class Clock:
         same = [d for d in free if _segment_of(segs, d.start) == mine]
         if same:
             return _info(min(same, key=dist))
+        if "after the" in self.sentence or "following the" in self.sentence:
+            after = self._after_attack(head)
+            if after is not None:
+                return after
         kind = segs[mine][2]
         if kind == "sub" and segs[mine][0] > 0:
             shifted = self._related(segs[mine][0], head)
