@@ -106,6 +106,10 @@ _AFTER_ATTACK = re.compile(
     r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
     r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
+# "the October attack", "its 2022 elections": a date worn by a noun names that other happening
+_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|as|from|"
+                         r"after|before|until|through|the|a|an)\b)[a-z][a-z-]{2,}\b")
 # "the army said on Sunday that ...": a date that dates the saying, not what was said
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
 
@@ -453,6 +457,16 @@ class Clock:
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
 
+    def _noun_date(self, d: DateMention, head: int) -> bool:
+        """"Two men convicted over the October attack were hanged last month": a yearless or bare date
+        between a determiner and a noun dates that noun, not an act elsewhere in the sentence."""
+        if d.source == "relative" or d.precision == "day":
+            return False
+        noun = _NOUN_AFTER.match(self.sentence, d.end)
+        if noun is None or not _NOUN_BEFORE.search(self.sentence, max(0, d.start - 30), d.start):
+            return False
+        return not noun.start() <= head < noun.end() + 2
+
     def _reported_pluperfect(self, info: DateInfo) -> DateInfo:
         """"The army said on Sunday that its troops had killed 200 fighters": a killing told in the past
         perfect behind a dated saying is of the fighting, not of the saying. The fighting the text dated to
@@ -523,6 +537,9 @@ class Clock:
         def dist(d: DateMention) -> int:
             return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
 
+        worn = [d for d in free if self._noun_date(d, head)]
+        if worn and len(worn) < len(free):
+            free = [d for d in free if d not in worn]
         same = [d for d in free if _segment_of(segs, d.start) == mine]
         if same:
             return _info(min(same, key=dist))
