@@ -91,3 +91,18 @@ def test_fighting_dated_more_than_a_week_before_the_saying_is_not_borrowed():
     text = ("Gunmen attacked a border post on 2 October.\n\n"
             "Pakistan's army said on Sunday that its troops had killed more than 150 Taliban fighters.")
     assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 1), "month") in events(text)
+
+
+STORY = "KABUL, July 3 (Wire) - Tajikistan's president met Taliban officials in Dushanbe on Thursday.\n\n"
+
+
+def test_a_habit_kept_for_years_takes_no_day_of_the_story():
+    text = STORY + "Dushanbe refused to deal with the Taliban leadership at the political level for years."
+    assert dated(text, "REJECT", dt.date(2025, 7, 3)) == [(None, "none")]
+    # the story's own act keeps its day
+    assert dated(text, "CONSULT", dt.date(2025, 7, 3)) == [(dt.date(2025, 7, 3), "day")]
+
+
+def test_years_of_a_thing_bought_are_no_habit():
+    text = STORY + "Uzbekistan signed a deal with the Taliban for many years of electricity supplies."
+    assert dated(text, "AGREE", dt.date(2025, 7, 3)) == [(dt.date(2025, 7, 3), "day")]

@@ -110,6 +110,9 @@ _AFTER_ATTACK = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|as|from|"
                          r"after|before|until|through|the|a|an)\b)[a-z][a-z-]{2,}\b")
+# "has refused for years to ...", "have argued for decades": a habit over years has no day of the story
+_FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|over\s+the\s+(?:years|decades)|"
+                        r"for\s+a\s+decade|for\s+a\s+generation)\b(?!\s+(?:of|to\s+come|ahead)\b)", re.I)
 # "the army said on Sunday that ...": a date that dates the saying, not what was said
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
 
@@ -582,6 +585,10 @@ class Clock:
             earlier = [d for d in free if d.end <= head and d.precision in ("day", "month") and d.date < context.date]
             if earlier:
                 return _info(earlier[-1])
+        if context is not None and ("years" in self.sentence or "decade" in self.sentence):
+            seg = segs[mine]
+            if _FOR_YEARS.search(self.sentence, seg[0], seg[1]):
+                return None     # "Dushanbe refused for years to deal with Kabul": no date of the story
         return _inherit(context)
 
     def _noun_participle(self, head: int, at: int) -> bool:
