@@ -106,3 +106,16 @@ def test_a_habit_kept_for_years_takes_no_day_of_the_story():
 def test_years_of_a_thing_bought_are_no_habit():
     text = STORY + "Uzbekistan signed a deal with the Taliban for many years of electricity supplies."
     assert dated(text, "AGREE", dt.date(2025, 7, 3)) == [(dt.date(2025, 7, 3), "day")]
+
+
+def test_a_record_counted_since_a_time_does_not_date_the_act():
+    text = ("Kabul — Wednesday 13 September 2023\n\n"
+            "China's new ambassador handed his letter of credence to the Taliban's prime minister at a ceremony, "
+            "making him the first new ambassador to take up a post in the Afghan capital since August 2021.")
+    assert dated(text, "CONSULT", dt.date(2023, 9, 18)) == [(dt.date(2023, 9, 13), "day")]
+
+
+def test_a_continuing_act_since_a_time_keeps_that_month():
+    text = ("Kabul — Wednesday 13 September 2023\n\n"
+            "Uzbekistan has sent flour to Afghanistan since August 2021.")
+    assert ("UZB", "AFG", "AID", dt.date(2021, 8, 1), "month") in events(text, dt.date(2023, 9, 18))

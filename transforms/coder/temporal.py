@@ -113,6 +113,9 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|i
 # "has refused for years to ...", "have argued for decades": a habit over years has no day of the story
 _FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|over\s+the\s+(?:years|decades)|"
                         r"for\s+a\s+decade|for\s+a\s+generation)\b(?!\s+(?:of|to\s+come|ahead)\b)", re.I)
+# "making him the first new envoy since August 2021": a record counted since a time, not the act's time
+_RECORD_SINCE = re.compile(r"\b(?:first|largest|biggest|highest|heaviest|deadliest|worst|longest|most\s+[a-z]+|only)\b"
+                           r"[^.;:]{0,90}$", re.I)
 # "the army said on Sunday that ...": a date that dates the saying, not what was said
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
 
@@ -566,6 +569,7 @@ class Clock:
         if main:
             return _info(min(main, key=dist))
         since = [d for d in dates if d.bound_word in ("since", "from")
+                 and not (d.bound_word == "since" and _RECORD_SINCE.search(self.sentence, max(0, head), d.start))
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
                       and _SINCE_OPEN.fullmatch(self.sentence, segs[mine + 1][0], d.start) is not None
                       and not self._noun_participle(head, segs[mine + 1][0]))]
