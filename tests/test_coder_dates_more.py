@@ -119,3 +119,10 @@ def test_a_continuing_act_since_a_time_keeps_that_month():
     text = ("Kabul — Wednesday 13 September 2023\n\n"
             "Uzbekistan has sent flour to Afghanistan since August 2021.")
     assert ("UZB", "AFG", "AID", dt.date(2021, 8, 1), "month") in events(text, dt.date(2023, 9, 18))
+
+
+def test_reported_losses_told_first_do_not_move_the_fighting_day():
+    text = ("Taliban fighters attacked Pakistani army posts along the frontier late on Saturday.\n\n"
+            "Pakistan's army said on Sunday that 20 of its soldiers had been killed in the fighting and that its "
+            "troops had killed more than 150 Taliban fighters.")
+    assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)

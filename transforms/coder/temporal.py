@@ -117,6 +117,8 @@ _FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|dec
 _RECORD_SINCE = re.compile(r"\b(?:first|largest|biggest|highest|heaviest|deadliest|worst|longest|most\s+[a-z]+|only)\b"
                            r"[^.;:]{0,90}$", re.I)
 # "the army said on Sunday that ...": a date that dates the saying, not what was said
+_HAD_DONE = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?been\s+$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
 
 
@@ -444,7 +446,10 @@ class Clock:
         if event_type != "ASSAULT" or info is None:
             return info
         if not _CLAIM.search(trigger):
+            told = info
             info = self._reported_pluperfect(info)
+            if info is told and self._reported_passive(info):
+                return info     # "23 soldiers had been killed", said on Sunday: not the day of an attack to remember
             named = self._named_attack
             if named is not None and info.inherited and info.precision == "day" and \
                     dt.timedelta(0) < info.date - named.date <= dt.timedelta(days=7):
@@ -479,7 +484,7 @@ class Clock:
         the day up to a week before gives its day; else the saying's day is too sure: its month only."""
         head = getattr(self, "_head", None)
         if info.precision != "day" or info.inherited or head is None or \
-                not _PLUPERFECT.search(self.sentence, max(0, head - 24), head):
+                not _HAD_DONE.search(self.sentence, max(0, head - 30), head):
             return info
         said = next((d for d in self.dates if d.text == info.text and d.end <= head and d.date == info.date), None)
         if said is None or not _SAID_ON.search(self.sentence, max(0, said.start - 20), said.start):
@@ -489,6 +494,15 @@ class Clock:
                 dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return DateInfo(info.date.replace(day=1), "month", info.source, info.text, info.inherited)
+
+    def _reported_passive(self, info: DateInfo) -> bool:
+        """"The army said on Sunday that 23 soldiers had been killed": a passive in the past perfect behind
+        a dated saying."""
+        head = getattr(self, "_head", None)
+        if info.precision != "day" or head is None or not _HAD_BEEN.search(self.sentence, max(0, head - 30), head):
+            return False
+        said = next((d for d in self.dates if d.text == info.text and d.end <= head and d.date == info.date), None)
+        return said is not None and _SAID_ON.search(self.sentence, max(0, said.start - 20), said.start) is not None
 
     def _after_attack(self, head: int) -> DateInfo | None:
         """"Rahmon phoned Putin two days after the attack": the act is dated from the attack the text dated
