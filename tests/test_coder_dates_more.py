@@ -126,3 +126,16 @@ def test_reported_losses_told_first_do_not_move_the_fighting_day():
             "Pakistan's army said on Sunday that 20 of its soldiers had been killed in the fighting and that its "
             "troops had killed more than 150 Taliban fighters.")
     assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
+
+
+FORUM = "Today, Kazakhstan's trade minister opened the Kazakh-Afghan business forum in Astana.\n\n"
+
+
+def test_the_eve_of_a_dated_happening_is_the_day_before():
+    text = FORUM + "On the eve of the forum, the Kazakh trade minister held talks with the Taliban's commerce minister."
+    assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") in events(text, dt.date(2023, 8, 3))
+
+
+def test_the_eve_of_an_undated_happening_moves_nothing():
+    text = FORUM + "On the eve of the election, the Kazakh trade minister held talks with the Taliban's commerce minister."
+    assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") not in events(text, dt.date(2023, 8, 3))

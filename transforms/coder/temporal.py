@@ -88,6 +88,9 @@ _FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
 # "on the day of the decree": the day of an act named before (no date of its own follows the noun)
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their|his|her|that)\s+(?P<noun>[a-z]{4,})\b"
                      r"(?!\s+(?:of\s+)?\d)", re.I)
+# "On the eve of the forum, the minister held talks": the day before the day the text gave that noun
+_EVE_OF = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the|its|their|his|her|that|this)\s+(?P<noun>[a-z]{4,})\b"
+                     r"(?!\s+(?:of\s+)?\d)", re.I)
 _ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|bombing|blast|shooting|assault|explosion|"
                             r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
 _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
@@ -307,6 +310,8 @@ class Clock:
             self.dates = [d for d in self.dates if not self._is_publication(d)]
         if "day of" in sentence:
             self._day_of(sentence)
+        if "eve of" in sentence:
+            self._eve_of(sentence)
         if not self.dates:
             self._heading(start, end)
             return self.dates
@@ -371,6 +376,20 @@ class Clock:
             named = [d for low, d in self._days if stem in low]
             day = named[-1] if named else self._days[0][1]
             self.dates = sorted(self.dates + [DateMention(m.start(), m.end(), day.date, "day", "relative", m.group(0))],
+                                key=lambda d: d.start)
+
+    def _eve_of(self, sentence: str) -> None:
+        """"Today the minister opened the business forum." ... "On the eve of the forum, he held talks": the
+        day before the last day given to a sentence that names the noun (nothing when none does)."""
+        for m in _EVE_OF.finditer(sentence):
+            if any(d.start < m.end() and m.start() < d.end for d in self.dates):
+                continue
+            stem = m.group("noun").lower()[:5]
+            named = [d for low, d in self._days if stem in low and low != sentence.lower()]
+            if not named:
+                continue
+            day = named[-1].date - dt.timedelta(days=1)
+            self.dates = sorted(self.dates + [DateMention(m.start(), m.end(), day, "day", "relative", m.group(0))],
                                 key=lambda d: d.start)
 
     def _heading(self, start: int, end: int) -> None:
