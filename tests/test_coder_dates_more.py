@@ -53,7 +53,8 @@ def test_a_date_of_its_own_wins_over_the_span():
 
 def test_pluperfect_killing_behind_a_dated_saying_is_of_the_fighting():
     text = ("Taliban fighters attacked Pakistani army posts along the frontier late on Saturday.\n\n"
-            "Pakistan's army said on Sunday that its troops, returning fire, had killed more than 150 Taliban fighters.")
+            "Pakistan's army said on Sunday that its troops, returning fire, had killed more than 150 Taliban "
+            "fighters.")
     assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
     # the attack itself keeps its day
     assert ("TALIBAN", "PAK", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
@@ -137,5 +138,6 @@ def test_the_eve_of_a_dated_happening_is_the_day_before():
 
 
 def test_the_eve_of_an_undated_happening_moves_nothing():
-    text = FORUM + "On the eve of the election, the Kazakh trade minister held talks with the Taliban's commerce minister."
+    text = FORUM + ("On the eve of the election, the Kazakh trade minister held talks with the Taliban's "
+                    "commerce minister.")
     assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") not in events(text, dt.date(2023, 8, 3))

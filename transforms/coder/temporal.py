@@ -101,28 +101,31 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", r
 _SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-?|the\s+(?:end|start|middle)\s+of)\s*)?",
                          re.I)     # what may stand between a clause's start and its 'since' date
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:\w+ed|held|kept|shut)\s*$", re.I)   # "a contractor held since 2020": the noun's
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
 # "two days after the attack", "a week after the bombing": a span counted from an attack the text named
 _AFTER_ATTACK = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+"
     r"(?P<word>after|following)\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
     r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
 # "the October attack", "its 2022 elections": a date worn by a noun names that other happening
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
-_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|as|from|"
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|"
+                         r"as|from|"
                          r"after|before|until|through|the|a|an)\b)[a-z][a-z-]{2,}\b")
 # "has refused for years to ...", "have argued for decades": a habit over years has no day of the story
 _FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|over\s+the\s+(?:years|decades)|"
                         r"for\s+a\s+decade|for\s+a\s+generation)\b(?!\s+(?:of|to\s+come|ahead)\b)", re.I)
 # "making him the first new envoy since August 2021": a record counted since a time, not the act's time
-_RECORD_SINCE = re.compile(r"\b(?:first|largest|biggest|highest|heaviest|deadliest|worst|longest|most\s+[a-z]+|only)\b"
+_RECORD_SINCE = re.compile(r"\b(?:first|largest|biggest|highest|heaviest|deadliest|worst|longest|most\s+[a-z]+|"
+                           r"only)\b"
                            r"[^.;:]{0,90}$", re.I)
 # "the army said on Sunday that ...": a date that dates the saying, not what was said
 _HAD_DONE = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?been\s+$", re.I)
-_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)       # "TASHKENT, July 17 (Wire) –"
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)
 
 
 def reference_date(published: dt.date | None, text: str) -> dt.date | None:
