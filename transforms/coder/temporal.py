@@ -88,6 +88,9 @@ _FOR_YEAR = re.compile(r"\bfor\s+$", re.I)
 # "on the day of the decree": the day of an act named before (no date of its own follows the noun)
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?day\s+of\s+(?:the|its|their|his|her|that)\s+(?P<noun>[a-z]{4,})\b"
                      r"(?!\s+(?:of\s+)?\d)", re.I)
+# "On the eve of the forum, the minister held talks": the day before the day the text gave that noun
+_EVE_OF = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the|its|their|his|her|that|this)\s+(?P<noun>[a-z]{4,})\b"
+                     r"(?!\s+(?:of\s+)?\d)", re.I)
 _ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|bombing|blast|shooting|assault|explosion|"
                             r"ambush|raid)s?\b")     # "over Friday's massacre at the concert hall"
 _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
@@ -99,6 +102,30 @@ _SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-
                          re.I)     # what may stand between a clause's start and its 'since' date
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:\w+ed|held|kept|shut)\s*$", re.I)   # "a contractor held since 2020": the noun's
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+")       # "TASHKENT, July 17 (Wire) –"
+# "two days after the attack", "a week after the bombing": a span counted from an attack the text named
+_AFTER_ATTACK = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+"
+    r"(?P<word>after|following)\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
+    r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
+# "the October attack", "its 2022 elections": a date worn by a noun names that other happening
+_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|"
+                         r"as|from|"
+                         r"after|before|until|through|the|a|an)\b)[a-z][a-z-]{2,}\b")
+# "has refused for years to ...", "have argued for decades": a habit over years has no day of the story
+_FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|over\s+the\s+(?:years|decades)|"
+                        r"for\s+a\s+decade|for\s+a\s+generation)\b(?!\s+(?:of|to\s+come|ahead)\b)", re.I)
+# "making him the first new envoy since August 2021": a record counted since a time, not the act's time
+_RECORD_SINCE = re.compile(r"\b(?:first|largest|biggest|highest|heaviest|deadliest|worst|longest|most\s+[a-z]+|"
+                           r"only)\b"
+                           r"[^.;:]{0,90}$", re.I)
+# "the army said on Sunday that ...": a date that dates the saying, not what was said
+_HAD_DONE = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?been\s+$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|claimed|stated|added|told\s+\w+)\s+$", re.I)
 
 
 def reference_date(published: dt.date | None, text: str) -> dt.date | None:
@@ -286,6 +313,8 @@ class Clock:
             self.dates = [d for d in self.dates if not self._is_publication(d)]
         if "day of" in sentence:
             self._day_of(sentence)
+        if "eve of" in sentence:
+            self._eve_of(sentence)
         if not self.dates:
             self._heading(start, end)
             return self.dates
@@ -352,6 +381,20 @@ class Clock:
             self.dates = sorted(self.dates + [DateMention(m.start(), m.end(), day.date, "day", "relative", m.group(0))],
                                 key=lambda d: d.start)
 
+    def _eve_of(self, sentence: str) -> None:
+        """"Today the minister opened the business forum." ... "On the eve of the forum, he held talks": the
+        day before the last day given to a sentence that names the noun (nothing when none does)."""
+        for m in _EVE_OF.finditer(sentence):
+            if any(d.start < m.end() and m.start() < d.end for d in self.dates):
+                continue
+            stem = m.group("noun").lower()[:5]
+            named = [d for low, d in self._days if stem in low and low != sentence.lower()]
+            if not named:
+                continue
+            day = named[-1].date - dt.timedelta(days=1)
+            self.dates = sorted(self.dates + [DateMention(m.start(), m.end(), day, "day", "relative", m.group(0))],
+                                key=lambda d: d.start)
+
     def _heading(self, start: int, end: int) -> None:
         """"1. China sends an ambassador" over "Kabul — Wednesday 13 September": an item's headline
         takes the date line right under it (not the previous item's)."""
@@ -411,6 +454,7 @@ class Clock:
     # -- per event ------------------------------------------------------------------------------
     def assign(self, head: int, end: int | None = None) -> DateInfo | None:
         """The date of an event whose trigger spans [head, end) of the current sentence."""
+        self._head = head
         info = self._choose(head, end if end is not None else head)
         if info is not None:
             self.last = info
@@ -424,6 +468,10 @@ class Clock:
         if event_type != "ASSAULT" or info is None:
             return info
         if not _CLAIM.search(trigger):
+            told = info
+            info = self._reported_pluperfect(info)
+            if info is told and self._reported_passive(info):
+                return info     # "23 soldiers had been killed", said on Sunday: not the day of an attack to remember
             named = self._named_attack
             if named is not None and info.inherited and info.precision == "day" and \
                     dt.timedelta(0) < info.date - named.date <= dt.timedelta(days=7):
@@ -441,6 +489,66 @@ class Clock:
                 dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
             return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
         return info
+
+    def _noun_date(self, d: DateMention, head: int) -> bool:
+        """"Two men convicted over the October attack were hanged last month": a yearless or bare date
+        between a determiner and a noun dates that noun, not an act elsewhere in the sentence."""
+        if d.source == "relative" or d.precision == "day":
+            return False
+        noun = _NOUN_AFTER.match(self.sentence, d.end)
+        if noun is None or not _NOUN_BEFORE.search(self.sentence, max(0, d.start - 30), d.start):
+            return False
+        return not noun.start() <= head < noun.end() + 2
+
+    def _reported_pluperfect(self, info: DateInfo) -> DateInfo:
+        """"The army said on Sunday that its troops had killed 200 fighters": a killing told in the past
+        perfect behind a dated saying is of the fighting, not of the saying. The fighting the text dated to
+        the day up to a week before gives its day; else the saying's day is too sure: its month only."""
+        head = getattr(self, "_head", None)
+        if info.precision != "day" or info.inherited or head is None or \
+                not _HAD_DONE.search(self.sentence, max(0, head - 30), head):
+            return info
+        said = next((d for d in self.dates if d.text == info.text and d.end <= head and d.date == info.date), None)
+        if said is None or not _SAID_ON.search(self.sentence, max(0, said.start - 20), said.start):
+            return info
+        attack = self._attack
+        if attack is not None and attack.precision == "day" and \
+                dt.timedelta(0) < info.date - attack.date <= dt.timedelta(days=7):
+            return DateInfo(attack.date, attack.precision, attack.source, attack.text, True)
+        return DateInfo(info.date.replace(day=1), "month", info.source, info.text, info.inherited)
+
+    def _reported_passive(self, info: DateInfo) -> bool:
+        """"The army said on Sunday that 23 soldiers had been killed": a passive in the past perfect behind
+        a dated saying."""
+        head = getattr(self, "_head", None)
+        if info.precision != "day" or head is None or not _HAD_BEEN.search(self.sentence, max(0, head - 30), head):
+            return False
+        said = next((d for d in self.dates if d.text == info.text and d.end <= head and d.date == info.date), None)
+        return said is not None and _SAID_ON.search(self.sentence, max(0, said.start - 20), said.start) is not None
+
+    def _after_attack(self, head: int) -> DateInfo | None:
+        """"Rahmon phoned Putin two days after the attack": the act is dated from the attack the text dated
+        to the day (the last one before), moved by the span; a span of weeks keeps the month only. An act
+        inside the phrase's own clause after it ("... after the attack, which killed ...") is the attack's."""
+        m = _AFTER_ATTACK.search(self.sentence)
+        if m is None:
+            return None
+        segs = self._segments
+        if head >= m.end() and _segment_of(segs, head) != _segment_of(segs, m.start("word")) and \
+                segs[_segment_of(segs, head)][2] != "main":
+            return None
+        attack = self._attack or self._named_attack
+        if attack is None or attack.precision != "day":
+            return None
+        span = relation_shift(m.group("n"), m.group("unit"))
+        if span is None:
+            return None
+        day = attack.date + span
+        if self.published is not None and day > self.published:
+            return None
+        if m.group("unit").lower().startswith("week"):
+            return DateInfo(day.replace(day=1), "month", "relative", m.group(0), True)
+        return DateInfo(day, "day", "relative", m.group(0), True)
 
     def _attack_ahead(self, claim: DateInfo) -> DateInfo | None:
         """"KABUL, Sept 6 - Islamic State has claimed responsibility for a bombing ..." then "The bomber
@@ -471,9 +579,16 @@ class Clock:
         def dist(d: DateMention) -> int:
             return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
 
+        worn = [d for d in free if self._noun_date(d, head)]
+        if worn and len(worn) < len(free):
+            free = [d for d in free if d not in worn]
         same = [d for d in free if _segment_of(segs, d.start) == mine]
         if same:
             return _info(min(same, key=dist))
+        if "after the" in self.sentence or "following the" in self.sentence:
+            after = self._after_attack(head)
+            if after is not None:
+                return after
         kind = segs[mine][2]
         if kind == "sub" and segs[mine][0] > 0:
             shifted = self._related(segs[mine][0], head)
@@ -490,6 +605,7 @@ class Clock:
         if main:
             return _info(min(main, key=dist))
         since = [d for d in dates if d.bound_word in ("since", "from")
+                 and not (d.bound_word == "since" and _RECORD_SINCE.search(self.sentence, max(0, head), d.start))
                  and (_segment_of(segs, d.start) == mine or _segment_of(segs, d.start) == mine + 1
                       and _SINCE_OPEN.fullmatch(self.sentence, segs[mine + 1][0], d.start) is not None
                       and not self._noun_participle(head, segs[mine + 1][0]))]
@@ -509,6 +625,10 @@ class Clock:
             earlier = [d for d in free if d.end <= head and d.precision in ("day", "month") and d.date < context.date]
             if earlier:
                 return _info(earlier[-1])
+        if context is not None and ("years" in self.sentence or "decade" in self.sentence):
+            seg = segs[mine]
+            if _FOR_YEARS.search(self.sentence, seg[0], seg[1]):
+                return None     # "Dushanbe refused for years to deal with Kabul": no date of the story
         return _inherit(context)
 
     def _noun_participle(self, head: int, at: int) -> bool:

@@ -1,0 +1,143 @@
+"""Dates of acts told relative to another happening (own sentences, not copied text): a span after an attack,
+a killing reported in the past perfect behind a dated saying, a date worn by a noun."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document
+from transforms.coder import code_document
+
+PUB = dt.date(2025, 10, 14)     # a Tuesday
+
+
+def events(text: str, published: dt.date = PUB):
+    return [(e.actor1, e.actor2, e.event_type, e.event_date, e.date_precision)
+            for e in code_document(text_document(text, published, "test-dates-more"))]
+
+
+def dated(text: str, event_type: str, published: dt.date = PUB):
+    return [(e[3], e[4]) for e in events(text, published) if e[2] == event_type]
+
+
+ATTACK = "Gunmen killed nine worshippers at a shrine in Shiraz on Friday.\n\n"
+
+
+def test_days_after_the_attack_count_from_the_attack_day():
+    text = ATTACK + "Tajikistan's president spoke to the Iranian president by telephone two days after the attack."
+    assert ("TJK", "IRN", "CONSULT", dt.date(2025, 10, 12), "day") in events(text)
+
+
+def test_act_coordinated_after_the_span_takes_the_same_day():
+    text = ATTACK + ("Tajikistan's president spoke to the Iranian president by telephone three days after the "
+                     "shooting and condemned it.")
+    assert set(dated(text, "CONSULT")) == {(dt.date(2025, 10, 13), "day")}
+    assert set(dated(text, "ACCUSE")) == {(dt.date(2025, 10, 13), "day")}
+
+
+def test_weeks_after_the_attack_keep_the_month_only():
+    text = ("Gunmen killed nine worshippers at a shrine in Shiraz on 3 September.\n\n"
+            "Tajikistan's president spoke to the Iranian president by telephone two weeks after the attack.")
+    assert dated(text, "CONSULT") == [(dt.date(2025, 9, 1), "month")]
+
+
+def test_span_after_an_undated_attack_invents_no_day():
+    text = "Tajikistan's president spoke to the Iranian president by telephone two days after the attack."
+    got = dated(text, "CONSULT")
+    assert got and all(d != dt.date(2025, 10, 12) for d, _ in got)
+
+
+def test_a_date_of_its_own_wins_over_the_span():
+    text = ATTACK + "Tajikistan's president spoke to the Iranian president on Monday, three days after the attack."
+    assert dated(text, "CONSULT") == [(dt.date(2025, 10, 13), "day")]
+
+
+def test_pluperfect_killing_behind_a_dated_saying_is_of_the_fighting():
+    text = ("Taliban fighters attacked Pakistani army posts along the frontier late on Saturday.\n\n"
+            "Pakistan's army said on Sunday that its troops, returning fire, had killed more than 150 Taliban "
+            "fighters.")
+    assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
+    # the attack itself keeps its day
+    assert ("TALIBAN", "PAK", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
+
+
+def test_pluperfect_killing_without_dated_fighting_keeps_the_month_only():
+    text = "Pakistan's army said on Sunday that its troops had killed more than 150 Taliban fighters in Kurram."
+    got = dated(text, "ASSAULT")
+    assert got == [(dt.date(2025, 10, 1), "month")]
+
+
+def test_a_plain_past_killing_keeps_its_own_day():
+    text = "Pakistani troops killed more than 150 Taliban fighters in Kurram on Sunday, the army said."
+    assert dated(text, "ASSAULT") == [(dt.date(2025, 10, 12), "day")]
+
+
+def test_a_date_worn_by_a_noun_does_not_date_another_act():
+    text = ("Gunmen attacked a shrine in Shiraz on Sunday, killing two worshippers.\n\n"
+            "Iranian authorities hanged two men convicted over the October attack last month.")
+    assert ("IRN", None, "COERCE", dt.date(2025, 9, 1), "month") in events(text)
+
+
+def test_a_date_worn_by_a_noun_dates_that_noun_when_nothing_else_does():
+    # no other date in the sentence: the month stays the only date the act can take
+    assert dated("Iranian authorities hanged two men convicted over the October attack.", "COERCE") == \
+        [(dt.date(2025, 10, 1), "month")]
+
+
+def test_a_span_after_a_meeting_is_not_counted_from_the_attack():
+    text = ATTACK + "Tajikistan's president spoke to the Iranian president by telephone two days after the summit."
+    assert (dt.date(2025, 10, 12), "day") not in dated(text, "CONSULT")
+
+
+def test_fighting_dated_more_than_a_week_before_the_saying_is_not_borrowed():
+    text = ("Gunmen attacked a border post on 2 October.\n\n"
+            "Pakistan's army said on Sunday that its troops had killed more than 150 Taliban fighters.")
+    assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 1), "month") in events(text)
+
+
+STORY = "KABUL, July 3 (Wire) - Tajikistan's president met Taliban officials in Dushanbe on Thursday.\n\n"
+
+
+def test_a_habit_kept_for_years_takes_no_day_of_the_story():
+    text = STORY + "Dushanbe refused to deal with the Taliban leadership at the political level for years."
+    assert dated(text, "REJECT", dt.date(2025, 7, 3)) == [(None, "none")]
+    # the story's own act keeps its day
+    assert dated(text, "CONSULT", dt.date(2025, 7, 3)) == [(dt.date(2025, 7, 3), "day")]
+
+
+def test_years_of_a_thing_bought_are_no_habit():
+    text = STORY + "Uzbekistan signed a deal with the Taliban for many years of electricity supplies."
+    assert dated(text, "AGREE", dt.date(2025, 7, 3)) == [(dt.date(2025, 7, 3), "day")]
+
+
+def test_a_record_counted_since_a_time_does_not_date_the_act():
+    text = ("Kabul — Wednesday 13 September 2023\n\n"
+            "China's new ambassador handed his letter of credence to the Taliban's prime minister at a ceremony, "
+            "making him the first new ambassador to take up a post in the Afghan capital since August 2021.")
+    assert dated(text, "CONSULT", dt.date(2023, 9, 18)) == [(dt.date(2023, 9, 13), "day")]
+
+
+def test_a_continuing_act_since_a_time_keeps_that_month():
+    text = ("Kabul — Wednesday 13 September 2023\n\n"
+            "Uzbekistan has sent flour to Afghanistan since August 2021.")
+    assert ("UZB", "AFG", "AID", dt.date(2021, 8, 1), "month") in events(text, dt.date(2023, 9, 18))
+
+
+def test_reported_losses_told_first_do_not_move_the_fighting_day():
+    text = ("Taliban fighters attacked Pakistani army posts along the frontier late on Saturday.\n\n"
+            "Pakistan's army said on Sunday that 20 of its soldiers had been killed in the fighting and that its "
+            "troops had killed more than 150 Taliban fighters.")
+    assert ("PAK", "TALIBAN", "ASSAULT", dt.date(2025, 10, 11), "day") in events(text)
+
+
+FORUM = "Today, Kazakhstan's trade minister opened the Kazakh-Afghan business forum in Astana.\n\n"
+
+
+def test_the_eve_of_a_dated_happening_is_the_day_before():
+    text = FORUM + "On the eve of the forum, the Kazakh trade minister held talks with the Taliban's commerce minister."
+    assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") in events(text, dt.date(2023, 8, 3))
+
+
+def test_the_eve_of_an_undated_happening_moves_nothing():
+    text = FORUM + ("On the eve of the election, the Kazakh trade minister held talks with the Taliban's "
+                    "commerce minister.")
+    assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") not in events(text, dt.date(2023, 8, 3))
