@@ -976,6 +976,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "Uzbek diplomats are understood to have discussed ...": unconfirmed
     if d.trigger.event_type not in ("COOPERATE", "AID") and _HABITUAL.search(window):
         return False          # "has for years found recruits among ...": a habit, not an act
+    if _inside_charge(sentence, d):
+        return False          # "accused him of recruiting for ISKP": the act charged is no event of its own
     if d.trigger.frame in ("verb", "reverse") and _CONTACT_RELATIVE.search(upto[-60:]):
         return False          # "the men it sends abroad", "delegations the Taliban had received": an earlier act, described
     if d.trigger.frame == "verb" and _OPENING_PP_PARTICIPLE.search(upto) and re.match(r"\w+ed\b", d.text):
@@ -999,11 +1001,35 @@ _AFTER_NOUN = re.compile(r"\b(?:after|following|since|amid|upon)\s+(?:the\s+|a\s
                          r"(?:[\w-]+\s+){0,2})?$", re.I)
 
 
+# an accusation, charge or suspicion and the act it names: "accused him of recruiting ...", "charged three men
+# with organising an attack", "on suspicion of smuggling", "convicted of taking part in the attack"
+_CHARGE_OF = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing)|suspected|suspects|convicted|convicts|indicted|prosecuted|"
+    r"tried|sentenced|jailed|imprisoned|guilty|innocent|on (?:suspicion|charges?|accusations?|allegations?)|"
+    r"suspicion|allegations?|accusations?|charges?)\b(?:\s+(?!(?:and|but|while|after|before|then)\b)[\w'’-]+){0,4}?"
+    r"\s+(?:of|with|for|over|that)\s+(?:(?!(?:and|but|while|after|before|then|was|were|is|are|been|had|has|have|"
+    r"will|would|later|also)\b)[\w'’-]+\s+){0,5}$", re.I)
+# (no auxiliary in the gap: "two men convicted of helping him were hanged" — the hanging is the sentence's own verb)
+
+
+def _inside_charge(sentence: str, d: _Draft) -> bool:
+    """The trigger is the act an accusation, charge or suspicion names ("accused X of attacking Y"): only the
+    accusing, charging or arresting is an act; the deed charged is not told as having happened."""
+    if d.trigger.event_type == "ACCUSE":
+        return False
+    if d.trigger.frame not in ("noun", "symmetric") and not re.match(r"[a-z]+ing\b", d.text, re.I):
+        return False          # a finite verb is the sentence's own act: "two men convicted of it were hanged"
+    before = sentence[max(0, d.head - 90):d.head]
+    if re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", before):
+        before = before[[m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", before)][-1]:]
+    return bool(_CHARGE_OF.search(before))
+
+
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
 _HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
 # habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
 _HABITUAL = re.compile(r"\b(?:for (?:many |several )?(?:years|decades)|(?:has|have|had) long|routinely|habitually|"
-                       r"traditionally|typically|usually|customarily)\b", re.I)
+                       r"traditionally|typically|usually|customarily|generally|normally|as a rule|by and large)\b", re.I)
 # a relative clause without "that": a noun, then its own subject (a pronoun or a name), then the verb
 _CONTACT_RELATIVE = re.compile(
     r"\b(?:the|its|their|his|her|those|these|many|some|all)\s+(?:[\w-]+\s+){0,2}?"
