@@ -2401,20 +2401,37 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     for p in places:
         if p.start >= d.head_end and p.prep in ("to", "into", "in") and p.m.country and R.side(p.m.country) not in mine:
             return p.m.country
-    if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
+    own_border = _own_border_closed(d)
+    if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes) and \
+            not own_border:
         return topic
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
+    if own_border:            # "stuck at Torkham since Pakistan closed the crossings": the crossing's country
+        for p in places:
+            if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
+                return p.m.country
     left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine
             and a.prep not in ("in",) and a.m.code != _UNNAMED]
     if left:
         return left[0].m.code
-    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
     for p in places:
         if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
             return p.m.country
+    if own_border:
+        return None           # "Pakistan closed the crossings": the neighbour only when the sentence names it
     for code in reversed(prev_codes):
         if R.side(code) not in mine:
             return code
     return None
+
+
+_BORDER_OBJECT = re.compile(r"\b(?:border|crossings?|checkpoints?|border posts?|airspace|frontier|passes|pass)\b", re.I)
+
+
+def _own_border_closed(d: _Draft) -> bool:
+    """A closure of one's own border, crossings or airspace: whom it shuts out is the neighbour the sentence
+    names (an actor, a crossing's country), never the document's topic or an earlier sentence's party."""
+    return d.trigger.event_type == "COERCE" and d.trigger.mode == "restrict" and bool(_BORDER_OBJECT.search(d.text))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
