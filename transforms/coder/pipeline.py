@@ -978,6 +978,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "has for years found recruits among ...": a habit, not an act
     if _inside_charge(sentence, d):
         return False          # "accused him of recruiting for ISKP": the act charged is no event of its own
+    if d.trigger.frame == "verb" and _INANIMATE_SUBJECT.search(sentence, max(0, d.head - 60), d.head):
+        return False          # "a storm cut power", "floods closed the road": no one's act
     if d.trigger.frame in ("verb", "reverse") and _CONTACT_RELATIVE.search(upto[-60:]):
         return False          # "the men it sends abroad", "delegations the Taliban had received": an earlier act, described
     if d.trigger.frame == "verb" and _OPENING_PP_PARTICIPLE.search(upto) and re.match(r"\w+ed\b", d.text):
@@ -1023,6 +1025,19 @@ def _inside_charge(sentence: str, d: _Draft) -> bool:
     if re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", before):
         before = before[[m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", before)][-1]:]
     return bool(_CHARGE_OF.search(before))
+
+
+# a subject that is weather, nature, a disease or a breakdown, right before its verb: "heavy snow closed the
+# pass", "the pandemic halted trade", "an avalanche blocked the road", "the war cut supplies"
+_INANIMATE_SUBJECT = re.compile(
+    r"\b(?:heavy |severe |torrential |seasonal |flash |deadly |the |an? |this |that |last \w+['’]s |record )*"
+    r"(?:snow(?:fall|storms?|drifts?)?|avalanches?|storms?|sandstorms?|dust ?storms?|blizzards?|rains?|rainfall|floods?|"
+    r"flooding|mudslides?|landslides?|rockfalls?|earthquakes?|quakes?|droughts?|heat ?waves?|heat|frost|ice|fog|"
+    r"weather|wildfires?|fires?|blazes?|pandemic|epidemic|outbreak|coronavirus|covid(?:-19)?|virus|disease|"
+    r"low water(?: levels?)?|water levels?|shortages?|breakdowns?|faults?|accidents?|repairs?|maintenance|"
+    r"power cuts?|outages?|blackouts?|war|conflict)"
+    r"(?:\s+(?:in|on|at|along|across|over|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    r"\s+(?:(?:has|have|had|also|again|temporarily|briefly|repeatedly|effectively|then|later|now)\s+)*$", re.I)
 
 
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
