@@ -72,3 +72,10 @@ def test_an_envoy_sent_home_is_an_expulsion_and_a_recall_a_protest():
     assert ("UZB", "PAK", "PROTEST") in coded("On 12 June Uzbekistan recalled its ambassador to Pakistan for consultations.")
     # sending a new ambassador stays recognition
     assert ("CHN", "TALIBAN", "SUPPORT") in coded("On 12 June China sent a new ambassador to the Taliban government.")
+
+
+def test_a_standing_relation_in_the_present_simple_is_no_meeting():
+    assert coded("Tashkent engages with Kabul through its consulate in Mazar.") == []
+    assert coded("Taliban units now hold the old posts, and the Turkmen deal with them as they dealt with their predecessors.") == []
+    assert ("TJK", "TALIBAN", "CONSULT") in coded("On 12 June Tajik officials dealt with the Taliban directly for the first time.")
+    assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan has been dealing with the Taliban since 2021.")

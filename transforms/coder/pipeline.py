@@ -898,12 +898,17 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     if _GENERIC_AFTER.match(sentence, d.span_end) and _plain_present(d.text.split()[0]):
         return False          # "They recruit where people are lonely": a habit, not an act
+    if d.trigger.event_type == "CONSULT" and _STANDING_VERB.match(d.text) and \
+            not re.search(r"\b(?:has|have|had|is|are|was|were|been)\s+(?:\w+\s+)?$", before):
+        return False          # "the Turkmen deal with them", "Tashkent engages with Kabul": a standing relation
     if d.trigger.event_type == "SUPPORT" and _DOCUMENT_SUBJECT.search(before) and \
             not re.search(r"\b(?-i:[A-Z])", sentence[d.span_end:d.span_end + 50]):
         return False          # "The communiqué praised regional connectivity": an idea praised, no party
     return True
 
 
+# the present simple of verbs of an ongoing relation ("deal with", "engage with", "work with", "liaise with")
+_STANDING_VERB = re.compile(r"(?:deals?|engages?|works?|liaises?|interacts?)\s+(?:\w+\s+)?with\b", re.I)
 _GENERIC_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:where|wherever|whenever)\b", re.I)
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resolution|document|text|report|editorial|"
                                r"article|op-ed|commentary)\s+(?:also\s+|again\s+|repeatedly\s+)?$", re.I)
