@@ -906,12 +906,17 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     if _GENERIC_AFTER.match(sentence, d.span_end) and _plain_present(d.text.split()[0]):
         return False          # "They recruit where people are lonely": a habit, not an act
+    if d.trigger.event_type == "CONSULT" and _STANDING_VERB.match(d.text) and \
+            not re.search(r"\b(?:has|have|had|is|are|was|were|been)\s+(?:\w+\s+)?$", before):
+        return False          # "the Turkmen deal with them", "Tashkent engages with Kabul": a standing relation
     if d.trigger.event_type == "SUPPORT" and _DOCUMENT_SUBJECT.search(before) and \
             not re.search(r"\b(?-i:[A-Z])", sentence[d.span_end:d.span_end + 50]):
         return False          # "The communiqué praised regional connectivity": an idea praised, no party
     return True
 
 
+# the present simple of verbs of an ongoing relation ("deal with", "engage with", "work with", "liaise with")
+_STANDING_VERB = re.compile(r"(?:deals?|engages?|works?|liaises?|interacts?)\s+(?:\w+\s+)?with\b", re.I)
 _GENERIC_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:where|wherever|whenever)\b", re.I)
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resolution|document|text|report|editorial|"
                                r"article|op-ed|commentary)\s+(?:also\s+|again\s+|repeatedly\s+)?$", re.I)
@@ -984,6 +989,10 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "Uzbek diplomats are understood to have discussed ...": unconfirmed
     if d.trigger.event_type not in ("COOPERATE", "AID") and _HABITUAL.search(window):
         return False          # "has for years found recruits among ...": a habit, not an act
+    if _inside_charge(sentence, d):
+        return False          # "accused him of recruiting for ISKP": the act charged is no event of its own
+    if d.trigger.frame == "verb" and _INANIMATE_SUBJECT.search(sentence, max(0, d.head - 60), d.head):
+        return False          # "a storm cut power", "floods closed the road": no one's act
     if d.trigger.frame in ("verb", "reverse") and _CONTACT_RELATIVE.search(upto[-60:]):
         return False          # "the men it sends abroad", "delegations the Taliban had received": an earlier act, described
     if d.trigger.frame == "verb" and _OPENING_PP_PARTICIPLE.search(upto) and re.match(r"\w+ed\b", d.text):
@@ -1007,11 +1016,48 @@ _AFTER_NOUN = re.compile(r"\b(?:after|following|since|amid|upon)\s+(?:the\s+|a\s
                          r"(?:[\w-]+\s+){0,2})?$", re.I)
 
 
+# an accusation, charge or suspicion and the act it names: "accused him of recruiting ...", "charged three men
+# with organising an attack", "on suspicion of smuggling", "convicted of taking part in the attack"
+_CHARGE_OF = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing)|suspected|suspects|convicted|convicts|indicted|prosecuted|"
+    r"tried|sentenced|jailed|imprisoned|guilty|innocent|on (?:suspicion|charges?|accusations?|allegations?)|"
+    r"suspicion|allegations?|accusations?|charges?)\b(?:\s+(?!(?:and|but|while|after|before|then)\b)[\w'’-]+){0,4}?"
+    r"\s+(?:of|with|for|over|that)\s+(?:(?!(?:and|but|while|after|before|then|was|were|is|are|been|had|has|have|"
+    r"will|would|later|also)\b)[\w'’-]+\s+){0,5}$", re.I)
+# (no auxiliary in the gap: "two men convicted of helping him were hanged" — the hanging is the sentence's own verb)
+
+
+def _inside_charge(sentence: str, d: _Draft) -> bool:
+    """The trigger is the act an accusation, charge or suspicion names ("accused X of attacking Y"): only the
+    accusing, charging or arresting is an act; the deed charged is not told as having happened."""
+    if d.trigger.event_type == "ACCUSE":
+        return False
+    if d.trigger.frame not in ("noun", "symmetric") and not re.match(r"[a-z]+ing\b", d.text, re.I):
+        return False          # a finite verb is the sentence's own act: "two men convicted of it were hanged"
+    before = sentence[max(0, d.head - 90):d.head]
+    if re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", before):
+        before = before[[m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", before)][-1]:]
+    return bool(_CHARGE_OF.search(before))
+
+
+# a subject that is weather, nature, a disease or a breakdown, right before its verb: "heavy snow closed the
+# pass", "the pandemic halted trade", "an avalanche blocked the road", "the war cut supplies"
+_INANIMATE_SUBJECT = re.compile(
+    r"\b(?:heavy |severe |torrential |seasonal |flash |deadly |the |an? |this |that |last \w+['’]s |record )*"
+    r"(?:snow(?:fall|storms?|drifts?)?|avalanches?|storms?|sandstorms?|dust ?storms?|blizzards?|rains?|rainfall|floods?|"
+    r"flooding|mudslides?|landslides?|rockfalls?|earthquakes?|quakes?|droughts?|heat ?waves?|heat|frost|ice|fog|"
+    r"weather|wildfires?|fires?|blazes?|pandemic|epidemic|outbreak|coronavirus|covid(?:-19)?|virus|disease|"
+    r"low water(?: levels?)?|water levels?|shortages?|breakdowns?|faults?|accidents?|repairs?|maintenance|"
+    r"power cuts?|outages?|blackouts?|war|conflict)"
+    r"(?:\s+(?:in|on|at|along|across|over|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    r"\s+(?:(?:has|have|had|also|again|temporarily|briefly|repeatedly|effectively|then|later|now)\s+)*$", re.I)
+
+
 # hedged, unconfirmed acts ("are understood to have discussed", "is believed to have met")
 _HEDGED = re.compile(r"\b(?:understood|believed|thought|rumou?red|speculated|suspected) to (?:have|be)\b", re.I)
 # habits: "has for years found recruits", "have long supplied" (trade and aid flows are coded all the same)
 _HABITUAL = re.compile(r"\b(?:for (?:many |several )?(?:years|decades)|(?:has|have|had) long|routinely|habitually|"
-                       r"traditionally|typically|usually|customarily)\b", re.I)
+                       r"traditionally|typically|usually|customarily|generally|normally|as a rule|by and large)\b", re.I)
 # a relative clause without "that": a noun, then its own subject (a pronoun or a name), then the verb
 _CONTACT_RELATIVE = re.compile(
     r"\b(?:the|its|their|his|her|those|these|many|some|all)\s+(?:[\w-]+\s+){0,2}?"
@@ -2438,20 +2484,37 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
     for p in places:
         if p.start >= d.head_end and p.prep in ("to", "into", "in") and p.m.country and R.side(p.m.country) not in mine:
             return p.m.country
-    if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes):
+    own_border = _own_border_closed(d)
+    if topic and R.side(topic) not in mine and (topic in {a.m.code for a in actors} or topic in prev_codes) and \
+            not own_border:
         return topic
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
+    if own_border:            # "stuck at Torkham since Pakistan closed the crossings": the crossing's country
+        for p in places:
+            if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
+                return p.m.country
     left = [a for a in actors if a.end <= d.head and R.side(a.m.code) not in mine
             and a.prep not in ("in",) and a.m.code != _UNNAMED]
     if left:
         return left[0].m.code
-    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
     for p in places:
         if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
             return p.m.country
+    if own_border:
+        return None           # "Pakistan closed the crossings": the neighbour only when the sentence names it
     for code in reversed(prev_codes):
         if R.side(code) not in mine:
             return code
     return None
+
+
+_BORDER_OBJECT = re.compile(r"\b(?:border|crossings?|checkpoints?|border posts?|airspace|frontier|passes|pass)\b", re.I)
+
+
+def _own_border_closed(d: _Draft) -> bool:
+    """A closure of one's own border, crossings or airspace: whom it shuts out is the neighbour the sentence
+    names (an actor, a crossing's country), never the document's topic or an earlier sentence's party."""
+    return d.trigger.event_type == "COERCE" and d.trigger.mode == "restrict" and bool(_BORDER_OBJECT.search(d.text))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
