@@ -703,6 +703,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _AND_CLAUSE.search(sentence, m.end())      # the clause may open before the limit and end after it
         if brk and brk.start() < limit:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        limit = _present_clause(sentence, actors, m.end(), limit)
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
@@ -830,6 +831,17 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
                                r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _present_clause(sentence: str, actors: list[R.Placed], start: int, limit: int) -> int:
+    """'X supplies power to Y, and Kazakhstan sends food': a ', and <name> <present verb>' after `start` opens a
+    new clause with its own subject, so the trigger's clause ends at its comma."""
+    for a in actors:
+        if start < a.start < limit and a.clause is False:
+            gap = re.search(r",\s+(?:and|but)\s+(?:the\s+)?$", sentence[start:a.start])
+            if gap and R.present_verb_after(sentence, a.end, a.m.kind):
+                return start + gap.start()
+    return limit
 
 
 def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states: tuple) -> None:

@@ -96,6 +96,28 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
     r"\s+(?:(?:both|all|each|also|then|later|\w+ly)\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|"
     r"could|sent|met|signed|held|made|gave|took|\w+ed)\b")
+# "..., and Kazakhstan sends food aid": a name right before a present-tense verb (third person, -s) opens a clause
+_PRESENT_AFTER = re.compile(r"(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+(?:(?:also|now|still|already|regularly|"
+                            r"\w+ly)\s+)?(?P<verb>[a-z]+s)\b(?!\s+(?:\w+ed|has|have|had|is|are|was|were|will|would|"
+                            r"can|could|of|and|or|in)\b)(?!['’])")
+
+
+def present_verb_after(sentence: str, end: int, kind: str | None = None) -> bool:
+    """A mention ending at `end` is the subject of a present-tense verb ('Kazakhstan sends', 'Uzbekistan, which
+    borders it, supplies'): the word is a verb's third-person form (lemminflect) and the next word is not a
+    verb ("Uzbek forces attacked": a noun); a demonym ("Uzbek exports") is a modifier, never such a subject."""
+    if kind == "demonym":
+        return False
+    m = _PRESENT_AFTER.match(sentence, end)
+    if m is None:
+        return False
+    import lemminflect
+
+    w = m.group("verb")
+    return any(w in lemminflect.getAllInflections(lemma, upos="VERB").get("VBZ", ())
+               for lemma in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()))
+
+
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
                             re.I)
 _AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
@@ -196,7 +218,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 _APPOSITION.match(sentence[out[-1].end:start]):
             prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
-            _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
+            (_CLAUSE_SUBJECT_AFTER.match(sentence, end) or present_verb_after(sentence, end, m.kind)) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
                  # "across Kazakhstan, Kyrgyzstan and Uzbekistan, and Tashkent suspended": that list had closed
                  and not re.search(r"\band\b", sentence[out[-2].end:out[-1].start]))
