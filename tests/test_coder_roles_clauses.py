@@ -30,3 +30,23 @@ def test_a_demonym_and_plural_noun_is_no_new_clause():
     # "Uzbek forces attacked": forces is a noun here; and a plain list of recipients stays a list
     got = coded("Russia sent wheat to Afghanistan, Tajikistan and Kyrgyzstan.")
     assert {("RUS", "AFG", "AID"), ("RUS", "TJK", "AID"), ("RUS", "KGZ", "AID")} <= set(got)
+
+
+BOMB = "A bomb killed 30 people at a market in Kabul on Monday. "
+
+
+def test_attack_said_to_be_carried_out_by_a_named_group_is_an_accusation_of_it():
+    got = coded(BOMB + "Officials in Washington said the same day that the attack had been carried out by "
+                "Islamic State Khorasan Province.")
+    assert ("USA", "ISKP", "ACCUSE") in got
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded(BOMB + "Tajikistan said the bombing had been staged by the Taliban.")
+
+
+def test_attack_attribution_needs_a_named_other_agent():
+    # an unnamed agent, or a group speaking of its own fighters (a claim), is no accusation
+    assert not [t for t in coded(BOMB + "The Taliban said the attack was carried out by a single gunman.")
+                if t[2] == "ACCUSE"]
+    assert not [t for t in coded(BOMB + "Islamic State Khorasan Province said the attack had been carried out "
+                                        "by its fighters.") if t[2] == "ACCUSE"]
+    # a non-violent act "carried out by" someone is no attack attribution
+    assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said the survey had been carried out by Russia.")}

@@ -687,7 +687,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence) or _forum_held(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence) or _ATTRIBUTED.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -800,7 +800,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = _guests_once(drafts)
     drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
-    drafts = drafts + _thanked_for(sentence, drafts) + \
+    drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     drafts = _host_with_guests(drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1817,6 +1817,39 @@ def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
             extra.append(_Draft(trig, m.start("what"), m.end("what"), m.end(), m.group("what"),
                                 actor1_code=d.actor2_code, actor2_code=d.actor1_code, confidence=0.6))
     return extra
+
+
+# "officials said the attack had been carried out by X": the speaker lays the attack at X's door
+_ATTRIBUTED = re.compile(
+    r"\b(?P<speech>said|says|stated|announced|confirmed|concluded|believes?|believed|alleged|alleges|claimed|claims|"
+    r"insisted|added|told\s+[\w'’-]+(?:\s+[\w'’-]+)?)\b[^;:.]{0,50}?\s(?:that\s+)?(?:the|this|that|these|its|their|his|"
+    r"last\s+\w+['’]s|\w+day['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|massacres?|"
+    r"shootings?|killings?|raids?|ambush(?:es)?|strikes?|murders?|assassinations?)\s+(?:had\s+been|has\s+been|have\s+been|"
+    r"was|were)\s+(?:\w+ly\s+)?(?:carried\s+out|perpetrated|committed|staged|organi[sz]ed|conducted|masterminded|"
+    r"orchestrated|launched|planned|ordered)\s+by\s+", re.I)
+
+
+def _attack_attributed(sentence: str, actors: list[R.Placed], drafts: list[_Draft], topic: str | None) -> list[_Draft]:
+    """'Officials in Washington said the attack had been carried out by X': an accusation (ACCUSE) from the
+    speaker aimed at the named agent of the attack; an unnamed agent ('by a lone gunman') or the speaker's own
+    side (a claim of responsibility) is no accusation."""
+    out: list[_Draft] = []
+    for m in _ATTRIBUTED.finditer(sentence):
+        agent = next((a for a in actors if m.end() <= a.start <= m.end() + 30 and a.m.code not in (None, "UNK")
+                      and not re.search(r"[,;]", sentence[m.end():a.start])), None)
+        if agent is None:
+            continue
+        who, code, _how = R.subject(sentence, actors, m.start("speech"), topic)
+        speaker = who[0].m.code if who else code
+        if not speaker or speaker == "UNK" or R.side(speaker) == R.side(agent.m.code):
+            continue
+        if any(d.trigger.event_type == "ACCUSE" and d.head >= m.start("speech") and d.head < m.end() for d in drafts):
+            continue
+        trig = Trigger(event_type="ACCUSE", mode=None, frame="verb")
+        out.append(_Draft(trig, m.start("speech"), m.end("speech"), m.end(), m.group(0).strip(),
+                          actor1=who[0] if who else None, actor1_code=speaker, actor2=agent,
+                          actor2_code=agent.m.code, confidence=0.6))
+    return out
 
 
 def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str | None = None) -> None:
