@@ -50,3 +50,21 @@ def test_attack_attribution_needs_a_named_other_agent():
                                         "by its fighters.") if t[2] == "ACCUSE"]
     # a non-violent act "carried out by" someone is no attack attribution
     assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said the survey had been carried out by Russia.")}
+
+
+def test_pronoun_heading_a_coordinated_subject_is_a_member():
+    got = coded("In July the Uzbek foreign minister Bakhtiyor Saidov travelled to Kabul, where he, Muttaqi and "
+                "Pakistan's Ishaq Dar put their names to a framework agreement on the railway.")
+    assert {("UZB", "TALIBAN", "AGREE"), ("UZB", "PAK", "AGREE"), ("TALIBAN", "PAK", "AGREE")} <= set(got)
+    # across sentences: the person last named as the subject
+    got = coded("Kazakh Foreign Minister Murat Nurtleu flew to Kabul in March. There he, Muttaqi and Iran's "
+                "foreign minister signed a transit agreement.")
+    assert {("KAZ", "TALIBAN", "AGREE"), ("KAZ", "IRN", "AGREE")} <= set(got)
+
+
+def test_pronoun_alone_or_object_pronoun_adds_no_member():
+    got = coded("Kazakhstan's president visited Tashkent, where he met Shavkat Mirziyoyev.")
+    assert [t for t in got if t[2] == "AGREE"] == []
+    # "he" as an object ("told him and ...") is no subject member
+    got = coded("Murat Nurtleu flew to Kabul. Muttaqi and Iran's foreign minister signed a transit agreement.")
+    assert ("KAZ", "IRN", "AGREE") not in got

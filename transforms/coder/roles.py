@@ -389,9 +389,38 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
 
 
+# "where he, Muttaqi and Dar signed", "He and Mirziyoyev signed": a subject pronoun heading a coordinated subject
+_PRONOUN_MEMBER = re.compile(r"(?:^|[,;:]\s*|\b(?i:where|when|there|then|and|after|as|while)\s+)(?P<pro>[Hh]e|[Ss]he)"
+                             r"(?P<sep>\s*,\s*|\s+and\s+)$")
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
+    group, code, how = _subject(sentence, actors, head, topic, allow_first)
+    if group and group[0].prep is None:
+        group = _pronoun_member(sentence, actors, group, topic) + group
+    return group, code, how
+
+
+def _pronoun_member(sentence: str, actors: list[Placed], group: list[Placed], topic: str | None) -> list[Placed]:
+    """'..., where he, Muttaqi and Pakistan's Ishaq Dar signed': the pronoun heading a coordinated subject is a
+    member too, the person named as a subject before it in the sentence (else the previous sentence's subject);
+    the member is returned as a placed mention of its own (nothing when the pronoun has no antecedent)."""
+    pm = _PRONOUN_MEMBER.search(sentence, max(0, group[0].start - 40), group[0].start)
+    if pm is None or ("," in pm.group("sep") and len(group) < 2):
+        return []
+    before = [a for a in actors if a.end <= pm.start("pro") and a.prep is None and a.m.code not in (None, "UNK")]
+    person = next((a for a in reversed(before) if a.m.kind == "person"), None)
+    code = person.m.code if person is not None else (topic if not before else None)
+    if not code or any(side(code) == side(g.m.code) for g in group):
+        return []
+    start, end = pm.start("pro"), pm.end("pro")
+    return [Placed(Mention(start, end, code, "person", pm.group("pro")), start, end, None)]
+
+
+def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
+             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     aside = APPOSITIVE_BEFORE.search(sentence, max(0, head - 120), head)
     if aside and any(a.end == aside.start() and a.prep is None for a in actors):
         # the aside's own mentions are not the subject: blank it out (offsets kept) and look again
