@@ -68,3 +68,21 @@ def test_pronoun_alone_or_object_pronoun_adds_no_member():
     # "he" as an object ("told him and ...") is no subject member
     got = coded("Murat Nurtleu flew to Kabul. Muttaqi and Iran's foreign minister signed a transit agreement.")
     assert ("KAZ", "IRN", "AGREE") not in got
+
+
+def test_called_it_aims_at_the_actor_of_the_act_just_reported():
+    got = coded("The Taliban banned women from universities on Tuesday. The Organisation of Islamic Cooperation "
+                "called it a contradiction of Islamic law.")
+    assert ("OIC", "TALIBAN", "ACCUSE") in got
+    # after a reaction, "it" is the act reacted to, not the reacting state
+    got = coded("The Taliban banned women from universities on Tuesday. Pakistan condemned the ban. "
+                "Iran called it a mistake.")
+    assert ("IRN", "TALIBAN", "ACCUSE") in got
+    assert ("IRN", "PAK", "ACCUSE") not in got
+
+
+def test_called_it_in_a_second_clause_follows_the_first_clauses_act():
+    got = coded("Pakistan criticised the Taliban's decision, and the Organisation of Islamic Cooperation called it "
+                "a contradiction of Islamic law.")
+    assert ("OIC", "TALIBAN", "ACCUSE") in got
+    assert ("OIC", "PAK", "ACCUSE") not in got

@@ -2118,6 +2118,32 @@ def _suspended_in_protest(d: _Draft, actors: list[R.Placed], ctx: _Context, mine
     return True
 
 
+# "called it a mistake", "described this as a breach": a verdict on the act just reported
+_CALLED_IT = re.compile(r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|labels|"
+                        r"characteri[sz]ed|characteri[sz]es|deemed|deems|hailed|hails)\s+(?:it|this|that)\b", re.I)
+
+
+def _called_it(d: _Draft, ctx: _Context, mine: str | None, drafts: list = ()) -> bool:
+    """'The Taliban closed the universities. The OIC called it a contradiction of Islamic law': the pronoun is
+    the act last reported, so the verdict is aimed at that act's actor (for a reaction, at what it reacted to),
+    not at the state last named."""
+    if d.trigger.event_type not in _REACTION_TYPES or not _CALLED_IT.match(d.text):
+        return False
+    earlier = next((x for x in reversed(drafts) if x.head < d.head and x.trigger.event_type in _REACTION_TYPES
+                    and _code(x.actor2, x.actor2_code)), None)
+    if earlier is not None:
+        # "X criticised the decision, and Y called it a breach": the act the same sentence reacted to
+        who = _code(earlier.actor2, earlier.actor2_code)
+    elif ctx.last is None:
+        return False
+    else:
+        who = ctx.last[3] if ctx.last[0] in _REACTION_TYPES else ctx.last[2]
+    if not who or who == _UNNAMED or R.side(who) == mine:
+        return False
+    d.actor2_code = who
+    return True
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -2131,6 +2157,8 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if named is not None:
             d.actor2 = named
             return
+    if _called_it(d, ctx, mine, drafts):
+        return
     if ctx.movement and R.side(ctx.movement) != mine and \
             _MOVEMENT_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.head_end):
         # "removed the movement from its list", "recognised the movement": the movement last named
