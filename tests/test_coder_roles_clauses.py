@@ -86,3 +86,26 @@ def test_called_it_in_a_second_clause_follows_the_first_clauses_act():
                 "a contradiction of Islamic law.")
     assert ("OIC", "TALIBAN", "ACCUSE") in got
     assert ("OIC", "PAK", "ACCUSE") not in got
+
+
+def test_leaders_gathering_in_a_capital_is_a_meeting():
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Turkmenistan gathered in Dushanbe "
+                "for a summit.")
+    assert {("KAZ", "UZB", "CONSULT"), ("KAZ", "TKM", "CONSULT"), ("UZB", "TKM", "CONSULT")} <= set(got)
+    # hosted in one member's capital: one event per guest with the host
+    got = coded("On 15 September the presidents of Kazakhstan, Uzbekistan and Turkmenistan convened in Astana.")
+    assert set(got) == {("UZB", "KAZ", "CONSULT"), ("TKM", "KAZ", "CONSULT")}
+
+
+def test_troops_or_crowds_gathering_are_no_meeting():
+    assert coded("Taliban fighters gathered at the Tajik border on Monday.") == []
+    assert coded("Russian troops gathered in Tajikistan for drills.") == []
+    assert coded("Hundreds of women gathered in Kabul to demand the reopening of schools.") == []
+
+
+def test_summit_that_brought_together_a_list_of_states():
+    got = coded("The summit in Astana on 4 July brought together Russia, China and Uzbekistan.")
+    assert set(got) == {("RUS", "KAZ", "CONSULT"), ("CHN", "KAZ", "CONSULT"), ("UZB", "KAZ", "CONSULT")}
+    got = coded("The forum brought together the foreign ministers of Iran, Pakistan and Uzbekistan.")
+    assert {("IRN", "PAK", "CONSULT"), ("IRN", "UZB", "CONSULT"), ("PAK", "UZB", "CONSULT")} <= set(got)
+    assert coded("The programme brought together farmers and engineers from the region.") == []

@@ -687,7 +687,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence) or _forum_held(sentence) or _ATTRIBUTED.search(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence) or _ATTRIBUTED.search(sentence)
+                            or _BROUGHT_TOGETHER.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -801,6 +802,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _guests_once(drafts)
     drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
+        _brought_together(sentence, actors, places, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     drafts = _host_with_guests(drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1646,6 +1648,36 @@ def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, lim
             if len(hub) == 1:
                 return hub[0]
     return None
+
+
+# "the summit in Astana brought together X, Y and Z": a gathering told without a meeting verb
+_BROUGHT_TOGETHER = re.compile(r"\b(?:brought|brings|bringing|bring)\s+together\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?"
+                               r"(?:leaders|presidents|heads\s+of\s+(?:state|government)|ministers|envoys|delegations|"
+                               r"representatives|officials)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _brought_together(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    """'The summit in Astana brought together X, Y and Z': a meeting of the listed states (CONSULT); hosted in a
+    named country, one event per guest with the host (CODEBOOK 2, one event per state), else one per pair."""
+    m = _BROUGHT_TOGETHER.search(sentence)
+    if m is None or any(d.trigger.event_type == "CONSULT" and m.start() <= d.head < m.end() + 80 for d in drafts):
+        return []
+    first = next((a for a in actors if a.start == m.end() or m.end() <= a.start <= m.end() + 3), None)
+    if first is None:
+        return []
+    group = R.coordinated_after(actors, first, sentence, len(sentence))
+    place = next((p for p in reversed(places) if p.end <= m.start() and p.prep in ("in", "at") and p.m.country), None)
+    hub = place.m.country if place is not None else None
+    trig = Trigger(event_type="CONSULT", mode="meet", frame="verb")
+    text = " ".join(m.group(0).split()[:2])
+    if hub is not None:
+        pairs = [(g, None, hub) for g in group if R.side(g.m.code) != R.side(hub)]
+    else:
+        pairs = [(a, b, b.m.code) for i, a in enumerate(group) for b in group[i + 1:]]
+    if not pairs or len(group) < 2:
+        return []
+    return [_Draft(trig, m.start(), m.start() + len(text.split()[0]), m.start() + len(text), text, actor1=a, actor1_code=a.m.code,
+                   actor2=b, actor2_code=code, confidence=0.6) for a, b, code in pairs]
 
 
 def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
