@@ -109,3 +109,16 @@ def test_summit_that_brought_together_a_list_of_states():
     got = coded("The forum brought together the foreign ministers of Iran, Pakistan and Uzbekistan.")
     assert {("IRN", "PAK", "CONSULT"), ("IRN", "UZB", "CONSULT"), ("PAK", "UZB", "CONSULT")} <= set(got)
     assert coded("The programme brought together farmers and engineers from the region.") == []
+
+
+def test_they_after_a_meeting_of_three_states_is_that_list():
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Tajikistan gathered in Dushanbe. "
+                "They signed a declaration on water.")
+    agreed = {frozenset(t[:2]) for t in got if t[2] == "AGREE"}
+    assert agreed == {frozenset({"KAZ", "UZB"}), frozenset({"KAZ", "TJK"}), frozenset({"UZB", "TJK"})}
+
+
+def test_they_after_a_meeting_with_the_taliban_is_not_widened_to_the_list():
+    got = coded("The presidents of Kazakhstan, Uzbekistan and Turkmenistan met Muttaqi in Tashkent. "
+                "They signed a declaration on water.")
+    assert len([t for t in got if t[2] == "AGREE"]) <= 1

@@ -662,9 +662,34 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
             extra.append(Mention(offset + m.start(), offset + m.end(), code, "group", m.group(0)))
+    extra += _they_after_meeting(sentence, offset, local, ctx)
     if not extra:
         return local
     return sorted(local + extra, key=lambda x: x.start)
+
+
+# "They signed a declaration": a sentence-initial "they" before a finite verb
+_THEY_OPENING = re.compile(r"^\W*They\s+(?:(?:also|then|later|jointly|together|\w+ly)\s+)?(?:[a-z]+ed|signed|met|held|"
+                           r"issued|adopted|made|took|gave|sent|agreed|backed|called|urged)\b")
+
+
+def _they_after_meeting(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'The leaders of X, Y and Z gathered in Dushanbe. They signed ...': right after a meeting of three or more
+    states, a sentence-initial 'they' is those states (not the Taliban: the meeting must not include them)."""
+    m = _THEY_OPENING.match(sentence)
+    if m is None or ctx.last is None or ctx.last[0] != "CONSULT" or not ctx.recent_index:
+        return []
+    if any(x.end <= offset + m.end() for x in local):
+        return []
+    last = ctx.recent_index[-1]
+    group: list[str] = []
+    for pair, index in zip(ctx.recent, ctx.recent_index):
+        if index == last:
+            group += [c for c in pair if c and c != _UNNAMED and all(R.side(c) != R.side(g) for g in group)]
+    if len(group) < 3 or any(R.side(c) == "AFG" for c in group):
+        return []
+    start = offset + sentence.index("They")
+    return [Mention(start, start + 4, code, "group", "They") for code in group]
 
 
 def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
