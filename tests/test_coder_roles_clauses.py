@@ -122,3 +122,15 @@ def test_they_after_a_meeting_with_the_taliban_is_not_widened_to_the_list():
     got = coded("The presidents of Kazakhstan, Uzbekistan and Turkmenistan met Muttaqi in Tashkent. "
                 "They signed a declaration on water.")
     assert len([t for t in got if t[2] == "AGREE"]) <= 1
+
+
+def test_past_tense_and_head_noun_second_clause_subjects():
+    got = coded("Uzbekistan delivered fuel to Afghanistan, and Kazakhstan, which borders it, sent wheat.")
+    assert ("KAZ", "AFG", "AID") in got and ("UZB", "KAZ", "COOPERATE") not in got
+    got = coded("Russia lifted the ban on the Taliban, and Tajik officials, who had resisted the move, now say "
+                "they will follow.")
+    assert ("RUS", "TALIBAN", "CONCEDE") in got
+    assert ("RUS", "TJK", "CONCEDE") not in got
+    # a time phrase after the last listed state is no verb
+    got = coded("Russia sent wheat to Afghanistan, Tajikistan, and Kyrgyzstan last week.")
+    assert ("RUS", "KGZ", "AID") in got

@@ -96,26 +96,32 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
     r"\s+(?:(?:both|all|each|also|then|later|\w+ly)\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|"
     r"could|sent|met|signed|held|made|gave|took|\w+ed)\b")
-# "..., and Kazakhstan sends food aid": a name right before a present-tense verb (third person, -s) opens a clause
-_PRESENT_AFTER = re.compile(r"(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+(?:(?:also|now|still|already|regularly|"
-                            r"\w+ly)\s+)?(?P<verb>[a-z]+s)\b(?!\s+(?:\w+ed|has|have|had|is|are|was|were|will|would|"
-                            r"can|could|of|and|or|in)\b)(?!['’])")
+# "..., and Kazakhstan sends food aid", "..., and Kazakhstan, which borders it, sent wheat", "..., and Tajik
+# officials, who ..., now say": a name (with its head noun) right before a finite verb opens a clause
+_PRESENT_AFTER = re.compile(r"(?P<head>\s+(?:officials|forces|authorities|government|leaders|diplomats|troops|"
+                            r"ministry|delegation|side))?(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+"
+                            r"(?:(?:also|now|still|already|regularly|then|later|\w+ly)\s+)?"
+                            r"(?P<verb>[a-z]+)\b(?!\s+(?:\w+ed|has|have|had|is|are|was|were|will|would|"
+                            r"can|could|of|and|or|in)\b)(?!['’-])")
 
 
 def present_verb_after(sentence: str, end: int, kind: str | None = None) -> bool:
-    """A mention ending at `end` is the subject of a present-tense verb ('Kazakhstan sends', 'Uzbekistan, which
-    borders it, supplies'): the word is a verb's third-person form (lemminflect) and the next word is not a
-    verb ("Uzbek forces attacked": a noun); a demonym ("Uzbek exports") is a modifier, never such a subject."""
-    if kind == "demonym":
-        return False
+    """A mention ending at `end` is the subject of a finite verb ('Kazakhstan sends', 'Uzbekistan, which
+    borders it, supplied', 'Tajik officials ... now say'): the word is a verb's third-person present or past
+    form (lemminflect; the plural present only after a head noun) and the next word is not a verb ("Uzbek
+    forces attacked": a noun); a bare demonym ("Uzbek exports") is a modifier, never such a subject."""
     m = _PRESENT_AFTER.match(sentence, end)
-    if m is None:
+    if m is None or (kind == "demonym" and not m.group("head")):
         return False
     import lemminflect
 
     w = m.group("verb")
-    return any(w in lemminflect.getAllInflections(lemma, upos="VERB").get("VBZ", ())
-               for lemma in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()))
+    tags = ("VBZ", "VBD", "VBP") if m.group("head") else ("VBZ", "VBD")
+    for lemma in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        if any(w in forms.get(tag, ()) for tag in tags):
+            return True
+    return False
 
 
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
