@@ -134,3 +134,16 @@ def test_past_tense_and_head_noun_second_clause_subjects():
     # a time phrase after the last listed state is no verb
     got = coded("Russia sent wheat to Afghanistan, Tajikistan, and Kyrgyzstan last week.")
     assert ("RUS", "KGZ", "AID") in got
+
+
+def test_active_voice_attribution_of_an_attack_is_an_accusation():
+    got = coded(BOMB + "Iran said Islamic State Khorasan Province had carried out the attack.")
+    assert ("IRN", "ISKP", "ACCUSE") in got
+    got = coded("Pakistan's interior minister announced new rules on Tuesday. Mirza also said that Afghan "
+                "nationals had carried out most of the suicide bombings in the country this year.")
+    assert ("PAK", "AFG", "ACCUSE") in got
+    # a claim by the group itself, an unnamed agent or a non-violent act: no accusation
+    assert "ACCUSE" not in {t[2] for t in coded("Islamic State Khorasan Province said its fighters had carried out "
+                                                "the attack.")}
+    assert "ACCUSE" not in {t[2] for t in coded("Police said unknown gunmen had carried out the attack.")}
+    assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said Russian engineers had carried out the survey.")}

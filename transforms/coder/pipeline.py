@@ -713,6 +713,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
                             or _held_in(sentence) or _forum_held(sentence) or _ATTRIBUTED.search(sentence)
+                            or _ATTRIBUTED_ACTIVE.search(sentence)
                             or _BROUGHT_TOGETHER.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
@@ -1886,24 +1887,41 @@ _ATTRIBUTED = re.compile(
     r"orchestrated|launched|planned|ordered)\s+by\s+", re.I)
 
 
+# "officials said X had carried out the bombing": the same, told in the active voice
+_ATTRIBUTED_ACTIVE = re.compile(
+    r"\b(?P<speech>said|says|stated|announced|confirmed|concluded|alleged|alleges|claimed|claims|insisted)\b"
+    r"(?:\s+that)?(?P<who>[^;:.]{3,80}?)\s(?P<verb>(?:had|has|have)\s+(?:\w+ly\s+)?(?:carried\s+out|perpetrated|committed|"
+    r"staged|conducted|masterminded|orchestrated))\s+(?:[^;:.,]{0,40}?\s)?(?:attacks?|bombings?|blasts?|explosions?|"
+    r"assaults?|massacres?|shootings?|killings?|raids?|ambush(?:es)?|murders?|assassinations?)\b", re.I)
+
+
 def _attack_attributed(sentence: str, actors: list[R.Placed], drafts: list[_Draft], topic: str | None) -> list[_Draft]:
-    """'Officials in Washington said the attack had been carried out by X': an accusation (ACCUSE) from the
-    speaker aimed at the named agent of the attack; an unnamed agent ('by a lone gunman') or the speaker's own
+    """'Officials in Washington said the attack had been carried out by X', 'Iran said X had carried out the
+    bombing': an accusation (ACCUSE) from the speaker aimed at the named agent of the attack; an unnamed agent ('by a lone gunman') or the speaker's own
     side (a claim of responsibility) is no accusation."""
     out: list[_Draft] = []
-    for m in _ATTRIBUTED.finditer(sentence):
-        agent = next((a for a in actors if m.end() <= a.start <= m.end() + 30 and a.m.code not in (None, "UNK")
-                      and not re.search(r"[,;]", sentence[m.end():a.start])), None)
+    found = [(m, next((a for a in actors if m.end() <= a.start <= m.end() + 30 and a.m.code not in (None, "UNK")
+                       and not re.search(r"[,;]", sentence[m.end():a.start])), None))
+             for m in _ATTRIBUTED.finditer(sentence)]
+    for m in _ATTRIBUTED_ACTIVE.finditer(sentence):
+        # the subject of "had carried out": the last named mention outside a prepositional phrase before it
+        found.append((m, next((a for a in reversed(actors) if m.start("who") <= a.start and a.end <= m.start("verb")
+                                and a.prep is None and a.m.code not in (None, "UNK")), None)))
+    for m, agent in found:
         if agent is None:
             continue
         who, code, _how = R.subject(sentence, actors, m.start("speech"), topic)
         speaker = who[0].m.code if who else code
+        if not speaker and re.fullmatch(r"\W*(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:also|then|later|\w+ly)\s+)?",
+                                        sentence[:m.start("speech")]):
+            speaker = topic       # "Bugti also said ...": a person introduced before, speaking for the topic's side
         if not speaker or speaker == "UNK" or R.side(speaker) == R.side(agent.m.code):
             continue
         if any(d.trigger.event_type == "ACCUSE" and d.head >= m.start("speech") and d.head < m.end() for d in drafts):
             continue
         trig = Trigger(event_type="ACCUSE", mode=None, frame="verb")
-        out.append(_Draft(trig, m.start("speech"), m.end("speech"), m.end(), m.group(0).strip(),
+        # the span is the speech verb's: the accusation is dated by the statement, not by the attacks it names
+        out.append(_Draft(trig, m.start("speech"), m.end("speech"), m.end("speech"), m.group(0).strip(),
                           actor1=who[0] if who else None, actor1_code=speaker, actor2=agent,
                           actor2_code=agent.m.code, confidence=0.6))
     return out
