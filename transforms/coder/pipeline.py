@@ -662,9 +662,34 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
             extra.append(Mention(offset + m.start(), offset + m.end(), code, "group", m.group(0)))
+    extra += _they_after_meeting(sentence, offset, local, ctx)
     if not extra:
         return local
     return sorted(local + extra, key=lambda x: x.start)
+
+
+# "They signed a declaration": a sentence-initial "they" before a finite verb
+_THEY_OPENING = re.compile(r"^\W*They\s+(?:(?:also|then|later|jointly|together|\w+ly)\s+)?(?:[a-z]+ed|signed|met|held|"
+                           r"issued|adopted|made|took|gave|sent|agreed|backed|called|urged)\b")
+
+
+def _they_after_meeting(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'The leaders of X, Y and Z gathered in Dushanbe. They signed ...': right after a meeting of three or more
+    states, a sentence-initial 'they' is those states (not the Taliban: the meeting must not include them)."""
+    m = _THEY_OPENING.match(sentence)
+    if m is None or ctx.last is None or ctx.last[0] != "CONSULT" or not ctx.recent_index:
+        return []
+    if any(x.end <= offset + m.end() for x in local):
+        return []
+    last = ctx.recent_index[-1]
+    group: list[str] = []
+    for pair, index in zip(ctx.recent, ctx.recent_index):
+        if index == last:
+            group += [c for c in pair if c and c != _UNNAMED and all(R.side(c) != R.side(g) for g in group)]
+    if len(group) < 3 or any(R.side(c) == "AFG" for c in group):
+        return []
+    start = offset + sentence.index("They")
+    return [Mention(start, start + 4, code, "group", "They") for code in group]
 
 
 def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx=None):
@@ -687,7 +712,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
-                            or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence)):
+                            or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence) or _ATTRIBUTED.search(sentence)
+                            or _ATTRIBUTED_ACTIVE.search(sentence)
+                            or _BROUGHT_TOGETHER.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -703,6 +730,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         brk = _AND_CLAUSE.search(sentence, m.end())      # the clause may open before the limit and end after it
         if brk and brk.start() < limit:
             limit = brk.start()        # "..., and the UN has moved food": a new clause with its own subject
+        limit = _present_clause(sentence, actors, m.end(), limit)
         if trig.event_type == "NONE":
             continue          # a blocking pattern (triggers.yaml): an idiom that only looks like an event word
         if _SUBORDINATE_OPEN.search(sentence, 0, m.start()):
@@ -804,7 +832,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = _guests_once(drafts)
     drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
-    drafts = drafts + _thanked_for(sentence, drafts) + \
+    drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
+        _brought_together(sentence, actors, places, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
     drafts = _host_with_guests(drafts)
     drafts = _joint_pair_gathering(sentence, actors, drafts)
@@ -838,6 +867,17 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
                                r"once|until|because|whereas)\s+[^,;]*$", re.I)
+
+
+def _present_clause(sentence: str, actors: list[R.Placed], start: int, limit: int) -> int:
+    """'X supplies power to Y, and Kazakhstan sends food': a ', and <name> <present verb>' after `start` opens a
+    new clause with its own subject, so the trigger's clause ends at its comma."""
+    for a in actors:
+        if start < a.start < limit and a.clause is False:
+            gap = re.search(r",\s+(?:and|but)\s+(?:the\s+)?$", sentence[start:a.start])
+            if gap and R.present_verb_after(sentence, a.end, a.m.kind):
+                return start + gap.start()
+    return limit
 
 
 def _passive_state(d: _Draft, sentence: str, actors: list[R.Placed], prev_states: tuple) -> None:
@@ -1690,6 +1730,36 @@ def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, lim
     return None
 
 
+# "the summit in Astana brought together X, Y and Z": a gathering told without a meeting verb
+_BROUGHT_TOGETHER = re.compile(r"\b(?:brought|brings|bringing|bring)\s+together\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?"
+                               r"(?:leaders|presidents|heads\s+of\s+(?:state|government)|ministers|envoys|delegations|"
+                               r"representatives|officials)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _brought_together(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    """'The summit in Astana brought together X, Y and Z': a meeting of the listed states (CONSULT); hosted in a
+    named country, one event per guest with the host (CODEBOOK 2, one event per state), else one per pair."""
+    m = _BROUGHT_TOGETHER.search(sentence)
+    if m is None or any(d.trigger.event_type == "CONSULT" and m.start() <= d.head < m.end() + 80 for d in drafts):
+        return []
+    first = next((a for a in actors if a.start == m.end() or m.end() <= a.start <= m.end() + 3), None)
+    if first is None:
+        return []
+    group = R.coordinated_after(actors, first, sentence, len(sentence))
+    place = next((p for p in reversed(places) if p.end <= m.start() and p.prep in ("in", "at") and p.m.country), None)
+    hub = place.m.country if place is not None else None
+    trig = Trigger(event_type="CONSULT", mode="meet", frame="verb")
+    text = " ".join(m.group(0).split()[:2])
+    if hub is not None:
+        pairs = [(g, None, hub) for g in group if R.side(g.m.code) != R.side(hub)]
+    else:
+        pairs = [(a, b, b.m.code) for i, a in enumerate(group) for b in group[i + 1:]]
+    if not pairs or len(group) < 2:
+        return []
+    return [_Draft(trig, m.start(), m.start() + len(text.split()[0]), m.start() + len(text), text, actor1=a, actor1_code=a.m.code,
+                   actor2=b, actor2_code=code, confidence=0.6) for a, b, code in pairs]
+
+
 def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
     """'X hosted a summit of regional leaders, attended by the presidents of Y and Z': the guests the sentence names
     are the hosting's participants, one event each; the hosting is not coded once more with its guests unnamed."""
@@ -1906,6 +1976,56 @@ def _thanked_for(sentence: str, drafts: list[_Draft]) -> list[_Draft]:
             extra.append(_Draft(trig, m.start("what"), m.end("what"), m.end(), m.group("what"),
                                 actor1_code=d.actor2_code, actor2_code=d.actor1_code, confidence=0.6))
     return extra
+
+
+# "officials said the attack had been carried out by X": the speaker lays the attack at X's door
+_ATTRIBUTED = re.compile(
+    r"\b(?P<speech>said|says|stated|announced|confirmed|concluded|believes?|believed|alleged|alleges|claimed|claims|"
+    r"insisted|added|told\s+[\w'’-]+(?:\s+[\w'’-]+)?)\b[^;:.]{0,50}?\s(?:that\s+)?(?:the|this|that|these|its|their|his|"
+    r"last\s+\w+['’]s|\w+day['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|massacres?|"
+    r"shootings?|killings?|raids?|ambush(?:es)?|strikes?|murders?|assassinations?)\s+(?:had\s+been|has\s+been|have\s+been|"
+    r"was|were)\s+(?:\w+ly\s+)?(?:carried\s+out|perpetrated|committed|staged|organi[sz]ed|conducted|masterminded|"
+    r"orchestrated|launched|planned|ordered)\s+by\s+", re.I)
+
+
+# "officials said X had carried out the bombing": the same, told in the active voice
+_ATTRIBUTED_ACTIVE = re.compile(
+    r"\b(?P<speech>said|says|stated|announced|confirmed|concluded|alleged|alleges|claimed|claims|insisted)\b"
+    r"(?:\s+that)?(?P<who>[^;:.]{3,80}?)\s(?P<verb>(?:had|has|have)\s+(?:\w+ly\s+)?(?:carried\s+out|perpetrated|committed|"
+    r"staged|conducted|masterminded|orchestrated))\s+(?:[^;:.,]{0,40}?\s)?(?:attacks?|bombings?|blasts?|explosions?|"
+    r"assaults?|massacres?|shootings?|killings?|raids?|ambush(?:es)?|murders?|assassinations?)\b", re.I)
+
+
+def _attack_attributed(sentence: str, actors: list[R.Placed], drafts: list[_Draft], topic: str | None) -> list[_Draft]:
+    """'Officials in Washington said the attack had been carried out by X', 'Iran said X had carried out the
+    bombing': an accusation (ACCUSE) from the speaker aimed at the named agent of the attack; an unnamed agent ('by a lone gunman') or the speaker's own
+    side (a claim of responsibility) is no accusation."""
+    out: list[_Draft] = []
+    found = [(m, next((a for a in actors if m.end() <= a.start <= m.end() + 30 and a.m.code not in (None, "UNK")
+                       and not re.search(r"[,;]", sentence[m.end():a.start])), None))
+             for m in _ATTRIBUTED.finditer(sentence)]
+    for m in _ATTRIBUTED_ACTIVE.finditer(sentence):
+        # the subject of "had carried out": the last named mention outside a prepositional phrase before it
+        found.append((m, next((a for a in reversed(actors) if m.start("who") <= a.start and a.end <= m.start("verb")
+                                and a.prep is None and a.m.code not in (None, "UNK")), None)))
+    for m, agent in found:
+        if agent is None:
+            continue
+        who, code, _how = R.subject(sentence, actors, m.start("speech"), topic)
+        speaker = who[0].m.code if who else code
+        if not speaker and re.fullmatch(r"\W*(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:also|then|later|\w+ly)\s+)?",
+                                        sentence[:m.start("speech")]):
+            speaker = topic       # "Bugti also said ...": a person introduced before, speaking for the topic's side
+        if not speaker or speaker == "UNK" or R.side(speaker) == R.side(agent.m.code):
+            continue
+        if any(d.trigger.event_type == "ACCUSE" and d.head >= m.start("speech") and d.head < m.end() for d in drafts):
+            continue
+        trig = Trigger(event_type="ACCUSE", mode=None, frame="verb")
+        # the span is the speech verb's: the accusation is dated by the statement, not by the attacks it names
+        out.append(_Draft(trig, m.start("speech"), m.end("speech"), m.end("speech"), m.group(0).strip(),
+                          actor1=who[0] if who else None, actor1_code=speaker, actor2=agent,
+                          actor2_code=agent.m.code, confidence=0.6))
+    return out
 
 
 def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str | None = None) -> None:
@@ -2174,6 +2294,32 @@ def _suspended_in_protest(d: _Draft, actors: list[R.Placed], ctx: _Context, mine
     return True
 
 
+# "called it a mistake", "described this as a breach": a verdict on the act just reported
+_CALLED_IT = re.compile(r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|labels|"
+                        r"characteri[sz]ed|characteri[sz]es|deemed|deems|hailed|hails)\s+(?:it|this|that)\b", re.I)
+
+
+def _called_it(d: _Draft, ctx: _Context, mine: str | None, drafts: list = ()) -> bool:
+    """'The Taliban closed the universities. The OIC called it a contradiction of Islamic law': the pronoun is
+    the act last reported, so the verdict is aimed at that act's actor (for a reaction, at what it reacted to),
+    not at the state last named."""
+    if d.trigger.event_type not in _REACTION_TYPES or not _CALLED_IT.match(d.text):
+        return False
+    earlier = next((x for x in reversed(drafts) if x.head < d.head and x.trigger.event_type in _REACTION_TYPES
+                    and _code(x.actor2, x.actor2_code)), None)
+    if earlier is not None:
+        # "X criticised the decision, and Y called it a breach": the act the same sentence reacted to
+        who = _code(earlier.actor2, earlier.actor2_code)
+    elif ctx.last is None:
+        return False
+    else:
+        who = ctx.last[3] if ctx.last[0] in _REACTION_TYPES else ctx.last[2]
+    if not who or who == _UNNAMED or R.side(who) == mine:
+        return False
+    d.actor2_code = who
+    return True
+
+
 def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], ctx: _Context,
                      co_subjects: set = frozenset(), drafts: list = ()) -> None:
     """A recipient the sentence leaves implicit: the place attacked or moved against, the other side of a
@@ -2187,6 +2333,8 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         if named is not None:
             d.actor2 = named
             return
+    if _called_it(d, ctx, mine, drafts):
+        return
     if ctx.movement and R.side(ctx.movement) != mine and \
             _MOVEMENT_OBJECT.match(d.sentence or getattr(d, "_sentence", ""), d.head_end):
         # "removed the movement from its list", "recognised the movement": the movement last named

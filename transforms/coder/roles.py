@@ -96,6 +96,34 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
     r"\s+(?:(?:both|all|each|also|then|later|\w+ly)\s+)?(?:said|says|has|had|have|was|were|is|are|did|does|would|will|"
     r"could|sent|met|signed|held|made|gave|took|\w+ed)\b")
+# "..., and Kazakhstan sends food aid", "..., and Kazakhstan, which borders it, sent wheat", "..., and Tajik
+# officials, who ..., now say": a name (with its head noun) right before a finite verb opens a clause
+_PRESENT_AFTER = re.compile(r"(?P<head>\s+(?:officials|forces|authorities|government|leaders|diplomats|troops|"
+                            r"ministry|delegation|side))?(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+"
+                            r"(?:(?:also|now|still|already|regularly|then|later|\w+ly)\s+)?"
+                            r"(?P<verb>[a-z]+)\b(?!\s+(?:\w+ed|has|have|had|is|are|was|were|will|would|"
+                            r"can|could|of|and|or|in)\b)(?!['’-])")
+
+
+def present_verb_after(sentence: str, end: int, kind: str | None = None) -> bool:
+    """A mention ending at `end` is the subject of a finite verb ('Kazakhstan sends', 'Uzbekistan, which
+    borders it, supplied', 'Tajik officials ... now say'): the word is a verb's third-person present or past
+    form (lemminflect; the plural present only after a head noun) and the next word is not a verb ("Uzbek
+    forces attacked": a noun); a bare demonym ("Uzbek exports") is a modifier, never such a subject."""
+    m = _PRESENT_AFTER.match(sentence, end)
+    if m is None or (kind == "demonym" and not m.group("head")):
+        return False
+    import lemminflect
+
+    w = m.group("verb")
+    tags = ("VBZ", "VBD", "VBP") if m.group("head") else ("VBZ", "VBD")
+    for lemma in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        if any(w in forms.get(tag, ()) for tag in tags):
+            return True
+    return False
+
+
 _AS_DID_BEFORE = re.compile(r",\s*as (?:did|do|does|were|was|have|has|had)\s+(?:the\s+)?$",
                             re.I)
 _AUTHOR = re.compile(r"(?<![\w.])I\s+(?:(?:have|had|also|then|once|recently|just|\w+ly)\s+){0,2}$")
@@ -196,7 +224,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 _APPOSITION.match(sentence[out[-1].end:start]):
             prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
-            _CLAUSE_SUBJECT_AFTER.match(sentence, end) and \
+            (_CLAUSE_SUBJECT_AFTER.match(sentence, end) or present_verb_after(sentence, end, m.kind)) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
                  # "across Kazakhstan, Kyrgyzstan and Uzbekistan, and Tashkent suspended": that list had closed
                  and not re.search(r"\band\b", sentence[out[-2].end:out[-1].start]))
@@ -367,9 +395,38 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
 
 
+# "where he, Muttaqi and Dar signed", "He and Mirziyoyev signed": a subject pronoun heading a coordinated subject
+_PRONOUN_MEMBER = re.compile(r"(?:^|[,;:]\s*|\b(?i:where|when|there|then|and|after|as|while)\s+)(?P<pro>[Hh]e|[Ss]he)"
+                             r"(?P<sep>\s*,\s*|\s+and\s+)$")
+
+
 def subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     """(coordinated subject mentions, topic code if resolved through a pronoun, how) for a trigger at `head`."""
+    group, code, how = _subject(sentence, actors, head, topic, allow_first)
+    if group and group[0].prep is None:
+        group = _pronoun_member(sentence, actors, group, topic) + group
+    return group, code, how
+
+
+def _pronoun_member(sentence: str, actors: list[Placed], group: list[Placed], topic: str | None) -> list[Placed]:
+    """'..., where he, Muttaqi and Pakistan's Ishaq Dar signed': the pronoun heading a coordinated subject is a
+    member too, the person named as a subject before it in the sentence (else the previous sentence's subject);
+    the member is returned as a placed mention of its own (nothing when the pronoun has no antecedent)."""
+    pm = _PRONOUN_MEMBER.search(sentence, max(0, group[0].start - 40), group[0].start)
+    if pm is None or ("," in pm.group("sep") and len(group) < 2):
+        return []
+    before = [a for a in actors if a.end <= pm.start("pro") and a.prep is None and a.m.code not in (None, "UNK")]
+    person = next((a for a in reversed(before) if a.m.kind == "person"), None)
+    code = person.m.code if person is not None else (topic if not before else None)
+    if not code or any(side(code) == side(g.m.code) for g in group):
+        return []
+    start, end = pm.start("pro"), pm.end("pro")
+    return [Placed(Mention(start, end, code, "person", pm.group("pro")), start, end, None)]
+
+
+def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
+             allow_first: bool = True) -> tuple[list[Placed], str | None, str]:
     aside = APPOSITIVE_BEFORE.search(sentence, max(0, head - 120), head)
     if aside and any(a.end == aside.start() and a.prep is None for a in actors):
         # the aside's own mentions are not the subject: blank it out (offsets kept) and look again

@@ -1,0 +1,149 @@
+"""Roles across clauses, pronouns in lists and attributions (own sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import text_document, triples
+
+
+def coded(text: str, published=dt.date(2024, 5, 3)):
+    return triples(text_document(text, published, "test-roles-clauses"))
+
+
+def test_present_tense_second_clause_has_its_own_subject():
+    got = coded("Uzbekistan supplies electricity to Afghanistan, and Kazakhstan sends food aid to the country "
+                "every month.")
+    assert ("KAZ", "AFG", "AID") in got
+    assert ("UZB", "AFG", "COOPERATE") in got
+    # the second clause's subject is no recipient of the first verb, nor the first clause's subject its actor
+    assert ("UZB", "KAZ", "COOPERATE") not in got
+    assert ("UZB", "AFG", "AID") not in got
+
+
+def test_second_clause_subject_behind_a_relative_aside():
+    got = coded("Uzbekistan delivered fuel to Afghanistan, and Kazakhstan, which borders it, sends wheat.")
+    assert ("KAZ", "AFG", "AID") in got
+    assert ("UZB", "KAZ", "COOPERATE") not in got
+
+
+def test_a_demonym_and_plural_noun_is_no_new_clause():
+    # "Uzbek forces attacked": forces is a noun here; and a plain list of recipients stays a list
+    got = coded("Russia sent wheat to Afghanistan, Tajikistan and Kyrgyzstan.")
+    assert {("RUS", "AFG", "AID"), ("RUS", "TJK", "AID"), ("RUS", "KGZ", "AID")} <= set(got)
+
+
+BOMB = "A bomb killed 30 people at a market in Kabul on Monday. "
+
+
+def test_attack_said_to_be_carried_out_by_a_named_group_is_an_accusation_of_it():
+    got = coded(BOMB + "Officials in Washington said the same day that the attack had been carried out by "
+                "Islamic State Khorasan Province.")
+    assert ("USA", "ISKP", "ACCUSE") in got
+    assert ("TJK", "TALIBAN", "ACCUSE") in coded(BOMB + "Tajikistan said the bombing had been staged by the Taliban.")
+
+
+def test_attack_attribution_needs_a_named_other_agent():
+    # an unnamed agent, or a group speaking of its own fighters (a claim), is no accusation
+    assert not [t for t in coded(BOMB + "The Taliban said the attack was carried out by a single gunman.")
+                if t[2] == "ACCUSE"]
+    assert not [t for t in coded(BOMB + "Islamic State Khorasan Province said the attack had been carried out "
+                                        "by its fighters.") if t[2] == "ACCUSE"]
+    # a non-violent act "carried out by" someone is no attack attribution
+    assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said the survey had been carried out by Russia.")}
+
+
+def test_pronoun_heading_a_coordinated_subject_is_a_member():
+    got = coded("In July the Uzbek foreign minister Bakhtiyor Saidov travelled to Kabul, where he, Muttaqi and "
+                "Pakistan's Ishaq Dar put their names to a framework agreement on the railway.")
+    assert {("UZB", "TALIBAN", "AGREE"), ("UZB", "PAK", "AGREE"), ("TALIBAN", "PAK", "AGREE")} <= set(got)
+    # across sentences: the person last named as the subject
+    got = coded("Kazakh Foreign Minister Murat Nurtleu flew to Kabul in March. There he, Muttaqi and Iran's "
+                "foreign minister signed a transit agreement.")
+    assert {("KAZ", "TALIBAN", "AGREE"), ("KAZ", "IRN", "AGREE")} <= set(got)
+
+
+def test_pronoun_alone_or_object_pronoun_adds_no_member():
+    got = coded("Kazakhstan's president visited Tashkent, where he met Shavkat Mirziyoyev.")
+    assert [t for t in got if t[2] == "AGREE"] == []
+    # "he" as an object ("told him and ...") is no subject member
+    got = coded("Murat Nurtleu flew to Kabul. Muttaqi and Iran's foreign minister signed a transit agreement.")
+    assert ("KAZ", "IRN", "AGREE") not in got
+
+
+def test_called_it_aims_at_the_actor_of_the_act_just_reported():
+    got = coded("The Taliban banned women from universities on Tuesday. The Organisation of Islamic Cooperation "
+                "called it a contradiction of Islamic law.")
+    assert ("OIC", "TALIBAN", "ACCUSE") in got
+    # after a reaction, "it" is the act reacted to, not the reacting state
+    got = coded("The Taliban banned women from universities on Tuesday. Pakistan condemned the ban. "
+                "Iran called it a mistake.")
+    assert ("IRN", "TALIBAN", "ACCUSE") in got
+    assert ("IRN", "PAK", "ACCUSE") not in got
+
+
+def test_called_it_in_a_second_clause_follows_the_first_clauses_act():
+    got = coded("Pakistan criticised the Taliban's decision, and the Organisation of Islamic Cooperation called it "
+                "a contradiction of Islamic law.")
+    assert ("OIC", "TALIBAN", "ACCUSE") in got
+    assert ("OIC", "PAK", "ACCUSE") not in got
+
+
+def test_leaders_gathering_in_a_capital_is_a_meeting():
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Turkmenistan gathered in Dushanbe "
+                "for a summit.")
+    assert {("KAZ", "UZB", "CONSULT"), ("KAZ", "TKM", "CONSULT"), ("UZB", "TKM", "CONSULT")} <= set(got)
+    # hosted in one member's capital: one event per guest with the host
+    got = coded("On 15 September the presidents of Kazakhstan, Uzbekistan and Turkmenistan convened in Astana.")
+    assert set(got) == {("UZB", "KAZ", "CONSULT"), ("TKM", "KAZ", "CONSULT")}
+
+
+def test_troops_or_crowds_gathering_are_no_meeting():
+    assert coded("Taliban fighters gathered at the Tajik border on Monday.") == []
+    assert coded("Russian troops gathered in Tajikistan for drills.") == []
+    assert coded("Hundreds of women gathered in Kabul to demand the reopening of schools.") == []
+
+
+def test_summit_that_brought_together_a_list_of_states():
+    got = coded("The summit in Astana on 4 July brought together Russia, China and Uzbekistan.")
+    assert set(got) == {("RUS", "KAZ", "CONSULT"), ("CHN", "KAZ", "CONSULT"), ("UZB", "KAZ", "CONSULT")}
+    got = coded("The forum brought together the foreign ministers of Iran, Pakistan and Uzbekistan.")
+    assert {("IRN", "PAK", "CONSULT"), ("IRN", "UZB", "CONSULT"), ("PAK", "UZB", "CONSULT")} <= set(got)
+    assert coded("The programme brought together farmers and engineers from the region.") == []
+
+
+def test_they_after_a_meeting_of_three_states_is_that_list():
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Tajikistan gathered in Dushanbe. "
+                "They signed a declaration on water.")
+    agreed = {frozenset(t[:2]) for t in got if t[2] == "AGREE"}
+    assert agreed == {frozenset({"KAZ", "UZB"}), frozenset({"KAZ", "TJK"}), frozenset({"UZB", "TJK"})}
+
+
+def test_they_after_a_meeting_with_the_taliban_is_not_widened_to_the_list():
+    got = coded("The presidents of Kazakhstan, Uzbekistan and Turkmenistan met Muttaqi in Tashkent. "
+                "They signed a declaration on water.")
+    assert len([t for t in got if t[2] == "AGREE"]) <= 1
+
+
+def test_past_tense_and_head_noun_second_clause_subjects():
+    got = coded("Uzbekistan delivered fuel to Afghanistan, and Kazakhstan, which borders it, sent wheat.")
+    assert ("KAZ", "AFG", "AID") in got and ("UZB", "KAZ", "COOPERATE") not in got
+    got = coded("Russia lifted the ban on the Taliban, and Tajik officials, who had resisted the move, now say "
+                "they will follow.")
+    assert ("RUS", "TALIBAN", "CONCEDE") in got
+    assert ("RUS", "TJK", "CONCEDE") not in got
+    # a time phrase after the last listed state is no verb
+    got = coded("Russia sent wheat to Afghanistan, Tajikistan, and Kyrgyzstan last week.")
+    assert ("RUS", "KGZ", "AID") in got
+
+
+def test_active_voice_attribution_of_an_attack_is_an_accusation():
+    got = coded(BOMB + "Iran said Islamic State Khorasan Province had carried out the attack.")
+    assert ("IRN", "ISKP", "ACCUSE") in got
+    got = coded("Pakistan's interior minister announced new rules on Tuesday. Mirza also said that Afghan "
+                "nationals had carried out most of the suicide bombings in the country this year.")
+    assert ("PAK", "AFG", "ACCUSE") in got
+    # a claim by the group itself, an unnamed agent or a non-violent act: no accusation
+    assert "ACCUSE" not in {t[2] for t in coded("Islamic State Khorasan Province said its fighters had carried out "
+                                                "the attack.")}
+    assert "ACCUSE" not in {t[2] for t in coded("Police said unknown gunmen had carried out the attack.")}
+    assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said Russian engineers had carried out the survey.")}
