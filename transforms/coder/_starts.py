@@ -63,17 +63,16 @@ def _chars(items) -> list[str] | None:
     return sorted(out)
 
 
-def _grow(states: set, chars: list[str] | None) -> set:
-    """Each open beginning extended by one of `chars` (None: closed where it stands)."""
+def _grow(states: set, chars: list[str] | None, limit: int = _LEN) -> set:
+    """Each open text extended by one of `chars` (None: closed where it stands); one that reaches `limit`
+    characters closes."""
     out = set()
     for text, is_open in states:
-        if not is_open:
-            out.add((text, False))
-        elif chars is None:
+        if not is_open or chars is None:
             out.add((text, False))
         else:
             for c in chars:
-                out.add((text + c, len(text) + 1 < _LEN))
+                out.add((text + c, len(text) + 1 < limit))
     return out
 
 
@@ -211,9 +210,9 @@ def _end(items, states: set) -> set:
             return states
         if op == LITERAL:
             c = chr(av)
-            states = _grow_to(states, [c.lower()] if c.isascii() and c.isprintable() else None)
+            states = _grow(states, [c.lower()] if c.isascii() and c.isprintable() else None, _TAIL)
         elif op == IN:
-            states = _grow_to(states, _chars_printable(av))
+            states = _grow(states, _chars_printable(av), _TAIL)
         elif op in (AT, ASSERT, ASSERT_NOT):
             continue
         elif op == BRANCH:
@@ -237,23 +236,12 @@ def _end(items, states: set) -> set:
                 out |= {(t, False) for t, _ in cur}
             states = out
         else:
-            states = _grow_to(states, None)
+            states = _grow(states, None, _TAIL)
         k = _TAIL
         while len(states) > _CAP and k > 1:      # too many: keep fewer of the last characters
             k -= 1
             states = {(t, o) if len(t) < k else (t[:k], False) for t, o in states}
     return states
-
-
-def _grow_to(states: set, chars: list[str] | None) -> set:
-    out = set()
-    for text, is_open in states:
-        if not is_open or chars is None:
-            out.add((text, False))
-        else:
-            for c in chars:
-                out.add((text + c, len(text) + 1 < _TAIL))
-    return out
 
 
 def endings(rx: re.Pattern) -> tuple[str, ...] | None:
