@@ -14,7 +14,7 @@ from transforms.coder import temporal
 from transforms.coder._gate import gated
 from transforms.coder.mentions import TALIBAN_TAKEOVER, Mention, find_mentions
 from transforms.coder.locations import locate
-from transforms.coder.quantities import find_fatalities, find_quantities, measure
+from transforms.coder.quantities import find_quantities, measure
 from transforms.coder.sentences import mask_footnotes, split_sentences
 from transforms.coder.triggers import Trigger, find_triggers, trigger_of
 from transforms.models import Document, Event
