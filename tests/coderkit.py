@@ -17,3 +17,28 @@ def text_document(text: str, published: dt.date | None, name: str = "test-doc") 
 def triples(doc: Document) -> list[tuple]:
     """(actor1, actor2, event_type) of every event the coder finds in `doc`, in order."""
     return [(e.actor1, e.actor2, e.event_type) for e in code_document(doc)]
+
+
+_DEFAULT = object()
+
+
+class ModuleCoder:
+    """One test module's shorthands for its texts: documents named `name`, published on `published` unless a
+    call says otherwise. `doc` gives the Document, `events` the coder's Events, `coded` their triples (see
+    `triples`) and `types` the set of their event types."""
+
+    def __init__(self, name: str, published: dt.date | None) -> None:
+        self.name = name
+        self.published = published
+
+    def doc(self, text: str, published=_DEFAULT) -> Document:
+        return text_document(text, self.published if published is _DEFAULT else published, self.name)
+
+    def events(self, text: str, published=_DEFAULT) -> list:
+        return code_document(self.doc(text, published))
+
+    def coded(self, text: str, published=_DEFAULT) -> list[tuple]:
+        return triples(self.doc(text, published))
+
+    def types(self, text: str, published=_DEFAULT) -> set[str]:
+        return {t for _, _, t in self.coded(text, published)}

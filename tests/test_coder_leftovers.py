@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 from transforms.coder.sentences import split_sentences
 
 AFTER = dt.date(2024, 2, 6)
 BEFORE = dt.date(2020, 5, 12)
 
 
-def coded(text: str, published=AFTER):
-    return triples(text_document(text, published, "test-leftovers"))
+coded = ModuleCoder("test-leftovers", AFTER).coded
 
 
 def _split(text):

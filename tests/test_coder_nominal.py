@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document
-from transforms.coder import code_document
+from tests.coderkit import ModuleCoder
 
 
-def events(text: str, published=dt.date(2024, 6, 20)):
-    return code_document(text_document(text, published, "test-nominal"))
-
-
-def coded(text: str, **kw):
-    return [(e.actor1, e.actor2, e.event_type) for e in events(text, **kw)]
+_KIT = ModuleCoder("test-nominal", dt.date(2024, 6, 20))
+events, coded = _KIT.events, _KIT.coded
 
 
 def test_an_aside_between_a_listed_subject_and_its_verb_hides_neither_the_subject_nor_the_act():

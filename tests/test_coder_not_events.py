@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 from transforms.coder import code_document
-from transforms.models import Document
 
 
-def doc(text: str, published=dt.date(2024, 6, 20)) -> Document:
-    return text_document(text, published, "test-not-events")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+_KIT = ModuleCoder("test-not-events", dt.date(2024, 6, 20))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 def test_the_act_inside_an_accusation_or_charge_is_no_event():

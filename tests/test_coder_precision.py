@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 from transforms.coder import code_document
-from transforms.models import Document
 
 
-def doc(text: str, published=dt.date(2024, 5, 16)) -> Document:
-    return text_document(text, published, "test-precision")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+_KIT = ModuleCoder("test-precision", dt.date(2024, 5, 16))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 def test_dismissing_a_report_or_an_allegation_is_a_denial_not_a_rejection():

@@ -3,20 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
-from transforms.models import Document
+from tests.coderkit import ModuleCoder
 
 
-def doc(text: str, published=dt.date(2023, 3, 14)) -> Document:
-    return text_document(text, published, "test-recall")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+_KIT = ModuleCoder("test-recall", dt.date(2023, 3, 14))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 def test_calling_up_reservists_is_mobilisation_not_coercion():

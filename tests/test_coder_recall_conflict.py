@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 from transforms.coder import code_document
-from transforms.models import Document
 
 
-def doc(text: str, published=dt.date(2024, 5, 20)) -> Document:
-    return text_document(text, published, "test-recall-conflict")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str, **kw) -> set[str]:
-    return {t for _, _, t in coded(text, **kw)}
+_KIT = ModuleCoder("test-recall-conflict", dt.date(2024, 5, 20))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 def test_an_attack_by_an_unnamed_gunman_hits_the_country_where_it_happened():

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
-from transforms.models import Document
+from tests.coderkit import ModuleCoder
 
 
-def doc(text: str, published=dt.date(2024, 5, 20)) -> Document:
-    return text_document(text, published, "test-recall-coop")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+_KIT = ModuleCoder("test-recall-coop", dt.date(2024, 5, 20))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 LEAD = "Tajikistan's trade minister visited Kabul on Sunday. "

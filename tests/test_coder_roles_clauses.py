@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 
 
-def coded(text: str, published=dt.date(2024, 5, 3)):
-    return triples(text_document(text, published, "test-roles-clauses"))
+coded = ModuleCoder("test-roles-clauses", dt.date(2024, 5, 3)).coded
 
 
 def test_present_tense_second_clause_has_its_own_subject():

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 
 
-def coded(text: str, published=dt.date(2024, 6, 3)):
-    return triples(text_document(text, published, "test-roles-more"))
+coded = ModuleCoder("test-roles-more", dt.date(2024, 6, 3)).coded
 
 
 def test_the_movement_right_after_the_verb_is_the_movement_last_named():

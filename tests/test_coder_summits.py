@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document
-from transforms.coder import code_document
+from tests.coderkit import ModuleCoder
 
 
-def events(text: str, published=dt.date(2024, 5, 10)):
-    return code_document(text_document(text, published, "test-summits"))
-
-
-def coded(text: str, **kw) -> list[tuple]:
-    return [(e.actor1, e.actor2, e.event_type) for e in events(text, **kw)]
+_KIT = ModuleCoder("test-summits", dt.date(2024, 5, 10))
+events, coded = _KIT.events, _KIT.coded
 
 
 def pairs(text: str, event_type: str = "CONSULT") -> list[frozenset]:

@@ -3,21 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.coderkit import text_document, triples
+from tests.coderkit import ModuleCoder
 from transforms.coder import code_document
-from transforms.models import Document
 
 
-def doc(text: str, published=dt.date(2024, 4, 18)) -> Document:
-    return text_document(text, published, "test-types-more")
-
-
-def coded(text: str, **kw):
-    return triples(doc(text, **kw))
-
-
-def types(text: str) -> set[str]:
-    return {t for _, _, t in coded(text)}
+_KIT = ModuleCoder("test-types-more", dt.date(2024, 4, 18))
+doc, coded, types = _KIT.doc, _KIT.coded, _KIT.types
 
 
 def test_calling_on_an_official_then_asking_is_a_visit_and_a_request_to_the_same_person():
@@ -82,8 +73,7 @@ def test_declaring_a_long_described_act_unacceptable_is_a_rejection():
                              "Afghanistan unacceptable.")
 
 
-def _events(text: str, published=dt.date(2024, 4, 18)):
-    return code_document(doc(text, published))
+_events = _KIT.events
 
 
 def test_police_sealing_off_a_scene_is_no_agreement():

@@ -63,57 +63,65 @@ def _chars(items) -> list[str] | None:
     return sorted(out)
 
 
-def _grow(states: set, chars: list[str] | None) -> set:
-    """Each open beginning extended by one of `chars` (None: closed where it stands)."""
+def _grow(states: set, chars: list[str] | None, limit: int = _LEN) -> set:
+    """Each open text extended by one of `chars` (None: closed where it stands); one that reaches `limit`
+    characters closes."""
     out = set()
     for text, is_open in states:
-        if not is_open:
-            out.add((text, False))
-        elif chars is None:
+        if not is_open or chars is None:
             out.add((text, False))
         else:
             for c in chars:
-                out.add((text + c, len(text) + 1 < _LEN))
+                out.add((text + c, len(text) + 1 < limit))
     return out
 
 
-def _begin(items, states: set) -> set:
+def _begin(items, states: set, backwards: bool = False) -> set:
     """Extend the beginnings in `states` (text, open) by a parsed regex sequence: every match of the sequence,
     in a safe text, lower-cased, starts with one of the returned texts (an open one still grows; a closed one
-    stands for "this, then anything"). Zero-width assertions are skipped: an over-approximation."""
-    for op, av in items:
+    stands for "this, then anything"). Zero-width assertions are skipped: an over-approximation.
+
+    `backwards`: the same read from the other end (see `endings` below): the (reversed) last characters of
+    every match, up to _TAIL of them, in a text whose last _TAIL characters are printable ASCII."""
+    limit = _TAIL if backwards else _LEN
+    for op, av in (reversed(list(items)) if backwards else items):
         if not any(o for _, o in states):
             return states
         if op == LITERAL:
             c = chr(av)
-            states = _grow(states, [c.lower()] if c.isascii() else None)
+            states = _grow(states, [c.lower()] if c.isascii() and (c.isprintable() or not backwards) else None, limit)
         elif op == IN:
-            states = _grow(states, _chars(av))
+            states = _grow(states, _chars_printable(av) if backwards else _chars(av), limit)
         elif op in (AT, ASSERT, ASSERT_NOT):
             continue
         elif op == BRANCH:
             out: set = set()
             for branch in av[1]:
-                out |= _begin(branch, states)
+                out |= _begin(branch, states, backwards)
             states = out
         elif op == SUBPATTERN:
-            states = _begin(av[-1], states)
+            states = _begin(av[-1], states, backwards)
         elif op == ATOMIC_GROUP:
-            states = _begin(av, states)
+            states = _begin(av, states, backwards)
         elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
             lo, hi, sub = av
             out = set(states) if lo == 0 else set()
             cur = states
-            for r in range(1, min(hi, _LEN) + 1):
-                cur = _begin(sub, cur)
+            for r in range(1, min(hi, limit) + 1):
+                cur = _begin(sub, cur, backwards)
                 if r >= lo:
                     out |= cur
-            if hi > _LEN:
+            if hi > limit:
                 out |= {(t, False) for t, _ in cur}
             states = out
         else:                           # ANY, NOT_LITERAL, GROUPREF ...: anything
-            states = _grow(states, None)
-        if len(states) > _CAP:
+            states = _grow(states, None, limit)
+        if backwards:
+            k = _TAIL
+            while len(states) > _CAP and k > 1:      # too many: keep fewer of the last characters
+                k -= 1
+                states = {(t, o) if len(t) < k else (t[:k], False) for t, o in states}
+        elif len(states) > _CAP:                # too many: keep the first characters only
             states = {(t[:1], False) for t, _ in states}
     return states
 
@@ -203,59 +211,6 @@ def _chars_printable(items) -> list[str] | None:
     return sorted({c for c in out + extra if c.isprintable()})
 
 
-def _end(items, states: set) -> set:
-    """`_begin` read backwards: the (reversed) last characters of every match of the sequence, in a text whose
-    last _TAIL characters are printable ASCII."""
-    for op, av in reversed(list(items)):
-        if not any(o for _, o in states):
-            return states
-        if op == LITERAL:
-            c = chr(av)
-            states = _grow_to(states, [c.lower()] if c.isascii() and c.isprintable() else None)
-        elif op == IN:
-            states = _grow_to(states, _chars_printable(av))
-        elif op in (AT, ASSERT, ASSERT_NOT):
-            continue
-        elif op == BRANCH:
-            out: set = set()
-            for branch in av[1]:
-                out |= _end(branch, states)
-            states = out
-        elif op == SUBPATTERN:
-            states = _end(av[-1], states)
-        elif op == ATOMIC_GROUP:
-            states = _end(av, states)
-        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-            lo, hi, sub = av
-            out = set(states) if lo == 0 else set()
-            cur = states
-            for r in range(1, min(hi, _TAIL) + 1):
-                cur = _end(sub, cur)
-                if r >= lo:
-                    out |= cur
-            if hi > _TAIL:
-                out |= {(t, False) for t, _ in cur}
-            states = out
-        else:
-            states = _grow_to(states, None)
-        k = _TAIL
-        while len(states) > _CAP and k > 1:      # too many: keep fewer of the last characters
-            k -= 1
-            states = {(t, o) if len(t) < k else (t[:k], False) for t, o in states}
-    return states
-
-
-def _grow_to(states: set, chars: list[str] | None) -> set:
-    out = set()
-    for text, is_open in states:
-        if not is_open or chars is None:
-            out.add((text, False))
-        else:
-            for c in chars:
-                out.add((text + c, len(text) + 1 < _TAIL))
-    return out
-
-
 def endings(rx: re.Pattern) -> tuple[str, ...] | None:
     """The lower-cased last characters one of which every match of `rx` ends with, when every match ends at the
     search end (the pattern ends in `$`, not MULTILINE); else None."""
@@ -264,7 +219,7 @@ def endings(rx: re.Pattern) -> tuple[str, ...] | None:
     parsed = list(_sre_parse.parse(rx.pattern, rx.flags))
     if not parsed or parsed[-1][0] != AT or parsed[-1][1] not in (AT_END, AT_END_STRING):
         return None
-    found = {t[::-1] for t, _ in _end(parsed[:-1], {("", True)})}
+    found = {t[::-1] for t, _ in _begin(parsed[:-1], {("", True)}, backwards=True)}
     if "" in found:
         return None
     return tuple(sorted(found))

@@ -14,7 +14,7 @@ from transforms.coder import temporal
 from transforms.coder._gate import gated
 from transforms.coder.mentions import TALIBAN_TAKEOVER, Mention, find_mentions
 from transforms.coder.locations import locate
-from transforms.coder.quantities import find_fatalities, find_quantities, measure
+from transforms.coder.quantities import find_quantities, measure
 from transforms.coder.sentences import mask_footnotes, split_sentences
 from transforms.coder.triggers import Trigger, find_triggers, trigger_of
 from transforms.models import Document, Event
@@ -1065,6 +1065,8 @@ _CHARGE_OF = re.compile(
     r"\s+(?:of|with|for|over|that)\s+(?:(?!(?:and|but|while|after|before|then|was|were|is|are|been|had|has|have|"
     r"will|would|later|also)\b)[\w'’-]+\s+){0,5}$", re.I)
 # (no auxiliary in the gap: "two men convicted of helping him were hanged" — the hanging is the sentence's own verb)
+# the charge is looked for in the trigger's own clause: after the last of these before it
+_CHARGE_CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 
 
 def _inside_charge(sentence: str, d: _Draft) -> bool:
@@ -1075,8 +1077,7 @@ def _inside_charge(sentence: str, d: _Draft) -> bool:
     if d.trigger.frame not in ("noun", "symmetric") and not re.match(r"[a-z]+ing\b", d.text, re.I):
         return False          # a finite verb is the sentence's own act: "two men convicted of it were hanged"
     before = sentence[max(0, d.head - 90):d.head]
-    if re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", before):
-        before = before[[m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", before)][-1]:]
+    before = before[max((m.end() for m in _CHARGE_CLAUSE_START.finditer(before)), default=0):]
     return bool(_CHARGE_OF.search(before))
 
 
