@@ -474,7 +474,8 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
 
 
 
-# a denial is no act (CODEBOOK 1): "dismissed as fake several reports", "an allegation the government rejects"
+# a denial is no act (CODEBOOK 1): "dismissed as fake several reports" (a claim denied in a relative clause, "an
+# allegation the government rejects", is kept out earlier, by _DENIED_CLAIM in _asserted)
 _DISMISSED = re.compile(r"dismiss", re.I)
 _STATEMENT = re.compile(r"\b(?:claims?|boasts?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?)\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
@@ -487,8 +488,6 @@ _WARNED_THAT = re.compile(r"warn(?:ed|s)$", re.I)
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:on|in|last|this|earlier)\s+(?:[\w-]+\s+){0,3})?that\s+(?P<clause>[^;.]*)", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:would|will|could|might|may|must|should|can|shall|consequences?|response|respond|"
                           r"retaliat\w*|answer\w*)\b", re.I)
-_DENIED_STATEMENT = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?|suggestions?|reports?|rumou?rs?)\s+"
-                               r"(?:that\s+|which\s+)?(?:[\w'’-]+\s+){1,5}(?:also\s+)?$", re.I)
 # courtesy thanks at the close of a meeting: "thanked the hosts for the excellent organisation", "for their contribution
 # to the development of the mechanism" (thanks for aid or for an act stay SUPPORT)
 _COURTESY_THANKS = re.compile(r"[^.;]{0,40}?\b(?:thank|gratitude|appreciation)\w*\b[^.;]{0,80}?\bfor\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
@@ -517,8 +516,7 @@ def _not_acts(events: list[Event]) -> list[Event]:
         text, at = ev.evidence or "", _trigger_at(ev)
         if ev.event_type == "REJECT" and at >= 0 and (
                 _DISMISSED.match(ev.trigger or "") and ev.actor2 is None
-                and not _DISMISSED_APPROACH.match(text, at + len(ev.trigger or ""))
-                or _DENIED_STATEMENT.search(text, 0, at)):
+                and not _DISMISSED_APPROACH.match(text, at + len(ev.trigger or ""))):
             continue
         if ev.event_type == "REJECT" and at >= 0 and _DISMISSED.match(ev.trigger or "") and \
                 _PRONOUN_OBJECT.match(text, at + len(ev.trigger)) and _STATEMENT.search(text, 0, at):
