@@ -111,6 +111,29 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
     return counts
 
 
+def by_type(S, gold_events: list[dict], extracted: list[dict], lexicon=None) -> collections.Counter:
+    """Counts of (gold type, outcome) for one document: matched; missed in a sentence that yields events;
+    missed in a sentence that yields none, with or without a trigger there (the gold's first type)."""
+    counts: collections.Counter = collections.Counter()
+    owner = S.best_pairing([S.ranked(gold_events, x) for x in extracted])
+    for g in gold_events:
+        kind = str(g["type"][0]).upper()
+        phrase = str(g.get("evidence") or "").lower()
+        if g["id"] in owner:
+            outcome = "matched"
+        elif any(phrase and phrase in str(x["evidence"] or "").lower() for x in extracted):
+            outcome = "sentence coded"
+        else:
+            seen = lexicon(phrase) if lexicon is not None else None
+            outcome = "no trigger" if seen is not None and not seen[0] else "trigger"
+        counts[(kind, "gold")] += 1
+        counts[(kind, outcome)] += 1
+    return counts
+
+
+TYPE_COLUMNS = ("gold", "matched", "sentence coded", "trigger", "no trigger")
+
+
 def sentence_lexicon(doc):
     """For one document: evidence phrase -> (types of the triggers in its sentence, distinct actors named)."""
     from transforms.coder.mentions import find_mentions
@@ -141,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m tests.errorclasses", description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", dest="names", required=True, help="a set to pool (repeatable)")
+    parser.add_argument("--by-type", action="store_true", help="also a table of outcomes by the gold's type")
     args = parser.parse_args(argv)
     S = scorer()
     sets = _sets()
@@ -148,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown set(s) {', '.join(unknown)}; known: {', '.join(sets)}")
     total: collections.Counter = collections.Counter()
+    kinds: collections.Counter = collections.Counter()
     with tempfile.TemporaryDirectory(prefix="caravan-classes-") as tmp:
         for name in args.names:
             load, gold_dir = sets[name]
@@ -160,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                 by_doc[S.doc_key(event["url"])].append(event)
             for key, gold in S.load_gold(gold_dir).items():
                 total += classify(S, gold.get("events") or [], by_doc.get(key, []), looks.get(key))
+                kinds += by_type(S, gold.get("events") or [], by_doc.get(key, []), looks.get(key))
     head = ("gold", "extracted", "matched")
     print(f"sets: {', '.join(args.names)}")
     for name in head:
@@ -170,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     dups = sum(v for k, v in total.items() if k.startswith("duplicate"))
     p = (total["matched"] + dups) / extracted if extracted else 0.0
     r = total["matched"] / gold if gold else 0.0
+    if args.by_type:
+        print("by gold type (missed: in a sentence coded / with a trigger but no event / with no trigger):")
+        print(f"{'type':10}" + "".join(f"{c:>16}" for c in TYPE_COLUMNS))
+        for kind in sorted({k for k, _ in kinds}, key=lambda k: (-kinds[(k, "gold")], k)):
+            print(f"{kind:10}" + "".join(f"{kinds[(kind, c)]:16d}" for c in TYPE_COLUMNS))
     print(f"pooled: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
     return 0
 

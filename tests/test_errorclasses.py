@@ -84,3 +84,17 @@ def test_the_report_prints_counts_and_never_a_sentence(shared_dir, capsys, tmp_p
         assert count.isdigit()
         assert label in ("gold", "extracted", "matched") or label.startswith(("missed: ", "duplicate: ", "false positive: "))
         assert label.split(": ", 1)[-1] not in seed_text
+
+
+def test_outcomes_by_gold_type(S):
+    golds = [gold("g1", "UZB", "TALIBAN", ["CONSULT"], "met taliban ministers"),
+             gold("g2", "KAZ", "AFG", ["AID", "SUPPORT"], "sent flour"),
+             gold("g3", "TJK", "TALIBAN", ["ASSAULT"], "shelled a taliban post"),
+             gold("g4", "TKM", "TALIBAN", ["CONSULT"], "received a taliban envoy")]
+    events = [extracted("UZB", "TALIBAN", "CONSULT", MET), extracted("KAZ", "PAK", "AID", SENT)]
+    looks = {"shelled a taliban post": ({"ASSAULT"}, 2), "received a taliban envoy": (set(), 2)}
+    counts = errorclasses.by_type(S, golds, events, looks.get)
+    assert counts[("CONSULT", "gold")] == 2 and counts[("CONSULT", "matched")] == 1
+    assert counts[("CONSULT", "no trigger")] == 1
+    assert counts[("AID", "sentence coded")] == 1 and ("SUPPORT", "gold") not in counts
+    assert counts[("ASSAULT", "trigger")] == 1
