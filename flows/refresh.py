@@ -546,8 +546,10 @@ def load_batch(db_path: str, batch: LoadBatch) -> dict:
 
 
 @task(name="views-and-checks", cache_policy=NO_CACHE)
-def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
+def finalize(db_path: str, run_id: str, status: str, counts: dict, fetches: list[dict] | None = None) -> dict:
     def work(con) -> dict:
+        if fetches:   # fetch rows left to load (save_batch: their own transaction; a fetch_id stored is skipped)
+            save_batch(con, LoadBatch(run_id=run_id, fetches=fetches))
         views = refresh_views(con)           # one transaction: rolled back when it fails
         checks = run_checks(con, run_id)     # results are upserted per (run, check): safe to run again
         failed_checks = [c for c in checks if not c.passed]
@@ -726,8 +728,6 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     while in_flight:
         future, rows, source_of = in_flight.popleft()
         absorb(future.result(), rows, source_of)
-    if pending_rows:
-        load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={})))
     for report in reports.values():   # a source whose every item failed (fetch or parse) has failed
         lost = report.failed + unparsed.get(report.source_id, 0)
         if report.status == "partial" and report.items and lost >= report.items:
@@ -736,7 +736,8 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     counts["sources_ok"] = sum(1 for r in reports.values() if r.status != "failed")
     counts["sources_failed"] = len(failed_sources)
     status = "completed" if not failed_sources else "completed_with_failures"
-    final = finalize(db_path, run_id, status, counts)
+    # the fetch rows no load took (pages skipped or unchanged) go in with finalize's connection, not one of their own
+    final = finalize(db_path, run_id, status, counts, quote(pending_rows))
     summary = {
         "run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
         "counts": final["counts"], "totals": final["totals"], "checks": final["checks"], "latest": final["latest"],
