@@ -298,3 +298,24 @@ def test_cli_revalidate_reads_every_file(tmp_path: pathlib.Path, desk: pathlib.P
     assert again.exit_code == 0, again.output
     c = json.loads(again.output[again.output.index("{"):])["counts"]
     assert c["fetched"] == 3 and c["skipped"] == 0 and c["documents_unchanged"] == 3
+
+
+def test_listing_gives_the_same_urls_as_resolving_each_file(tmp_path: pathlib.Path, monkeypatch) -> None:
+    """discover_files resolves each folder once (file_uri): the URLs, hence the document ids, are those that
+    resolving every file gave, through a symlinked file, a symlinked folder and a relative pattern."""
+    from flows.refresh import file_uri, regular_file
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.html").write_text("a")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (tmp_path / "b.html").symlink_to(real / "a.html")
+    (tmp_path / "dangling.html").symlink_to(tmp_path / "nowhere.html")
+    monkeypatch.chdir(tmp_path)
+    folders: dict = {}
+    for name in ("real/a.html", "linked/a.html", "b.html", str(tmp_path / "linked" / "a.html"), "./real/a.html"):
+        info, link = regular_file(name)
+        assert info.st_ino == os.stat(real / "a.html").st_ino and link == (name == "b.html")
+        path = pathlib.Path(name)
+        assert file_uri(path, link, folders) == path.resolve().as_uri() == (real / "a.html").resolve().as_uri()
+    assert regular_file("dangling.html") is None and regular_file("real") is None and regular_file("gone") is None
