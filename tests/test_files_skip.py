@@ -283,6 +283,17 @@ def test_failed_read_and_older_coder_are_read_again(tmp_path: pathlib.Path, desk
     assert upgraded["counts"]["documents_parsed"] == 1 and events(tmp_path) == loaded
     assert rows(tmp_path, "SELECT DISTINCT coder_version FROM documents") == [(CODER_VERSION,)]
 
+    # reads recorded before migration 006 (no stat): every file is read once more, then skipped
+    con = duckdb.connect(db)
+    try:
+        con.execute("UPDATE fetches SET file_size = NULL, file_mtime_ns = NULL, file_inode = NULL")
+    finally:
+        con.close()
+    again = refresh_flow(sources_path=str(sources), db_path=db)
+    assert again["counts"]["fetched"] == 3 and again["counts"]["documents_unchanged"] == 3
+    assert refresh_flow(sources_path=str(sources), db_path=db)["counts"]["skipped_file_stat"] == 3
+    assert events(tmp_path) == loaded
+
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_cli_revalidate_reads_every_file(tmp_path: pathlib.Path, desk: pathlib.Path) -> None:
