@@ -51,7 +51,7 @@ def print_summary(summary: dict) -> None:
     if c.get("skipped"):
         echo(f"             {c['skipped']} not requested: {c.get('skipped_sitemap_lastmod', 0)} unchanged per sitemap "
              f"lastmod, {c.get('skipped_feed_date', 0)} per feed item date, {c.get('skipped_fresh', 0)} still fresh "
-             f"(Cache-Control/Expires)")
+             f"(Cache-Control/Expires), {c.get('skipped_file_stat', 0)} local files unchanged (size, mtime)")
     echo(f"  documents: {c['documents_parsed']} parsed, {c['documents_unchanged']} unchanged, "
          f"{c['parse_failed']} could not be parsed")
     echo(f"  events:    {c['events_added']} added, {c['events_removed']} removed, {c['events_unchanged']} unchanged")
@@ -93,7 +93,8 @@ def preflight(sources: str, db: str):
 @click.option("--json", "as_json", is_flag=True, help="print the run summary as JSON")
 @click.option("--revalidate", is_flag=True,
               help="ask the server about every page (conditional GET), even those the listing or the cache says "
-                   "are unchanged (sources.yaml `revalidate: always` for this run)")
+                   "are unchanged (sources.yaml `revalidate: always` for this run), and read every local file "
+                   "again, even those whose size and mtime are unchanged")
 def refresh(sources: str, db: str, strict: bool, only: tuple[str, ...], as_json: bool, revalidate: bool) -> None:
     """Fetch the sources, parse, code events, load the warehouse and refresh its views."""
     config = preflight(sources, db)

@@ -47,8 +47,8 @@ from flows.netguard import (AddressPolicy, AddressRefused, GuardedTransport, Gua
 from transforms.errors import CaravanError
 from transforms.models import RawPage
 
-__all__ = ["FetchError", "FetchOutcome", "Fetcher", "read_local", "is_local_url", "ROBOTS_MAX_BYTES", "fresh_until",
-           "skip_reason", "SKIP_LISTING", "SKIP_FRESH"]
+__all__ = ["FetchError", "FetchOutcome", "Fetcher", "read_local", "read_local_stat", "is_local_url", "ROBOTS_MAX_BYTES",
+           "fresh_until", "skip_reason", "file_skip_reason", "file_stamp", "SKIP_LISTING", "SKIP_FRESH", "SKIP_FILE"]
 
 log = logging.getLogger("caravan.fetch")
 
@@ -246,6 +246,52 @@ def skip_reason(basis: dict | None, *, listed: Any = None, listing: str = "", mo
     if listed.latest + skew <= checked:
         return SKIP_LISTING[listing]
     return None
+
+
+SKIP_FILE = "unchanged per file size and mtime"
+RACY_SECONDS = 2.0   # a file modified this close before we read it is read again (timestamps as coarse as 2 s: FAT)
+
+
+def file_stamp(info: os.stat_result) -> dict[str, int]:
+    """What a read records of a local file, to tell next time whether it may have changed (fetches columns)."""
+    return {"file_size": info.st_size, "file_mtime_ns": info.st_mtime_ns, "file_inode": info.st_ino}
+
+
+def file_skip_reason(basis: dict | None, info: os.stat_result | None, *, mode: str | None = None,
+                     coder_version: str | None = None, racy_seconds: float = RACY_SECONDS) -> str | None:
+    """Why a local file (a ``files`` source) need not be read at all this run, or None (read it).
+
+    ``basis`` is what the warehouse knows of the file's URL (warehouse/queries/read_file_stats.sql): the size,
+    mtime (ns) and inode recorded by the last successful read, ``read_at`` (when that read was), ``failed_at``
+    (the last failed read) and ``coder_version``, the coder that coded the file's document. ``info`` is the
+    file's stat now (os.stat, symlinks followed). Skipped only when all of these hold: the same size, mtime
+    and inode as the last successful read (a file edited in place gets a new mtime; one replaced by a rename,
+    as editors, rsync and tar do, a new inode); no failed read since; the document coded by ``coder_version``
+    (after a coder upgrade the file is read, so it is coded again, as before); and the recorded mtime lay more
+    than ``racy_seconds`` before that read (a write within the same timestamp tick as the read could leave
+    size and mtime unchanged: such a file is read once more). ``mode="always"`` (``--revalidate``, force)
+    never skips. The blind spot: new content of the same size with the mtime set back to the recorded one
+    (``touch -d``, ``os.utime``) on the same inode; ``--revalidate`` reads every file again.
+    """
+    if mode == "always" or not basis or info is None or not stat.S_ISREG(info.st_mode):
+        return None
+    if basis.get("file_size") is None or basis.get("file_mtime_ns") is None:
+        return None                      # read before the stat was recorded (migration 006)
+    read_at = _aware(basis.get("read_at"))
+    if read_at is None:
+        return None
+    failed = _aware(basis.get("failed_at"))
+    if failed is not None and failed >= read_at:
+        return None
+    if coder_version is not None and basis.get("coder_version") != coder_version:
+        return None
+    if (info.st_size, info.st_mtime_ns) != (basis["file_size"], basis["file_mtime_ns"]):
+        return None
+    if basis.get("file_inode") is not None and info.st_ino != basis["file_inode"]:
+        return None
+    if basis["file_mtime_ns"] >= (read_at.timestamp() - racy_seconds) * 1e9:
+        return None
+    return SKIP_FILE
 
 
 def _aware(value: object) -> dt.datetime | None:
@@ -777,6 +823,13 @@ def read_local(path: pathlib.Path, source_id: str, max_bytes: int = 10_000_000, 
     Only regular files are read (no FIFO or device can hang or flood the run), at most ``max_bytes``.
     With ``root``, the resolved path (symlinks followed) must lie inside it. Raises FetchError.
     """
+    return read_local_stat(path, source_id, max_bytes, root=root)[0]
+
+
+def read_local_stat(path: pathlib.Path, source_id: str, max_bytes: int = 10_000_000, *,
+                    root: pathlib.Path | None = None) -> tuple[RawPage, os.stat_result]:
+    """read_local, and the file's stat taken on the open file before its bytes were read (what the next run
+    compares, file_skip_reason)."""
     path = pathlib.Path(path)
     try:
         resolved = path.resolve(strict=True)
@@ -811,4 +864,4 @@ def read_local(path: pathlib.Path, source_id: str, max_bytes: int = 10_000_000, 
         content_type=LOCAL_TYPES.get(resolved.suffix.lower()), body=body,
         fetched_at=dt.datetime.now(dt.timezone.utc),
         headers={"content-length": str(len(body)), "last-modified": modified},
-    )
+    ), info

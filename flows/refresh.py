@@ -6,12 +6,14 @@ only inside the load and finalize tasks, so readers are locked out as briefly as
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import json
 import os
 import pathlib
 import re
+import stat
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
@@ -25,7 +27,8 @@ from prefect.context import FlowRunContext
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.config import FeedSource, FilesSource, PageSource, SourcesConfig, load_config
-from flows.fetch import SKIP_FRESH, SKIP_LISTING, FetchError, FetchOutcome, Fetcher, is_local_url, read_local, skip_reason
+from flows.fetch import (SKIP_FILE, SKIP_FRESH, SKIP_LISTING, FetchError, FetchOutcome, Fetcher, file_skip_reason,
+                         file_stamp, is_local_url, read_local, read_local_stat, skip_reason)
 from flows.memory import cap_malloc_arenas, log_batch_memory
 from transforms.coder import CODER_VERSION
 from transforms.errors import FeedError
@@ -41,7 +44,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 PAGE_SUFFIXES = {".html", ".htm", ".txt"}
 MAX_SITEMAP_DEPTH = 3
 SKIP_COUNTS = {SKIP_LISTING["sitemap"]: "skipped_sitemap_lastmod", SKIP_LISTING["feed"]: "skipped_feed_date",
-               SKIP_FRESH: "skipped_fresh"}   # skip_reason -> its key in the run's counts
+               SKIP_FRESH: "skipped_fresh", SKIP_FILE: "skipped_file_stat"}   # skip_reason -> its key in the run's counts
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "128MB"
 
@@ -102,6 +105,7 @@ class SourceReport:
 class Discovery:
     items: list[WorkItem] = field(default_factory=list)
     fetch_rows: list[dict] = field(default_factory=list)
+    skipped: int = 0                     # local files not to be read (unchanged since their last read)
 
 
 # --------------------------------------------------------------------------------------------- rows
@@ -170,6 +174,11 @@ def local_row(run_id: str, raw: RawPage, content_hash: str, *, final_url: str | 
     }
 
 
+def file_row(run_id: str, raw: RawPage, content_hash: str, info: os.stat_result) -> dict[str, Any]:
+    """A row for a local file read: local_row with the file's stat, which the next run compares (read_file_stats)."""
+    return {**local_row(run_id, raw, content_hash), **file_stamp(info)}
+
+
 def failed_row(run_id: str, source_id: str, url: str, cause: str) -> dict[str, Any]:
     return {
         "fetch_id": "f_" + uuid.uuid4().hex[:24], "run_id": run_id, "source_id": source_id, "url": url,
@@ -217,20 +226,34 @@ def feed_items(source_id: str, body: bytes, feed_url: str, limit: int, *, fetch_
 
 
 def discover_files(source: FilesSource | FeedSource, config: SourcesConfig, report: SourceReport,
-                   run_id: str) -> Discovery:
+                   run_id: str, state: WarehouseState | None = None, revalidate: str | None = None) -> Discovery:
+    """The source's files. A page file whose size, mtime and inode are those of its last read (``state``,
+    flows/fetch.py file_skip_reason) is not listed to be read: a `skipped` fetch row instead."""
     found = Discovery()
     pattern = str(config.base_dir / source.path) if not pathlib.Path(source.path).is_absolute() else source.path
-    paths = sorted(pathlib.Path(p) for p in glob.glob(pattern, recursive=True))
-    paths = [p for p in paths if p.is_file()]
+    listed = {}   # path -> (its stat, symlinks followed; whether it is a symlink)
+    for name in glob.glob(pattern, recursive=True):
+        seen = regular_file(name)
+        if seen is not None:
+            listed[pathlib.Path(name)] = seen
+    paths = sorted(listed)
     if not paths:
         report.fail(f"path {source.path!r} matched no files")
         return found
+    folders: dict[pathlib.Path, pathlib.Path] = {}
     for path in paths[:source.max_items]:   # a local folder is taken whole unless max_items says otherwise
         suffix = path.suffix.lower()
         if isinstance(source, FilesSource) and suffix not in PAGE_SUFFIXES | FEED_SUFFIXES:
             continue
         if isinstance(source, FilesSource) and suffix in PAGE_SUFFIXES:
-            found.items.append(WorkItem(source.id, path.resolve().as_uri(), path=path))
+            info, link = listed[path]
+            item = WorkItem(source.id, file_uri(path, link, folders), path=path)
+            reason = file_skip_reason(file_basis(state, item.url), info, mode=revalidate, coder_version=CODER_VERSION)
+            if reason:
+                found.fetch_rows.append(skipped_row(run_id, item, reason))
+                found.skipped += 1
+            else:
+                found.items.append(item)
             continue
         try:
             raw = read_local(path, source.id, config.fetch.max_bytes)
@@ -246,6 +269,36 @@ def discover_files(source: FilesSource | FeedSource, config: SourcesConfig, repo
                 report.fail(f"{path.name}: {exc}", whole=False)
                 found.fetch_rows.append(failed_row(run_id, source.id, raw.url, f"feed: {exc}"))
     return found
+
+
+def regular_file(name: str) -> tuple[os.stat_result, bool] | None:
+    """(stat, is a symlink) of a regular file (symlinks followed), None for anything else or a file gone."""
+    try:
+        info = os.lstat(name)
+        link = stat.S_ISLNK(info.st_mode)
+        if link:
+            info = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (info, link) if stat.S_ISREG(info.st_mode) else None
+
+
+def file_uri(path: pathlib.Path, link: bool, folders: dict[pathlib.Path, pathlib.Path]) -> str:
+    """path.resolve().as_uri(), each folder resolved once (a folder holds many files; resolving walks every part)."""
+    if link:
+        return path.resolve().as_uri()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return (folder / path.name).as_uri()
+
+
+def file_basis(state: WarehouseState | None, url: str) -> dict | None:
+    """The file as the warehouse last read it (read_file_stats.sql), with the coder version of its document."""
+    if state is None or url not in state.files:
+        return None
+    doc = state.docs.get(doc_id_for(url)) or {}
+    return {**state.files[url], "coder_version": doc.get("coder_version")}
 
 
 def discover_remote(source, config: SourcesConfig, fetcher: Fetcher, state: WarehouseState,
@@ -316,24 +369,34 @@ def prepare_warehouse(db_path: str, run_id: str, params: dict, sources: list[dic
         return read_state(con)
 
 
+def reads_files(source) -> bool:
+    """A source read from local files (a `files` source, or a feed given by `path`), not over the network."""
+    return isinstance(source, FilesSource) or (isinstance(source, FeedSource) and bool(source.path))
+
+
 @task(name="discover-sources", cache_policy=NO_CACHE)
-def discover(config: SourcesConfig, state: WarehouseState, run_id: str, fetcher_settings) -> tuple[list, list, dict]:
+def discover(config: SourcesConfig, state: WarehouseState, run_id: str, fetcher_settings,
+             revalidate: str | None = None) -> tuple[list, list, dict]:
     reports: dict[str, SourceReport] = {}
     items: list[WorkItem] = []
     rows: list[dict] = []
-    with Fetcher(fetcher_settings) as fetcher:
-        for source in config.enabled_sources():
+    sources = config.enabled_sources()
+    # an HTTP client (its TLS context: ≈ 40 ms) only when a source is fetched over the network
+    remote = not all(reads_files(source) for source in sources)
+    with Fetcher(fetcher_settings) if remote else contextlib.nullcontext() as fetcher:
+        for source in sources:
             location = getattr(source, "url", None) or getattr(source, "path", "")
             report = reports[source.id] = SourceReport(source.id, source.kind, location)
             try:
-                if isinstance(source, FilesSource) or (isinstance(source, FeedSource) and source.path):
-                    found = discover_files(source, config, report, run_id)
+                if reads_files(source):
+                    found = discover_files(source, config, report, run_id, state, revalidate)
                 else:
                     found = discover_remote(source, config, fetcher, state, report, run_id)
             except Exception as exc:  # one broken source never takes the run down
                 report.fail(f"{type(exc).__name__}: {exc}")
                 continue
-            report.items = len(found.items)
+            report.items = len(found.items) + found.skipped
+            report.skipped += found.skipped
             items.extend(found.items)
             rows.extend(found.fetch_rows)
     return items, rows, reports
@@ -374,7 +437,8 @@ def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, ra
 
     A page the warehouse already has is not requested when the listing or the cache says it need not be
     (``revisit``: warehouse state per URL; flows/fetch.py skip_reason); ``revalidate`` overrides every source's
-    setting for the run (``always``: ask the server about every page)."""
+    setting for the run (``always``: ask the server about every page). Local files come here only to be read
+    (the unchanged ones were left out by discover_files), each row with the file's stat."""
     store = RawStore(pathlib.Path(raw_root))
     pages: list[RawPage] = []
     rows: list[dict] = []
@@ -405,12 +469,16 @@ def fetch_batch(batch: list[WorkItem], validators: dict[str, dict], settings, ra
     for w in batch:
         if w.path is not None:
             try:
-                w = WorkItem(w.source_id, w.url, raw=read_local(w.path, w.source_id, settings.max_bytes))
+                raw, info = read_local_stat(w.path, w.source_id, settings.max_bytes)
             except FetchError as exc:
                 rows.append(failed_row(run_id, w.source_id, w.url, str(exc)))
                 tally.add(tally.failed, w.source_id)
                 tally.problems.append((w.source_id, str(exc)))
                 continue
+            rows.append(file_row(run_id, raw, store.put(raw.body), info))
+            pages.append(raw)
+            tally.add(tally.fetched, w.source_id)
+            continue
         if w.raw is not None:
             digest = store.put(w.raw.body)
             rows.append(local_row(run_id, w.raw, digest))
@@ -478,8 +546,10 @@ def load_batch(db_path: str, batch: LoadBatch) -> dict:
 
 
 @task(name="views-and-checks", cache_policy=NO_CACHE)
-def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
+def finalize(db_path: str, run_id: str, status: str, counts: dict, fetches: list[dict] | None = None) -> dict:
     def work(con) -> dict:
+        if fetches:   # fetch rows left to load (save_batch: their own transaction; a fetch_id stored is skipped)
+            save_batch(con, LoadBatch(run_id=run_id, fetches=fetches))
         views = refresh_views(con)           # one transaction: rolled back when it fails
         checks = run_checks(con, run_id)     # results are upserted per (run, check): safe to run again
         failed_checks = [c for c in checks if not c.passed]
@@ -583,10 +653,12 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     state = prepare_warehouse(db_path, run_id, {"sources_path": str(sources_path), "only": only, "force": force,
                                                 "revalidate": revalidate, "coder_version": CODER_VERSION}, sources)
     raw_root = str(RawStore.for_warehouse(db_path).root)
-    items, discovery_rows, reports = discover(config, state, run_id, config.fetch)
+    # the state quoted: Prefect would otherwise walk every entry of it, twice (≈ 60,000 visits at 1,000 documents)
+    items, discovery_rows, reports = discover(config, quote(state), run_id, config.fetch, revalidate)
     counts = {"fetched": 0, "not_modified": 0, "skipped": 0, **{key: 0 for key in SKIP_COUNTS.values()},
               "fetch_failed": 0, "documents_parsed": 0, "documents_unchanged": 0,
               "parse_failed": 0, "events_added": 0, "events_removed": 0, "events_unchanged": 0, "non_asserted": 0}
+    count_skips(counts, discovery_rows)   # local files left unread (discover_files)
     pending_rows = discovery_rows
     unparsed: dict[str, int] = {}   # source id -> pages fetched but not parseable
     batches_done = [0]
@@ -614,10 +686,7 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
             pending_rows = []
         counts["fetched"] += sum(1 for r in rows if r["outcome"] == "ok")
         counts["not_modified"] += sum(1 for r in rows if r["outcome"] == "not_modified")
-        for row in rows:
-            if row["outcome"] == "skipped":
-                counts["skipped"] += 1
-                counts[SKIP_COUNTS[row["skip_reason"]]] += 1
+        count_skips(counts, rows)
         counts["fetch_failed"] += sum(1 for r in rows if r["outcome"] in ("failed", "blocked"))
         counts["documents_parsed"] += result.count("parsed") + result.count("metadata")
         counts["documents_unchanged"] += result.count("unchanged")
@@ -659,8 +728,6 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     while in_flight:
         future, rows, source_of = in_flight.popleft()
         absorb(future.result(), rows, source_of)
-    if pending_rows:
-        load_batch(db_path, quote(LoadBatch(run_id=run_id, sources=[], fetches=pending_rows, documents=[], events={})))
     for report in reports.values():   # a source whose every item failed (fetch or parse) has failed
         lost = report.failed + unparsed.get(report.source_id, 0)
         if report.status == "partial" and report.items and lost >= report.items:
@@ -669,7 +736,8 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     counts["sources_ok"] = sum(1 for r in reports.values() if r.status != "failed")
     counts["sources_failed"] = len(failed_sources)
     status = "completed" if not failed_sources else "completed_with_failures"
-    final = finalize(db_path, run_id, status, counts)
+    # the fetch rows no load took (pages skipped or unchanged) go in with finalize's connection, not one of their own
+    final = finalize(db_path, run_id, status, counts, quote(pending_rows))
     summary = {
         "run_id": run_id, "db_path": str(pathlib.Path(db_path).resolve()), "status": final["status"],
         "counts": final["counts"], "totals": final["totals"], "checks": final["checks"], "latest": final["latest"],
@@ -680,6 +748,13 @@ def refresh_flow(sources_path: str = "sources.yaml", db_path: str = "data/carava
     return summary
 
 
+def count_skips(counts: dict, rows: list[dict]) -> None:
+    for row in rows:
+        if row["outcome"] == "skipped":
+            counts["skipped"] += 1
+            counts[SKIP_COUNTS[row["skip_reason"]]] += 1
+
+
 def summary_markdown(summary: dict) -> str:
     c = summary["counts"]
     lines = [f"# Caravan refresh {summary['run_id']}: {summary['status']}", "",
@@ -687,7 +762,8 @@ def summary_markdown(summary: dict) -> str:
              f"- pages fetched {c['fetched']}, not modified {c['not_modified']}, failed {c['fetch_failed']}",
              f"- pages not requested {c.get('skipped', 0)}: unchanged per sitemap lastmod "
              f"{c.get('skipped_sitemap_lastmod', 0)}, per feed item date {c.get('skipped_feed_date', 0)}, "
-             f"still fresh per Cache-Control/Expires {c.get('skipped_fresh', 0)}",
+             f"still fresh per Cache-Control/Expires {c.get('skipped_fresh', 0)}, local files unchanged per size "
+             f"and mtime {c.get('skipped_file_stat', 0)}",
              f"- documents parsed {c['documents_parsed']}, unchanged {c['documents_unchanged']}, "
              f"parse failures {c['parse_failed']}",
              f"- events added {c['events_added']}, removed {c['events_removed']}, unchanged {c['events_unchanged']}",

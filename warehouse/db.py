@@ -344,7 +344,8 @@ FETCH_SCHEMA = pa.schema([
     ("bytes", pa.int64()), ("duration_ms", pa.float64()), ("attempts", pa.int32()), ("content_type", pa.string()),
     ("content_hash", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
     ("headers_json", pa.string()), ("fetched_at", TS), ("feed_title", pa.string()), ("feed_published", TS),
-    ("listed_lastmod", pa.string()), ("fresh_until", TS), ("skip_reason", pa.string())])
+    ("listed_lastmod", pa.string()), ("fresh_until", TS), ("skip_reason", pa.string()),
+    ("file_size", pa.int64()), ("file_mtime_ns", pa.int64()), ("file_inode", pa.uint64())])
 DOCUMENT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("source_id", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
     ("title", pa.string()), ("author", pa.string()), ("published_at", pa.date32()),
@@ -373,6 +374,7 @@ class WarehouseState:
     validators: dict[str, dict] = field(default_factory=dict)   # url -> {etag, last_modified, content_hash}
     docs: dict[str, dict] = field(default_factory=dict)         # doc_id -> {content_hash, text_hash, coder_version}
     revisit: dict[str, dict] = field(default_factory=dict)      # url -> what decides a skip (read_revisit.sql)
+    files: dict[str, dict] = field(default_factory=dict)        # file:// url -> its last read's stat (read_file_stats.sql)
 
 
 def read_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
@@ -383,7 +385,15 @@ def read_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
     cursor = con.execute(sqlfiles.query("read_revisit"))
     names = [d[0] for d in cursor.description]
     revisit = {row[0]: dict(zip(names[1:], row[1:])) for row in cursor.fetchall()}
-    return WarehouseState(validators=validators, docs=docs, revisit=revisit)
+    return WarehouseState(validators=validators, docs=docs, revisit=revisit, files=read_file_stats(con))
+
+
+def read_file_stats(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """file:// url -> the stat its last successful read recorded, when, and its last failed read (flows/fetch.py
+    file_skip_reason)."""
+    cursor = con.execute(sqlfiles.query("read_file_stats"), {"prefix": "file://"})
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names[1:], row[1:])) for row in cursor.fetchall()}
 
 
 # ------------------------------------------------------------------------------------------- loading
