@@ -133,6 +133,15 @@ CODED = [
     ("The Taliban made an incursion into Tajikistan on 3 May 2023.", ("TALIBAN", "TJK", "ASSAULT")),
     ("Pakistani troops traded fire with Taliban units at Chaman on 3 May 2023.", ("PAK", "TALIBAN", "ASSAULT")),
     ("A Taliban convoy came under attack from ISKP on 3 May 2023.", ("ISKP", "TALIBAN", "ASSAULT")),
+    # event nouns with a named author and a named target
+    ("Tajikistan's criticism of the Taliban came on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
+    ("Uzbekistan's rejection of the Taliban proposal came on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
+    ("Tajikistan's warning to the Taliban came on 3 May 2023.", ("TJK", "TALIBAN", "THREATEN")),
+    ("Kazakhstan's boycott of the Taliban-hosted meeting on 3 May 2023 surprised observers.",
+     ("KAZ", "TALIBAN", "PROTEST")),
+    ("The deployment of Russian troops to Tajikistan began on 3 May 2023.", ("RUS", "TJK", "MOBILIZE")),
+    ("Pakistan launched a crackdown on Afghan migrants on 3 May 2023.", ("PAK", "AFG", "COERCE")),
+    ("The abduction of two Tajik engineers by ISKP on 3 May 2023 alarmed Dushanbe.", ("ISKP", "TJK", "ASSAULT")),
 ]
 
 
@@ -167,6 +176,11 @@ NOT_CODED = [
     ("The third traded artillery fire with Taliban units on 3 May 2023.", "ASSAULT"),
     ("Officials said Uzbekistan would cut ties with the Taliban if attacks continued.", "SANCTION"),
     ("The Taliban shot down a Tajik drone over Badakhshan on 3 May 2023.", "REJECT"),
+    # an event noun with no named author, or governed by a demand or a plan
+    ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
+    ("The warning to the Taliban was clear.", "THREATEN"),
+    ("Tajik deputies called for a boycott of the Taliban on 3 May 2023.", "PROTEST"),
+    ("Russia planned the deployment of troops to Tajikistan.", "MOBILIZE"),
 ]
 
 
