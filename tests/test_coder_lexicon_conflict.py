@@ -151,6 +151,11 @@ CODED = [
     ("Pakistan held Afghan migrants without charge on 3 May 2023.", ("PAK", "AFG", "COERCE")),
     ("Pakistani forces mortared Afghan villages on 3 May 2023.", ("PAK", "AFG", "ASSAULT")),
     ("Pakistan carpet-bombed Afghan villages on 3 May 2023.", ("PAK", "AFG", "ASSAULT")),
+    # a verbal retort and a row, not an attack or trade
+    ("The Taliban hit back at Pakistan over the accusations on 3 May 2023.", ("TALIBAN", "PAK", "ACCUSE")),
+    ("Tajikistan traded barbs with the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
+    ("Tajikistan engaged in a war of words with the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
+    ("Taliban fighters hit back at Pakistani posts with mortar fire on 3 May 2023.", ("TALIBAN", "PAK", "ASSAULT")),
     # event nouns with a named author and a named target
     ("Tajikistan's criticism of the Taliban came on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
     ("Uzbekistan's rejection of the Taliban proposal came on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
@@ -200,6 +205,8 @@ NOT_CODED = [
     ("Uzbekistan increased the number of flights to Afghanistan on 3 May 2023.", "MOBILIZE"),
     ("Uzbekistan lamented the lack of investment in Afghanistan on 3 May 2023.", "ACCUSE"),
     ("Afghans gathered outside the Iranian consulate to apply for visas on 3 May 2023.", "PROTEST"),
+    ("The Taliban hit back at Pakistan over the accusations on 3 May 2023.", "ASSAULT"),
+    ("Tajikistan traded barbs with the Taliban on 3 May 2023.", "COOPERATE"),
     # an event noun with no named author, or governed by a demand or a plan
     ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
     ("The warning to the Taliban was clear.", "THREATEN"),
