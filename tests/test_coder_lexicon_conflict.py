@@ -156,6 +156,15 @@ CODED = [
     ("Tajikistan traded barbs with the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
     ("Tajikistan engaged in a war of words with the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
     ("Taliban fighters hit back at Pakistani posts with mortar fire on 3 May 2023.", ("TALIBAN", "PAK", "ASSAULT")),
+    # batch 5: a stance voiced, distance kept, doors shut, bids blocked, vehicles stopped, a border hardened
+    ("Uzbekistan was sharply critical of the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "ACCUSE")),
+    ("Tajikistan distanced itself from the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "REJECT")),
+    ("Uzbekistan excluded the Taliban from the summit on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
+    ("Uzbekistan sidelined the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
+    ("Tajikistan slammed the door on the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "REJECT")),
+    ("Russia blocked Afghanistan's bid to join the SCO on 3 May 2023.", ("RUS", "AFG", "REJECT")),
+    ("Uzbek guards stopped 40 Afghan drivers at the border on 3 May 2023.", ("UZB", "AFG", "COERCE")),
+    ("Tajikistan strengthened its border with Afghanistan on 3 May 2023.", ("TJK", "AFG", "MOBILIZE")),
     # event nouns with a named author and a named target
     ("Tajikistan's criticism of the Taliban came on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
     ("Uzbekistan's rejection of the Taliban proposal came on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
@@ -212,6 +221,10 @@ NOT_CODED = [
     ("The Taliban withheld comment on Tajikistan on 3 May 2023.", "SANCTION"),
     ("Uzbekistan's delegation voted against the resolution on Afghanistan at the UN on 3 May 2023.", "REJECT"),
     ("The Taliban have targeted Tajik-speaking communities for years, analysts say.", "ASSAULT"),
+    ("Tajikistan slammed the door on the Taliban on 3 May 2023.", "ACCUSE"),
+    ("Russia blocked Afghanistan's bid to join the SCO on 3 May 2023.", "COERCE"),
+    ("Uzbekistan stopped the trucks at the border because of snow on 3 May 2023.", "COERCE"),
+    ("Uzbekistan was critical of the situation in Afghanistan in 2023.", "ACCUSE"),
     # an event noun with no named author, or governed by a demand or a plan
     ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
     ("The warning to the Taliban was clear.", "THREATEN"),
