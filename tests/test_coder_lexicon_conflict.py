@@ -165,6 +165,13 @@ CODED = [
     ("Russia blocked Afghanistan's bid to join the SCO on 3 May 2023.", ("RUS", "AFG", "REJECT")),
     ("Uzbek guards stopped 40 Afghan drivers at the border on 3 May 2023.", ("UZB", "AFG", "COERCE")),
     ("Tajikistan strengthened its border with Afghanistan on 3 May 2023.", ("TJK", "AFG", "MOBILIZE")),
+    # batch 6: emergency rule, hacking, killing by hand, a ceasefire broken, human shields, an assassination attempt
+    ("The Taliban declared a curfew in Kabul on 3 May 2023.", ("TALIBAN", None, "COERCE")),
+    ("ISKP hacked Uzbek government websites on 3 May 2023.", ("ISKP", "UZB", "COERCE")),
+    ("Two Taliban guards were beaten to death by ISKP on 3 May 2023.", ("ISKP", "TALIBAN", "ASSAULT")),
+    ("Pakistan violated the ceasefire with the Taliban on 3 May 2023.", ("PAK", "TALIBAN", "ASSAULT")),
+    ("ISKP used Afghan villagers as human shields on 3 May 2023.", ("ISKP", "AFG", "ASSAULT")),
+    ("ISKP claimed the assassination attempt on the Taliban governor on 3 May 2023.", ("ISKP", "TALIBAN", "ASSAULT")),
     # event nouns with a named author and a named target
     ("Tajikistan's criticism of the Taliban came on 3 May 2023.", ("TJK", "TALIBAN", "ACCUSE")),
     ("Uzbekistan's rejection of the Taliban proposal came on 3 May 2023.", ("UZB", "TALIBAN", "REJECT")),
@@ -225,6 +232,7 @@ NOT_CODED = [
     ("Russia blocked Afghanistan's bid to join the SCO on 3 May 2023.", "COERCE"),
     ("Uzbekistan stopped the trucks at the border because of snow on 3 May 2023.", "COERCE"),
     ("Uzbekistan was critical of the situation in Afghanistan in 2023.", "ACCUSE"),
+    ("The two sides broke the ice at talks between Uzbekistan and the Taliban on 3 May 2023.", "ASSAULT"),
     # an event noun with no named author, or governed by a demand or a plan
     ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
     ("The warning to the Taliban was clear.", "THREATEN"),
