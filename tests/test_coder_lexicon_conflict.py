@@ -66,6 +66,7 @@ CODED = [
     ("Tajikistan said it would retaliate against the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "THREATEN")),
     ("Tajikistan rattled its sabres at the Taliban on 3 May 2023.", ("TJK", "TALIBAN", "THREATEN")),
     ("Tajikistan warned the Taliban of serious consequences on 3 May 2023.", ("TJK", "TALIBAN", "THREATEN")),
+    ("Tajikistan warned that the Taliban could face sanctions on 3 May 2023.", ("TJK", "TALIBAN", "THREATEN")),
     # PROTEST: pickets, slogans, complaints, protests registered, walkouts
     ("Afghan refugees picketed the Iranian embassy on 3 May 2023.", ("AFG", "IRN", "PROTEST")),
     ("Afghan refugees chanted slogans against Iran on 3 May 2023.", ("AFG", "IRN", "PROTEST")),
@@ -257,6 +258,11 @@ NOT_CODED = [
     ("Tajikistan torpedoed talks with the Taliban on 3 May 2023.", "CONSULT"),
     ("Kazakhstan hit the target of 1 million tonnes of wheat exports to Afghanistan in 2023.", "ASSAULT"),
     ("Uzbek exports to Afghanistan hit a record high in 2023.", "ASSAULT"),
+    ("Uzbekistan cautioned against haste in recognising the Taliban on 3 May 2023.", "THREATEN"),
+    ("Kazakh officials cautioned that trade with Afghanistan could fall on 3 May 2023.", "THREATEN"),
+    ("Kazakh officials warned that trade with Afghanistan could fall on 3 May 2023.", "THREATEN"),
+    ("The Taliban renounced violence against Tajikistan on 3 May 2023.", "REJECT"),
+    ("Tajikistan mocked up a plan for the Afghan border on 3 May 2023.", "ACCUSE"),
     # an event noun with no named author, or governed by a demand or a plan
     ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
     ("The warning to the Taliban was clear.", "THREATEN"),
