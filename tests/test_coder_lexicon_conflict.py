@@ -112,6 +112,7 @@ CODED = [
     ("The Taliban clamped down on Tajik traders on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
     ("Uzbekistan denied entry to Taliban officials on 3 May 2023.", ("UZB", "TALIBAN", "COERCE")),
     ("Pakistan put Afghan refugees under surveillance on 3 May 2023.", ("PAK", "AFG", "COERCE")),
+    ("The Taliban suppressed Tajik journalists on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
     # ASSAULT: killing and wounding verbs, bombs set off, aircraft downed, hostages taken, sides fighting
     ("ISKP slaughtered Taliban fighters on 3 May 2023.", ("ISKP", "TALIBAN", "ASSAULT")),
     ("ISKP lynched Taliban fighters on 3 May 2023.", ("ISKP", "TALIBAN", "ASSAULT")),
@@ -263,6 +264,8 @@ NOT_CODED = [
     ("Kazakh officials warned that trade with Afghanistan could fall on 3 May 2023.", "THREATEN"),
     ("The Taliban renounced violence against Tajikistan on 3 May 2023.", "REJECT"),
     ("Tajikistan mocked up a plan for the Afghan border on 3 May 2023.", "ACCUSE"),
+    ("Afghan flour prices were suppressed by Kazakh exports in 2023.", "COERCE"),
+    ("Kazakhstan took aim at a 2 billion dollar trade target with Afghanistan.", "ACCUSE"),
     # an event noun with no named author, or governed by a demand or a plan
     ("Western criticism of the Taliban has grown since 2021.", "ACCUSE"),
     ("The warning to the Taliban was clear.", "THREATEN"),
