@@ -36,6 +36,9 @@ FOUND = [
     ("Uzbekistan granted the Taliban's request on 3 May 2023.", ("UZB", "TALIBAN", "AGREE")),
     ("Uzbekistan honoured its commitment to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AGREE")),
     ("Uzbekistan kept its promise to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AGREE")),
+    ("The memorandum was initialled by Uzbekistan and the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "AGREE")),
+    ("Uzbekistan offered Afghanistan access to its ports on 3 May 2023.", ("UZB", "AFG", "AGREE")),
+    ("The Taliban wrote to Tashkent on 3 May 2023, vowing to keep the border calm.", ("TALIBAN", "UZB", "AGREE")),
     # CONSULT: contact verbs, travel verbs with a traveller, calls, hosting, co-hosting, audiences
     ("The Uzbek minister huddled with Taliban officials on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan liaised with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
@@ -56,6 +59,9 @@ FOUND = [
     ("Uzbekistan co-hosted the conference with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan's envoy had an audience with the Taliban leader on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan and the Taliban held a round table on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
+    ("Uzbekistan's president received a phone call from Putin on 3 May 2023.", ("RUS", "UZB", "CONSULT")),
+    ("Uzbekistan's president sent a message to Putin on 3 May 2023.", ("UZB", "RUS", "CONSULT")),
+    ("Uzbekistan joined the talks with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     # SUPPORT: praise verbs, backing lent, greetings, a welcome given, recognition in practice
     ("Uzbekistan felicitated the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "SUPPORT")),
     ("Uzbekistan extolled the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "SUPPORT")),
@@ -72,6 +78,9 @@ FOUND = [
     ("Uzbekistan rallied support for Afghanistan on 3 May 2023.", ("UZB", "AFG", "SUPPORT")),
     ("Uzbekistan accepted the Taliban ambassador on 3 May 2023.", ("UZB", "TALIBAN", "SUPPORT")),
     ("Uzbekistan granted accreditation to the Taliban envoy on 3 May 2023.", ("UZB", "TALIBAN", "SUPPORT")),
+    ("The Taliban said they were grateful to Uzbekistan on 3 May 2023.", ("TALIBAN", "UZB", "SUPPORT")),
+    ("Uzbekistan voted in favour of the resolution on Afghanistan on 3 May 2023.", ("UZB", "AFG", "SUPPORT")),
+    ("Putin called Mirziyoyev on 3 May 2023, thanking Uzbekistan for its help.", ("RUS", "UZB", "SUPPORT")),
     # CONCEDE: restrictions scrapped or loosened, demands dropped or met, yielding, apologies, prisoner swaps
     ("Uzbekistan scrapped the ban on Afghan trucks on 3 May 2023.", ("UZB", None, "CONCEDE")),
     ("Uzbekistan rolled back the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
@@ -108,6 +117,8 @@ FOUND = [
     ("Uzbekistan and Tajikistan conducted joint border patrols with Russia on 3 May 2023.",
      ("UZB", "RUS", "COOPERATE")),
     ("A shipment of Kazakh flour reached Afghanistan on 3 May 2023.", ("KAZ", "AFG", "COOPERATE")),
+    ("An Uzbek company won a contract from the Taliban on 3 May 2023.", ("TALIBAN", "UZB", "COOPERATE")),
+    ("Uzbekistan and the Taliban set up a joint commission on 3 May 2023.", ("UZB", "AFG", "COOPERATE")),
     # AID: giving verbs, help and rescue, money lent or written off, refugees housed, relief teams, arms transferred
     ("Uzbekistan gifted ten buses to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Uzbekistan handed out food to Afghans on 3 May 2023.", ("UZB", "AFG", "AID")),
@@ -128,6 +139,7 @@ FOUND = [
     ("Uzbekistan set up a field hospital for Afghans on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Uzbekistan deployed rescue teams to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Russia transferred weapons to Tajikistan on 3 May 2023.", ("RUS", "TJK", "AID")),
+    ("Uzbekistan evacuated Afghan interpreters on 3 May 2023.", ("UZB", "AFG", "AID")),
     # RETREAT: arms laid down, surrender, positions dismantled, troops scaled back, truces, property returned, access
     ("Afghan soldiers laid down their arms in Uzbekistan on 3 May 2023.", ("AFG", None, "RETREAT")),
     ("The Taliban surrendered to Tajikistan on 3 May 2023.", ("TALIBAN", "TJK", "RETREAT")),
@@ -141,6 +153,7 @@ FOUND = [
     ("Uzbekistan gave back the Afghan helicopters to the Taliban on 3 May 2023.", ("UZB", "AFG", "RETREAT")),
     ("The Taliban let UN inspectors in on 3 May 2023.", ("TALIBAN", "UN", "RETREAT")),
     ("The evacuation of Uzbek diplomats from Kabul was completed on 3 May 2023.", ("UZB", "TALIBAN", "RETREAT")),
+    ("Russia closed its air base in Tajikistan on 3 May 2023.", ("RUS", None, "RETREAT")),
     # REQUEST: asking and begging verbs, pressure to act, invitations extended, requests filed, proposals tabled
     ("Uzbekistan solicited aid from Russia on 3 May 2023.", ("UZB", "RUS", "REQUEST")),
     ("Uzbekistan begged Russia for aid on 3 May 2023.", ("UZB", "RUS", "REQUEST")),
@@ -181,6 +194,8 @@ NOT_THAT = [
     ("Uzbekistan deployed rescue teams to Afghanistan on 3 May 2023.", "MOBILIZE"),
     # claiming an attack is no concession
     ("The Taliban admitted responsibility for the attack on the Tajik checkpoint on 3 May 2023.", "CONCEDE"),
+    # a state flying its own people home pulls out; it gives no aid
+    ("Uzbekistan evacuated its citizens from Kabul on 3 May 2023.", "AID"),
 ]
 
 
@@ -203,6 +218,7 @@ NO_EVENT = [
     ("The Taliban's proposal to make the format permanent was left for later, a minister said.", "CONSULT"),
     ("Uzbekistan advised its citizens on 3 May 2023 to avoid travel to Afghanistan.", "REQUEST"),
     ("The ministry said the flooding helped to explain the fall in Uzbek exports to Afghanistan.", "AID"),
+    ("A pledging conference for Afghanistan is expected in the coming months.", "AGREE"),
 ]
 
 
