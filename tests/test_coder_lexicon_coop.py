@@ -219,7 +219,35 @@ NO_EVENT = [
     ("Uzbekistan advised its citizens on 3 May 2023 to avoid travel to Afghanistan.", "REQUEST"),
     ("The ministry said the flooding helped to explain the fall in Uzbek exports to Afghanistan.", "AID"),
     ("A pledging conference for Afghanistan is expected in the coming months.", "AGREE"),
+    # idioms and other senses: legitimacy lent, ties repaired, a decision greeted, people going home, tariffs raised
+    ("The visit lent legitimacy to the Taliban on 3 May 2023.", "AID"),
+    ("Uzbekistan repaired ties with the Taliban on 3 May 2023.", "COOPERATE"),
+    ("The Taliban greeted Russia's decision as a historic step on 3 May 2023.", "CONSULT"),
+    ("Afghan refugees returned to their land in Uzbekistan on 3 May 2023.", "RETREAT"),
+    ("Uzbekistan raised tariffs on imports from Afghanistan on 3 May 2023.", "COOPERATE"),
 ]
+
+
+# aid with no recipient named goes to Afghanistan, and trade by a Central Asian state with no partner named too
+# (pipeline defaults): so domestic works, help and relief at home must not reach those defaults
+DOMESTIC = [
+    ("Uzbekistan renovated the Tashkent airport on 3 May 2023.", "COOPERATE"),
+    ("Uzbekistan modernised its army in 2022.", "COOPERATE"),
+    ("Uzbekistan commissioned a new power plant in Navoi on 3 May 2023.", "COOPERATE"),
+    ("Uzbekistan co-ordinated its response on 3 May 2023.", "COOPERATE"),
+    ("Kazakhstan assisted in the investigation on 3 May 2023.", "AID"),
+    ("Kazakhstan subsidised its farmers in 2022.", "AID"),
+    ("The Taliban distributed land among their commanders in 2022.", "AID"),
+    ("Kazakh rescuers rescued miners in Karaganda on 3 May 2023.", "AID"),
+    ("Kazakhstan set up field hospitals in Almaty during the pandemic.", "AID"),
+    ("Kazakh doctors treated the wounded after the Almaty riots in January 2022.", "AID"),
+    ("Uzbekistan made a significant contribution to regional security on 3 May 2023.", "AID"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", DOMESTIC, ids=[t[:60] for t, _ in DOMESTIC])
+def test_domestic_works_and_relief_reach_no_default_recipient(text, event_type):
+    assert event_type not in types(text)
 
 
 @pytest.mark.parametrize("text, event_type", NO_EVENT, ids=[t[:60] for t, _ in NO_EVENT])
