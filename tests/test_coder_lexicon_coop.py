@@ -85,6 +85,7 @@ FOUND = [
     ("Uzbekistan rolled back the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan loosened the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan repealed the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
+    ("Uzbekistan lifted the curfew on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("The Taliban dropped their demand on Uzbekistan on 3 May 2023.", ("TALIBAN", "UZB", "CONCEDE")),
     ("Uzbekistan softened its stance on the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONCEDE")),
     ("Uzbekistan met the Taliban's demands on 3 May 2023.", ("UZB", "TALIBAN", "CONCEDE")),
@@ -138,6 +139,7 @@ FOUND = [
     ("Uzbekistan set up a field hospital for Afghans on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Uzbekistan deployed rescue teams to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Russia transferred weapons to Tajikistan on 3 May 2023.", ("RUS", "TJK", "AID")),
+    ("Russia provided air cover to Tajikistan on 3 May 2023.", ("RUS", "TJK", "AID")),
     ("Uzbekistan evacuated Afghan interpreters on 3 May 2023.", ("UZB", "AFG", "AID")),
     # RETREAT: arms laid down, surrender, positions dismantled, troops scaled back, truces, property returned, access
     ("Afghan soldiers laid down their arms in Uzbekistan on 3 May 2023.", ("AFG", None, "RETREAT")),
@@ -151,6 +153,7 @@ FOUND = [
     ("The Taliban handed back the crossing to Uzbekistan on 3 May 2023.", ("TALIBAN", "UZB", "RETREAT")),
     ("Uzbekistan gave back the Afghan helicopters to the Taliban on 3 May 2023.", ("UZB", "AFG", "RETREAT")),
     ("The Taliban let UN inspectors in on 3 May 2023.", ("TALIBAN", "UN", "RETREAT")),
+    ("The Taliban allowed aid convoys into Badakhshan from Tajikistan on 3 May 2023.", ("TALIBAN", None, "RETREAT")),
     ("The evacuation of Uzbek diplomats from Kabul was completed on 3 May 2023.", ("UZB", "TALIBAN", "RETREAT")),
     ("Russia closed its air base in Tajikistan on 3 May 2023.", ("RUS", None, "RETREAT")),
     # REQUEST: asking and begging verbs, pressure to act, invitations extended, requests filed, proposals tabled
