@@ -58,6 +58,7 @@ FOUND = [
     ("Uzbekistan co-hosted the conference with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan's envoy had an audience with the Taliban leader on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan and the Taliban held a round table on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
+    ("Uzbekistan and the Taliban held a business forum in Termez on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan's president received a phone call from Putin on 3 May 2023.", ("RUS", "UZB", "CONSULT")),
     ("Uzbekistan's president sent a message to Putin on 3 May 2023.", ("UZB", "RUS", "CONSULT")),
     ("Uzbekistan joined the talks with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
@@ -117,6 +118,9 @@ FOUND = [
     ("Uzbekistan and Tajikistan conducted joint border patrols with Russia on 3 May 2023.",
      ("UZB", "RUS", "COOPERATE")),
     ("A shipment of Kazakh flour reached Afghanistan on 3 May 2023.", ("KAZ", "AFG", "COOPERATE")),
+    ("Trade between Uzbekistan and Afghanistan grew by 20% in 2023.", ("UZB", "AFG", "COOPERATE")),
+    ("Kazakhstan's trade with Afghanistan rose to $900 million in 2023.", ("KAZ", "AFG", "COOPERATE")),
+    ("Uzbekistan issued visas to Taliban diplomats on 3 May 2023.", ("UZB", "TALIBAN", "COOPERATE")),
     ("An Uzbek company won a contract from the Taliban on 3 May 2023.", ("TALIBAN", "UZB", "COOPERATE")),
     ("Uzbekistan and the Taliban set up a joint commission on 3 May 2023.", ("UZB", "AFG", "COOPERATE")),
     # AID: giving verbs, help and rescue, money lent or written off, refugees housed, relief teams, arms transferred
@@ -186,6 +190,7 @@ NOT_THAT = [
     # demands met are no meeting, a request granted is no aid, a commitment honoured is no decoration
     ("Uzbekistan met the Taliban's demands on 3 May 2023.", "CONSULT"),
     ("Uzbekistan granted the Taliban's request on 3 May 2023.", "AID"),
+    ("Uzbekistan granted Afghan truck drivers multiple-entry visas on 3 May 2023.", "AID"),
     ("Uzbekistan honoured its commitment to Afghanistan on 3 May 2023.", "SUPPORT"),
     # a truce agreed or extended is no pledge and no trade
     ("The Taliban and the NRF agreed a truce on 3 May 2023.", "AGREE"),
@@ -228,6 +233,7 @@ NO_EVENT = [
     ("Afghan refugees returned to their land in Uzbekistan on 3 May 2023.", "RETREAT"),
     ("Uzbekistan raised tariffs on imports from Afghanistan on 3 May 2023.", "COOPERATE"),
     ("Fighters hailing from Tajikistan joined ISKP in 2022, Tajik officials said.", "SUPPORT"),
+    ("The Uzbek foreign minister held a press conference in Tashkent on 3 May 2023.", "CONSULT"),
     ("Tajikistan sent a clear message to the Taliban on 3 May 2023 that the border would be defended.", "CONSULT"),
 ]
 
