@@ -36,6 +36,8 @@ FOUND = [
     ("Uzbekistan granted the Taliban's request on 3 May 2023.", ("UZB", "TALIBAN", "AGREE")),
     ("Uzbekistan honoured its commitment to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AGREE")),
     ("Uzbekistan kept its promise to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AGREE")),
+    ("Uzbekistan said on 3 May 2023 it was willing to mediate between the Taliban and Tajikistan.",
+     ("UZB", "TALIBAN", "AGREE")),
     ("The memorandum was initialled by Uzbekistan and the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "AGREE")),
     ("Uzbekistan offered Afghanistan access to its ports on 3 May 2023.", ("UZB", "AFG", "AGREE")),
     # CONSULT: contact verbs, travel verbs with a traveller, calls, hosting, co-hosting, audiences
