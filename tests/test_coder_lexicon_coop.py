@@ -61,6 +61,8 @@ FOUND = [
     ("Uzbekistan's envoy had an audience with the Taliban leader on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan and the Taliban held a round table on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan and the Taliban held a business forum in Termez on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
+    ("Uzbekistan brokered talks between the Taliban and Tajikistan on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
+    ("Uzbekistan's envoy shuttled between Kabul and Dushanbe on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan's president received a phone call from Putin on 3 May 2023.", ("RUS", "UZB", "CONSULT")),
     ("Uzbekistan's president sent a message to Putin on 3 May 2023.", ("UZB", "RUS", "CONSULT")),
     ("Uzbekistan joined the talks with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
@@ -89,6 +91,7 @@ FOUND = [
     ("Uzbekistan loosened the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan repealed the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan lifted the curfew on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
+    ("The Taliban lifted the siege of Panjshir on 3 May 2023.", ("TALIBAN", None, "CONCEDE")),
     ("The Taliban dropped their demand on Uzbekistan on 3 May 2023.", ("TALIBAN", "UZB", "CONCEDE")),
     ("Uzbekistan softened its stance on the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONCEDE")),
     ("Uzbekistan met the Taliban's demands on 3 May 2023.", ("UZB", "TALIBAN", "CONCEDE")),
@@ -123,6 +126,7 @@ FOUND = [
     ("Trade between Uzbekistan and Afghanistan grew by 20% in 2023.", ("UZB", "AFG", "COOPERATE")),
     ("Kazakhstan's trade with Afghanistan rose to $900 million in 2023.", ("KAZ", "AFG", "COOPERATE")),
     ("Uzbekistan issued visas to Taliban diplomats on 3 May 2023.", ("UZB", "TALIBAN", "COOPERATE")),
+    ("Turkmenistan joined the TAPI consortium with Afghanistan on 3 May 2023.", ("TKM", "AFG", "COOPERATE")),
     ("An Uzbek company won a contract from the Taliban on 3 May 2023.", ("TALIBAN", "UZB", "COOPERATE")),
     ("Uzbekistan and the Taliban set up a joint commission on 3 May 2023.", ("UZB", "AFG", "COOPERATE")),
     # AID: giving verbs, help and rescue, money lent or written off, refugees housed, relief teams, arms transferred
@@ -146,6 +150,7 @@ FOUND = [
     ("Uzbekistan deployed rescue teams to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Russia transferred weapons to Tajikistan on 3 May 2023.", ("RUS", "TJK", "AID")),
     ("Russia provided air cover to Tajikistan on 3 May 2023.", ("RUS", "TJK", "AID")),
+    ("Uzbekistan opened a humanitarian corridor to Afghanistan on 3 May 2023.", ("UZB", "AFG", "AID")),
     ("Uzbekistan evacuated Afghan interpreters on 3 May 2023.", ("UZB", "AFG", "AID")),
     # RETREAT: arms laid down, surrender, positions dismantled, troops scaled back, truces, property returned, access
     ("Afghan soldiers laid down their arms in Uzbekistan on 3 May 2023.", ("AFG", None, "RETREAT")),
@@ -162,6 +167,7 @@ FOUND = [
     ("The Taliban allowed aid convoys into Badakhshan from Tajikistan on 3 May 2023.", ("TALIBAN", None, "RETREAT")),
     ("The evacuation of Uzbek diplomats from Kabul was completed on 3 May 2023.", ("UZB", "TALIBAN", "RETREAT")),
     ("Russia closed its air base in Tajikistan on 3 May 2023.", ("RUS", None, "RETREAT")),
+    ("Afghan soldiers crossed back into Afghanistan from Uzbekistan on 3 May 2023.", ("AFG", None, "RETREAT")),
     # REQUEST: asking and begging verbs, pressure to act, invitations extended, requests filed, proposals tabled
     ("Uzbekistan solicited aid from Russia on 3 May 2023.", ("UZB", "RUS", "REQUEST")),
     ("Uzbekistan begged Russia for aid on 3 May 2023.", ("UZB", "RUS", "REQUEST")),
@@ -175,6 +181,9 @@ FOUND = [
     ("Uzbekistan submitted a proposal to the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "REQUEST")),
     ("Uzbekistan floated the idea of a railway to the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "REQUEST")),
     ("Uzbekistan tabled a resolution on Afghanistan on 3 May 2023.", ("UZB", "AFG", "REQUEST")),
+    ("Uzbekistan reiterated its call for an inclusive government in Afghanistan on 3 May 2023.",
+     ("UZB", None, "REQUEST")),
+    ("Tajikistan set conditions for talks with the Taliban on 3 May 2023.", ("TJK", None, "REQUEST")),
 ]
 
 
@@ -194,6 +203,7 @@ NOT_THAT = [
     ("Uzbekistan granted the Taliban's request on 3 May 2023.", "AID"),
     ("Uzbekistan granted Afghan truck drivers multiple-entry visas on 3 May 2023.", "AID"),
     ("Uzbekistan honoured its commitment to Afghanistan on 3 May 2023.", "SUPPORT"),
+    ("Uzbekistan reiterated its call for an inclusive government in Afghanistan on 3 May 2023.", "AGREE"),
     # a truce agreed or extended is no pledge and no trade
     ("The Taliban and the NRF agreed a truce on 3 May 2023.", "AGREE"),
     ("The Taliban extended the ceasefire with the NRF on 3 May 2023.", "COOPERATE"),
