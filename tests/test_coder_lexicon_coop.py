@@ -57,6 +57,7 @@ FOUND = [
     ("Uzbekistan's president dialled Putin on 3 May 2023.", ("UZB", "RUS", "CONSULT")),
     ("Uzbekistan's president was on the phone with Putin on 3 May 2023.", ("UZB", "RUS", "CONSULT")),
     ("The Uzbek minister greeted the Taliban delegation on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
+    ("Tokayev welcomed Muttaqi to Astana on 3 May 2023.", ("KAZ", "TALIBAN", "CONSULT")),
     ("Uzbekistan co-hosted the conference with the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan's envoy had an audience with the Taliban leader on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
     ("Uzbekistan and the Taliban held a round table on 3 May 2023.", ("UZB", "TALIBAN", "CONSULT")),
