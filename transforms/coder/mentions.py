@@ -502,3 +502,4 @@ from transforms.coder._starts import ending as _ending, starting as _starting  #
 _LOCAL_BODY, _NAME_BEFORE = map(_ending, (_LOCAL_BODY, _NAME_BEFORE))
 _TITLE_ANAPHOR = _starting(_TITLE_ANAPHOR)    # and a scan tried only where a match can begin (the same matches)
 _UNNAMED_SCAN = _starting(UNNAMED)            # over the whole text: cheaper than the literal gate, then a plain scan
+_TITLE_OF = _starting(_TITLE_OF)

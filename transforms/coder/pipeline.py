@@ -2712,3 +2712,9 @@ from transforms.coder._starts import starting as _starting  # noqa: E402
 
 _ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR = map(
     _starting, (_ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR))
+# and scans of every sentence behind a literal gate (transforms/coder/_gate.py), tried only where a match can begin
+from transforms.coder._gate import gating as _gating  # noqa: E402
+
+_ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF, _PAIR_JOINED, _OUTLOOK = (
+    _gating(_starting(rx)) for rx in (_ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF,
+                                      _PAIR_JOINED, _OUTLOOK))
