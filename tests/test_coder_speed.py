@@ -230,3 +230,111 @@ def test_an_introduced_name_recurs_only_as_a_whole_word():
     assert ("Zardari", later, "PAK") in found
     assert ("Zardari", len(text) - 7, "PAK") in found                  # at the very end of the text
     assert all(start not in (text.index("Zardari-led"), text.index("al-Zardari") + 3) for _, start, _ in found)
+
+
+# -- the first match through Starting.search, the literal gate (_gate.Gated), the people-count scan ---------------
+
+READABLE = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7", "blind8")     # never a held-out set
+
+
+@pytest.fixture(scope="module")
+def readable_texts():
+    """The readable evaluation sets' documents: their footnote-masked texts and sentences."""
+    import pathlib
+
+    from tests.test_devset import SETS, documents_in
+    from transforms.coder.sentences import mask_footnotes, split_sentences
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    texts, sentences = [], []
+    for name in READABLE:
+        docs_dir, feeds_dir, _gold, _floor = SETS[name]
+        for doc in documents_in(root / docs_dir, root / feeds_dir):
+            masked = mask_footnotes(doc.text or "")
+            texts.append(masked)
+            sentences += [masked[s:e] for s, e in split_sentences(doc.text or "", masked)]
+    assert len(texts) >= 60 and len(sentences) >= 1500
+    return texts, sentences
+
+
+def _first_match_wrappers():
+    from transforms.coder._gate import Gated
+    out = []
+    for p in (P._ATTRIBUTED, P._ATTRIBUTED_ACTIVE, P._BROUGHT_TOGETHER, P._HOSTED, P._THOSE_OF, P._PAIR_JOINED,
+              P._OUTLOOK, P._ORGAN, P._GROUP_ANAPHOR, P._THANKS_FOR, M._TITLE_OF, M._TITLE_ANAPHOR, M._UNNAMED_SCAN):
+        inner = p.rx if isinstance(p, Gated) else p
+        out.append((p, inner.rx if isinstance(inner, _starts.Starting) else inner))
+    return out
+
+
+def test_the_wrapped_scans_are_fast_ones():
+    from transforms.coder._gate import Gated
+    wrapped = _first_match_wrappers()
+    assert sum(isinstance(p, Gated) for p, _ in wrapped) >= 6
+    assert sum(isinstance(p, _starts.Starting) or isinstance(getattr(p, "rx", None), _starts.Starting)
+               for p, _ in wrapped) >= 10
+    assert isinstance(M._UNNAMED_SCAN, _starts.Starting)
+
+
+def test_starting_and_gated_search_answer_as_search(readable_texts):
+    texts, sentences = readable_texts
+    rng = random.Random(5)
+    for p, rx in _first_match_wrappers():
+        for text in TEXTS + sentences[::3]:
+            assert _key(p.search(text)) == _key(rx.search(text)), (rx.pattern[:60], text)
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in rx.finditer(text)], (rx.pattern[:60], text)
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            assert _key(p.search(text, lo, hi)) == _key(rx.search(text, lo, hi)), (rx.pattern[:60], text, lo, hi)
+            assert _key(p.search(text, lo)) == _key(rx.search(text, lo))
+    for text in texts:       # whole documents, as the unnamed parties and the introduced titles are read
+        for p in (M._UNNAMED_SCAN, M._TITLE_OF):
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)]
+        for end in range(40, len(text), 997):
+            assert _key(M._TITLE_OF.search(text, end - 80, end)) == _key(M._TITLE_OF.rx.search(text, end - 80, end))
+
+
+def test_starting_search_is_the_leftmost_match_and_steps_aside_for_non_ascii():
+    rx = re.compile(r"\b(?:said|says)\b[^.]{0,30}\battack\b", re.I)
+    fast = _starts.starting(rx)
+    assert isinstance(fast, _starts.Starting)
+    text = "Officials SAID on Monday the attack, which police says was an attack, ended."
+    assert _key(fast.search(text)) == _key(rx.search(text)) and fast.search(text).start() == text.index("SAID")
+    assert _key(fast.search(text, 12)) == _key(rx.search(text, 12))
+    assert fast.search("nothing here") is None and fast.search(text, 0, 20) is None
+    assert fast.search("ſaid the attack").span() == rx.search("ſaid the attack").span() == (0, 15)   # ſ folds to s
+
+
+def test_a_gate_never_skips_a_text_the_pattern_matches(readable_texts):
+    from transforms.coder._gate import Gated, gating
+    _, sentences = readable_texts
+    gate = gating(re.compile(r"\b(?:carried out|staged)\s+by\s+(?P<who>\w+)", re.I))
+    assert isinstance(gate, Gated) and set(gate.words) == {"carried out", "staged"}
+    for text in ("The raid was STAGED by ISKP.", "carried   out by", "ſtaged by them", "nothing of the kind", ""):
+        assert _key(gate.search(text)) == _key(gate.rx.search(text))
+        assert [_key(m) for m in gate.finditer(text)] == [_key(m) for m in gate.rx.finditer(text)]
+    assert gating(re.compile(r"\w+")) is not None and not isinstance(gating(re.compile(r"\w+")), Gated)
+    # every gated pattern of the pipeline: on every readable sentence the gate is open wherever the pattern matches
+    gated_ones = [p for p, _ in _first_match_wrappers() if isinstance(p, Gated)]
+    opened = 0
+    for p in gated_ones:
+        inner = p.rx.rx if isinstance(p.rx, _starts.Starting) else p.rx
+        for text in sentences:
+            if inner.search(text) is not None:
+                assert p._open(text), (inner.pattern[:60], text)
+                opened += 1
+    assert opened >= 20
+
+
+def test_people_counts_are_found_only_behind_their_noun_scan(readable_texts, monkeypatch):
+    _, sentences = readable_texts
+    counted = 0
+    for text in sentences + TEXTS:
+        if Q._PEOPLE.search(text) is not None:
+            assert Q._PEOPLE_GATE.search(text) is not None, text
+            counted += 1
+    assert counted >= 20
+    # and the quantities a sentence yields are those of the pattern without its scan
+    plain = [Q.find_quantities(t) for t in sentences[::4]]
+    monkeypatch.setattr(Q, "_PEOPLE_GATE", re.compile(""))      # open for every text
+    assert [Q.find_quantities(t) for t in sentences[::4]] == plain
