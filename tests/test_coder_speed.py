@@ -57,6 +57,12 @@ def _variants(rng: random.Random, n: int) -> list[str]:
 TEXTS = _variants(random.Random(7), 300)
 
 
+def _ungated(p):
+    """The pattern (or its _starts wrapper) behind a literal gate (_gate.Gated), checked on its own."""
+    from transforms.coder._gate import Gated
+    return p.rx if isinstance(p, Gated) else p
+
+
 def _key(m):
     return None if m is None else (m.span(), m.groups(), m.groupdict())
 
@@ -76,8 +82,8 @@ def test_starting_finds_exactly_what_finditer_finds():
 
 def test_starting_with_a_start_and_an_end_finds_what_finditer_finds():
     from transforms.coder import temporal as T
-    wrapped = [p for p in (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
-                           R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK) if isinstance(p, _starts.Starting)]
+    wrapped = [p for p in map(_ungated, (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
+                                         R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK)) if isinstance(p, _starts.Starting)]
     assert len(wrapped) >= 6
     rng = random.Random(11)
     for p in wrapped:
@@ -118,7 +124,7 @@ def _lookbacks():
                             "_COPULA"),
                        (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
-            yield getattr(mod, name)
+            yield _ungated(getattr(mod, name))
 
 
 def test_ending_answers_as_search_in_every_window():
@@ -261,9 +267,10 @@ def _first_match_wrappers():
     from transforms.coder._gate import Gated
     out = []
     for p in (P._ATTRIBUTED, P._ATTRIBUTED_ACTIVE, P._BROUGHT_TOGETHER, P._HOSTED, P._THOSE_OF, P._PAIR_JOINED,
-              P._OUTLOOK, P._ORGAN, P._GROUP_ANAPHOR, P._THANKS_FOR, M._TITLE_OF, M._TITLE_ANAPHOR, M._UNNAMED_SCAN):
+              P._ORGAN, P._PRESCRIPTIVE, P._DENIAL, P._INANIMATE_SUBJECT, P._GROUP_ANAPHOR, P._THANKS_FOR, M._TITLE_OF,
+              M._TITLE_ANAPHOR, M._UNNAMED_SCAN, R._OF_HEAD, R._COLLECTIVE_SUBJECT):
         inner = p.rx if isinstance(p, Gated) else p
-        out.append((p, inner.rx if isinstance(inner, _starts.Starting) else inner))
+        out.append((p, inner.rx if isinstance(inner, (_starts.Starting, _starts.Ending)) else inner))
     return out
 
 
@@ -277,6 +284,7 @@ def test_the_wrapped_scans_are_fast_ones():
 
 
 def test_starting_and_gated_search_answer_as_search(readable_texts):
+    from transforms.coder._gate import Gated
     texts, sentences = readable_texts
     rng = random.Random(5)
     for p, rx in _first_match_wrappers():
@@ -292,6 +300,15 @@ def test_starting_and_gated_search_answer_as_search(readable_texts):
             assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)]
         for end in range(40, len(text), 997):
             assert _key(M._TITLE_OF.search(text, end - 80, end)) == _key(M._TITLE_OF.rx.search(text, end - 80, end))
+    # the look-back windows the gated patterns are searched in: every window before each word of a sentence
+    for p, rx in _first_match_wrappers():
+        if not isinstance(p, Gated):
+            continue
+        for text in sentences[::11]:
+            for w in re.finditer(r"\b\w", text):
+                for lo in (w.start() - 120, w.start() - 60, w.start() - 8, w.start() + 3):
+                    assert _key(p.search(text, lo, w.start())) == _key(rx.search(text, lo, w.start())), (rx.pattern[:60],
+                                                                                                       text, lo)
 
 
 def test_starting_search_is_the_leftmost_match_and_steps_aside_for_non_ascii():
@@ -314,6 +331,17 @@ def test_a_gate_never_skips_a_text_the_pattern_matches(readable_texts):
         assert _key(gate.search(text)) == _key(gate.rx.search(text))
         assert [_key(m) for m in gate.finditer(text)] == [_key(m) for m in gate.rx.finditer(text)]
     assert gating(re.compile(r"\w+")) is not None and not isinstance(gating(re.compile(r"\w+")), Gated)
+    # a window is read as re reads pos and endpos: clamped to the text, empty when pos passes endpos
+    text = "Attacks were staged by ISKP and carried out by others."
+    for lo, hi in ((0, 20), (10, 40), (-5, 30), (14, 13), (14, 999), (40, 10), (60, 70), (-99, -1), (0, 0)):
+        assert _key(gate.search(text, lo, hi)) == _key(gate.rx.search(text, lo, hi)), (lo, hi)
+        assert [_key(m) for m in gate.finditer(text, lo, hi)] == [_key(m) for m in gate.rx.finditer(text, lo, hi)]
+    for lo in (-3, 0, 13, 14, 30, 54, 80):
+        assert _key(gate.search(text, lo)) == _key(gate.rx.search(text, lo)), lo
+    # the literal gate does not look inside look-arounds: a required word there is no reason to skip a window
+    look = gating(re.compile(r"(?<=staged )by\s+(?P<who>\w+)(?= and)", re.I))
+    assert isinstance(look, Gated) and "staged" not in look.words
+    assert look.search(text, 20, 40).group("who") == "ISKP"
     # every gated pattern of the pipeline: on every readable sentence the gate is open wherever the pattern matches
     gated_ones = [p for p, _ in _first_match_wrappers() if isinstance(p, Gated)]
     opened = 0

@@ -94,8 +94,9 @@ def gated(rx: re.Pattern):
 
 class Gated:
     """`rx` (a Pattern, or a wrapper of one from _starts.py) whose `search` and `finditer` answer at once, with
-    None and no matches, when the text holds none of the literals every match contains (the same answers: the
-    check is on the whole text, a necessary condition for a match in any part of it); the rest is `rx`'s own."""
+    None and no matches, when the text searched holds none of the literals every match contains (the same
+    answers); the rest is `rx`'s own. With `pos` (and `endpos`) only that window is checked: a match lies inside
+    it, and the literals are taken from what a match consumes, never from a look-around."""
 
     def __init__(self, rx, words: tuple[str, ...]) -> None:
         self.rx = rx
@@ -104,15 +105,20 @@ class Gated:
     def __getattr__(self, name):
         return getattr(self.rx, name)
 
-    def _open(self, text: str) -> bool:
-        low = _lowered(text)
+    def _open(self, text: str, *args) -> bool:
+        if args:        # a window, as re reads pos and endpos (clamped to the text, never from its end)
+            lo = max(0, args[0])
+            window = text[lo:max(lo, min(args[1], len(text)))] if len(args) > 1 else text[lo:]
+            low = window.lower() if window.isascii() or _FOLDS_TO_ASCII.search(window) is None else None
+        else:
+            low = _lowered(text)
         return low is None or any(w in low for w in self.words)
 
     def search(self, text: str, *args):
-        return self.rx.search(text, *args) if self._open(text) else None
+        return self.rx.search(text, *args) if self._open(text, *args) else None
 
     def finditer(self, text: str, *args):
-        return self.rx.finditer(text, *args) if self._open(text) else iter(())
+        return self.rx.finditer(text, *args) if self._open(text, *args) else iter(())
 
 
 def gating(rx):

@@ -2714,6 +2714,8 @@ _ORGAN, _GROUP_ANAPHOR, _ORG_ANAPHOR, _ARMED_ANAPHOR, _THANKS_FOR = map(
 # and scans of every sentence behind a literal gate (transforms/coder/_gate.py), tried only where a match can begin
 from transforms.coder._gate import gating as _gating  # noqa: E402
 
-_ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF, _PAIR_JOINED, _OUTLOOK = (
+_ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF, _PAIR_JOINED = (
     _gating(_starting(rx)) for rx in (_ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF,
-                                      _PAIR_JOINED, _OUTLOOK))
+                                      _PAIR_JOINED))
+# (and a look-back window behind a gate on the window alone; each kept only where replayed calls ran faster)
+_ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT = map(_gating, (_ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT))
