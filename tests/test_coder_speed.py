@@ -268,7 +268,8 @@ def _first_match_wrappers():
     out = []
     for p in (P._ATTRIBUTED, P._ATTRIBUTED_ACTIVE, P._BROUGHT_TOGETHER, P._HOSTED, P._THOSE_OF, P._PAIR_JOINED,
               P._ORGAN, P._PRESCRIPTIVE, P._DENIAL, P._INANIMATE_SUBJECT, P._GROUP_ANAPHOR, P._THANKS_FOR, M._TITLE_OF,
-              M._TITLE_ANAPHOR, M._UNNAMED_SCAN, R._OF_HEAD, R._COLLECTIVE_SUBJECT):
+              M._TITLE_ANAPHOR, M._UNNAMED_SCAN, R._OF_HEAD, R._COLLECTIVE_SUBJECT, Q._MONEY_PREFIX, Q._MONEY_SUFFIX,
+              Q._PERCENT, Q._MEASURE, Q._FATAL_CUE):
         inner = p.rx if isinstance(p, Gated) else p
         out.append((p, inner.rx if isinstance(inner, (_starts.Starting, _starts.Ending)) else inner))
     return out
