@@ -57,6 +57,12 @@ def _variants(rng: random.Random, n: int) -> list[str]:
 TEXTS = _variants(random.Random(7), 300)
 
 
+def _ungated(p):
+    """The pattern (or its _starts wrapper) behind a literal gate (_gate.Gated), checked on its own."""
+    from transforms.coder._gate import Gated
+    return p.rx if isinstance(p, Gated) else p
+
+
 def _key(m):
     return None if m is None else (m.span(), m.groups(), m.groupdict())
 
@@ -76,8 +82,8 @@ def test_starting_finds_exactly_what_finditer_finds():
 
 def test_starting_with_a_start_and_an_end_finds_what_finditer_finds():
     from transforms.coder import temporal as T
-    wrapped = [p for p in (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
-                           R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK) if isinstance(p, _starts.Starting)]
+    wrapped = [p for p in map(_ungated, (P._ORGAN, P._GROUP_ANAPHOR, P._ORG_ANAPHOR, P._ARMED_ANAPHOR, P._THANKS_FOR,
+                                         R._SPEECH_VERB, M._TITLE_ANAPHOR, T._BREAK)) if isinstance(p, _starts.Starting)]
     assert len(wrapped) >= 6
     rng = random.Random(11)
     for p in wrapped:
@@ -118,7 +124,7 @@ def _lookbacks():
                             "_COPULA"),
                        (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
-            yield getattr(mod, name)
+            yield _ungated(getattr(mod, name))
 
 
 def test_ending_answers_as_search_in_every_window():
@@ -230,3 +236,134 @@ def test_an_introduced_name_recurs_only_as_a_whole_word():
     assert ("Zardari", later, "PAK") in found
     assert ("Zardari", len(text) - 7, "PAK") in found                  # at the very end of the text
     assert all(start not in (text.index("Zardari-led"), text.index("al-Zardari") + 3) for _, start, _ in found)
+
+
+# -- the first match through Starting.search, the literal gate (_gate.Gated), the people-count scan ---------------
+
+READABLE = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7", "blind8")     # never a held-out set
+
+
+@pytest.fixture(scope="module")
+def readable_texts():
+    """The readable evaluation sets' documents: their footnote-masked texts and sentences."""
+    import pathlib
+
+    from tests.test_devset import SETS, documents_in
+    from transforms.coder.sentences import mask_footnotes, split_sentences
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    texts, sentences = [], []
+    for name in READABLE:
+        docs_dir, feeds_dir, _gold, _floor = SETS[name]
+        for doc in documents_in(root / docs_dir, root / feeds_dir):
+            masked = mask_footnotes(doc.text or "")
+            texts.append(masked)
+            sentences += [masked[s:e] for s, e in split_sentences(doc.text or "", masked)]
+    assert len(texts) >= 60 and len(sentences) >= 1500
+    return texts, sentences
+
+
+def _first_match_wrappers():
+    from transforms.coder._gate import Gated
+    out = []
+    for p in (P._ATTRIBUTED, P._ATTRIBUTED_ACTIVE, P._BROUGHT_TOGETHER, P._HOSTED, P._THOSE_OF, P._PAIR_JOINED,
+              P._ORGAN, P._PRESCRIPTIVE, P._DENIAL, P._INANIMATE_SUBJECT, P._GROUP_ANAPHOR, P._THANKS_FOR, M._TITLE_OF,
+              M._TITLE_ANAPHOR, M._UNNAMED_SCAN, R._OF_HEAD, R._COLLECTIVE_SUBJECT, Q._MONEY_PREFIX, Q._MONEY_SUFFIX,
+              Q._PERCENT, Q._MEASURE, Q._FATAL_CUE):
+        inner = p.rx if isinstance(p, Gated) else p
+        out.append((p, inner.rx if isinstance(inner, (_starts.Starting, _starts.Ending)) else inner))
+    return out
+
+
+def test_the_wrapped_scans_are_fast_ones():
+    from transforms.coder._gate import Gated
+    wrapped = _first_match_wrappers()
+    assert sum(isinstance(p, Gated) for p, _ in wrapped) >= 6
+    assert sum(isinstance(p, _starts.Starting) or isinstance(getattr(p, "rx", None), _starts.Starting)
+               for p, _ in wrapped) >= 10
+    assert isinstance(M._UNNAMED_SCAN, _starts.Starting)
+
+
+def test_starting_and_gated_search_answer_as_search(readable_texts):
+    from transforms.coder._gate import Gated
+    texts, sentences = readable_texts
+    rng = random.Random(5)
+    for p, rx in _first_match_wrappers():
+        for text in TEXTS + sentences[::3]:
+            assert _key(p.search(text)) == _key(rx.search(text)), (rx.pattern[:60], text)
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in rx.finditer(text)], (rx.pattern[:60], text)
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            assert _key(p.search(text, lo, hi)) == _key(rx.search(text, lo, hi)), (rx.pattern[:60], text, lo, hi)
+            assert _key(p.search(text, lo)) == _key(rx.search(text, lo))
+    for text in texts:       # whole documents, as the unnamed parties and the introduced titles are read
+        for p in (M._UNNAMED_SCAN, M._TITLE_OF):
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)]
+        for end in range(40, len(text), 997):
+            assert _key(M._TITLE_OF.search(text, end - 80, end)) == _key(M._TITLE_OF.rx.search(text, end - 80, end))
+    # the look-back windows the gated patterns are searched in: every window before each word of a sentence
+    for p, rx in _first_match_wrappers():
+        if not isinstance(p, Gated):
+            continue
+        for text in sentences[::11]:
+            for w in re.finditer(r"\b\w", text):
+                for lo in (w.start() - 120, w.start() - 60, w.start() - 8, w.start() + 3):
+                    assert _key(p.search(text, lo, w.start())) == _key(rx.search(text, lo, w.start())), (rx.pattern[:60],
+                                                                                                       text, lo)
+
+
+def test_starting_search_is_the_leftmost_match_and_steps_aside_for_non_ascii():
+    rx = re.compile(r"\b(?:said|says)\b[^.]{0,30}\battack\b", re.I)
+    fast = _starts.starting(rx)
+    assert isinstance(fast, _starts.Starting)
+    text = "Officials SAID on Monday the attack, which police says was an attack, ended."
+    assert _key(fast.search(text)) == _key(rx.search(text)) and fast.search(text).start() == text.index("SAID")
+    assert _key(fast.search(text, 12)) == _key(rx.search(text, 12))
+    assert fast.search("nothing here") is None and fast.search(text, 0, 20) is None
+    assert fast.search("ſaid the attack").span() == rx.search("ſaid the attack").span() == (0, 15)   # ſ folds to s
+
+
+def test_a_gate_never_skips_a_text_the_pattern_matches(readable_texts):
+    from transforms.coder._gate import Gated, gating
+    _, sentences = readable_texts
+    gate = gating(re.compile(r"\b(?:carried out|staged)\s+by\s+(?P<who>\w+)", re.I))
+    assert isinstance(gate, Gated) and set(gate.words) == {"carried out", "staged"}
+    for text in ("The raid was STAGED by ISKP.", "carried   out by", "ſtaged by them", "nothing of the kind", ""):
+        assert _key(gate.search(text)) == _key(gate.rx.search(text))
+        assert [_key(m) for m in gate.finditer(text)] == [_key(m) for m in gate.rx.finditer(text)]
+    assert gating(re.compile(r"\w+")) is not None and not isinstance(gating(re.compile(r"\w+")), Gated)
+    # a window is read as re reads pos and endpos: clamped to the text, empty when pos passes endpos
+    text = "Attacks were staged by ISKP and carried out by others."
+    for lo, hi in ((0, 20), (10, 40), (-5, 30), (14, 13), (14, 999), (40, 10), (60, 70), (-99, -1), (0, 0)):
+        assert _key(gate.search(text, lo, hi)) == _key(gate.rx.search(text, lo, hi)), (lo, hi)
+        assert [_key(m) for m in gate.finditer(text, lo, hi)] == [_key(m) for m in gate.rx.finditer(text, lo, hi)]
+    for lo in (-3, 0, 13, 14, 30, 54, 80):
+        assert _key(gate.search(text, lo)) == _key(gate.rx.search(text, lo)), lo
+    # the literal gate does not look inside look-arounds: a required word there is no reason to skip a window
+    look = gating(re.compile(r"(?<=staged )by\s+(?P<who>\w+)(?= and)", re.I))
+    assert isinstance(look, Gated) and "staged" not in look.words
+    assert look.search(text, 20, 40).group("who") == "ISKP"
+    # every gated pattern of the pipeline: on every readable sentence the gate is open wherever the pattern matches
+    gated_ones = [p for p, _ in _first_match_wrappers() if isinstance(p, Gated)]
+    opened = 0
+    for p in gated_ones:
+        inner = p.rx.rx if isinstance(p.rx, _starts.Starting) else p.rx
+        for text in sentences:
+            if inner.search(text) is not None:
+                assert p._open(text), (inner.pattern[:60], text)
+                opened += 1
+    assert opened >= 20
+
+
+def test_people_counts_are_found_only_behind_their_noun_scan(readable_texts, monkeypatch):
+    _, sentences = readable_texts
+    counted = 0
+    for text in sentences + TEXTS:
+        if Q._PEOPLE.search(text) is not None:
+            assert Q._PEOPLE_GATE.search(text) is not None, text
+            counted += 1
+    assert counted >= 20
+    # and the quantities a sentence yields are those of the pattern without its scan
+    plain = [Q.find_quantities(t) for t in sentences[::4]]
+    monkeypatch.setattr(Q, "_PEOPLE_GATE", re.compile(""))      # open for every text
+    assert [Q.find_quantities(t) for t in sentences[::4]] == plain

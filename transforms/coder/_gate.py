@@ -90,3 +90,40 @@ def gated(rx: re.Pattern):
 
     gated_search.words = words  # type: ignore[attr-defined]
     return gated_search
+
+
+class Gated:
+    """`rx` (a Pattern, or a wrapper of one from _starts.py) whose `search` and `finditer` answer at once, with
+    None and no matches, when the text searched holds none of the literals every match contains (the same
+    answers); the rest is `rx`'s own. With `pos` (and `endpos`) only that window is checked: a match lies inside
+    it, and the literals are taken from what a match consumes, never from a look-around."""
+
+    def __init__(self, rx, words: tuple[str, ...]) -> None:
+        self.rx = rx
+        self.words = words
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+    def _open(self, text: str, *args) -> bool:
+        if args:        # a window, as re reads pos and endpos (clamped to the text, never from its end)
+            lo = max(0, args[0])
+            window = text[lo:max(lo, min(args[1], len(text)))] if len(args) > 1 else text[lo:]
+            low = window.lower() if window.isascii() or _FOLDS_TO_ASCII.search(window) is None else None
+        else:
+            low = _lowered(text)
+        return low is None or any(w in low for w in self.words)
+
+    def search(self, text: str, *args):
+        return self.rx.search(text, *args) if self._open(text, *args) else None
+
+    def finditer(self, text: str, *args):
+        return self.rx.finditer(text, *args) if self._open(text, *args) else iter(())
+
+
+def gating(rx):
+    """`rx` (or a wrapper with `.pattern` and `.flags`) behind its literal gate, or `rx` itself without one."""
+    need = _needs(_sre_parse.parse(rx.pattern, rx.flags))
+    if not need or not isinstance(rx.pattern, str):
+        return rx
+    return Gated(rx, tuple(sorted(need, key=len, reverse=True)))

@@ -186,6 +186,26 @@ class Starting:
             pos = m.end()
 
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        """`rx.search`'s answer: the first match, tried only where one can begin (left to right, as sre does)."""
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is None:
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        find, match, first = self.starts.search, self.rx.match, pos
+        while True:
+            c = find(low, pos, end)
+            if c is None:
+                return None
+            i = c.start()
+            m = match(text, i, end)
+            if m is not None:
+                if m.end() == i:        # an empty match: leave it to sre
+                    return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
+                return m
+            pos = i + 1
+
+
 def starting(rx: re.Pattern):
     """`rx`, or a `Starting` wrapper when the beginnings of its matches are known."""
     starts = beginnings(rx)

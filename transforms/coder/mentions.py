@@ -19,7 +19,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from transforms.coder._data import load_yaml
-from transforms.coder._gate import gated
 from transforms.coder.actors import alias_index, load_office_holders
 
 INSTITUTION = frozenset("""
@@ -79,7 +78,6 @@ UNNAMED = re.compile(
     r"(?-i:All|Each|Most|Many|Several|Some) of them(?= (?:\w+ )?(?-i:[a-z]+ed|have|had|has|were|was|said|agreed|promised|pledged)\b)|"
     r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
-_UNNAMED_GATE = gated(UNNAMED)
 
 
 @dataclass(frozen=True)
@@ -196,9 +194,8 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
     out = _with_introduced_people(masked_text, out)
     out = _with_title_anaphors(masked_text, out)
     taken = [(m.start, m.end) for m in out]
-    first = _UNNAMED_GATE(masked_text)     # most texts hold none: the gate, then a scan from the first match on
     extra = [Mention(g.start(), g.end(), UNNAMED_CODE, "unnamed", g.group(0))
-             for g in (UNNAMED.finditer(masked_text, first.start()) if first is not None else ())
+             for g in _UNNAMED_SCAN.finditer(masked_text)      # tried only where a match can begin (_starts.py)
              if not any(a < g.end() and g.start() < b for a, b in taken)]
     if extra:
         out = sorted(out + extra, key=lambda m: m.start)
@@ -504,3 +501,5 @@ from transforms.coder._starts import ending as _ending, starting as _starting  #
 
 _LOCAL_BODY, _NAME_BEFORE = map(_ending, (_LOCAL_BODY, _NAME_BEFORE))
 _TITLE_ANAPHOR = _starting(_TITLE_ANAPHOR)    # and a scan tried only where a match can begin (the same matches)
+_UNNAMED_SCAN = _starting(UNNAMED)            # over the whole text: cheaper than the literal gate, then a plain scan
+_TITLE_OF = _starting(_TITLE_OF)

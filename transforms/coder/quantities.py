@@ -52,6 +52,8 @@ _PEOPLE_NOUN = (r"(?:people|persons|civilians?|soldiers?|troops|servicemen|guard
                 r"members|nationals|citizens|students|pilgrims|passengers|personnel|individuals|residents|"
                 r"terrorists?|attackers?|policemen|troopers|worshippers|villagers)")
 _PEOPLE = re.compile(r"\b(?P<num>" + _WORDNUM + r")\s+(?:[A-Z][a-z]+\s+|[a-z]+\s+){0,2}?" + _PEOPLE_NOUN + r"\b", re.I)
+# every _PEOPLE match holds a space, then a noun of people, then a word end: one quick scan finds whether any can
+_PEOPLE_GATE = re.compile(r"\s" + _PEOPLE_NOUN + r"\b", re.I)
 _FATAL_CUE = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|death(?:s)?|died|die|lives|life|fatalities|casualties|"
                         r"slain|lost their lives|perished|bodies)\b", re.I)
 _FATAL_NUM_BEFORE = re.compile(r"\b(?P<num>" + _WORDNUM + r")\s+(?:[A-Za-z\-]+\s+){0,2}?" + _PEOPLE_NOUN + r"\b", re.I)
@@ -128,7 +130,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         add(m, _scaled(m), "tonnes")
     for m in _PERCENT.finditer(text) if digits else ():
         add(m, _number(m.group("num")), "percent")
-    for m in _PEOPLE.finditer(text):
+    for m in _PEOPLE.finditer(text) if _PEOPLE_GATE.search(text) is not None else ():
         add(m, _number(m.group("num")), "people")
     for m in _MEASURE.finditer(text) if digits else ():
         add(m, _scaled(m), MEASURE_UNITS.get(m.group("unit").lower(), m.group("unit")))
@@ -209,3 +211,13 @@ def measure(sentence: str, found: list[QuantityMention], head: int, end: int, he
     if fatalities is not None and qty is not None and qty.unit == "people":
         qty = None
     return qty, fatalities
+
+
+# speed only, the same answers: scans behind the literal gate (transforms/coder/_gate.py), tried only where a match
+# can begin (transforms/coder/_starts.py); each kept where replayed calls ran faster
+from transforms.coder._gate import gating as _gating  # noqa: E402
+from transforms.coder._starts import starting as _starting  # noqa: E402
+
+_MONEY_PREFIX = _gating(_MONEY_PREFIX)
+_MONEY_SUFFIX, _PERCENT, _MEASURE = (_gating(_starting(rx)) for rx in (_MONEY_SUFFIX, _PERCENT, _MEASURE))
+_FATAL_CUE = _starting(_FATAL_CUE)

@@ -643,3 +643,7 @@ from transforms.coder._starts import ending as _ending, starting as _starting  #
     _PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
     _COPULA, _PASSIVE, _PASSIVE_AND))
 _SPEECH_VERB = _starting(_SPEECH_VERB)    # and a scan tried only where a match can begin (the same matches)
+# and two look-back windows behind a gate on the literals a match holds (transforms/coder/_gate.py)
+from transforms.coder._gate import gating as _gating  # noqa: E402
+
+_OF_HEAD, _COLLECTIVE_SUBJECT = _gating(_OF_HEAD), _gating(_COLLECTIVE_SUBJECT)
