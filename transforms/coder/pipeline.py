@@ -738,9 +738,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
             continue          # "one of the largest delegations the Taliban had received": a record, not a new act
         draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
+        if _requested_act(sentence, draft, drafts):
+            continue          # "demanded that the Taliban crack down on ...": the act asked for, not an act done
         if not _asserted(sentence, draft):
             continue
         if trig.lexical and not _lexical_ok(sentence, draft, [trigger_of(x) for x in matches[:k]]):
+            continue
+        if trig.event_type == "REQUEST" and not _asks(sentence, draft):
             continue
         if trig.context and not trig.context.search(sentence):
             continue
@@ -755,6 +759,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             # "it received Baradar and discussed its own railway": the talks of the same visit
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
+        _invitee_participle(sentence, actors, draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
@@ -801,6 +806,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         for variant in variants:
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
+            if variant.actor2 is None and variant.actor2_code is None and t.event_type == "REQUEST" and \
+                    t.mode != "occasion" and _code(variant.actor1, variant.actor1_code) not in (None, _UNNAMED):
+                # (a meeting used to ask: its partners, see _occasion_targets)
+                variant.actor1_code = _code(variant.actor1, variant.actor1_code)
+                variant.actor2_code = _request_recipient(variant, actors, sentence, topic, prev_codes, places,
+                                                         group_sides, ctx.state_counts if ctx.after_takeover else None)
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             _passive_state(variant, sentence, actors, ctx.prev_states)
@@ -1038,6 +1049,60 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     if d.trigger.frame == "verb" and _THANKS_FOR_PARTICIPLE.search(upto[-120:]):
         return False          # "thanked X for the humanitarian assistance provided to ...": the thanks is the act
     return True
+
+
+# words that look like a request but ask no one for anything: an attempt ("sought to reassure"), a source's
+# anonymity ("who asked not to be named", "requested anonymity"), a claim maintained ("insisted that the trouble
+# was technical": a that-clause in the indicative, where a demand has the subjunctive or a modal)
+_ATTEMPT = re.compile(r"(?:sought|seeks?|seeking)\s+to\s+(?-i:[a-z])", re.I)
+_ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|that\s+(?:his|her|their)\s+name)",
+                        re.I)
+_CLAIM_MAINTAINED = re.compile(r"\s+(?:(?:on\s+\w+|again|repeatedly|publicly|privately)\s+)*(?:that\s+)?"
+                               r"(?:(?!(?:must|should|ought|needs?|needed|be)\b)[\w'’-]+,?\s+){1,10}?"
+                               r"(?:was|were|is|are|has|had|have|did|does|would|could|remains|remained)\b", re.I)
+
+
+def _asks(sentence: str, d: _Draft) -> bool:
+    """A request trigger's words ask someone for something (see _ATTEMPT, _ANONYMITY, _CLAIM_MAINTAINED)."""
+    if _ATTEMPT.match(sentence, d.head):
+        return False
+    if re.match(r"(?:asked|asks|requested|requests|requesting)\b", d.text, re.I) and \
+            _ANONYMITY.match(sentence, d.head_end):
+        return False
+    if re.match(r"insist", d.text, re.I) and not re.match(r"\s+on\b", sentence[d.head_end:]) and \
+            _CLAIM_MAINTAINED.match(sentence, d.head_end):
+        return False
+    return True
+
+
+# the that-clause of a demand up to the act asked for: "demanded that the Taliban", "insisted on Monday that Kabul"
+_DEMANDED_THAT = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?that\s+[^;:]*?$", re.I)
+
+
+def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
+    """An act inside the that-clause of a request before it ("urged that the Taliban respect ...", "demanded that
+    Kabul hand over ..."), in the base form of the subjunctive: what was asked for, not done."""
+    first = d.text.split()[0] if d.text.split() else ""
+    if not first or not _plain_present(first):
+        return False
+    for r in drafts:
+        if r.trigger.event_type == "REQUEST" and r.span_end <= d.head and \
+                _DEMANDED_THAT.match(sentence[r.span_end:d.head]) and not _CLAUSE_BREAK.search(sentence, r.span_end, d.head):
+            return True
+    return False
+
+
+def _invitee_participle(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
+    """'Muttaqi, invited as guest of honour, led ...': a bare participle set off after a name describes the one
+    invited or asked (the recipient), not one who invites; the inviter is left to the context."""
+    if d.trigger.event_type != "REQUEST" or d.actor1 is None or d.actor2 is not None or \
+            not re.match(r"(?:invited|asked|urged|requested|called\s+upon|called\s+on)\b", d.text, re.I):
+        return
+    before = sentence[:d.head]
+    if re.search(r",\s*(?:who\s+was\s+|having\s+been\s+|\w+ly\s+)?$", before) and d.actor1.end <= d.head and \
+            re.fullmatch(r"[\s\w'’.-]*,\s*(?:who\s+was\s+|having\s+been\s+|\w+ly\s+)?", sentence[d.actor1.end:d.head]) and \
+            not re.match(r"\s+by\b", sentence[d.span_end:]):
+        d.actor1, d.actor2, d.actor1_code, d.actor2_code = None, d.actor1, None, None
 
 
 # a claim, then a relative clause whose verb denies it ("an allegation the Taliban government rejects")
@@ -2519,6 +2584,9 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
         return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
+    if d.actor2_code is None and t.event_type == "REQUEST" and t.mode != "occasion" and \
+            d.actor1_code not in (None, _UNNAMED):
+        d.actor2_code = _request_recipient(d, actors, sentence, topic, prev_codes, places, exclude)
     if d.actor2_code is None:
         if t.needs_target:
             return False
@@ -2574,6 +2642,47 @@ _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then
 _CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
 # an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
 _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
+
+
+# what a request asks for, when it names no addressee: "for", "that", a noun phrase ("called for an inclusive
+# government", "sought recognition"), an infinitive of the act asked ("asked for construction to start")
+_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
+                                r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
+                                r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
+# not the one asked: the goods and people the request is about ("the release of Uzbek nationals")
+_CONTENT_NOT_ADDRESSEE = ("people", "demonym")
+
+
+def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None, prev_codes: list[str],
+                       places: list[R.Placed] = (), exclude: set[str | None] = frozenset(),
+                       counts: dict | None = None) -> str | None:
+    """The addressee of a request the sentence leaves unnamed (the codebook: "a call for Y" is addressed to the
+    party whose act Y is): a party named in the content asked for ("called for the release of Afghanistan's
+    reserves", "an inclusive government in Afghanistan"), else the counterpart the document is about (the
+    topic, the previous sentences' parties). None when the words after the trigger ask for nothing ("asked
+    not to be named", "asked whether")."""
+    if not _REQUESTED_CONTENT.match(sentence, d.span_end) and not re.search(r"\b(?:for|to)$", d.text):
+        return None
+    mine = {R.side(d.actor1_code), *exclude}
+    for a in actors:
+        if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods and a.prep not in ("by", "from"):
+            return a.m.code
+    for p in places:
+        if d.head_end <= p.start < d.limit and p.m.country and R.side(p.m.country) not in mine:
+            return p.m.country
+    if topic and topic != _UNNAMED and R.side(topic) not in mine and \
+            (topic in {a.m.code for a in actors} or topic in prev_codes):
+        return topic
+    if counts:
+        # the counterpart the document names most (the Afghan side after the takeover: its rulers)
+        ranked = sorted(((n, c) for c, n in counts.items() if R.side(c) not in mine and c != _UNNAMED), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return "TALIBAN" if ranked[0][1] == "AFG" else ranked[0][1]
+    for code in reversed(prev_codes):
+        if code != _UNNAMED and R.side(code) not in mine:
+            return code
+    return None
 
 
 def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None) -> bool:
