@@ -737,7 +737,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
             continue          # "one of the largest delegations the Taliban had received": a record, not a new act
-        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
+        draft = _Draft(_request_retyped(trig, m.group(0)), m.start(), head_end, m.end(), m.group(0), limit=limit,
+                       sentence=sentence)
+        trig = draft.trigger
         if _requested_act(sentence, draft, drafts):
             continue          # "demanded that the Taliban crack down on ...": the act asked for, not an act done
         if not _asserted(sentence, draft):
@@ -760,6 +762,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
         _invitee_participle(sentence, actors, draft)
+        draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
@@ -1090,6 +1093,29 @@ def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
                 _DEMANDED_THAT.match(sentence[r.span_end:d.head]) and not _CLAUSE_BREAK.search(sentence, r.span_end, d.head):
             return True
     return False
+
+
+_REQUEST_NOUN_FOR = re.compile(r"\b(?:requests?|appeals?|pleas?|petitions?|demands?|applications?)\s+for\b", re.I)
+_URGED_TO_JOIN = re.compile(r"(?:urg|call|appeal|encourag)", re.I)
+
+
+def _request_retyped(trig: Trigger, text: str) -> Trigger:
+    """A request matched by another class's words: "sent a request for electricity supplies" names a request,
+    not a delivery."""
+    if trig.event_type in ("AID", "COOPERATE", "AGREE", "CONSULT") and _REQUEST_NOUN_FOR.search(text):
+        return dataclasses.replace(trig, event_type="REQUEST", mode="appeal", needs_target=False)
+    return trig
+
+
+def _join_request(d: _Draft) -> Trigger:
+    """"urged the Taliban to join the railway project" said by a state or an organisation is a request to a
+    partner; only an armed group (or an unnamed recruiter) urging people to join it recruits."""
+    t = d.trigger
+    who = _code(d.actor1, d.actor1_code)
+    if t.event_type == "MOBILIZE" and t.mode == "recruit" and _URGED_TO_JOIN.match(d.text) and \
+            (_STATE(who) or who in _IGOS):
+        return dataclasses.replace(t, event_type="REQUEST", mode="appeal")
+    return t
 
 
 def _invitee_participle(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
@@ -2666,7 +2692,7 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     mine = {R.side(d.actor1_code), *exclude}
     for a in actors:
         if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
-                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods and a.prep not in ("by", "from"):
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods and a.prep != "from":
             return a.m.code
     for p in places:
         if d.head_end <= p.start < d.limit and p.m.country and R.side(p.m.country) not in mine:
