@@ -762,6 +762,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
         _invitee_participle(sentence, actors, draft)
+        _document_authors(sentence, actors, draft, limit)
         draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -1116,6 +1117,34 @@ def _join_request(d: _Draft) -> Trigger:
             (_STATE(who) or who in _IGOS):
         return dataclasses.replace(t, event_type="REQUEST", mode="appeal")
     return t
+
+
+# a text as the subject of a request: "The joint communiqué of Russia and China urged ...", "a declaration
+# signed by X, Y and Z called on ..."
+_DOCUMENT_OF = re.compile(r"(?:^|[,;]\s*|\b(?:the|a|an|their|its)\s+)(?:[\w'’-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|"
+                          r"resolution|letter|appeal|memorandum|text)s?\s+(?:(?:issued|signed|adopted|released|agreed)\s+)?"
+                          r"(?:of|by|from)\s+(?:the\s+)?$", re.I)
+
+
+def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> None:
+    """A request made by a joint text names its signatories after "of/by" in the subject: each of them asks
+    (the codebook: one event per signatory); the roles leave such a subject unnamed."""
+    if d.trigger.event_type != "REQUEST" or d.actor1 is not None or d.actor1_code is not None:
+        return
+    for a in actors:
+        if a.end > d.head:
+            break
+        if _DOCUMENT_OF.search(sentence, 0, a.start) and _DOCUMENT_OF.search(sentence, 0, a.start).end() == a.start:
+            group = R.coordinated_after(actors, a, sentence, d.head)
+            if re.search(r"[;:]|\b(?:that|which|who)\b", sentence[group[-1].end:d.head]) and \
+                    not re.fullmatch(r"[^;:]*?\b(?:that|which)\s+(?:also\s+)?", sentence[group[-1].end:d.head]):
+                return
+            d.actor1 = a
+            if d.actor2 is not None and d.actor2 in group:
+                d.actor2 = None
+            if len(group) > 1:
+                d._coordinated = group  # type: ignore[attr-defined]
+            return
 
 
 def _invitee_participle(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
@@ -2675,6 +2704,11 @@ _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s
 _REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
                                 r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
                                 r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
+# an addressee named only by a common noun: "asked neighbouring countries for", "urged all parties to"
+_UNNAMED_ADDRESSEE = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+|some\s+|several\s+|many\s+|both\s+)?"
+                                r"(?:(?-i:[a-z])[\w'’-]*\s+){0,3}?(?:countries|states|nations|neighbou?rs|governments|donors|"
+                                r"community|partners|members|participants|parties|sides|organi[sz]ations|agencies|investors|"
+                                r"creditors|leaders|world)\s+(?:for|to|not\s+to)\b", re.I)
 # not the one asked: the goods and people the request is about ("the release of Uzbek nationals")
 _CONTENT_NOT_ADDRESSEE = ("people", "demonym")
 
@@ -2687,6 +2721,8 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     reserves", "an inclusive government in Afghanistan"), else the counterpart the document is about (the
     topic, the previous sentences' parties). None when the words after the trigger ask for nothing ("asked
     not to be named", "asked whether")."""
+    if _UNNAMED_ADDRESSEE.match(sentence, d.span_end):
+        return _UNNAMED       # "asked neighbouring countries for recognition": an addressee the text leaves unnamed
     if not _REQUESTED_CONTENT.match(sentence, d.span_end) and not re.search(r"\b(?:for|to)$", d.text):
         return None
     mine = {R.side(d.actor1_code), *exclude}
