@@ -762,7 +762,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
         _invitee_participle(sentence, actors, draft)
-        _document_authors(sentence, actors, draft, limit)
+        _document_authors(sentence, actors, draft, limit, ctx.last_igo)
         draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -1126,10 +1126,22 @@ _DOCUMENT_OF = re.compile(r"(?:^|[,;]\s*|\b(?:the|a|an|their|its)\s+)(?:[\w'’-
                           r"(?:of|by|from)\s+(?:the\s+)?$", re.I)
 
 
-def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: int) -> None:
+_SUMMIT_TEXT = re.compile(r"\b(?:(?:summit|leaders['’]?|final|joint|closing)\s+(?:declaration|communiqu[eé]|statement)|"
+                          r"(?:the|its|their)\s+declaration|(?:the|its)\s+member\s+states)\b", re.I)
+
+
+def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, igo: str | None = None) -> None:
     """A request made by a joint text names its signatories after "of/by" in the subject: each of them asks
-    (the codebook: one event per signatory); the roles leave such a subject unnamed."""
+    (the codebook: one event per signatory); the roles leave such a subject unnamed. A summit's declaration or
+    its member states with no signatory named ("The leaders' declaration ... calling for", "the member states
+    ... called for"): the organisation the document last named."""
     if d.trigger.event_type != "REQUEST" or d.actor1 is not None or d.actor1_code is not None:
+        return
+    start = max((b.end() for b in re.finditer(r"[;:]|\.\s", sentence[:d.head])), default=0)
+    if igo is not None and _SUMMIT_TEXT.search(sentence, start, d.head) and \
+            not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.code != _UNNAMED for a in actors):
+        d.actor1_code = igo
+        d.confidence -= 0.1
         return
     for a in actors:
         if a.end > d.head:
@@ -2729,10 +2741,17 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     for a in actors:
         if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
                 a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods and a.prep != "from":
-            return a.m.code
+            return "TALIBAN" if a.m.code == "AFG" and a.prep == "in" and counts is not None else a.m.code
     for p in places:
         if d.head_end <= p.start < d.limit and p.m.country and R.side(p.m.country) not in mine:
-            return p.m.country
+            # "an inclusive government in Afghanistan": asked of those who rule the place (after the takeover)
+            return "TALIBAN" if p.m.country == "AFG" and counts is not None else p.m.country
+    for a in actors:
+        # "repeated the paragraph on Afghanistan, calling for an inclusive government": the party the sentence
+        # names before the request, when it is not the asker's
+        if a.end <= d.head and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and a.prep is not None and \
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods:
+            return "TALIBAN" if a.m.code == "AFG" and counts is not None else a.m.code
     if topic and topic != _UNNAMED and R.side(topic) not in mine and \
             (topic in {a.m.code for a in actors} or topic in prev_codes):
         return topic
