@@ -737,8 +737,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
             continue          # "one of the largest delegations the Taliban had received": a record, not a new act
-        draft = _Draft(_request_retyped(trig, m.group(0)), m.start(), head_end, m.end(), m.group(0), limit=limit,
-                       sentence=sentence)
+        draft = _Draft(_request_retyped(trig, m.group(0), sentence[m.end():m.end() + 40]), m.start(), head_end, m.end(),
+                       m.group(0), limit=limit, sentence=sentence)
         trig = draft.trigger
         if _requested_act(sentence, draft, drafts):
             continue          # "demanded that the Taliban crack down on ...": the act asked for, not an act done
@@ -1073,6 +1073,9 @@ def _asks(sentence: str, d: _Draft) -> bool:
     if re.match(r"(?:asked|asks|requested|requests|requesting)\b", d.text, re.I) and \
             _ANONYMITY.match(sentence, d.head_end):
         return False
+    if re.match(r"(?:asked|asks|asking)\b", d.text, re.I) and \
+            re.match(r"\s+(?:(?:a|the|several|many|some|two|three|pointed|tough)\s+)*questions?\b", sentence[d.head_end:], re.I):
+        return False          # "asked the question of how aid would reach": a question put, nothing asked for
     if re.match(r"insist", d.text, re.I) and not re.match(r"\s+on\b", sentence[d.head_end:]) and \
             _CLAIM_MAINTAINED.match(sentence, d.head_end):
         return False
@@ -1096,15 +1099,20 @@ def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
     return False
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_THEN_FOR = re.compile(r"\s+(?:" + _WEEKDAY + r"|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s+for\b")
 _REQUEST_NOUN_FOR = re.compile(r"\b(?:requests?|appeals?|pleas?|petitions?|demands?|applications?)\s+for\b", re.I)
 _URGED_TO_JOIN = re.compile(r"(?:urg|call|appeal|encourag)", re.I)
 
 
-def _request_retyped(trig: Trigger, text: str) -> Trigger:
+def _request_retyped(trig: Trigger, text: str, after: str = "") -> Trigger:
     """A request matched by another class's words: "sent a request for electricity supplies" names a request,
-    not a delivery."""
+    not a delivery. "called on Monday for calm": a call for something on a day, not a call on someone."""
     if trig.event_type in ("AID", "COOPERATE", "AGREE", "CONSULT") and _REQUEST_NOUN_FOR.search(text):
         return dataclasses.replace(trig, event_type="REQUEST", mode="appeal", needs_target=False)
+    if trig.event_type == "REQUEST" and re.fullmatch(r"(?:called|calls)\s+(?:on|upon)", text, re.I) and \
+            _DAY_THEN_FOR.match(after):
+        return dataclasses.replace(trig, needs_target=False)
     return trig
 
 
@@ -2713,7 +2721,7 @@ _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s
 
 # what a request asks for, when it names no addressee: "for", "that", a noun phrase ("called for an inclusive
 # government", "sought recognition"), an infinitive of the act asked ("asked for construction to start")
-_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
+_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
                                 r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
                                 r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
 # an addressee named only by a common noun: "asked neighbouring countries for", "urged all parties to"
