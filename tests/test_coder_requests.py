@@ -144,3 +144,23 @@ def test_words_of_asking_that_ask_no_one_for_anything():
                  "Uzbekistan insisted that the Taliban were responsible for the outage.",
                  "The UN asked the question of how aid would reach Afghan women."):
         assert "REQUEST" not in types(text), text
+
+
+def test_a_date_inside_what_is_asked_about_does_not_date_the_request():
+    got = [e for e in events("The Taliban asked Uzbekistan to return the aircraft flown out in August 2021.")
+           if e.event_type == "REQUEST"]
+    assert [(e.actor1, e.actor2, e.event_date, e.date_precision) for e in got] == [("TALIBAN", "UZB", None, "none")]
+    got = [e for e in events("On Tuesday the Taliban asked Uzbekistan to return the aircraft flown out in August 2021.")
+           if e.event_type == "REQUEST"]
+    assert [(e.event_date, e.date_precision) for e in got] == [(dt.date(2024, 5, 14), "day")]
+    got = [e for e in events("In March 2023 Tajikistan called on the Taliban to act against militants who attacked "
+                             "its border in 2021.") if e.event_type == "REQUEST"]
+    assert [(e.actor1, e.actor2, e.event_date, e.date_precision) for e in got] == \
+        [("TJK", "TALIBAN", dt.date(2023, 3, 1), "month")]
+
+
+def test_a_demand_made_of_a_named_party_as_a_noun():
+    assert _requests("The Taliban have asked Tashkent to return the aircraft. They have made the same demand of "
+                     "Dushanbe.") == [("TALIBAN", "UZB"), ("TALIBAN", "TJK")]
+    # with no one named, the call stands with its addressee unnamed
+    assert _requests("Kazakhstan renewed its call for the release of the traders on Friday.") == [("KAZ", None)]

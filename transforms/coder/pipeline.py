@@ -855,6 +855,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is not None and d.trigger.event_type == "REQUEST" and _content_date(sentence, d, date):
+            date = None       # "asked X to return the aircraft flown out in August 2021": the date of what was asked about
         if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
             continue          # "ties were established after Taliban took over Kabul": an undated backdrop, no event told
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
@@ -1165,6 +1167,26 @@ def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: i
             if len(group) > 1:
                 d._coordinated = group  # type: ignore[attr-defined]
             return
+
+
+# a date inside what a request is about: after a participle or a relative clause that follows the request
+# ("the aircraft flown out in August 2021", "militants who attacked its border in 2021")
+_DESCRIBED_BEFORE_DATE = re.compile(r"(?:\b(?:who|which|that|when)\s+(?:[\w'’-]+\s+){0,8}?|"
+                                    r"\b(?-i:[a-z]+)(?:ed|en|wn|lt|ught)\s+(?:(?:out|off|up|away|back|down)\s+)?(?:[\w'’-]+\s+){0,3}?)"
+                                    r"(?:in|on|during|since|until|by)\s+(?:the\s+)?$", re.I)
+
+
+def _content_date(sentence: str, d: _Draft, date) -> bool:
+    """The date chosen for a request was read after the request, inside a description of what it is about."""
+    if date.inherited or not date.text:
+        return False
+    at = sentence.find(date.text, d.span_end)
+    if at < 0 or sentence.find(date.text, 0, d.head) >= 0:
+        return False
+    between = sentence[d.span_end:at]
+    if re.search(r"[;:]", between):
+        return False
+    return bool(_DESCRIBED_BEFORE_DATE.search(between))
 
 
 def _invitee_participle(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
@@ -2724,6 +2746,8 @@ _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s
 _REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
                                 r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
                                 r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
+# verbs of asking that also have other senses (to urge, to appeal, to demand always ask for something)
+_LOOSE_ASK = re.compile(r"(?:ask|request|seek|sought|invit|insist|press|push|lobb)", re.I)
 # an addressee named only by a common noun: "asked neighbouring countries for", "urged all parties to"
 _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+|some\s+|several\s+|many\s+|both\s+)?"
                                 r"(?:(?-i:[a-z])[\w'’-]*\s+){0,3}?(?:countries|states|nations|neighbou?rs|governments|donors|"
@@ -2743,8 +2767,9 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     not to be named", "asked whether")."""
     if _UNNAMED_ADDRESSEE.match(sentence, d.span_end):
         return _UNNAMED       # "asked neighbouring countries for recognition": an addressee the text leaves unnamed
-    if not _REQUESTED_CONTENT.match(sentence, d.span_end) and not re.search(r"\b(?:for|to)$", d.text):
-        return None
+    if _LOOSE_ASK.match(d.text) and not _REQUESTED_CONTENT.match(sentence, d.span_end) and \
+            not re.search(r"\b(?:for|to)$", d.text):
+        return None           # "asked whether", "invited bids", "pressed ahead": the verb may ask no one for anything
     mine = {R.side(d.actor1_code), *exclude}
     for a in actors:
         if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
