@@ -164,3 +164,14 @@ def test_a_demand_made_of_a_named_party_as_a_noun():
                      "Dushanbe.") == [("TALIBAN", "UZB"), ("TALIBAN", "TJK")]
     # with no one named, the call stands with its addressee unnamed
     assert _requests("Kazakhstan renewed its call for the release of the traders on Friday.") == [("KAZ", None)]
+
+
+def test_market_demand_open_calls_and_pressing_ahead_are_no_requests():
+    for text in ("Afghanistan's demand for electricity has grown sharply since 2021.",
+                 "The Uzbek ministry issued a call for tenders for the Termez logistics hub.",
+                 "Kazakhstan invited bids for the Herat railway project.",
+                 "Uzbekistan pressed ahead with the railway to Afghanistan.",
+                 "The Kazakh minister told the Taliban he expected to sign the railway deal in June."):
+        assert "REQUEST" not in types(text), text
+    # a request in its asker's possessive, addressed with "from"
+    assert _requests("Tajikistan's request for help from the CSTO was granted.") == [("TJK", "CSTO")]

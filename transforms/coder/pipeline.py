@@ -1078,6 +1078,11 @@ def _asks(sentence: str, d: _Draft) -> bool:
     if re.match(r"(?:asked|asks|asking)\b", d.text, re.I) and \
             re.match(r"\s+(?:(?:a|the|several|many|some|two|three|pointed|tough)\s+)*questions?\b", sentence[d.head_end:], re.I):
         return False          # "asked the question of how aid would reach": a question put, nothing asked for
+    if re.match(r"(?:pressed|presses|pressing|pushed|pushes|pushing)\s+(?:ahead|on|forward)\b", d.text, re.I):
+        return False          # "pressed ahead with the railway": went on with it, asked no one
+    if re.match(r"invit", d.text, re.I) and re.match(r"\s+(?:\w+\s+)?(?:bids|tenders|applications|proposals|offers|comments|"
+                                                   r"submissions|questions)\b", sentence[d.head_end:], re.I):
+        return False          # "invited bids for the project": an open call, no one asked
     if re.match(r"insist", d.text, re.I) and not re.match(r"\s+on\b", sentence[d.head_end:]) and \
             _CLAIM_MAINTAINED.match(sentence, d.head_end):
         return False
@@ -2773,7 +2778,7 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     mine = {R.side(d.actor1_code), *exclude}
     for a in actors:
         if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
-                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods and a.prep != "from":
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods:
             return "TALIBAN" if a.m.code == "AFG" and a.prep == "in" and counts is not None else a.m.code
     for p in places:
         if d.head_end <= p.start < d.limit and p.m.country and R.side(p.m.country) not in mine:
