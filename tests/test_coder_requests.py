@@ -175,3 +175,10 @@ def test_market_demand_open_calls_and_pressing_ahead_are_no_requests():
         assert "REQUEST" not in types(text), text
     # a request in its asker's possessive, addressed with "from"
     assert _requests("Tajikistan's request for help from the CSTO was granted.") == [("TJK", "CSTO")]
+
+
+def test_calling_on_someone_to_hand_over_people_is_a_request_not_a_courtesy_call():
+    assert coded("The Taliban called on Tajikistan to hand over members of the National Resistance Front.") == \
+        [("TALIBAN", "TJK", "REQUEST")]
+    assert coded("The new Afghan ambassador called on President Tokayev to hand over a copy of his credentials.") == \
+        [("TALIBAN", "KAZ", "CONSULT")]

@@ -737,7 +737,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
             continue          # "one of the largest delegations the Taliban had received": a record, not a new act
-        draft = _Draft(_request_retyped(trig, m.group(0), sentence[m.end():m.end() + 40]), m.start(), head_end, m.end(),
+        draft = _Draft(_request_retyped(trig, m.group(0), sentence[m.end():m.end() + 120]), m.start(), head_end, m.end(),
                        m.group(0), limit=limit, sentence=sentence)
         trig = draft.trigger
         if _requested_act(sentence, draft, drafts):
@@ -1108,6 +1108,10 @@ def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_THEN_FOR = re.compile(r"\s+(?:" + _WEEKDAY + r"|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s+for\b")
+_HAND_OVER_PEOPLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:hand|deliver)\s+over\s+(?!(?:(?:a|an|the|his|her|its|their)\s+)?"
+                               r"(?:[\w'’-]+\s+){0,2}?(?:letters?|messages?|credentials|copy|invitation|notes?|gifts?|documents?|"
+                               r"papers|news|decision|reply|response|answer|greetings|congratulations)\b)(?![^.;]*\bin\s+person\b)",
+                               re.I)
 _REQUEST_NOUN_FOR = re.compile(r"\b(?:requests?|appeals?|pleas?|petitions?|demands?|applications?)\s+for\b", re.I)
 _URGED_TO_JOIN = re.compile(r"(?:urg|call|appeal|encourag)", re.I)
 
@@ -1120,6 +1124,9 @@ def _request_retyped(trig: Trigger, text: str, after: str = "") -> Trigger:
     if trig.event_type == "REQUEST" and re.fullmatch(r"(?:called|calls)\s+(?:on|upon)", text, re.I) and \
             _DAY_THEN_FOR.match(after):
         return dataclasses.replace(trig, needs_target=False)
+    if trig.event_type == "CONSULT" and re.fullmatch(r"(?:called|calls)\s+on", text, re.I) and _HAND_OVER_PEOPLE.match(after):
+        # "called on Tajikistan to hand over members of the Front": asked for them, not a courtesy call with a letter
+        return dataclasses.replace(trig, event_type="REQUEST", mode="demand", needs_target=True)
     return trig
 
 
