@@ -182,3 +182,13 @@ def test_calling_on_someone_to_hand_over_people_is_a_request_not_a_courtesy_call
         [("TALIBAN", "TJK", "REQUEST")]
     assert coded("The new Afghan ambassador called on President Tokayev to hand over a copy of his credentials.") == \
         [("TALIBAN", "KAZ", "CONSULT")]
+
+
+def test_an_invited_guest_is_no_invitation_and_addressees_named_by_common_nouns_stay_unnamed():
+    assert "REQUEST" not in types("Kazakhstan and Uzbekistan sat at the table, and four Gulf states followed the "
+                                  "talks as invited guests.")
+    got = coded("Iran sent tents to Herat. The Taliban appealed to international organisations and businesses to "
+                "help the survivors.")
+    assert ("TALIBAN", None, "REQUEST") in got
+    # a statement about how others should treat a country asks nothing of that country
+    assert "REQUEST" not in types("Saidov stressed that Afghanistan must not be left alone with its problems.")

@@ -811,7 +811,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
             if variant.actor2 is None and variant.actor2_code is None and t.event_type == "REQUEST" and \
-                    t.mode != "occasion" and _code(variant.actor1, variant.actor1_code) not in (None, _UNNAMED):
+                    t.mode != "occasion" and _code(variant.actor1, variant.actor1_code) is not None:
                 # (a meeting used to ask: its partners, see _occasion_targets)
                 variant.actor1_code = _code(variant.actor1, variant.actor1_code)
                 variant.actor2_code = _request_recipient(variant, actors, sentence, topic, prev_codes, places,
@@ -1080,6 +1080,11 @@ def _asks(sentence: str, d: _Draft) -> bool:
         return False          # "asked the question of how aid would reach": a question put, nothing asked for
     if re.match(r"(?:pressed|presses|pressing|pushed|pushes|pushing)\s+(?:ahead|on|forward)\b", d.text, re.I):
         return False          # "pressed ahead with the railway": went on with it, asked no one
+    if re.match(r"invited\b", d.text, re.I) and \
+            (re.search(r"\b(?:as|the|an?|its|their|other|specially|all|among)\s+$", sentence[max(0, d.head - 20):d.head], re.I) or
+             re.match(r"\s+(?:guests?|participants?|observers?|speakers?|delegations?|countries|states|members)\b",
+                      sentence[d.head_end:], re.I)):
+        return False          # "followed the talks as invited guests": an adjective, no invitation told
     if re.match(r"invit", d.text, re.I) and re.match(r"\s+(?:\w+\s+)?(?:bids|tenders|applications|proposals|offers|comments|"
                                                    r"submissions|questions)\b", sentence[d.head_end:], re.I):
         return False          # "invited bids for the project": an open call, no one asked
@@ -2765,6 +2770,11 @@ _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+|s
                                 r"(?:(?-i:[a-z])[\w'’-]*\s+){0,3}?(?:countries|states|nations|neighbou?rs|governments|donors|"
                                 r"community|partners|members|participants|parties|sides|organi[sz]ations|agencies|investors|"
                                 r"creditors|leaders|world)\s+(?:for|to|not\s+to)\b", re.I)
+# the trigger's own words name the addressee by a common noun ("appealed to international organisations and
+# businesses to help"): no party to look for elsewhere
+_UNNAMED_IN_TRIGGER = re.compile(r"\b(?:participants|donors|members|states|countries|governments|community|partners|parties|"
+                                 r"sides|world|neighbou?rs|officials|leaders|authorities|agencies|organi[sz]ations|creditors|"
+                                 r"investors|envoys|delegates|nations|businesses|companies|them|us)\b(?=.*\bto\b)", re.I)
 # not the one asked: the goods and people the request is about ("the release of Uzbek nationals")
 _CONTENT_NOT_ADDRESSEE = ("people", "demonym")
 
@@ -2777,7 +2787,7 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     reserves", "an inclusive government in Afghanistan"), else the counterpart the document is about (the
     topic, the previous sentences' parties). None when the words after the trigger ask for nothing ("asked
     not to be named", "asked whether")."""
-    if _UNNAMED_ADDRESSEE.match(sentence, d.span_end):
+    if _UNNAMED_ADDRESSEE.match(sentence, d.span_end) or _UNNAMED_IN_TRIGGER.search(d.text):
         return _UNNAMED       # "asked neighbouring countries for recognition": an addressee the text leaves unnamed
     if _LOOSE_ASK.match(d.text) and not _REQUESTED_CONTENT.match(sentence, d.span_end) and \
             not re.search(r"\b(?:for|to)$", d.text):
