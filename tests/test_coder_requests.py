@@ -65,6 +65,9 @@ def test_the_act_asked_for_in_a_demand_is_not_coded():
     assert got == [("KAZ", "TALIBAN", "REQUEST")]
     got = coded("Russia demanded that the Taliban crack down on drug production.")
     assert got == [("RUS", "TALIBAN", "REQUEST")]
+    # a later past tense inside what is asked for does not make the demand a claim
+    assert ("KAZ", "TALIBAN") in _requests("Kazakhstan insisted that the Taliban hand over the men who had attacked "
+                                           "the convoy.")
 
 
 def test_invitations_and_encouragement_to_join_a_project():

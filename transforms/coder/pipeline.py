@@ -1064,7 +1064,7 @@ _ATTEMPT = re.compile(r"(?:sought|seeks?|seeking)\s+to\s+(?-i:[a-z])", re.I)
 _ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|that\s+(?:his|her|their)\s+name)",
                         re.I)
 _CLAIM_MAINTAINED = re.compile(r"\s+(?:(?:on\s+\w+|again|repeatedly|publicly|privately)\s+)*(?:that\s+)?"
-                               r"(?:(?!(?:must|should|ought|needs?|needed|be)\b)[\w'’-]+,?\s+){1,10}?"
+                               r"(?:(?!(?:must|should|ought|needs?|needed|be)\b)[\w'’-]+\s+){1,4}?"
                                r"(?:was|were|is|are|has|had|have|did|does|would|could|remains|remained)\b", re.I)
 
 
