@@ -195,3 +195,10 @@ def test_an_invited_guest_is_no_invitation_and_addressees_named_by_common_nouns_
     assert ("TALIBAN", None, "REQUEST") in got
     # a statement about how others should treat a country asks nothing of that country
     assert "REQUEST" not in types("Saidov stressed that Afghanistan must not be left alone with its problems.")
+
+
+def test_pressing_a_named_party_on_a_matter_and_inviting_a_counterpart():
+    assert _requests("The Russian envoy Zamir Kabulov pressed the Taliban on the inclusivity of their government.") == \
+        [("RUS", "TALIBAN")]
+    assert _requests("Muttaqi invited his Uzbek counterpart to visit Kabul.") == [("TALIBAN", "UZB")]
+    assert _requests("Kazakh Foreign Minister Murat Nurtleu invited Muttaqi to Astana for talks.") == [("KAZ", "TALIBAN")]
