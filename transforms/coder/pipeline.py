@@ -1101,6 +1101,8 @@ _DEMANDED_THAT = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?that\s+[^;:]*?$", re.I)
 def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
     """An act inside the that-clause of a request before it ("urged that the Taliban respect ...", "demanded that
     Kabul hand over ..."), in the base form of the subjunctive: what was asked for, not done."""
+    if not any(r.trigger.event_type == "REQUEST" for r in drafts):
+        return False
     first = d.text.split()[0] if d.text.split() else ""
     if not first or not _plain_present(first):
         return False
