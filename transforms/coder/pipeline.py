@@ -736,10 +736,16 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 limit = m.end() + brk.start()   # "as Taliban fighters overran X, soldiers fled into Y": the main clause
         if _RECORD_RELATIVE.search(sentence, max(0, m.start() - 120), m.start()):
             continue          # "one of the largest delegations the Taliban had received": a record, not a new act
-        draft = _Draft(trig, m.start(), head_end, m.end(), m.group(0), limit=limit, sentence=sentence)
+        draft = _Draft(_request_retyped(trig, m.group(0), sentence[m.end():m.end() + 120]), m.start(), head_end, m.end(),
+                       m.group(0), limit=limit, sentence=sentence)
+        trig = draft.trigger
+        if _requested_act(sentence, draft, drafts):
+            continue          # "demanded that the Taliban crack down on ...": the act asked for, not an act done
         if not _asserted(sentence, draft):
             continue
         if trig.lexical and not _lexical_ok(sentence, draft, [trigger_of(x) for x in matches[:k]]):
+            continue
+        if trig.event_type == "REQUEST" and not _asks(sentence, draft):
             continue
         if trig.context and not trig.context.search(sentence):
             continue
@@ -754,6 +760,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             # "it received Baradar and discussed its own railway": the talks of the same visit
             draft.actor2, draft.actor2_code = drafts[-1].actor2, drafts[-1].actor2_code
         _passive_parties(sentence, draft, drafts, ctx, index)
+        _invitee_participle(sentence, actors, draft)
+        _document_authors(sentence, actors, draft, limit, ctx.last_igo)
+        draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
             continue
@@ -800,6 +809,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         for variant in variants:
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None
+            if variant.actor2 is None and variant.actor2_code is None and t.event_type == "REQUEST" and \
+                    t.mode != "occasion" and _code(variant.actor1, variant.actor1_code) is not None:
+                # (a meeting used to ask: its partners, see _occasion_targets)
+                variant.actor1_code = _code(variant.actor1, variant.actor1_code)
+                variant.actor2_code = _request_recipient(variant, actors, sentence, topic, prev_codes, places,
+                                                         group_sides, ctx.state_counts if ctx.after_takeover else None)
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             _passive_state(variant, sentence, actors, ctx.prev_states)
@@ -839,6 +854,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is not None and d.trigger.event_type == "REQUEST" and _content_date(sentence, d, date):
+            date = None       # "asked X to return the aircraft flown out in August 2021": the date of what was asked about
         if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
             continue          # "ties were established after Taliban took over Kabul": an undated backdrop, no event told
         d.confidence -= 0.05 if date is not None and date.inherited else 0.0
@@ -1037,6 +1054,170 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     if d.trigger.frame == "verb" and _THANKS_FOR_PARTICIPLE.search(upto[-120:]):
         return False          # "thanked X for the humanitarian assistance provided to ...": the thanks is the act
     return True
+
+
+# words that look like a request but ask no one for anything: an attempt ("sought to reassure"), a source's
+# anonymity ("who asked not to be named", "requested anonymity"), a claim maintained ("insisted that the trouble
+# was technical": a that-clause in the indicative, where a demand has the subjunctive or a modal)
+_ATTEMPT = re.compile(r"(?:sought|seeks?|seeking)\s+to\s+(?-i:[a-z])", re.I)
+_ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|that\s+(?:his|her|their)\s+name)",
+                        re.I)
+_CLAIM_MAINTAINED = re.compile(r"\s+(?:(?:on\s+\w+|again|repeatedly|publicly|privately)\s+)*(?:that\s+)?"
+                               r"(?:(?!(?:must|should|ought|needs?|needed|be)\b)[\w'’-]+\s+){1,4}?"
+                               r"(?:was|were|is|are|has|had|have|did|does|would|could|remains|remained)\b", re.I)
+
+
+def _asks(sentence: str, d: _Draft) -> bool:
+    """A request trigger's words ask someone for something (see _ATTEMPT, _ANONYMITY, _CLAIM_MAINTAINED)."""
+    if _ATTEMPT.match(sentence, d.head):
+        return False
+    if re.match(r"(?:asked|asks|requested|requests|requesting)\b", d.text, re.I) and \
+            _ANONYMITY.match(sentence, d.head_end):
+        return False
+    if re.match(r"(?:asked|asks|asking)\b", d.text, re.I) and \
+            re.match(r"\s+(?:(?:a|the|several|many|some|two|three|pointed|tough)\s+)*questions?\b", sentence[d.head_end:], re.I):
+        return False          # "asked the question of how aid would reach": a question put, nothing asked for
+    if re.match(r"(?:pressed|presses|pressing|pushed|pushes|pushing)\s+(?:ahead|on|forward)\b", d.text, re.I):
+        return False          # "pressed ahead with the railway": went on with it, asked no one
+    if re.match(r"invited\b", d.text, re.I) and \
+            (re.search(r"\b(?:as|the|an?|its|their|other|specially|all|among)\s+$", sentence[max(0, d.head - 20):d.head], re.I) or
+             re.match(r"\s+(?:guests?|participants?|observers?|speakers?|delegations?|countries|states|members)\b",
+                      sentence[d.head_end:], re.I)):
+        return False          # "followed the talks as invited guests": an adjective, no invitation told
+    if re.match(r"invit", d.text, re.I) and re.match(r"\s+(?:\w+\s+)?(?:bids|tenders|applications|proposals|offers|comments|"
+                                                   r"submissions|questions)\b", sentence[d.head_end:], re.I):
+        return False          # "invited bids for the project": an open call, no one asked
+    if re.match(r"insist", d.text, re.I) and not re.match(r"\s+on\b", sentence[d.head_end:]) and \
+            _CLAIM_MAINTAINED.match(sentence, d.head_end):
+        return False
+    return True
+
+
+# the that-clause of a demand up to the act asked for: "demanded that the Taliban", "insisted on Monday that Kabul"
+_DEMANDED_THAT = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?that\s+[^;:]*?$", re.I)
+
+
+def _requested_act(sentence: str, d: _Draft, drafts: list[_Draft]) -> bool:
+    """An act inside the that-clause of a request before it ("urged that the Taliban respect ...", "demanded that
+    Kabul hand over ..."), in the base form of the subjunctive: what was asked for, not done."""
+    if not any(r.trigger.event_type == "REQUEST" for r in drafts):
+        return False
+    first = d.text.split()[0] if d.text.split() else ""
+    if not first or not _plain_present(first):
+        return False
+    for r in drafts:
+        if r.trigger.event_type == "REQUEST" and r.span_end <= d.head and \
+                _DEMANDED_THAT.match(sentence[r.span_end:d.head]) and not _CLAUSE_BREAK.search(sentence, r.span_end, d.head):
+            return True
+    return False
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_THEN_FOR = re.compile(r"\s+(?:" + _WEEKDAY + r"|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s+for\b")
+_HAND_OVER_PEOPLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:hand|deliver)\s+over\s+(?!(?:(?:a|an|the|his|her|its|their)\s+)?"
+                               r"(?:[\w'’-]+\s+){0,2}?(?:letters?|messages?|credentials|copy|invitation|notes?|gifts?|documents?|"
+                               r"papers|news|decision|reply|response|answer|greetings|congratulations)\b)(?![^.;]*\bin\s+person\b)",
+                               re.I)
+_REQUEST_NOUN_FOR = re.compile(r"\b(?:requests?|appeals?|pleas?|petitions?|demands?|applications?)\s+for\b", re.I)
+_URGED_TO_JOIN = re.compile(r"(?:urg|call|appeal|encourag)", re.I)
+
+
+def _request_retyped(trig: Trigger, text: str, after: str = "") -> Trigger:
+    """A request matched by another class's words: "sent a request for electricity supplies" names a request,
+    not a delivery. "called on Monday for calm": a call for something on a day, not a call on someone."""
+    if trig.event_type in ("AID", "COOPERATE", "AGREE", "CONSULT") and _REQUEST_NOUN_FOR.search(text):
+        return dataclasses.replace(trig, event_type="REQUEST", mode="appeal", needs_target=False)
+    if trig.event_type == "REQUEST" and re.fullmatch(r"(?:called|calls)\s+(?:on|upon)", text, re.I) and \
+            _DAY_THEN_FOR.match(after):
+        return dataclasses.replace(trig, needs_target=False)
+    if trig.event_type == "CONSULT" and re.fullmatch(r"(?:called|calls)\s+on", text, re.I) and _HAND_OVER_PEOPLE.match(after):
+        # "called on Tajikistan to hand over members of the Front": asked for them, not a courtesy call with a letter
+        return dataclasses.replace(trig, event_type="REQUEST", mode="demand", needs_target=True)
+    return trig
+
+
+def _join_request(d: _Draft) -> Trigger:
+    """"urged the Taliban to join the railway project" said by a state or an organisation is a request to a
+    partner; only an armed group (or an unnamed recruiter) urging people to join it recruits."""
+    t = d.trigger
+    who = _code(d.actor1, d.actor1_code)
+    if t.event_type == "MOBILIZE" and t.mode == "recruit" and _URGED_TO_JOIN.match(d.text) and \
+            (_STATE(who) or who in _IGOS):
+        return dataclasses.replace(t, event_type="REQUEST", mode="appeal")
+    return t
+
+
+# a text as the subject of a request: "The joint communiqué of Russia and China urged ...", "a declaration
+# signed by X, Y and Z called on ..."
+_DOCUMENT_OF = re.compile(r"(?:^|[,;]\s*|\b(?:the|a|an|their|its)\s+)(?:[\w'’-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|"
+                          r"resolution|letter|appeal|memorandum|text)s?\s+(?:(?:issued|signed|adopted|released|agreed)\s+)?"
+                          r"(?:of|by|from)\s+(?:the\s+)?$", re.I)
+
+
+_SUMMIT_TEXT = re.compile(r"\b(?:(?:summit|leaders['’]?|final|joint|closing)\s+(?:declaration|communiqu[eé]|statement)|"
+                          r"(?:the|its|their)\s+declaration|(?:the|its)\s+member\s+states)\b", re.I)
+
+
+def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, igo: str | None = None) -> None:
+    """A request made by a joint text names its signatories after "of/by" in the subject: each of them asks
+    (the codebook: one event per signatory); the roles leave such a subject unnamed. A summit's declaration or
+    its member states with no signatory named ("The leaders' declaration ... calling for", "the member states
+    ... called for"): the organisation the document last named."""
+    if d.trigger.event_type != "REQUEST" or d.actor1 is not None or d.actor1_code is not None:
+        return
+    start = max((b.end() for b in re.finditer(r"[;:]|\.\s", sentence[:d.head])), default=0)
+    if igo is not None and _SUMMIT_TEXT.search(sentence, start, d.head) and \
+            not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.code != _UNNAMED for a in actors):
+        d.actor1_code = igo
+        d.confidence -= 0.1
+        return
+    for a in actors:
+        if a.end > d.head:
+            break
+        if _DOCUMENT_OF.search(sentence, 0, a.start) and _DOCUMENT_OF.search(sentence, 0, a.start).end() == a.start:
+            group = R.coordinated_after(actors, a, sentence, d.head)
+            if re.search(r"[;:]|\b(?:that|which|who)\b", sentence[group[-1].end:d.head]) and \
+                    not re.fullmatch(r"[^;:]*?\b(?:that|which)\s+(?:also\s+)?", sentence[group[-1].end:d.head]):
+                return
+            d.actor1 = a
+            if d.actor2 is not None and d.actor2 in group:
+                d.actor2 = None
+            if len(group) > 1:
+                d._coordinated = group  # type: ignore[attr-defined]
+            return
+
+
+# a date inside what a request is about: after a participle or a relative clause that follows the request
+# ("the aircraft flown out in August 2021", "militants who attacked its border in 2021")
+_DESCRIBED_BEFORE_DATE = re.compile(r"(?:\b(?:who|which|that|when)\s+(?:[\w'’-]+\s+){0,8}?|"
+                                    r"\b(?-i:[a-z]+)(?:ed|en|wn|lt|ught)\s+(?:(?:out|off|up|away|back|down)\s+)?(?:[\w'’-]+\s+){0,3}?)"
+                                    r"(?:in|on|during|since|until|by)\s+(?:the\s+)?$", re.I)
+
+
+def _content_date(sentence: str, d: _Draft, date) -> bool:
+    """The date chosen for a request was read after the request, inside a description of what it is about."""
+    if date.inherited or not date.text:
+        return False
+    at = sentence.find(date.text, d.span_end)
+    if at < 0 or sentence.find(date.text, 0, d.head) >= 0:
+        return False
+    between = sentence[d.span_end:at]
+    if re.search(r"[;:]", between):
+        return False
+    return bool(_DESCRIBED_BEFORE_DATE.search(between))
+
+
+def _invitee_participle(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
+    """'Muttaqi, invited as guest of honour, led ...': a bare participle set off after a name describes the one
+    invited or asked (the recipient), not one who invites; the inviter is left to the context."""
+    if d.trigger.event_type != "REQUEST" or d.actor1 is None or d.actor2 is not None or \
+            not re.match(r"(?:invited|asked|urged|requested|called\s+upon|called\s+on)\b", d.text, re.I):
+        return
+    before = sentence[:d.head]
+    if re.search(r",\s*(?:who\s+was\s+|having\s+been\s+|\w+ly\s+)?$", before) and d.actor1.end <= d.head and \
+            re.fullmatch(r"[\s\w'’.-]*,\s*(?:who\s+was\s+|having\s+been\s+|\w+ly\s+)?", sentence[d.actor1.end:d.head]) and \
+            not re.match(r"\s+by\b", sentence[d.span_end:]):
+        d.actor1, d.actor2, d.actor1_code, d.actor2_code = None, d.actor1, None, None
 
 
 # a claim, then a relative clause whose verb denies it ("an allegation the Taliban government rejects")
@@ -2518,6 +2699,9 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
         return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
+    if d.actor2_code is None and t.event_type == "REQUEST" and t.mode != "occasion" and \
+            d.actor1_code not in (None, _UNNAMED):
+        d.actor2_code = _request_recipient(d, actors, sentence, topic, prev_codes, places, exclude)
     if d.actor2_code is None:
         if t.needs_target:
             return False
@@ -2573,6 +2757,69 @@ _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|then
 _CLAUSE_START_PASSIVE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b|\bthat\s+", re.I)
 # an agentless passive: "negotiations were held with", "an arrangement has been reached with", "X was invited"
 _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s+)?\w+(?:ed|en|ld|ne|wn|nt)\b", re.I)
+
+
+# what a request asks for, when it names no addressee: "for", "that", a noun phrase ("called for an inclusive
+# government", "sought recognition"), an infinitive of the act asked ("asked for construction to start")
+_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
+                                r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
+                                r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
+# verbs of asking that also have other senses (to urge, to appeal, to demand always ask for something)
+_LOOSE_ASK = re.compile(r"(?:ask|request|seek|sought|invit|insist|press|push|lobb)", re.I)
+# an addressee named only by a common noun: "asked neighbouring countries for", "urged all parties to"
+_UNNAMED_ADDRESSEE = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+|some\s+|several\s+|many\s+|both\s+)?"
+                                r"(?:(?-i:[a-z])[\w'’-]*\s+){0,3}?(?:countries|states|nations|neighbou?rs|governments|donors|"
+                                r"community|partners|members|participants|parties|sides|organi[sz]ations|agencies|investors|"
+                                r"creditors|leaders|world)\s+(?:for|to|not\s+to)\b", re.I)
+# the trigger's own words name the addressee by a common noun ("appealed to international organisations and
+# businesses to help"): no party to look for elsewhere
+_UNNAMED_IN_TRIGGER = re.compile(r"\b(?:participants|donors|members|states|countries|governments|community|partners|parties|"
+                                 r"sides|world|neighbou?rs|officials|leaders|authorities|agencies|organi[sz]ations|creditors|"
+                                 r"investors|envoys|delegates|nations|businesses|companies|them|us)\b(?=.*\bto\b)", re.I)
+# not the one asked: the goods and people the request is about ("the release of Uzbek nationals")
+_CONTENT_NOT_ADDRESSEE = ("people", "demonym")
+
+
+def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None, prev_codes: list[str],
+                       places: list[R.Placed] = (), exclude: set[str | None] = frozenset(),
+                       counts: dict | None = None) -> str | None:
+    """The addressee of a request the sentence leaves unnamed (the codebook: "a call for Y" is addressed to the
+    party whose act Y is): a party named in the content asked for ("called for the release of Afghanistan's
+    reserves", "an inclusive government in Afghanistan"), else the counterpart the document is about (the
+    topic, the previous sentences' parties). None when the words after the trigger ask for nothing ("asked
+    not to be named", "asked whether")."""
+    if _UNNAMED_ADDRESSEE.match(sentence, d.span_end) or _UNNAMED_IN_TRIGGER.search(d.text):
+        return _UNNAMED       # "asked neighbouring countries for recognition": an addressee the text leaves unnamed
+    if _LOOSE_ASK.match(d.text) and not _REQUESTED_CONTENT.match(sentence, d.span_end) and \
+            not re.search(r"\b(?:for|to)$", d.text):
+        return None           # "asked whether", "invited bids", "pressed ahead": the verb may ask no one for anything
+    mine = {R.side(d.actor1_code), *exclude}
+    for a in actors:
+        if d.head_end <= a.start < d.limit and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and \
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods:
+            return "TALIBAN" if a.m.code == "AFG" and a.prep == "in" and counts is not None else a.m.code
+    for p in places:
+        if d.head_end <= p.start < d.limit and p.m.country and R.side(p.m.country) not in mine:
+            # "an inclusive government in Afghanistan": asked of those who rule the place (after the takeover)
+            return "TALIBAN" if p.m.country == "AFG" and counts is not None else p.m.country
+    for a in actors:
+        # "repeated the paragraph on Afghanistan, calling for an inclusive government": the party the sentence
+        # names before the request, when it is not the asker's
+        if a.end <= d.head and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and a.prep is not None and \
+                a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods:
+            return "TALIBAN" if a.m.code == "AFG" and counts is not None else a.m.code
+    if topic and topic != _UNNAMED and R.side(topic) not in mine and \
+            (topic in {a.m.code for a in actors} or topic in prev_codes):
+        return topic
+    if counts:
+        # the counterpart the document names most (the Afghan side after the takeover: its rulers)
+        ranked = sorted(((n, c) for c, n in counts.items() if R.side(c) not in mine and c != _UNNAMED), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return "TALIBAN" if ranked[0][1] == "AFG" else ranked[0][1]
+    for code in reversed(prev_codes):
+        if code != _UNNAMED and R.side(code) not in mine:
+            return code
+    return None
 
 
 def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None) -> bool:
