@@ -185,7 +185,7 @@ FOUND = [
     ("Uzbekistan floated the idea of a railway to the Taliban on 3 May 2023.", ("UZB", "TALIBAN", "REQUEST")),
     ("Uzbekistan tabled a resolution on Afghanistan on 3 May 2023.", ("UZB", "AFG", "REQUEST")),
     ("Uzbekistan reiterated its call for an inclusive government in Afghanistan on 3 May 2023.",
-     ("UZB", None, "REQUEST")),
+     ("UZB", "TALIBAN", "REQUEST")),     # the party whose act is asked for (the de facto rulers after 2021)
     ("Tajikistan set conditions for talks with the Taliban on 3 May 2023.", ("TJK", None, "REQUEST")),
 ]
 
@@ -279,3 +279,16 @@ def test_domestic_works_and_relief_reach_no_default_recipient(text, event_type):
 @pytest.mark.parametrize("text, event_type", NO_EVENT, ids=[t[:60] for t, _ in NO_EVENT])
 def test_the_same_words_in_a_sense_that_is_no_event(text, event_type):
     assert event_type not in types(text)
+
+
+def test_no_trigger_pattern_holds_a_control_character():
+    """A YAML double-quoted "\\b" is a backspace, not a word boundary: such a pattern silently never matches."""
+    from transforms.coder._data import load_yaml
+
+    data = load_yaml("triggers.yaml")
+    bad = [p for e in data["triggers"] for p in e.get("patterns") or () if any(ord(c) < 32 for c in p)]
+    assert bad == []
+
+
+def test_progressive_supply_after_is():
+    assert ("UZB", "AFG", "COOPERATE") in coded("Uzbekistan is supplying electricity to Afghanistan on 3 May 2023.")
