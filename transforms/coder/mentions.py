@@ -25,7 +25,7 @@ from transforms.coder.actors import alias_index, load_office_holders
 INSTITUTION = frozenset("""
 government governments authorities authority regime administration leadership leader leaders state
 president presidents president's prime premier minister ministers ministry foreign deputy officials
-official delegation delegations side embassy ambassador envoy envoys consulate consul diplomats diplomat
+official delegation delegations side sides embassy ambassador envoy envoys consulate consul diplomats diplomat
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
 military guards guard border police security counterpart counterparts parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
@@ -209,7 +209,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
 # place of its own; the demonym or owner before them wins ("Uzbek officials in Kabul")
 _LOCAL_BODY = re.compile(
     r"\b(?:(?:local|provincial|regional|city|municipal|district)\s+)?(?:police|authorities|officials|security\s+"
-    r"(?:forces|services|officials)|border\s+guards|prosecutors|law\s+enforcement(?:\s+agencies)?)\s+in\s+(?:the\s+)?$",
+    r"(?:forces|services|officials)|border\s+guards|prosecutors|law\s+enforcement(?:\s+agencies)?)\s+in\s+(?:the\s+)?$"
+    # "the governor of Balkh met ...": a province's or city's governor serves the state that holds it
+    r"|\b(?:(?:deputy|acting|provincial)\s+)?(?:governors?|mayors?)\s+of\s+(?:the\s+)?$",
     re.I)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)

@@ -929,6 +929,9 @@ _REDUCED_RELATIVE = re.compile(r"\b(?!(?:has|have|had|was|were|is|are|be|been|be
                                r"who|which|that|it|they|he|she|we|get|got)\b)(?![a-z]+ly\s+$)[a-z]+\s+$")
 
 
+_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b")
+
+
 def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
     """Guards for the broad lemma classes: the word must be used as a verb in a reported act."""
     if d.text.lower().endswith("ing") and any(t.event_type == d.trigger.event_type for t in earlier):
@@ -940,6 +943,8 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "the first diplomat sent by the Taliban": a participle describing a noun
     if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
         return False          # a sentence that opens with the verb: a heading or a caption
+    if _OFFICE_AFTER.match(sentence, d.span_end):
+        return False          # "Kazakh Trade Minister X", "the Trade Ministry": a portfolio in a title, no act
     if _GENERIC_CLAUSE.search(before) and _plain_present(d.text.split()[0]):
         return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     if _GENERIC_AFTER.match(sentence, d.span_end) and _plain_present(d.text.split()[0]):

@@ -183,6 +183,11 @@ class Placed:
 _APPOSITION = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}(?-i:[a-z])[\w-]*,\s*$")
 
 
+# "a delegation led by", "the mission headed by": the leader named after a delegation stands for its side
+_LED_BY = re.compile(r"\b(?:delegations?|team|mission|group|party)\s+(?:(?:which|that)\s+(?:was|is|were)\s+)?"
+                     r"(?:led|headed)\s+by\s+(?:the\s+)?$", re.I)
+
+
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
     out: list[Placed] = []
     for m in mentions:
@@ -202,6 +207,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = head.group("outer").lower() if head.group("outer") else None
             elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
                 prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
+        elif prep == "by" and _LED_BY.search(sentence, max(0, start - 60), start):
+            prep = None              # "a delegation led by Muttaqi arrived": its leader's side sent it (the sender)
         elif prep == "from":
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
@@ -259,6 +266,10 @@ _APPOSED_VERB = re.compile(r"\b(?:and|or|but|said|says|has|have|had|is|are|was|w
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
 
 
+# the sentence's opening prepositional phrase before a comma ("At the invitation of", "On a call with")
+_LEAD_PP_CLAUSE = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){0,6}?(?:of|with|by|from|to)\s+(?:the\s+)?$")
+
+
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     group = [actors[idx]]
     j = idx
@@ -270,6 +281,9 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
         if prev.prep is not None and cur.prep is None and cur.clause is False and _CLAUSE_AND.match(gap):
             break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
+        if prev.prep is not None and cur.prep is None and not re.search(r"\b(?:and|as well as)\b", gap) and \
+                _COORD.match(gap) and _LEAD_PP_CLAUSE.match(sentence, 0, prev.start):
+            break        # "At the invitation of the Taliban, Kazakh officials visited": the opening phrase, then the subject
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or
@@ -303,6 +317,13 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
         cur = group[-1]
         if side(nxt.m.code) == side(cur.m.code) and _OF_SAME.match(sentence[cur.end:nxt.start]):
             group[-1] = nxt      # "Qin Gang of China and Amir Khan Muttaqi": the person and his state are one member
+            continue
+        gap = sentence[cur.end:nxt.start]
+        if side(nxt.m.code) == side(cur.m.code) and nxt.prep is None and _APPOSED.match(gap) and \
+                not _APPOSED_VERB.search(gap):
+            # "with the Kyrgyz foreign minister Jeenbek Kulubaev and the Tajik ...": the state's word, its title and
+            # the holder's name are one member, and the list goes on after the name
+            group[-1] = nxt
             continue
         if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
             if all(side(nxt.m.code) != side(b.m.code) for b in group):

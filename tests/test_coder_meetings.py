@@ -1,0 +1,142 @@
+"""Meetings, visits, calls and gatherings (PLOVER CONSULT) coded with the right parties: who visited whom, who
+received whom, who sent a delegation, who sat across the table (own sentences, one per form, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-meetings", dt.date(2024, 5, 8))
+events, coded = _KIT.events, _KIT.coded
+
+
+def consults(text: str) -> list[tuple]:
+    """(actor1, actor2, mode) of every CONSULT the coder finds in `text`."""
+    return [(e.actor1, e.actor2, e.mode) for e in events(text) if e.event_type == "CONSULT"]
+
+
+def pairs(text: str) -> set[frozenset]:
+    return {frozenset((a, b)) for a, b, _ in consults(text)}
+
+
+# one sentence per form: (text, actor1, actor2, mode or None when any mode will do)
+FORMS = [
+    ("Uzbekistan's foreign minister Bakhtiyor Saidov held talks with his Taliban counterpart in Kabul on Monday.",
+     "UZB", "TALIBAN", "meet"),
+    ("A Taliban delegation led by the acting commerce minister arrived in Almaty on Monday for talks with Kazakh "
+     "officials.", "TALIBAN", "KAZ", "visit"),
+    ("President Shavkat Mirziyoyev received the Taliban's acting foreign minister in Tashkent on Monday.",
+     "UZB", "TALIBAN", "host"),
+    ("Taliban acting foreign minister Amir Khan Muttaqi was received by Turkmen President Serdar Berdimuhamedov "
+     "in Ashgabat on Monday.", "TKM", "TALIBAN", "host"),
+    ("The Kazakh and Taliban foreign ministers met on the sidelines of the SCO summit in Astana on Monday.",
+     "KAZ", "TALIBAN", "meet"),
+    ("Kyrgyz Foreign Minister Jeenbek Kulubaev visited Kabul on Monday.", "KGZ", "TALIBAN", "visit"),
+    ("Turkmenistan hosted the fifth round of talks with the Taliban on Monday.", "TKM", "TALIBAN", "host"),
+    ("Uzbek Foreign Minister Bakhtiyor Saidov had a phone conversation with Muttaqi on Monday.",
+     "UZB", "TALIBAN", "phone"),
+    ("In a meeting with the Taliban's acting foreign minister on Monday, Saidov discussed the railway.",
+     "UZB", "TALIBAN", None),
+    ("Talks between Kazakhstan and the Taliban were held in Kabul on Monday.", "KAZ", "TALIBAN", "meet"),
+    ("Muttaqi paid an official visit to Tashkent on Monday.", "TALIBAN", "UZB", "visit"),
+    ("Muttaqi's visit to Astana on Monday was his first.", "TALIBAN", "KAZ", "visit"),
+    ("Abdul Ghani Baradar, the Taliban's deputy prime minister, hosted an Uzbek delegation on Monday.",
+     "TALIBAN", "UZB", "host"),
+    ("Muttaqi held talks with his Uzbek counterpart on Monday.", "TALIBAN", "UZB", "meet"),
+    ("Tashkent and Kabul held consultations on water on Monday.", "UZB", "TALIBAN", "meet"),
+]
+
+
+@pytest.mark.parametrize("text,actor1,actor2,mode", FORMS, ids=[f"form{i}" for i in range(len(FORMS))])
+def test_each_form_of_a_meeting_names_its_parties(text, actor1, actor2, mode):
+    got = consults(text)
+    assert any(a == actor1 and b == actor2 and (mode is None or m == mode) for a, b, m in got), got
+
+
+def test_a_delegation_led_by_a_named_leader_is_sent_by_the_leaders_side():
+    # no demonym names the delegation: its leader does ("led by", "headed by" = the sender, not an agent)
+    assert consults("A delegation led by Amir Khan Muttaqi arrived in Tashkent on Monday.") == \
+        [("TALIBAN", "UZB", "visit")]
+    assert consults("On Monday a delegation headed by Muttaqi arrived in Ashgabat.") == [("TALIBAN", "TKM", "visit")]
+    # the one received keeps its leader's side as the guest
+    assert ("UZB", "TALIBAN", "host") in consults("Mirziyoyev received a delegation led by Muttaqi on Monday.")
+
+
+def test_an_opening_phrase_is_not_coordinated_with_the_subject():
+    # "At the invitation of the Taliban, Kazakh ...": the Taliban invited; the Kazakh minister is the visitor
+    got = consults("At the invitation of the Taliban, Kazakh Foreign Minister Murat Nurtleu visited Kabul on Monday.")
+    assert got == [("KAZ", "TALIBAN", "visit")]
+
+
+def test_a_portfolio_in_a_title_is_not_an_act():
+    # "Trade Minister" names an office; only the visit is an event
+    got = coded("Kazakh Trade Minister Arman Shakkaliyev visited Kabul on Monday.")
+    assert got == [("KAZ", "TALIBAN", "CONSULT")]
+    got = coded("Uzbek Trade Minister Laziz Kudratov met Muttaqi in Tashkent on Monday.")
+    assert got == [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_each_office_holder_in_a_list_after_with_is_a_partner():
+    # "with the Kyrgyz foreign minister NAME and the Tajik foreign minister NAME": two partners, not one
+    text = ("Muttaqi held talks with the Kyrgyz foreign minister Jeenbek Kulubaev and the Tajik foreign minister "
+            "Sirojiddin Muhriddin on Monday.")
+    assert sorted(consults(text)) == [("TALIBAN", "KGZ", "meet"), ("TALIBAN", "TJK", "meet")]
+    text = ("Muttaqi met Uzbekistan's foreign minister Bakhtiyor Saidov, Kazakhstan's deputy foreign minister "
+            "Alibek Bakayev and the Tajik envoy on Monday.")
+    assert sorted(consults(text)) == [("TALIBAN", "KAZ", "meet"), ("TALIBAN", "TJK", "meet"),
+                                      ("TALIBAN", "UZB", "meet")]
+    # one named holder after his title is still one partner
+    assert consults("Muttaqi met the Kyrgyz foreign minister Jeenbek Kulubaev on Monday.") == \
+        [("TALIBAN", "KGZ", "meet")]
+
+
+def test_a_provincial_governor_serves_the_state_that_holds_the_province():
+    assert pairs("The governor of Balkh met the Uzbek ambassador in Mazar-i-Sharif on Monday.") == \
+        {frozenset({"TALIBAN", "UZB"})}
+    assert pairs("The Uzbek ambassador held a meeting on Monday with the governor of Balkh province.") == \
+        {frozenset({"TALIBAN", "UZB"})}
+    # a governor owned by a state named before him keeps that state
+    assert pairs("Kazakhstan's governor of the Turkestan region met Uzbek officials on Monday.") <= \
+        {frozenset({"KAZ", "UZB"})}
+
+
+def test_two_sides_named_by_demonyms():
+    assert pairs("The Uzbek and Afghan sides held the fifth round of talks in Termez on Monday.") == \
+        {frozenset({"UZB", "AFG"})} or \
+        pairs("The Uzbek and Afghan sides held the fifth round of talks in Termez on Monday.") == \
+        {frozenset({"UZB", "TALIBAN"})}
+    assert pairs("Kyrgyz and Taliban officials met in Bishkek on Monday.") == {frozenset({"KGZ", "TALIBAN"})}
+
+
+def test_a_visitor_named_earlier_is_the_subject_of_later_meetings():
+    text = ("Uzbek Foreign Minister Bakhtiyor Saidov arrived in Kabul on Monday. The minister met Taliban prime "
+            "minister Hasan Akhund. He also held talks with Muttaqi.")
+    got = consults(text)
+    assert got[0][:2] in {("UZB", "AFG"), ("UZB", "TALIBAN")} and got[0][2] == "visit"
+    assert all(a == "UZB" and b in ("AFG", "TALIBAN") for a, b, _ in got)
+    assert ("UZB", "TALIBAN", "meet") in got     # the same two parties' meetings told twice: coded once
+
+
+def test_a_person_introduced_with_an_office_codes_to_the_state_later():
+    text = ("Kazakhstan's new ambassador, Daniyar Sarsenbayev, has been busy. On Monday Sarsenbayev met the "
+            "Taliban's minister of commerce.")
+    assert consults(text) == [("KAZ", "TALIBAN", "meet")]
+
+
+def test_a_hosted_meeting_has_one_event_per_guest():
+    got = consults("The Taliban hosted envoys from Russia, China and Iran in Kabul on Monday.")
+    assert sorted(got) == [("TALIBAN", "CHN", "host"), ("TALIBAN", "IRN", "host"), ("TALIBAN", "RUS", "host")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Uzbek foreign minister will visit Kabul next week.",
+    "A planned meeting between Tajik and Taliban officials was cancelled on Monday.",
+    "The Kyrgyz foreign ministry denied that its minister met Taliban officials.",
+    "Kazakh officials said on Monday that a Taliban delegation would visit Astana next month.",
+    "If the Taliban send a delegation, Tashkent will receive it.",
+])
+def test_meetings_planned_cancelled_or_denied_are_not_events(text):
+    assert consults(text) == []
