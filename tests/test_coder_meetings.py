@@ -140,3 +140,49 @@ def test_a_hosted_meeting_has_one_event_per_guest():
 ])
 def test_meetings_planned_cancelled_or_denied_are_not_events(text):
     assert consults(text) == []
+
+
+def test_two_office_holders_each_owned_by_their_state_are_both_parties():
+    # "X's minister and the Taliban's minister met": the first named is the first party (not left to a fallback)
+    for text in ("Uzbekistan's foreign minister and the Taliban's acting foreign minister met in Tashkent on Monday.",
+                 "Kazakhstan's deputy foreign minister and the Taliban's commerce minister discussed trade on Monday."):
+        got = consults(text)
+        assert len(got) == 1 and got[0][0] in ("UZB", "KAZ") and got[0][1] == "TALIBAN", got
+
+
+def test_a_meeting_co_chaired_by_two_sides():
+    assert consults("Turkmen Foreign Minister Rashid Meredov and Muttaqi co-chaired the meeting in Ashgabat on "
+                    "Monday.") == [("TKM", "TALIBAN", "meet")]
+    assert consults("Uzbekistan's foreign minister and his Taliban counterpart co-chaired the meeting on Monday.") == \
+        [("UZB", "TALIBAN", "meet")]
+
+
+@pytest.mark.parametrize("text,actor1,actor2,mode", [
+    ("At a meeting with Saidov in Tashkent on Monday, Muttaqi said the Taliban would protect the railway.",
+     "TALIBAN", "UZB", "meet"),
+    ("During talks with Muttaqi on Monday, the Uzbek foreign minister stressed the importance of the railway.",
+     "UZB", "TALIBAN", "meet"),
+    ("Speaking at a meeting with Taliban officials in Kabul on Monday, the Kazakh ambassador said trade was growing.",
+     "KAZ", "TALIBAN", "meet"),
+    ("In a phone call with Muttaqi on Monday, Saidov welcomed the progress on the railway.", "UZB", "TALIBAN", "phone"),
+    ("Muttaqi told his Uzbek counterpart during a meeting in Tashkent on Monday that the Taliban would protect the "
+     "railway.", "TALIBAN", "UZB", "meet"),
+])
+def test_a_meeting_told_in_a_phrase_beside_another_verb(text, actor1, actor2, mode):
+    got = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert [(e.actor1, e.actor2, e.mode) for e in got] == [(actor1, actor2, mode)]
+    assert got[0].event_date == dt.date(2024, 5, 6) and got[0].date_precision == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "At next week's meeting with Saidov, Muttaqi is expected to raise the railway.",
+    "Officials denied that during talks with Muttaqi the Uzbek minister raised the canal.",
+    "At a planned meeting with Taliban officials, the Kazakh ambassador will discuss trade.",
+])
+def test_a_meeting_phrase_for_a_meeting_not_held_is_no_event(text):
+    assert consults(text) == []
+
+
+def test_a_meeting_phrase_does_not_add_a_second_event_for_the_same_pair():
+    got = consults("In a meeting with the Taliban's acting foreign minister on Monday, Saidov discussed the railway.")
+    assert got == [("UZB", "TALIBAN", "meet")]

@@ -712,7 +712,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
                             or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence) or _ATTRIBUTED.search(sentence)
                             or _ATTRIBUTED_ACTIVE.search(sentence)
-                            or _BROUGHT_TOGETHER.search(sentence)):
+                            or _BROUGHT_TOGETHER.search(sentence) or _MEETING_GATE.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -832,7 +832,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
         _brought_together(sentence, actors, places, drafts) + \
-        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
+        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts) + \
+        _meeting_phrase(sentence, actors, drafts)
     drafts = _host_with_guests(drafts)
     drafts = _joint_pair_gathering(sentence, actors, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -1762,6 +1763,77 @@ def _brought_together(sentence: str, actors: list[R.Placed], places: list[R.Plac
         return []
     return [_Draft(trig, m.start(), m.start() + len(text.split()[0]), m.start() + len(text), text, actor1=a, actor1_code=a.m.code,
                    actor2=b, actor2_code=code, confidence=0.6) for a, b, code in pairs]
+
+
+# "At a meeting with X, Y said ...", "During talks with X, Y stressed ...", "Speaking at a meeting with X": the
+# meeting told in a phrase beside another verb (its partner after "with")
+_MEETING_WITH = re.compile(r"\b(?:at|during|in|on|after|following)\s+(?:(?:a|an|the|their|his|her|its|this|that)\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?(?P<noun>meeting|talks|(?:tele)?phone\s+(?:call|conversation)|call|"
+                           r"video\s+(?:call|conference|link)|conversation|consultations|negotiations|discussions?)\s+"
+                           r"with\s+(?:the\s+)?$", re.I)
+# "X told / assured his Uzbek counterpart during a meeting in Tashkent that ...": the addressee was the partner
+_TOLD = re.compile(r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$",
+                   re.I)
+_DURING_MEETING = re.compile(r"[^.;:,]{0,40}?\b(?:at|during|in)\s+(?:a|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?P<noun>meeting|talks|(?:tele)?phone\s+(?:call|conversation)|call|conversation|"
+                             r"consultations)\b", re.I)
+# a sentence that may tell a meeting in a phrase (for the early exit of a sentence with no trigger)
+_MEETING_GATE = re.compile(r"\b(?:meeting|talks|call|conversation|consultations|negotiations|discussions?)\s+with\b|"
+                           r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s[^.;]{0,80}?\b(?:during|at|in)\s+"
+                           r"(?:a|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|conversation)", re.I)
+# not a meeting that happened: planned, hoped for, cancelled, denied, hypothetical
+_MEETING_NOT_HELD = re.compile(r"\b(?:will|would|could|might|may|should|shall|next|planned|plans?|scheduled|expected|"
+                               r"upcoming|proposed|future|hopes?|cancel\w*|postponed|called off|denied|not|never|if|"
+                               r"unless)\b", re.I)
+
+
+def _meeting_phrase(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    """A meeting told in a phrase beside the sentence's own verb ("At a meeting with X on Monday, Y said ...",
+    "Y told X during a meeting in Tashkent that ..."): one CONSULT between the clause's subject and the partner,
+    unless the sentence already codes a CONSULT between those two sides."""
+    named = [a for a in actors if a.m.code and a.m.code != _UNNAMED and a.m.kind not in ("others", "people")]
+    if len(named) < 2:
+        return []
+    found = None
+    for x in named:
+        if x.prep == "with":
+            m = _MEETING_WITH.search(sentence, max(0, x.start - 90), x.start)
+            if m is not None and m.end() == x.start:
+                found = (x, m.start(), m.group("noun"), "with", x.end)
+                break
+        elif x.prep is None:
+            told = _TOLD.search(sentence, max(0, x.start - 30), x.start)
+            during = _DURING_MEETING.match(sentence, x.end) if told is not None and told.end() == x.start else None
+            if during is not None:
+                found = (x, told.start(), during.group("noun"), "told", during.end())
+                break
+    if found is None:
+        return []
+    partner, at, noun, how, end = found
+    if _MEETING_NOT_HELD.search(sentence, max(0, at - 40), end + 40):
+        return []             # "at next week's meeting with X", "denied that at a meeting with X ..." 
+    # the subject: after an opening phrase, the first actor after its comma; else the actor before the verb
+    comma = sentence.find(",", partner.end)
+    opening = how == "with" and not any(a.prep is None and a.end <= at for a in named) and comma != -1
+    if opening:
+        subject = next((a for a in named if a.start > comma and a.prep is None
+                        and R.side(a.m.code) != R.side(partner.m.code)), None)
+    else:
+        subject = next((a for a in reversed(named) if a.end <= at and a.prep is None
+                        and R.side(a.m.code) != R.side(partner.m.code)), None)
+    if subject is None:
+        return []
+    pair = {R.side(subject.m.code), R.side(partner.m.code)}
+    if any(d.trigger.event_type == "CONSULT" and {R.side(d.actor1_code or _code(d.actor1, None)),
+                                                   R.side(d.actor2_code or _code(d.actor2, None))} == pair
+           for d in drafts):
+        return []
+    phone = re.search(r"phone|call", noun, re.I) is not None
+    trig = Trigger(event_type="CONSULT", mode="phone" if phone else "meet", frame="verb")
+    end = at + len(sentence[at:].split(",")[0]) if how == "with" else partner.end
+    text = sentence[at:min(end, at + 60)].strip()
+    return [_Draft(trig, at, at + len(text.split()[0]), at + len(text), text, actor1=subject,
+                   actor1_code=subject.m.code, actor2=partner, actor2_code=partner.m.code, confidence=0.6)]
 
 
 def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:

@@ -258,6 +258,11 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 _COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
 _COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
 _COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
+# "Uzbekistan's foreign minister and his Taliban counterpart", "X's envoy and the Taliban's ...": two office holders,
+# each owned by the mention before the office
+_COORD_OFFICES = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:minister|president|premier|envoy|ambassador|"
+                            r"representative|officials?|delegation|delegates|diplomats?|chief|head|spokes\w+)s?\s+"
+                            r"(?:,\s*)?and\s+(?:his|her|their|its|the)\s+$", re.I)
 # "A, B and the Foreign Minister of C": the last member is the office holder of a state (a capitalised title)
 _COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?$")
 # "his Taliban counterpart, Mullah Mohammad Yaqoob": a title between two mentions of one side
@@ -286,7 +291,7 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "At the invitation of the Taliban, Kazakh officials visited": the opening phrase, then the subject
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
-        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or
+        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or _COORD_OFFICES.match(gap) or
                                         _COORD_POSSESSIVE.match(gap) and _COUNTERPART.match(sentence, cur.end) or
                                         cur.prep is None and _COORD_TITLE_OF.match(gap)):
             group.insert(0, prev)       # "X and his Afghan counterpart", "A.B. Saidov, C.D. Muttaqi and the minister of Z"
