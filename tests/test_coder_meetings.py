@@ -186,3 +186,14 @@ def test_a_meeting_phrase_for_a_meeting_not_held_is_no_event(text):
 def test_a_meeting_phrase_does_not_add_a_second_event_for_the_same_pair():
     got = consults("In a meeting with the Taliban's acting foreign minister on Monday, Saidov discussed the railway.")
     assert got == [("UZB", "TALIBAN", "meet")]
+
+
+def test_unnamed_participants_are_null_and_the_named_side_is_kept():
+    assert consults("Regional envoys met Taliban officials in Kabul on Monday.") == [(None, "TALIBAN", "meet")]
+    assert consults("Several foreign diplomats met Muttaqi in Kabul on Monday.") == [(None, "TALIBAN", "meet")]
+    assert consults("Tokayev met the heads of delegations on the sidelines of the summit on Monday.") == \
+        [("KAZ", None, "meet")]
+    # a named state is not turned into an unnamed one
+    assert consults("Foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday.") == \
+        [("KAZ", "UZB", "meet")] or \
+        consults("Foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday.") == [("UZB", "KAZ", "meet")]

@@ -77,7 +77,12 @@ UNNAMED = re.compile(
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"
     r"(?-i:All|Each|Most|Many|Several|Some) of them(?= (?:\w+ )?(?-i:[a-z]+ed|have|had|has|were|was|said|agreed|promised|pledged)\b)|"
-    r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
+    r"the organi[sz]ers|the (?:special )?envoys|the international community|"
+    # a meeting's unnamed participants: "regional envoys met", "met several foreign ambassadors", "the heads of delegations"
+    r"(?:(?:several|some|many|other|visiting|regional|foreign|western)\s+)+(?:special\s+)?(?:envoys|diplomats|ambassadors)|"
+    r"the heads of (?:the )?(?:foreign )?delegations|"
+    r"representatives of (?:(?:several|some|many|various|other|\d+|[a-z]+ty)\s+)?(?:international organi[sz]ations|"
+    r"countries|states|governments|embassies))\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 _UNNAMED_GATE = gated(UNNAMED)
 
