@@ -197,3 +197,12 @@ def test_unnamed_participants_are_null_and_the_named_side_is_kept():
     assert consults("Foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday.") == \
         [("KAZ", "UZB", "meet")] or \
         consults("Foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday.") == [("UZB", "KAZ", "meet")]
+
+
+def test_an_opening_place_phrase_is_the_venue_not_a_party():
+    # "In Moscow, X and Y met": the meeting's place, not a third participant
+    assert pairs("In Moscow, Uzbek and Taliban officials met on Monday.") == {frozenset({"UZB", "TALIBAN"})}
+    assert pairs("On Monday in Moscow, Kazakh officials met Taliban representatives.") == \
+        {frozenset({"KAZ", "TALIBAN"})}
+    assert pairs("At the SCO summit in Astana, Uzbek and Pakistani leaders discussed the railway on Monday.") == \
+        {frozenset({"UZB", "PAK"})}

@@ -271,8 +271,9 @@ _APPOSED_VERB = re.compile(r"\b(?:and|or|but|said|says|has|have|had|is|are|was|w
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
 
 
-# the sentence's opening prepositional phrase before a comma ("At the invitation of", "On a call with")
-_LEAD_PP_CLAUSE = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){0,6}?(?:of|with|by|from|to)\s+(?:the\s+)?$")
+# the sentence's opening prepositional phrase before a comma ("At the invitation of", "In Moscow", "On Monday in")
+_LEAD_PP_CLAUSE = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?)?(?i:of|with|by|from|to|in|at|on|during|near)\s+"
+                             r"(?:the\s+)?$")
 
 
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
@@ -288,7 +289,8 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
         if prev.prep is not None and cur.prep is None and not re.search(r"\b(?:and|as well as)\b", gap) and \
                 _COORD.match(gap) and _LEAD_PP_CLAUSE.match(sentence, 0, prev.start):
-            break        # "At the invitation of the Taliban, Kazakh officials visited": the opening phrase, then the subject
+            break        # "At the invitation of the Taliban, Kazakh officials visited", "In Moscow, Uzbek and Taliban
+                         # officials met": the opening phrase, then the subject (the venue is not a party)
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or _COORD_OFFICES.match(gap) or
