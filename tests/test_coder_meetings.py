@@ -206,3 +206,17 @@ def test_an_opening_place_phrase_is_the_venue_not_a_party():
         {frozenset({"KAZ", "TALIBAN"})}
     assert pairs("At the SCO summit in Astana, Uzbek and Pakistani leaders discussed the railway on Monday.") == \
         {frozenset({"UZB", "PAK"})}
+
+
+def test_an_office_holder_named_before_of_state_codes_to_that_state():
+    # "Deputy Foreign Minister NAME of Kazakhstan": the state the named holder serves, in the holder's role
+    assert consults("Deputy foreign minister Roman Vassilenko of Kazakhstan met Taliban officials in Astana on "
+                    "Monday.") == [("KAZ", "TALIBAN", "meet")]
+    assert consults("Muttaqi held talks with Deputy Foreign Minister Roman Vassilenko of Kazakhstan on Monday.") == \
+        [("TALIBAN", "KAZ", "meet")]
+
+
+def test_the_speaker_in_apposition_is_the_one_who_met():
+    # "X's envoy, NAME, told reporters that he had met Y": the pronoun is the speaker
+    assert consults("Uzbekistan's envoy, Ismatulla Irgashev, told reporters on Monday that he had met Muttaqi.") == \
+        [("UZB", "TALIBAN", "meet")]

@@ -45,6 +45,10 @@ _OF_HEAD = re.compile(
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?$", re.I)
+# "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
+_HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
+                        r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
+                        r"(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,3}\s+of\s+(?:the\s+)?$", re.I)
 # "a group of Afghan soldiers", "hundreds of Tajik migrants" opening a clause: the people themselves are its subject
 # (not after a verb or a preposition: "deported dozens of Afghans", "the expulsion of thousands of Afghans")
 _COLLECTIVE_SUBJECT = re.compile(
@@ -55,7 +59,7 @@ _COLLECTIVE_SUBJECT = re.compile(
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
     r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported|let it be known|made it known)"
-    r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
+    r"|^\s*,?\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
     r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded|let it be known|made it known)\b",
     re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -205,6 +209,12 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
+            elif _HOLDER_OF.search(sentence, max(0, start - 90), start):
+                # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan met": the holder's state, in the holder's role
+                holder = _HOLDER_OF.search(sentence, max(0, start - 90), start)
+                tail = _PREP_TAIL.search(sentence, max(0, holder.start() - 80), holder.start())
+                outer = tail.group("prep").lower() if tail and tail.end() == holder.start() else None
+                prep = outer if outer in ("to", "with", "by", "from", "on", "against", "for", "at", "in") else None
             elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
                 prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
         elif prep == "by" and _LED_BY.search(sentence, max(0, start - 60), start):
@@ -491,6 +501,9 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             near = _plural_body(sentence, actors, own)
         if near is None:
             near = _clause_antecedent(sentence, actors, own)
+        if near is None and left and actors[left[-1]].prep is None and \
+                _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
+            near = actors[left[-1]]      # "X's envoy, NAME, told reporters that he had met Y": the speaker
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
