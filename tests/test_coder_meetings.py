@@ -220,3 +220,18 @@ def test_the_speaker_in_apposition_is_the_one_who_met():
     # "X's envoy, NAME, told reporters that he had met Y": the pronoun is the speaker
     assert consults("Uzbekistan's envoy, Ismatulla Irgashev, told reporters on Monday that he had met Muttaqi.") == \
         [("UZB", "TALIBAN", "meet")]
+
+
+def test_met_at_the_airport_by_a_host_is_the_hosts_reception():
+    # "was met at the airport by X": a passive, X received the visitor
+    assert consults("Muttaqi was met at the airport by Turkmenistan's deputy foreign minister on Monday.") == \
+        [("TKM", "TALIBAN", "host")]
+
+
+@pytest.mark.parametrize("text", [
+    "A scheduled visit by Muttaqi to Dushanbe was postponed on Monday.",
+    "The talks between Uzbek and Taliban officials were called off on Monday.",
+    "The upcoming visit of the Kazakh foreign minister to Kabul was announced on Monday.",
+])
+def test_a_visit_or_talks_scheduled_or_called_off_are_no_meeting(text):
+    assert consults(text) == []

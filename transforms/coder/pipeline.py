@@ -72,7 +72,7 @@ _DOC_SUBJECT = re.compile(
     r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
 _ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present)\b", re.I)
 # "was sent", "were delivered": a hand-written trigger that carries its own passive auxiliary
-_AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|nt|wn|ld|ne)\b", re.I)
+_AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|nt|wn|ld|ne)|met)\b", re.I)
 # "the hub that UN agencies had set up": the subject of a relative clause is no recipient of the main verb
 _REL_SUBJECT = re.compile(r"\b(?:that|which|whom|where)\s+(?:the\s+)?$", re.I)
 _OWN_OBJECT = re.compile(
@@ -1025,6 +1025,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "The bombing comes two months after ...": the act already told, framing an earlier one
     if d.trigger.frame in ("noun", "symmetric") and _REJECTED_NOUN.search(before):
         return False          # "ruled out talks with X": the rejection is the event, not the talks
+    if d.trigger.frame in ("noun", "symmetric") and (_SCHEDULED_BEFORE.search(before) or
+                                                    _CALLED_OFF_AFTER.match(sentence, d.span_end)):
+        return False          # "a scheduled visit by X", "the talks between X and Y were postponed": not held
     if _CONDITIONAL_OPEN.search(upto):
         return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
     if d.trigger.event_type == "REJECT" and _DENIED_CLAIM.search(upto[-140:]):
@@ -1126,6 +1129,11 @@ _REJECTED_NOUN = re.compile(
     r"oppos(?:ed|es|ing)|boycott(?:ed|s|ing)|shunn(?:ed|ing)|call(?:ed|s|ing) off|cancell?(?:ed|s|ing)|"
     r"broke off|broken off|break(?:s|ing)? off|postpon(?:ed|es|ing)|no|any)\s+"
     r"(?:(?:any|further|direct|the|all|formal|new|official|more|such|bilateral|its|their|his|her)\s+){0,3}$", re.I)
+# a visit or talks still to come, or called off: "a scheduled visit by", "the talks ... were postponed"
+_SCHEDULED_BEFORE = re.compile(r"\b(?:scheduled|upcoming|forthcoming|mooted|postponed|cancell?ed|aborted|"
+                               r"called-off)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_CALLED_OFF_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+                               r"(?:postponed|cancell?ed|called off|put off|scrapped|shelved|aborted)\b", re.I)
 # an opening condition that has not ended at a comma: "If X were to ..., ..."; "Unless Y agrees ..."
 _CONDITIONAL_OPEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless|Should|Were|Had|Whether|In case)\b[^,;:]*$")
 
