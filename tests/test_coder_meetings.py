@@ -235,3 +235,22 @@ def test_met_at_the_airport_by_a_host_is_the_hosts_reception():
 ])
 def test_a_visit_or_talks_scheduled_or_called_off_are_no_meeting(text):
     assert consults(text) == []
+
+
+@pytest.mark.parametrize("text,host", [
+    ("Muttaqi addressed the Tashkent conference on Monday.", "UZB"),
+    ("Muttaqi spoke at the forum in Almaty on Monday.", "KAZ"),
+    ("Muttaqi was among the guests at the Termez Dialogue on Monday.", "UZB"),
+    ("A Taliban delegation took part in the Astana International Forum on Monday.", "KAZ"),
+])
+def test_taking_part_in_a_gathering_is_a_meeting_with_its_host(text, host):
+    assert consults(text) == [("TALIBAN", host, "multilateral")]
+
+
+@pytest.mark.parametrize("text", [
+    "Muttaqi spoke at a press conference in Kabul on Monday.",
+    "Muttaqi addressed the issue of water at the meeting on Monday.",
+    "Muttaqi will speak at the forum in Almaty next week.",
+])
+def test_speaking_to_the_press_or_about_an_issue_is_no_attendance(text):
+    assert consults(text) == []
