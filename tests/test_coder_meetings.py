@@ -254,3 +254,20 @@ def test_taking_part_in_a_gathering_is_a_meeting_with_its_host(text, host):
 ])
 def test_speaking_to_the_press_or_about_an_issue_is_no_attendance(text):
     assert consults(text) == []
+
+
+@pytest.mark.parametrize("text,host,guest", [
+    ("Muttaqi visited Uzbekistan on Monday. The president received him at his residence.", "UZB", "TALIBAN"),
+    ("Muttaqi arrived in Tashkent on Monday. The foreign minister hosted him for talks.", "UZB", "TALIBAN"),
+    ("Saidov flew to Kabul on Monday. His hosts received him at the presidential palace.", "TALIBAN", "UZB"),
+])
+def test_a_reception_right_after_a_visit_is_the_hosts(text, host, guest):
+    # the bare title or "his hosts" is the visit's host, never the visitor (a foreign minister himself)
+    got = consults(text)
+    assert (host, guest, "host") in got, got
+    assert all(m != "host" or (a, b) == (host, guest) for a, b, m in got)
+
+
+def test_a_visitor_received_by_another_named_party_keeps_the_guest():
+    assert ("KGZ", "TALIBAN", "host") in consults("Muttaqi arrived in Tashkent on Monday. Kyrgyz officials received "
+                                                  "him.")

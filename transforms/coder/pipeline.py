@@ -804,6 +804,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             _passive_state(variant, sentence, actors, ctx.prev_states)
+            _visitor_received(sentence, variant, actors, ctx, index)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code in (None, _UNNAMED) and not _unnamed_attacker(sentence, variant, actors):
@@ -1842,6 +1843,36 @@ def _meeting_phrase(sentence: str, actors: list[R.Placed], drafts: list[_Draft])
     text = sentence[at:min(end, at + 60)].strip()
     return [_Draft(trig, at, at + len(text.split()[0]), at + len(text), text, actor1=subject,
                    actor1_code=subject.m.code, actor2=partner, actor2_code=partner.m.code, confidence=0.6)]
+
+
+# "The president received him", "His hosts welcomed him": a reception told right after a visit, its verb active
+_RECEIVED_VISITOR = re.compile(r"(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)$", re.I)
+_VISITOR_PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+(?:guests?|visitors?|delegation))\b", re.I)
+
+
+def _visitor_received(sentence: str, d: _Draft, actors: list[R.Placed], ctx: _Context, index: int) -> None:
+    """'Muttaqi visited Uzbekistan. The president received him.': the one who received the visitor is the visit's
+    host, whoever the bare title or 'his hosts' would otherwise be taken for (never the visitor himself)."""
+    t = d.trigger
+    if t.event_type != "CONSULT" or t.mode != "host" or not _RECEIVED_VISITOR.search(d.text.strip()):
+        return
+    if not _VISITOR_PRONOUN.match(sentence, d.span_end):
+        return
+    last = ctx.last
+    if last is None or last[0] != "CONSULT" or last[1] != "visit" or not last[2] or not last[3] or \
+            ctx.last_meeting is None or index - ctx.last_meeting[2] > 2:
+        return
+    visitor, host = last[2], last[3]
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
+    named = [a for a in actors if start <= a.start and a.end <= d.head and a.m.code not in (None, _UNNAMED)]
+    if any(R.side(a.m.code) not in (R.side(visitor), R.side(host)) for a in named):
+        if d.actor1_code is not None or d.actor1 is not None:
+            d.actor2, d.actor2_code = None, visitor   # "Kyrgyz officials received him": another host, the same guest
+        return
+    if any(R.side(a.m.code) == R.side(host) for a in named) and R.side(_code(d.actor1, d.actor1_code)) == R.side(host):
+        return                # the host already named
+    d.actor1, d.actor1_code = None, host
+    d.actor2, d.actor2_code = None, visitor
 
 
 def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
