@@ -271,3 +271,11 @@ def test_a_reception_right_after_a_visit_is_the_hosts(text, host, guest):
 def test_a_visitor_received_by_another_named_party_keeps_the_guest():
     assert ("KGZ", "TALIBAN", "host") in consults("Muttaqi arrived in Tashkent on Monday. Kyrgyz officials received "
                                                   "him.")
+
+
+def test_a_visitor_received_by_a_bare_title_is_received_by_the_host():
+    got = consults("Muttaqi arrived in Tashkent on Monday. He was received by the president.")
+    assert got == [("TALIBAN", "UZB", "visit"), ("UZB", "TALIBAN", "host")]
+    # a named agent is left as named
+    got = consults("Muttaqi arrived in Tashkent on Monday. He was received by Kazakh officials.")
+    assert ("UZB", "TALIBAN", "host") not in got

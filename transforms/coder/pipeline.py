@@ -1847,6 +1847,8 @@ def _meeting_phrase(sentence: str, actors: list[R.Placed], drafts: list[_Draft])
 
 # "The president received him", "His hosts welcomed him": a reception told right after a visit, its verb active
 _RECEIVED_VISITOR = re.compile(r"(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)$", re.I)
+_BY_BARE_TITLE = re.compile(r"\s+by\s+(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}?(?:president|prime\s+minister|premier|"
+                            r"minister|hosts?|head\s+of\s+state|leader|counterpart)s?\b(?!\s+of\b)", re.I)
 _VISITOR_PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+(?:guests?|visitors?|delegation))\b", re.I)
 
 
@@ -1856,13 +1858,20 @@ def _visitor_received(sentence: str, d: _Draft, actors: list[R.Placed], ctx: _Co
     t = d.trigger
     if t.event_type != "CONSULT" or t.mode != "host" or not _RECEIVED_VISITOR.search(d.text.strip()):
         return
-    if not _VISITOR_PRONOUN.match(sentence, d.span_end):
+    by_title = _BY_BARE_TITLE.match(sentence, d.span_end)
+    if not _VISITOR_PRONOUN.match(sentence, d.span_end) and by_title is None:
         return
     last = ctx.last
     if last is None or last[0] != "CONSULT" or last[1] != "visit" or not last[2] or not last[3] or \
             ctx.last_meeting is None or index - ctx.last_meeting[2] > 2:
         return
     visitor, host = last[2], last[3]
+    if by_title is not None:
+        # "He was received by the president": an agent only a title names, the guest the visitor
+        if d.actor1 is None and d.actor1_code is None and R.side(_code(d.actor2, d.actor2_code)) in (R.side(visitor), None):
+            d.actor1, d.actor1_code = None, host
+            d.actor2, d.actor2_code = None, visitor
+        return
     start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
     named = [a for a in actors if start <= a.start and a.end <= d.head and a.m.code not in (None, _UNNAMED)]
     if any(R.side(a.m.code) not in (R.side(visitor), R.side(host)) for a in named):
