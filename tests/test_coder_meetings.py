@@ -279,3 +279,10 @@ def test_a_visitor_received_by_a_bare_title_is_received_by_the_host():
     # a named agent is left as named
     got = consults("Muttaqi arrived in Tashkent on Monday. He was received by Kazakh officials.")
     assert ("UZB", "TALIBAN", "host") not in got
+
+
+def test_a_host_of_talks_between_two_parties_hosts_a_named_guest():
+    got = consults("Qatar hosted talks between the United States and the Taliban in Doha on Monday.")
+    assert ("USA", "TALIBAN", "meet") in got
+    assert [(a, m) for a, b, m in got if m == "host"] == [("QAT", "host")]
+    assert all(b is not None for a, b, m in got)

@@ -2659,10 +2659,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.actor2_code = _fallback_target(d, actors, None if venue_only else topic, [] if venue_only else prev_codes,
                                              () if venue_only else places, exclude, sentence)
             if d.actor2_code is None and venue_only:
-                # "X hosted the talks with Y and Z": the guests the rest of the clause names
+                # "X hosted the talks with Y and Z", "X hosted talks between Y and Z": the guests the clause names
                 stop = re.search(r"[;:]", sentence[d.span_end:])
                 end = d.span_end + stop.start() if stop else len(sentence)
-                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep == "with"
+                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep in ("with", "between")
                               and R.side(a.m.code) not in {R.side(d.actor1_code), *exclude}), None)
                 d.actor2_code = guest.m.code if guest is not None else None
             d.confidence -= 0.15
