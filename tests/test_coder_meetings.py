@@ -286,3 +286,16 @@ def test_a_host_of_talks_between_two_parties_hosts_a_named_guest():
     assert ("USA", "TALIBAN", "meet") in got
     assert [(a, m) for a, b, m in got if m == "host"] == [("QAT", "host")]
     assert all(b is not None for a, b, m in got)
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Deputy Foreign Minister Roman Vassilenko of Kazakhstan arrived in Kabul on Monday. Vassilenko met Muttaqi the "
+     "same day.", "KAZ"),
+    ("The Kazakh delegation was headed by Roman Vassilenko, the deputy foreign minister. On Monday Vassilenko met "
+     "Muttaqi in Kabul.", "KAZ"),
+    ("Alisher Karimov, Uzbekistan's deputy transport minister, arrived in Kabul on Monday. Karimov met Muttaqi the "
+     "same day.", "UZB"),
+])
+def test_a_person_introduced_with_a_title_and_state_is_that_state_later(text, state):
+    # a name the actor dictionary does not know, coded from how the text introduces it
+    assert (state, "TALIBAN", "meet") in consults(text)

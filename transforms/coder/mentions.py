@@ -308,6 +308,9 @@ _NOT_NAME = frozenset("the a an on in at by for from with and but then when afte
                       "senior chief head former general secretary spokesman spokeswoman governor commander "
                       "meanwhile however also later earlier today yesterday monday tuesday wednesday thursday friday saturday sunday "
                       "january february march april may june july august september october november december".split())
+_TITLE_NAME_OF = re.compile(r"\b" + _TITLE + r"\s+" + _NAME + r"\s+of\s+(?:the\s+)?$")
+_LED_BY_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|mission)\s+(?:(?:which|that)\s+)?"
+                          r"(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+" + _NAME + r"(?![\w'’-])")
 _APPOSED = re.compile(r",\s+" + _NAME + r"(?=\s*[,.;)]|\s+(?:said|says|told|met|has|had|was|who|and)\b)")
 
 
@@ -334,6 +337,14 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
             g = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
             if g is not None and g.end() != m.start:
                 g = None
+        if g is None:
+            # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": a title, the name, then the state
+            g = _TITLE_NAME_OF.search(text, max(0, m.start - 100), m.start)
+            if g is not None and g.end() != m.start:
+                g = None
+        if g is None:
+            # "the Kazakh delegation was headed by Roman Vassilenko": the delegation's leader serves its state
+            g = _LED_BY_NAME.match(text, m.end, min(len(text), m.end + 100))
         if g is None or not free(g.start("name"), g.end("name")):
             continue
         words = g.group("name").split()
