@@ -299,3 +299,12 @@ def test_a_host_of_talks_between_two_parties_hosts_a_named_guest():
 def test_a_person_introduced_with_a_title_and_state_is_that_state_later(text, state):
     # a name the actor dictionary does not know, coded from how the text introduces it
     assert (state, "TALIBAN", "meet") in consults(text)
+
+
+def test_a_visit_and_talks_on_different_days_in_one_sentence_are_two_events():
+    got = [e for e in events("The Uzbek foreign minister, who arrived in Kabul on Sunday, held talks with Taliban "
+                             "leaders on Monday, the ministry said.") if e.event_type == "CONSULT"]
+    assert [(e.mode, e.event_date) for e in got] == [("visit", dt.date(2024, 5, 5)), ("meet", dt.date(2024, 5, 6))]
+    # the same day: one act told twice stays one event
+    got = consults("Saidov arrived in Kabul on Monday and held talks there with Taliban leaders.")
+    assert len(got) == 1

@@ -2802,6 +2802,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 # two acts between the same sides, each way ("X was received by Y and held talks", "the Taliban
                 # moved fighters to the border, and Tajikistan put its forces on alert")
                 continue
+            if same_pair and k.mode != ev.mode and None not in (k.event_date, ev.event_date) and \
+                    k.event_date != ev.event_date:
+                continue          # "X, who arrived in Kabul on Sunday, held talks with Y on Monday": two acts, two days
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
                 drop = True
