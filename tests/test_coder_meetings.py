@@ -308,3 +308,18 @@ def test_a_visit_and_talks_on_different_days_in_one_sentence_are_two_events():
     # the same day: one act told twice stays one event
     got = consults("Saidov arrived in Kabul on Monday and held talks there with Taliban leaders.")
     assert len(got) == 1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("Russia's foreign minister Sergei Lavrov, speaking after meeting Muttaqi in Moscow on Monday, said relations "
+     "would deepen.", "RUS", "TALIBAN"),
+    ("Saidov told reporters after meeting with the Taliban's prime minister on Monday that the railway was a "
+     "priority.", "UZB", "TALIBAN"),
+    ("After meeting Muttaqi in Kabul on Monday, Saidov flew to Islamabad.", "UZB", "TALIBAN"),
+])
+def test_a_meeting_told_as_a_gerund(text, actor1, actor2):
+    assert (actor1, actor2, "meet") in consults(text)
+
+
+def test_a_meeting_gerund_about_a_future_meeting_is_no_event():
+    assert consults("Saidov will fly to Islamabad after meeting Muttaqi next week.") == []

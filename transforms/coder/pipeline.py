@@ -1780,6 +1780,8 @@ _MEETING_WITH = re.compile(r"\b(?:at|during|in|on|after|following)\s+(?:(?:a|an|
                            r"(?:[\w-]+\s+){0,3}?(?P<noun>meeting|talks|(?:tele)?phone\s+(?:call|conversation)|call|"
                            r"video\s+(?:call|conference|link)|conversation|consultations|negotiations|discussions?)\s+"
                            r"with\s+(?:the\s+)?$", re.I)
+_MEETING_GERUND = re.compile(r"\b(?:after|before|while|when|since)\s+(?:(?:his|her|their)\s+)?meeting\s+(?:with\s+)?"
+                             r"(?:the\s+)?$", re.I)
 # "X told / assured his Uzbek counterpart during a meeting in Tashkent that ...": the addressee was the partner
 _TOLD = re.compile(r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$",
                    re.I)
@@ -1788,6 +1790,7 @@ _DURING_MEETING = re.compile(r"[^.;:,]{0,40}?\b(?:at|during|in)\s+(?:a|the|their
                              r"consultations)\b", re.I)
 # a sentence that may tell a meeting in a phrase (for the early exit of a sentence with no trigger)
 _MEETING_GATE = re.compile(r"\b(?:meeting|talks|call|conversation|consultations|negotiations|discussions?)\s+with\b|"
+                           r"\b(?:after|before|while|when|since)\s+meeting\b|"
                            r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s[^.;]{0,80}?\b(?:during|at|in)\s+"
                            r"(?:a|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|conversation)", re.I)
 # not a meeting that happened: planned, hoped for, cancelled, denied, hypothetical
@@ -1810,6 +1813,11 @@ def _meeting_phrase(sentence: str, actors: list[R.Placed], drafts: list[_Draft])
             if m is not None and m.end() == x.start:
                 found = (x, m.start(), m.group("noun"), "with", x.end)
                 break
+        elif x.prep is None and _MEETING_GERUND.search(sentence, max(0, x.start - 40), x.start):
+            # "After meeting Muttaqi in Kabul, Saidov flew to Islamabad": the subject after the opening phrase
+            m = _MEETING_GERUND.search(sentence, max(0, x.start - 40), x.start)
+            found = (x, m.start(), "meeting", "with", x.end)
+            break
         elif x.prep is None:
             told = _TOLD.search(sentence, max(0, x.start - 30), x.start)
             during = _DURING_MEETING.match(sentence, x.end) if told is not None and told.end() == x.start else None
