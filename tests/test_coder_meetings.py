@@ -323,3 +323,9 @@ def test_a_meeting_told_as_a_gerund(text, actor1, actor2):
 
 def test_a_meeting_gerund_about_a_future_meeting_is_no_event():
     assert consults("Saidov will fly to Islamabad after meeting Muttaqi next week.") == []
+
+
+def test_a_phone_call_received_is_the_callers():
+    assert consults("Saidov received a phone call from Muttaqi on Monday.") == [("TALIBAN", "UZB", "phone")]
+    assert consults("Tokayev received a telephone call from Russian President Vladimir Putin on Monday.") == \
+        [("RUS", "KAZ", "phone")]
