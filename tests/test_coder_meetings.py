@@ -329,3 +329,15 @@ def test_a_phone_call_received_is_the_callers():
     assert consults("Saidov received a phone call from Muttaqi on Monday.") == [("TALIBAN", "UZB", "phone")]
     assert consults("Tokayev received a telephone call from Russian President Vladimir Putin on Monday.") == \
         [("RUS", "KAZ", "phone")]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held in Termez on Monday with Taliban officials.",
+    "Talks with Taliban officials were held in Termez on Monday, the Uzbek foreign ministry said.",
+])
+def test_talks_held_in_a_venue_with_a_named_guest(text):
+    assert consults(text) == [("UZB", "TALIBAN", "host")]
+
+
+def test_talks_to_be_held_in_a_venue_are_no_event():
+    assert consults("Talks with Taliban officials will be held in Termez next week.") == []

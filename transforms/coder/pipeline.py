@@ -1983,7 +1983,7 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
 
 # "the international conference on Afghanistan held in Tashkent", "a business forum took place in Kabul": a
 # gathering in a named place, the act of the state it was held in (its guests unnamed)
-_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for)\s+[^,;]{0,50}?\s+)?"
+_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for|with)\s+[^,;]{0,50}?\s+)?"
                          r"(?<!to be )(?<!will be )(?<!would be )(?:took place|was held|were held|had been held|held)\s+"
                          r"(?:(?:last|this|earlier|later)\s+\w+\s+)?in\s+(?:the\s+)?", re.I)
 
@@ -1999,8 +1999,14 @@ def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     if not code or code == _UNNAMED:
         return []
     trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
-    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code="TALIBAN" if code == "AFG" else code,
-               confidence=0.5, sentence=sentence)
+    host = "TALIBAN" if code == "AFG" else code
+    # "Talks were held in Termez with Taliban officials", "Talks with X were held in Y": the guest the clause names
+    stop = re.search(r"[;:]", sentence[m.end():])
+    end = m.end() + stop.start() if stop else len(sentence)
+    guest = next((a for a in actors if m.start() <= a.start < end and a.prep == "with" and a.m.code != _UNNAMED
+                  and R.side(a.m.code) != R.side(host)), None)
+    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=host,
+               actor2=guest, actor2_code=guest.m.code if guest is not None else None, confidence=0.5, sentence=sentence)
     return [d] if _asserted(sentence, d) else []
 
 
