@@ -24,7 +24,7 @@ from transforms.coder.actors import alias_index, load_office_holders
 INSTITUTION = frozenset("""
 government governments authorities authority regime administration leadership leader leaders state
 president presidents president's prime premier minister ministers ministry foreign deputy officials
-official delegation delegations side embassy ambassador envoy envoys consulate consul diplomats diplomat
+official delegation delegations side sides embassy ambassador envoy envoys consulate consul diplomats diplomat
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
 military guards guard border police security counterpart counterparts parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
@@ -76,7 +76,12 @@ UNNAMED = re.compile(
     r"a (?:number|majority|group) of (?:delegations|participants|governments|member states)|"
     r"(?:the |several |some |many |other )?speakers(?= at\b)|"
     r"(?-i:All|Each|Most|Many|Several|Some) of them(?= (?:\w+ )?(?-i:[a-z]+ed|have|had|has|were|was|said|agreed|promised|pledged)\b)|"
-    r"the organi[sz]ers|the (?:special )?envoys|the international community)\b(?!\s+(?:of|from)\b)", re.I)
+    r"the organi[sz]ers|the (?:special )?envoys|the international community|"
+    # a meeting's unnamed participants: "regional envoys met", "met several foreign ambassadors", "the heads of delegations"
+    r"(?:(?:several|some|many|other|visiting|regional|foreign|western)\s+)+(?:special\s+)?(?:envoys|diplomats|ambassadors)|"
+    r"the heads of (?:the )?(?:foreign )?delegations|"
+    r"representatives of (?:(?:several|some|many|various|other|\d+|[a-z]+ty)\s+)?(?:international organi[sz]ations|"
+    r"countries|states|governments|embassies))\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
 
 
@@ -206,7 +211,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
 # place of its own; the demonym or owner before them wins ("Uzbek officials in Kabul")
 _LOCAL_BODY = re.compile(
     r"\b(?:(?:local|provincial|regional|city|municipal|district)\s+)?(?:police|authorities|officials|security\s+"
-    r"(?:forces|services|officials)|border\s+guards|prosecutors|law\s+enforcement(?:\s+agencies)?)\s+in\s+(?:the\s+)?$",
+    r"(?:forces|services|officials)|border\s+guards|prosecutors|law\s+enforcement(?:\s+agencies)?)\s+in\s+(?:the\s+)?$"
+    # "the governor of Balkh met ...": a province's or city's governor serves the state that holds it
+    r"|\b(?:(?:deputy|acting|provincial)\s+)?(?:governors?|mayors?)\s+of\s+(?:the\s+)?$",
     re.I)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
@@ -298,6 +305,9 @@ _NOT_NAME = frozenset("the a an on in at by for from with and but then when afte
                       "senior chief head former general secretary spokesman spokeswoman governor commander "
                       "meanwhile however also later earlier today yesterday monday tuesday wednesday thursday friday saturday sunday "
                       "january february march april may june july august september october november december".split())
+_TITLE_NAME_OF = re.compile(r"\b" + _TITLE + r"\s+" + _NAME + r"\s+of\s+(?:the\s+)?$")
+_LED_BY_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|mission)\s+(?:(?:which|that)\s+)?"
+                          r"(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+" + _NAME + r"(?![\w'’-])")
 _APPOSED = re.compile(r",\s+" + _NAME + r"(?=\s*[,.;)]|\s+(?:said|says|told|met|has|had|was|who|and)\b)")
 
 
@@ -324,6 +334,14 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
             g = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
             if g is not None and g.end() != m.start:
                 g = None
+        if g is None:
+            # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": a title, the name, then the state
+            g = _TITLE_NAME_OF.search(text, max(0, m.start - 100), m.start)
+            if g is not None and g.end() != m.start:
+                g = None
+        if g is None:
+            # "the Kazakh delegation was headed by Roman Vassilenko": the delegation's leader serves its state
+            g = _LED_BY_NAME.match(text, m.end, min(len(text), m.end + 100))
         if g is None or not free(g.start("name"), g.end("name")):
             continue
         words = g.group("name").split()

@@ -73,7 +73,7 @@ _DOC_SUBJECT = re.compile(
     r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
 _ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present)\b", re.I)
 # "was sent", "were delivered": a hand-written trigger that carries its own passive auxiliary
-_AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|nt|wn|ld|ne)\b", re.I)
+_AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|nt|wn|ld|ne)|met)\b", re.I)
 # "the hub that UN agencies had set up": the subject of a relative clause is no recipient of the main verb
 _REL_SUBJECT = re.compile(r"\b(?:that|which|whom|where)\s+(?:the\s+)?$", re.I)
 _OWN_OBJECT = re.compile(
@@ -711,7 +711,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
                             or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence) or _ATTRIBUTED.search(sentence)
                             or _ATTRIBUTED_ACTIVE.search(sentence)
-                            or _BROUGHT_TOGETHER.search(sentence)):
+                            or _BROUGHT_TOGETHER.search(sentence) or _MEETING_GATE.search(sentence)):
         return [], first_subject or topic
     drafts: list[_Draft] = []
     prev_subject: tuple = ((), None)
@@ -818,6 +818,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             if variant.actor2 is None and variant.actor2_code is None:
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             _passive_state(variant, sentence, actors, ctx.prev_states)
+            _visitor_received(sentence, variant, actors, ctx, index)
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
             if t.lexical and variant.actor1_code in (None, _UNNAMED) and not _unnamed_attacker(sentence, variant, actors):
@@ -846,7 +847,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
         _brought_together(sentence, actors, places, drafts) + \
-        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts)
+        _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts) + \
+        _meeting_phrase(sentence, actors, drafts)
     drafts = _host_with_guests(drafts)
     drafts = _joint_pair_gathering(sentence, actors, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
@@ -945,6 +947,9 @@ _REDUCED_RELATIVE = re.compile(r"\b(?!(?:has|have|had|was|were|is|are|be|been|be
                                r"who|which|that|it|they|he|she|we|get|got)\b)(?![a-z]+ly\s+$)[a-z]+\s+$")
 
 
+_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b")
+
+
 def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
     """Guards for the broad lemma classes: the word must be used as a verb in a reported act."""
     if d.text.lower().endswith("ing") and any(t.event_type == d.trigger.event_type for t in earlier):
@@ -956,6 +961,8 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
         return False          # "the first diplomat sent by the Taliban": a participle describing a noun
     if d.trigger.frame == "verb" and not re.search(r"[A-Za-z]", sentence[:d.head]):
         return False          # a sentence that opens with the verb: a heading or a caption
+    if _OFFICE_AFTER.match(sentence, d.span_end):
+        return False          # "Kazakh Trade Minister X", "the Trade Ministry": a portfolio in a title, no act
     if _GENERIC_CLAUSE.search(before) and _plain_present(d.text.split()[0]):
         return False          # "that is where Moscow and Kabul agree most easily": a habit, not an act
     if _GENERIC_AFTER.match(sentence, d.span_end) and _plain_present(d.text.split()[0]):
@@ -1035,6 +1042,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # "The bombing comes two months after ...": the act already told, framing an earlier one
     if d.trigger.frame in ("noun", "symmetric") and _REJECTED_NOUN.search(before):
         return False          # "ruled out talks with X": the rejection is the event, not the talks
+    if d.trigger.frame in ("noun", "symmetric") and (_SCHEDULED_BEFORE.search(before) or
+                                                    _CALLED_OFF_AFTER.match(sentence, d.span_end)):
+        return False          # "a scheduled visit by X", "the talks between X and Y were postponed": not held
     if _CONDITIONAL_OPEN.search(upto):
         return False          # "If Russia's move were to be followed in Beijing, ...": inside the condition
     if d.trigger.event_type == "REJECT" and _DENIED_CLAIM.search(upto[-140:]):
@@ -1300,6 +1310,11 @@ _REJECTED_NOUN = re.compile(
     r"oppos(?:ed|es|ing)|boycott(?:ed|s|ing)|shunn(?:ed|ing)|call(?:ed|s|ing) off|cancell?(?:ed|s|ing)|"
     r"broke off|broken off|break(?:s|ing)? off|postpon(?:ed|es|ing)|no|any)\s+"
     r"(?:(?:any|further|direct|the|all|formal|new|official|more|such|bilateral|its|their|his|her)\s+){0,3}$", re.I)
+# a visit or talks still to come, or called off: "a scheduled visit by", "the talks ... were postponed"
+_SCHEDULED_BEFORE = re.compile(r"\b(?:scheduled|upcoming|forthcoming|mooted|postponed|cancell?ed|aborted|"
+                               r"called-off)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_CALLED_OFF_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+                               r"(?:postponed|cancell?ed|called off|put off|scrapped|shelved|aborted)\b", re.I)
 # an opening condition that has not ended at a comma: "If X were to ..., ..."; "Unless Y agrees ..."
 _CONDITIONAL_OPEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless|Should|Were|Had|Whether|In case)\b[^,;:]*$")
 
@@ -1939,6 +1954,124 @@ def _brought_together(sentence: str, actors: list[R.Placed], places: list[R.Plac
                    actor2=b, actor2_code=code, confidence=0.6) for a, b, code in pairs]
 
 
+# "At a meeting with X, Y said ...", "During talks with X, Y stressed ...", "Speaking at a meeting with X": the
+# meeting told in a phrase beside another verb (its partner after "with")
+_MEETING_WITH = re.compile(r"\b(?:at|during|in|on|after|following)\s+(?:(?:a|an|the|their|his|her|its|this|that)\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?(?P<noun>meeting|talks|(?:tele)?phone\s+(?:call|conversation)|call|"
+                           r"video\s+(?:call|conference|link)|conversation|consultations|negotiations|discussions?)\s+"
+                           r"with\s+(?:the\s+)?$", re.I)
+_MEETING_GERUND = re.compile(r"\b(?:after|before|while|when|since)\s+(?:(?:his|her|their)\s+)?meeting\s+(?:with\s+)?"
+                             r"(?:the\s+)?$", re.I)
+# "X told / assured his Uzbek counterpart during a meeting in Tashkent that ...": the addressee was the partner
+_TOLD = re.compile(r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$",
+                   re.I)
+_DURING_MEETING = re.compile(r"[^.;:,]{0,40}?\b(?:at|during|in)\s+(?:a|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?P<noun>meeting|talks|(?:tele)?phone\s+(?:call|conversation)|call|conversation|"
+                             r"consultations)\b", re.I)
+# a sentence that may tell a meeting in a phrase (for the early exit of a sentence with no trigger)
+_MEETING_GATE = re.compile(r"\b(?:meeting|talks|call|conversation|consultations|negotiations|discussions?)\s+with\b|"
+                           r"\b(?:after|before|while|when|since)\s+meeting\b|"
+                           r"\b(?:told|assured|reassured|briefed|informed|urged|asked)\s[^.;]{0,80}?\b(?:during|at|in)\s+"
+                           r"(?:a|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|conversation)", re.I)
+# not a meeting that happened: planned, hoped for, cancelled, denied, hypothetical
+_MEETING_NOT_HELD = re.compile(r"\b(?:will|would|could|might|may|should|shall|next|planned|plans?|scheduled|expected|"
+                               r"upcoming|proposed|future|hopes?|cancel\w*|postponed|called off|denied|not|never|if|"
+                               r"unless)\b", re.I)
+
+
+def _meeting_phrase(sentence: str, actors: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
+    """A meeting told in a phrase beside the sentence's own verb ("At a meeting with X on Monday, Y said ...",
+    "Y told X during a meeting in Tashkent that ..."): one CONSULT between the clause's subject and the partner,
+    unless the sentence already codes a CONSULT between those two sides."""
+    named = [a for a in actors if a.m.code and a.m.code != _UNNAMED and a.m.kind not in ("others", "people")]
+    if len(named) < 2:
+        return []
+    found = None
+    for x in named:
+        if x.prep == "with":
+            m = _MEETING_WITH.search(sentence, max(0, x.start - 90), x.start)
+            if m is not None and m.end() == x.start:
+                found = (x, m.start(), m.group("noun"), "with", x.end)
+                break
+        elif x.prep is None and _MEETING_GERUND.search(sentence, max(0, x.start - 40), x.start):
+            # "After meeting Muttaqi in Kabul, Saidov flew to Islamabad": the subject after the opening phrase
+            m = _MEETING_GERUND.search(sentence, max(0, x.start - 40), x.start)
+            found = (x, m.start(), "meeting", "with", x.end)
+            break
+        elif x.prep is None:
+            told = _TOLD.search(sentence, max(0, x.start - 30), x.start)
+            during = _DURING_MEETING.match(sentence, x.end) if told is not None and told.end() == x.start else None
+            if during is not None:
+                found = (x, told.start(), during.group("noun"), "told", during.end())
+                break
+    if found is None:
+        return []
+    partner, at, noun, how, end = found
+    if _MEETING_NOT_HELD.search(sentence, max(0, at - 40), end + 40):
+        return []             # "at next week's meeting with X", "denied that at a meeting with X ..." 
+    # the subject: after an opening phrase, the first actor after its comma; else the actor before the verb
+    comma = sentence.find(",", partner.end)
+    opening = how == "with" and not any(a.prep is None and a.end <= at for a in named) and comma != -1
+    if opening:
+        subject = next((a for a in named if a.start > comma and a.prep is None
+                        and R.side(a.m.code) != R.side(partner.m.code)), None)
+    else:
+        subject = next((a for a in reversed(named) if a.end <= at and a.prep is None
+                        and R.side(a.m.code) != R.side(partner.m.code)), None)
+    if subject is None:
+        return []
+    pair = {R.side(subject.m.code), R.side(partner.m.code)}
+    if any(d.trigger.event_type == "CONSULT" and {R.side(d.actor1_code or _code(d.actor1, None)),
+                                                   R.side(d.actor2_code or _code(d.actor2, None))} == pair
+           for d in drafts):
+        return []
+    phone = re.search(r"phone|call", noun, re.I) is not None
+    trig = Trigger(event_type="CONSULT", mode="phone" if phone else "meet", frame="verb")
+    end = at + len(sentence[at:].split(",")[0]) if how == "with" else partner.end
+    text = sentence[at:min(end, at + 60)].strip()
+    return [_Draft(trig, at, at + len(text.split()[0]), at + len(text), text, actor1=subject,
+                   actor1_code=subject.m.code, actor2=partner, actor2_code=partner.m.code, confidence=0.6)]
+
+
+# "The president received him", "His hosts welcomed him": a reception told right after a visit, its verb active
+_RECEIVED_VISITOR = re.compile(r"(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)$", re.I)
+_BY_BARE_TITLE = re.compile(r"\s+by\s+(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}?(?:president|prime\s+minister|premier|"
+                            r"minister|hosts?|head\s+of\s+state|leader|counterpart)s?\b(?!\s+of\b)", re.I)
+_VISITOR_PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+(?:guests?|visitors?|delegation))\b", re.I)
+
+
+def _visitor_received(sentence: str, d: _Draft, actors: list[R.Placed], ctx: _Context, index: int) -> None:
+    """'Muttaqi visited Uzbekistan. The president received him.': the one who received the visitor is the visit's
+    host, whoever the bare title or 'his hosts' would otherwise be taken for (never the visitor himself)."""
+    t = d.trigger
+    if t.event_type != "CONSULT" or t.mode != "host" or not _RECEIVED_VISITOR.search(d.text.strip()):
+        return
+    by_title = _BY_BARE_TITLE.match(sentence, d.span_end)
+    if not _VISITOR_PRONOUN.match(sentence, d.span_end) and by_title is None:
+        return
+    last = ctx.last
+    if last is None or last[0] != "CONSULT" or last[1] != "visit" or not last[2] or not last[3] or \
+            ctx.last_meeting is None or index - ctx.last_meeting[2] > 2:
+        return
+    visitor, host = last[2], last[3]
+    if by_title is not None:
+        # "He was received by the president": an agent only a title names, the guest the visitor
+        if d.actor1 is None and d.actor1_code is None and R.side(_code(d.actor2, d.actor2_code)) in (R.side(visitor), None):
+            d.actor1, d.actor1_code = None, host
+            d.actor2, d.actor2_code = None, visitor
+        return
+    start = max((b.end() for b in _CLAUSE_START.finditer(sentence, 0, d.head)), default=0)
+    named = [a for a in actors if start <= a.start and a.end <= d.head and a.m.code not in (None, _UNNAMED)]
+    if any(R.side(a.m.code) not in (R.side(visitor), R.side(host)) for a in named):
+        if d.actor1_code is not None or d.actor1 is not None:
+            d.actor2, d.actor2_code = None, visitor   # "Kyrgyz officials received him": another host, the same guest
+        return
+    if any(R.side(a.m.code) == R.side(host) for a in named) and R.side(_code(d.actor1, d.actor1_code)) == R.side(host):
+        return                # the host already named
+    d.actor1, d.actor1_code = None, host
+    d.actor2, d.actor2_code = None, visitor
+
+
 def _host_with_guests(drafts: list[_Draft]) -> list[_Draft]:
     """'X hosted a summit of regional leaders, attended by the presidents of Y and Z': the guests the sentence names
     are the hosting's participants, one event each; the hosting is not coded once more with its guests unnamed."""
@@ -2030,7 +2163,7 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
 
 # "the international conference on Afghanistan held in Tashkent", "a business forum took place in Kabul": a
 # gathering in a named place, the act of the state it was held in (its guests unnamed)
-_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for)\s+[^,;]{0,50}?\s+)?"
+_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for|with)\s+[^,;]{0,50}?\s+)?"
                          r"(?<!to be )(?<!will be )(?<!would be )(?:took place|was held|were held|had been held|held)\s+"
                          r"(?:(?:last|this|earlier|later)\s+\w+\s+)?in\s+(?:the\s+)?", re.I)
 
@@ -2046,8 +2179,14 @@ def _forum_held_in(sentence: str, actors: list[R.Placed], places: list[R.Placed]
     if not code or code == _UNNAMED:
         return []
     trig = Trigger(event_type="CONSULT", mode="host", frame="verb")
-    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code="TALIBAN" if code == "AFG" else code,
-               confidence=0.5, sentence=sentence)
+    host = "TALIBAN" if code == "AFG" else code
+    # "Talks were held in Termez with Taliban officials", "Talks with X were held in Y": the guest the clause names
+    stop = re.search(r"[;:]", sentence[m.end():])
+    end = m.end() + stop.start() if stop else len(sentence)
+    guest = next((a for a in actors if m.start() <= a.start < end and a.prep == "with" and a.m.code != _UNNAMED
+                  and R.side(a.m.code) != R.side(host)), None)
+    d = _Draft(trig, m.start(), m.end(), m.end(), m.group(0).strip(), actor1_code=host,
+               actor2=guest, actor2_code=guest.m.code if guest is not None else None, confidence=0.5, sentence=sentence)
     return [d] if _asserted(sentence, d) else []
 
 
@@ -2717,10 +2856,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.actor2_code = _fallback_target(d, actors, None if venue_only else topic, [] if venue_only else prev_codes,
                                              () if venue_only else places, exclude, sentence)
             if d.actor2_code is None and venue_only:
-                # "X hosted the talks with Y and Z": the guests the rest of the clause names
+                # "X hosted the talks with Y and Z", "X hosted talks between Y and Z": the guests the clause names
                 stop = re.search(r"[;:]", sentence[d.span_end:])
                 end = d.span_end + stop.start() if stop else len(sentence)
-                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep == "with"
+                guest = next((a for a in actors if d.span_end <= a.start < end and a.prep in ("with", "between")
                               and R.side(a.m.code) not in {R.side(d.actor1_code), *exclude}), None)
                 d.actor2_code = guest.m.code if guest is not None else None
             d.confidence -= 0.15
@@ -2923,6 +3062,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 # two acts between the same sides, each way ("X was received by Y and held talks", "the Taliban
                 # moved fighters to the border, and Tajikistan put its forces on alert")
                 continue
+            if same_pair and k.mode != ev.mode and None not in (k.event_date, ev.event_date) and \
+                    k.event_date != ev.event_date:
+                continue          # "X, who arrived in Kabul on Sunday, held talks with Y on Monday": two acts, two days
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
                 drop = True

@@ -45,6 +45,10 @@ _OF_HEAD = re.compile(
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?$", re.I)
+# "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
+_HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
+                        r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
+                        r"(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,3}\s+of\s+(?:the\s+)?$", re.I)
 # "a group of Afghan soldiers", "hundreds of Tajik migrants" opening a clause: the people themselves are its subject
 # (not after a verb or a preposition: "deported dozens of Afghans", "the expulsion of thousands of Afghans")
 _COLLECTIVE_SUBJECT = re.compile(
@@ -55,7 +59,7 @@ _COLLECTIVE_SUBJECT = re.compile(
 _SPEECH = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:forces|troops|officials|authorities|spokes(?:man|woman|person)|ministry|"
     r"police|military|army|government|fighters|commanders?)\s+(?=said|says|claimed|stated|announced|reported|let it be known|made it known)"
-    r"|^\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
+    r"|^\s*,?\s*(?:,[^,]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|claimed|claims|claim|stated|states|announced|"
     r"announces|added|insisted|insist|confirmed|declared|reported|noted|told\s+\w+|responded|let it be known|made it known)\b",
     re.I)
 _CLAUSE_POSSESSIVE = re.compile(r"(?:,\s*|\b)(?:and|but)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -183,6 +187,11 @@ class Placed:
 _APPOSITION = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}(?-i:[a-z])[\w-]*,\s*$")
 
 
+# "a delegation led by", "the mission headed by": the leader named after a delegation stands for its side
+_LED_BY = re.compile(r"\b(?:delegations?|team|mission|group|party)\s+(?:(?:which|that)\s+(?:was|is|were)\s+)?"
+                     r"(?:led|headed)\s+by\s+(?:the\s+)?$", re.I)
+
+
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
     out: list[Placed] = []
     for m in mentions:
@@ -200,8 +209,16 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
+            elif _HOLDER_OF.search(sentence, max(0, start - 90), start):
+                # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan met": the holder's state, in the holder's role
+                holder = _HOLDER_OF.search(sentence, max(0, start - 90), start)
+                tail = _PREP_TAIL.search(sentence, max(0, holder.start() - 80), holder.start())
+                outer = tail.group("prep").lower() if tail and tail.end() == holder.start() else None
+                prep = outer if outer in ("to", "with", "by", "from", "on", "against", "for", "at", "in") else None
             elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
                 prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
+        elif prep == "by" and _LED_BY.search(sentence, max(0, start - 60), start):
+            prep = None              # "a delegation led by Muttaqi arrived": its leader's side sent it (the sender)
         elif prep == "from":
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
@@ -251,12 +268,22 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 _COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
 _COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
 _COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
+# "Uzbekistan's foreign minister and his Taliban counterpart", "X's envoy and the Taliban's ...": two office holders,
+# each owned by the mention before the office
+_COORD_OFFICES = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:minister|president|premier|envoy|ambassador|"
+                            r"representative|officials?|delegation|delegates|diplomats?|chief|head|spokes\w+)s?\s+"
+                            r"(?:,\s*)?and\s+(?:his|her|their|its|the)\s+$", re.I)
 # "A, B and the Foreign Minister of C": the last member is the office holder of a state (a capitalised title)
 _COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?$")
 # "his Taliban counterpart, Mullah Mohammad Yaqoob": a title between two mentions of one side
 _APPOSED = re.compile(r"^\s*(?:['’]s\s+)?(?:[a-z][\w-]*(?:\s+|(?=,))){0,3},?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _APPOSED_VERB = re.compile(r"\b(?:and|or|but|said|says|has|have|had|is|are|was|were|met|to|\w+ed)\b", re.I)
 _TITLES = re.compile(r"^\s*(?:['’]s\s+)?(?:(?:[A-Z][\w-]*|and|of|the|for)\s+){0,8}$")
+
+
+# the sentence's opening prepositional phrase before a comma ("At the invitation of", "In Moscow", "On Monday in")
+_LEAD_PP_CLAUSE = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?)?(?i:of|with|by|from|to|in|at|on|during|near)\s+"
+                             r"(?:the\s+)?$")
 
 
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
@@ -270,9 +297,13 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
         if prev.prep is not None and cur.prep is None and cur.clause is False and _CLAUSE_AND.match(gap):
             break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
+        if prev.prep is not None and cur.prep is None and not re.search(r"\b(?:and|as well as)\b", gap) and \
+                _COORD.match(gap) and _LEAD_PP_CLAUSE.match(sentence, 0, prev.start):
+            break        # "At the invitation of the Taliban, Kazakh officials visited", "In Moscow, Uzbek and Taliban
+                         # officials met": the opening phrase, then the subject (the venue is not a party)
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
-        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or
+        elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or _COORD_OFFICES.match(gap) or
                                         _COORD_POSSESSIVE.match(gap) and _COUNTERPART.match(sentence, cur.end) or
                                         cur.prep is None and _COORD_TITLE_OF.match(gap)):
             group.insert(0, prev)       # "X and his Afghan counterpart", "A.B. Saidov, C.D. Muttaqi and the minister of Z"
@@ -303,6 +334,13 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
         cur = group[-1]
         if side(nxt.m.code) == side(cur.m.code) and _OF_SAME.match(sentence[cur.end:nxt.start]):
             group[-1] = nxt      # "Qin Gang of China and Amir Khan Muttaqi": the person and his state are one member
+            continue
+        gap = sentence[cur.end:nxt.start]
+        if side(nxt.m.code) == side(cur.m.code) and nxt.prep is None and _APPOSED.match(gap) and \
+                not _APPOSED_VERB.search(gap):
+            # "with the Kyrgyz foreign minister Jeenbek Kulubaev and the Tajik ...": the state's word, its title and
+            # the holder's name are one member, and the list goes on after the name
+            group[-1] = nxt
             continue
         if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
             if all(side(nxt.m.code) != side(b.m.code) for b in group):
@@ -463,6 +501,9 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             near = _plural_body(sentence, actors, own)
         if near is None:
             near = _clause_antecedent(sentence, actors, own)
+        if near is None and left and actors[left[-1]].prep is None and \
+                _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
+            near = actors[left[-1]]      # "X's envoy, NAME, told reporters that he had met Y": the speaker
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
