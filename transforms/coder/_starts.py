@@ -206,10 +206,11 @@ class Starting:
             pos = i + 1
 
 
-def starting(rx: re.Pattern):
-    """`rx`, or a `Starting` wrapper when the beginnings of its matches are known."""
+def starting(rx: re.Pattern, spread: int = _SPREAD):
+    """`rx`, or a `Starting` wrapper when the beginnings of its matches are known (and start with at most
+    `spread` different characters: a long scan over a whole text may pay with more, measure it)."""
     starts = beginnings(rx)
-    if starts is None or len({s[0] for s in starts}) > _SPREAD:
+    if starts is None or len({s[0] for s in starts}) > spread:
         return rx
     return Starting(rx, starts)
 
