@@ -43,8 +43,7 @@ MAX_SITEMAP_DEPTH = 3
 SKIP_COUNTS = {SKIP_LISTING["sitemap"]: "skipped_sitemap_lastmod", SKIP_LISTING["feed"]: "skipped_feed_date",
                SKIP_FRESH: "skipped_fresh"}   # skip_reason -> its key in the run's counts
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
-WAREHOUSE_MEMORY = "128MB"
-FINALIZE_MEMORY = "64MB"
+WAREHOUSE_MEMORY = "64MB"
 
 # glibc's malloc arenas capped at import, before Prefect's threads and the fetch threads take arenas of their own
 # (flows/memory.py: page bodies fetched on threads fragmented up to 16 arenas); again when the flow starts
@@ -54,18 +53,13 @@ cap_malloc_arenas()
 def warehouse_memory() -> str:
     """DuckDB's memory_limit in the refresh's own connections: its default (80 % of the machine) lets the cache of
     a growing warehouse file, and a full engagements rebuild, grow a run's peak memory with the warehouse; under
-    the cap DuckDB evicts and spills. A statement that still runs out is run again without the cap (a warning).
-    CARAVAN_DUCKDB_MEMORY overrides it."""
+    the cap DuckDB evicts and spills. A large warehouse fills whatever cap it gets (cached blocks; a load's
+    checkpoint rewriting `documents`), so the cap is what a run's peak grows by: 64 MB, what a load and finalize
+    need however large the warehouse (the full engagements rebuild goes in slices, refresh_views; the checks count
+    in aggregates). Measured over 357k events, peak above the flow's resident memory: a load with its checkpoint
+    +138 MB under 64 MB, +201 under 128; finalize +72 against +123. A statement that still runs out is run again
+    without the cap (a warning). CARAVAN_DUCKDB_MEMORY overrides it."""
     return os.environ.get("CARAVAN_DUCKDB_MEMORY") or WAREHOUSE_MEMORY
-
-
-def finalize_memory() -> str:
-    """DuckDB's memory_limit in finalize's connection, below the loads': a large warehouse fills any cap with cached
-    blocks, so the cap is the peak, and finalize's own work fits in 64 MB however large the warehouse (a full
-    engagements rebuild goes in slices, warehouse/db.py refresh_views; the checks count in aggregates that spill).
-    Measured on 357k events: +72 MB of resident memory at its peak under 64 MB, +123 MB under 128 MB; 1,000 pages
-    (20k events) need ≈ +40 MB under either. CARAVAN_DUCKDB_MEMORY overrides it, as it does the loads' cap."""
-    return os.environ.get("CARAVAN_DUCKDB_MEMORY") or FINALIZE_MEMORY
 
 
 def utcnow() -> dt.datetime:
@@ -465,18 +459,17 @@ def process_batch(pages: list[RawPage], known_docs: dict[str, dict], force: bool
     return process_pages(pages, known_docs, force=force)
 
 
-def capped(db_path: str, work, memory_limit: str | None = None, **open_kwargs):
-    """work(con) on the warehouse with DuckDB's memory capped (`memory_limit`, else warehouse_memory); when DuckDB
-    still runs out (the work's transaction is rolled back), once more without the cap."""
+def capped(db_path: str, work, **open_kwargs):
+    """work(con) on the warehouse with DuckDB's memory capped (warehouse_memory); when DuckDB still runs out (the
+    work's transaction is rolled back), once more without the cap."""
     logger = get_run_logger()
-    limit = memory_limit or warehouse_memory()
     try:
-        with open_warehouse(db_path, on_wait=logger.warning, memory_limit=limit, **open_kwargs) as con:
+        with open_warehouse(db_path, on_wait=logger.warning, memory_limit=warehouse_memory(), **open_kwargs) as con:
             return work(con)
     except (WarehouseError, duckdb.Error) as exc:
         if not out_of_memory(exc):
             raise
-        logger.warning("DuckDB needed more than %s (%s); again without the cap", limit, one_line(exc))
+        logger.warning("DuckDB needed more than %s (%s); again without the cap", warehouse_memory(), one_line(exc))
     with open_warehouse(db_path, on_wait=logger.warning, **open_kwargs) as con:
         return work(con)
 
@@ -492,7 +485,7 @@ def load_batch(db_path: str, batch: LoadBatch) -> dict:
 def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
     def work(con) -> dict:
         views = refresh_views(con)           # one transaction: rolled back when it fails
-        checkpoint(con)   # the loads' and the rebuild's writes into the file: the checks then fit under the cap
+        checkpoint(con)   # the loads' and the rebuild's writes into the file first: the checks then fit the cap
         checks = run_checks(con, run_id)     # results are upserted per (run, check): safe to run again
         failed_checks = [c for c in checks if not c.passed]
         final_counts = {**counts, "checks_passed": len(checks) - len(failed_checks),
@@ -505,7 +498,7 @@ def finalize(db_path: str, run_id: str, status: str, counts: dict) -> dict:
         return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
                 "counts": final_counts, "engagements": views["engagements"]}
 
-    return capped(db_path, work, finalize_memory())
+    return capped(db_path, work)
 
 
 # -------------------------------------------------------------------------------------------- flow
