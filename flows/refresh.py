@@ -44,6 +44,7 @@ SKIP_COUNTS = {SKIP_LISTING["sitemap"]: "skipped_sitemap_lastmod", SKIP_LISTING[
                SKIP_FRESH: "skipped_fresh"}   # skip_reason -> its key in the run's counts
 MAX_PENDING_FETCH_ROWS = 5_000   # fetch rows of unchanged batches held for a later load, at most (≈ 1 KB each)
 WAREHOUSE_MEMORY = "64MB"
+RETRY_MEMORY = "128MB"   # the cap of a second try, before one without a cap (capped)
 
 # glibc's malloc arenas capped at import, before Prefect's threads and the fetch threads take arenas of their own
 # (flows/memory.py: page bodies fetched on threads fragmented up to 16 arenas); again when the flow starts
@@ -461,15 +462,18 @@ def process_batch(pages: list[RawPage], known_docs: dict[str, dict], force: bool
 
 def capped(db_path: str, work, **open_kwargs):
     """work(con) on the warehouse with DuckDB's memory capped (warehouse_memory); when DuckDB still runs out (the
-    work's transaction is rolled back), once more without the cap."""
+    work's transaction is rolled back), once more under RETRY_MEMORY (the default cap only), then without a cap."""
     logger = get_run_logger()
-    try:
-        with open_warehouse(db_path, on_wait=logger.warning, memory_limit=warehouse_memory(), **open_kwargs) as con:
-            return work(con)
-    except (WarehouseError, duckdb.Error) as exc:
-        if not out_of_memory(exc):
-            raise
-        logger.warning("DuckDB needed more than %s (%s); again without the cap", warehouse_memory(), one_line(exc))
+    limits = [warehouse_memory()] + ([] if os.environ.get("CARAVAN_DUCKDB_MEMORY") else [RETRY_MEMORY])
+    for limit, then in zip(limits, limits[1:] + ["without the cap"]):
+        try:
+            with open_warehouse(db_path, on_wait=logger.warning, memory_limit=limit, **open_kwargs) as con:
+                return work(con)
+        except (WarehouseError, duckdb.Error) as exc:
+            if not out_of_memory(exc):
+                raise
+            logger.warning("DuckDB needed more than %s (%s); again %s", limit, one_line(exc),
+                           then if then == "without the cap" else f"under {then}")
     with open_warehouse(db_path, on_wait=logger.warning, **open_kwargs) as con:
         return work(con)
 

@@ -540,7 +540,8 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
 
 
 INCREMENTAL_SHARE = 0.25   # more pending documents than this share of all: a full rebuild is cheaper
-SLICE_EVENTS = 50_000      # a full rebuild groups about this many events at a time (build_engagements.sql)
+SLICE_EVENTS = 20_000      # a full rebuild groups about this many events at a time (build_engagements.sql; on a
+                           # 20,000-document copy, 390k events, 50,000 a slice ran out of the 64 MB cap, 20,000 fit)
 
 
 def engagement_slices(events: int, slice_events: int | None = None) -> int:
