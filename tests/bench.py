@@ -193,7 +193,9 @@ def timed_refresh(sources: pathlib.Path, db: pathlib.Path) -> dict:
     inside = sum(clock.seconds.values())
     return {"wall": wall, "tasks": clock.seconds, "inside_tasks": inside, "prefect": wall - inside,
             "counts": summary["counts"], "totals": summary["totals"], "status": summary["status"],
-            "batch_rss_mb": [json.loads(line)["rss_mb"] for line in lines]}
+            "batch_rss_mb": [json.loads(line)["rss_mb"] for line in lines],
+            # the process's peak so far after each batch: the last one is the peak before finalize
+            "batch_peak_mb": [json.loads(line)["peak_mb"] for line in lines]}
 
 
 def child_refresh(sources: pathlib.Path, db: pathlib.Path, dask_workers: int = 0) -> dict:

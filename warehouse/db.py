@@ -530,7 +530,8 @@ def _engagement_inputs_hash(reference: str, overrides: str) -> str:
     """The hash of what engagements depend on besides documents and events: the build's SQL, the views it reads
     (events_effective), reference data and overrides."""
     digest = hashlib.sha256()
-    for name in ("engagement_keys", "build_engagements", "build_engagements_incremental", "write_engagements"):
+    for name in ("engagement_keys", "clear_engagements", "build_engagements", "build_engagements_incremental",
+                 "write_engagement_mentions", "write_engagements", "write_all_engagement_mentions"):
         digest.update(sqlfiles.query(name).encode())
     for _, sql in sqlfiles.views():
         digest.update(sql.encode())
@@ -549,15 +550,40 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
 
 
 INCREMENTAL_SHARE = 0.25   # more pending documents than this share of all: a full rebuild is cheaper
+SLICE_EVENTS = 20_000      # a full rebuild groups about this many events at a time (build_engagements.sql; on a
+                           # 20,000-document copy, 390k events, 50,000 a slice ran out of the 64 MB cap, 20,000 fit)
 
 
-def refresh_views(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> dict:
+def engagement_slices(events: int, slice_events: int | None = None) -> int:
+    """How many slices a full engagements rebuild over `events` events takes: enough that one slice holds about
+    `slice_events` (SLICE_EVENTS) of them, so the rebuild's working set (the window and the grouping over a slice)
+    stays the same however large the warehouse grows; a slice is a range of group-key hashes, never part of an
+    engagement."""
+    size = max(1, int(slice_events or SLICE_EVENTS))
+    return max(1, -(-int(events) // size))
+
+
+def _build_all_engagements(con: duckdb.DuckDBPyConnection, slice_events: int | None) -> int:
+    """The full rebuild inside the caller's transaction: the engagements slice after slice, then every mention in
+    one streaming insert. Returns the number of slices."""
+    slices = engagement_slices(_run(con, sqlfiles.query("count_events"))[0][0], slice_events)
+    _run(con, sqlfiles.query("clear_engagements"))
+    for part in range(slices):
+        _run(con, sqlfiles.query("build_engagements"), {"slices": slices, "slice": part})
+        _run(con, sqlfiles.query("write_engagements"))
+    _run(con, sqlfiles.query("write_all_engagement_mentions"))
+    return slices
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, *, full: bool = False, slice_events: int | None = None) -> dict:
     """(Re)create every views/NN_*.sql and bring engagements + engagement_mentions up to date, in one transaction.
 
     Only the engagements of documents loaded since the last build are rebuilt (engagements_pending, filled by
     save_batch); nothing when no document was loaded; everything when the last build's other inputs (this SQL,
     reference data, overrides) changed, on a warehouse never built, when more than INCREMENTAL_SHARE of the
-    documents are pending (a first refresh), or when `full` is asked (after editing events by hand).
+    documents are pending (a first refresh), or when `full` is asked (after editing events by hand). A full
+    rebuild goes slice by slice (engagement_slices: about `slice_events`, default SLICE_EVENTS, events each), so
+    its peak memory does not grow with the warehouse.
     Returns {"engagements": "full" | "incremental" | "unchanged", "pending_documents": n}.
     """
     try:
@@ -569,12 +595,12 @@ def refresh_views(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> dict
         if full or built != inputs_hash or pending > documents * INCREMENTAL_SHARE:
             mode = "full"
             _run(con, sqlfiles.query("engagement_keys"))
-            _run(con, sqlfiles.query("build_engagements"))
-            _run(con, sqlfiles.query("write_engagements"))
+            _build_all_engagements(con, slice_events)
         elif pending:
             mode = "incremental"
             _run(con, sqlfiles.query("engagement_keys"))
             _run(con, sqlfiles.query("build_engagements_incremental"))
+            _run(con, sqlfiles.query("write_engagement_mentions"))
             _run(con, sqlfiles.query("write_engagements"))
         else:
             mode = "unchanged"

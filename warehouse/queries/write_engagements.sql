@@ -1,4 +1,5 @@
--- Write the engagements and mentions of engagement_keyed (from build_engagements or build_engagements_incremental).
+-- Write the engagements of engagement_keyed (from build_engagements or build_engagements_incremental), after
+-- write_engagement_mentions (the incremental rebuild) or before write_all_engagement_mentions (a full one), and drop it.
 INSERT INTO engagements
 SELECT k.engagement_id,
        k.group_key,
@@ -24,9 +25,5 @@ SELECT k.engagement_id,
        min(k.published_at)
 FROM engagement_keyed k
 GROUP BY k.engagement_id, k.group_key;
-
-INSERT INTO engagement_mentions
-SELECT engagement_id, event_id, doc_id, source_id
-FROM engagement_keyed;
 
 DROP TABLE engagement_keyed;
