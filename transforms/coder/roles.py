@@ -43,8 +43,12 @@ _OF_HEAD = re.compile(
     r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
-    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
-    r"(?:(?:the|a|an)\s+)?$", re.I)
+    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?|"
+    # "The Ministry of Foreign Affairs of the Republic of Uzbekistan expresses ...", "the Embassy of Turkmenistan in
+    # Kabul handed over ...": an organ of the state named after it speaks and acts for that state
+    r"ministr(?:y|ies)(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|embass(?:y|ies)|"
+    r"consulates?(?:[\s-]general)?|cabinet(?:\s+of\s+ministers)?|parliament|administration|side)\s+of\s+"
+    r"(?:(?:the|a|an)\s+)?(?:republic\s+of\s+)?$", re.I)
 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
 _HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
                         r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
