@@ -433,7 +433,10 @@ def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pl
 # a comma-enclosed aside between a subject and its verb ("X, governments the Taliban usually take care not to
 # offend, also criticised"; "X, which had never done so, condemned"): only adverbs between its end and the verb
 APPOSITIVE_BEFORE = re.compile(
-    r",\s+(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s))\s[^,;:]{3,80},\s+"
+    # ", standing with the Taliban prime minister, launched", ", accompanied by Taliban officials, inspected": a
+    # participial clause between the subject and its verb is an aside too
+    r",\s+(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s)|(?-i:[a-z]{3,}ing)|"
+    r"(?:accompanied|flanked|joined|escorted)\s+by)\s[^,;:]{3,80},\s+"
     r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
 
 
