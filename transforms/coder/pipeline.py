@@ -836,6 +836,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                     continue
                 variant.actor2, variant.actor2_code = partner, partner.m.code
             drafts.append(variant)
+            if variant is draft and prev_subject == ((), None) and variant.actor1 is None and \
+                    variant.actor1_code not in (None, _UNNAMED):
+                # "On Monday the minister met Taliban officials and signed a memorandum": the subject the first verb
+                # was given (from the topic) is the next coordinated verb's, not the first verb's object
+                prev_subject = ((), variant.actor1_code)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
     if first_subject and (R.side(first_subject) != "AFG" or first_subject == "TALIBAN" and _OWNED_ORGAN_START.match(sentence)):
