@@ -120,8 +120,9 @@ _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
-    r"delegations|leaders|partners|ministers|capitals|ministries|agencies)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
-    r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
+    r"delegations|leaders|partners|(?:(?:foreign|prime|defen[cs]e|trade|energy|interior|deputy)\s+)?ministers|capitals|"
+    r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
+    r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -171,6 +172,7 @@ class _Context:
     last_place: tuple | None = None                               # (country, sentences since) of the last place named
     prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
+    prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -283,6 +285,12 @@ def code_document(doc: Document) -> list[Event]:
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        sides: list[str] = []
+        for a in actors:
+            if a.m.code not in (None, _UNNAMED, "UNK") and a.m.kind not in ("people", "group", "others") and \
+                    all(R.side(a.m.code) != R.side(c) for c in sides):
+                sides.append(a.m.code)
+        ctx.prev_parties = tuple(sides)
         where = next((a.m.country for a in reversed(actors_all) if a.m.country), None)
         if where is not None:
             ctx.last_place = (where, 0)
@@ -655,6 +663,10 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
                     own.append(x.code)
             before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
         parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n)
+        if not before and len(parties) < n and len(ctx.prev_parties) == n:
+            # "Uzbekistan and Afghanistan: a new deal. The two countries signed ...": the pair the sentence before
+            # named, when no event has paired anyone yet
+            parties = list(ctx.prev_parties)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
