@@ -32,7 +32,7 @@ railways company side's airline airlines companies firms exporters importers inv
 producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
-drones helicopters gunships artillery
+drones helicopters gunships artillery capital
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
