@@ -167,3 +167,20 @@ def test_title_with_no_holder_in_reach_is_no_party():
 
 def test_bare_officials_are_not_guessed():
     assert coded("The Taliban want recognition. On 5 May officials signed a transit agreement with Uzbekistan.") == []
+
+
+# -- a meeting's agent after a participle: "the meeting convened by X" ---------------------------------------------
+
+def test_talks_hosted_by_a_state_with_a_named_guest():
+    assert coded("The talks hosted by Uzbekistan with the Taliban ended in Termez on Monday.") == \
+        [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_meeting_convened_by_the_un_is_the_un_s():
+    got = coded("Today the third meeting of special envoys on Afghanistan convened by the United Nations concluded "
+                "in Doha.")
+    assert got and all(a1 == "UN" for a1, _, _ in got)
+
+
+def test_meeting_convened_by_no_party_is_no_event():
+    assert coded("The meeting convened by Independent Analysts in Termez on Monday discussed trade.") == []

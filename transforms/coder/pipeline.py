@@ -1459,7 +1459,24 @@ def _passive(sentence: str, d: _Draft) -> bool:
     if re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I):
         return False
     return R.passive(sentence, d.head) or d.trigger.event_type == "COERCE" and re.match(r"\w+ed\b", d.text) is not None \
-        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None
+        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None or _convened_by(sentence, d)
+
+
+def _convened_by(sentence: str, d: _Draft) -> bool:
+    """'the third meeting of special envoys convened by the United Nations': the meeting's agent follows "by"; the
+    noun before the participle is the meeting itself, no party."""
+    return _BY_AFTER_PARTICIPLE.match(sentence, d.span_end) is not None and \
+        _PARTICIPLE_TRIGGER.fullmatch(d.text) is not None and \
+        _NOUN_BEFORE_PARTICIPLE.search(sentence, max(0, d.head - 70), d.head) is not None
+
+
+# "the third meeting of special envoys convened by the United Nations", "the talks hosted by Uzbekistan": a past
+# participle after its noun, then its agent (a reduced relative clause: a passive without an auxiliary)
+_PARTICIPLE_TRIGGER = re.compile(r"(?:convened|hosted|organi[sz]ed|chaired|brokered|mediated|sponsored|initiated|"
+                                 r"arranged|co-hosted|co-chaired)", re.I)
+_BY_AFTER_PARTICIPLE = re.compile(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])")
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:meetings?|talks|conference|summit|consultations|round|forum|session|"
+                                     r"negotiations|dialogue|gathering|event)\s+(?:[\w-]+\s+){0,6}?$", re.I)
 
 
 # "11 people detained in the Bryansk region", "two Uzbek nationals held in Almaty": the people an arrest befell
@@ -1581,7 +1598,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
             start = brk.end()
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
-                                      d.head)
+                                      d.head) if not _convened_by(sentence, d) else None
         if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
                 _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed", "others") and \
                 not any(d.actor2.end <= a.start < d.head for a in actors):
