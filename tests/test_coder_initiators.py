@@ -184,3 +184,10 @@ def test_meeting_convened_by_the_un_is_the_un_s():
 
 def test_meeting_convened_by_no_party_is_no_event():
     assert coded("The meeting convened by Independent Analysts in Termez on Monday discussed trade.") == []
+
+
+def test_outlets_and_services_of_a_party_speak_and_act_for_it():
+    assert coded("The propaganda outlets of ISKP have denounced the Taliban as apostates for doing business with "
+                 "Uzbekistan.") == [("ISKP", "TALIBAN", "ACCUSE")]
+    assert coded("The security services of Tajikistan arrested two Taliban fighters on Monday.") == \
+        [("TJK", "TALIBAN", "COERCE")]

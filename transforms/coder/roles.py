@@ -47,7 +47,9 @@ _OF_HEAD = re.compile(
     # "The Ministry of Foreign Affairs of the Republic of Uzbekistan expresses ...", "the Embassy of Turkmenistan in
     # Kabul handed over ...": an organ of the state named after it speaks and acts for that state
     r"ministr(?:y|ies)(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|embass(?:y|ies)|"
-    r"consulates?(?:[\s-]general)?|cabinet(?:\s+of\s+ministers)?|parliament|administration|side)\s+of\s+"
+    r"consulates?(?:[\s-]general)?|cabinet(?:\s+of\s+ministers)?|parliament|administration|side|"
+    # "The propaganda outlets of ISKP ... have denounced": a body's voice speaks for it
+    r"outlets|mouthpieces?|media\s+arms?|(?:security\s+|intelligence\s+|special\s+)services|agencies)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?(?:republic\s+of\s+)?$", re.I)
 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
 _HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
