@@ -191,3 +191,8 @@ def test_outlets_and_services_of_a_party_speak_and_act_for_it():
                  "Uzbekistan.") == [("ISKP", "TALIBAN", "ACCUSE")]
     assert coded("The security services of Tajikistan arrested two Taliban fighters on Monday.") == \
         [("TJK", "TALIBAN", "COERCE")]
+
+
+def test_one_another_and_a_second_verb_keep_the_coordinated_subject():
+    assert coded("On Monday Kazakh and Afghan companies presented their products to one another and held "
+                 "negotiations in Astana.") == [("KAZ", "AFG", "CONSULT")]

@@ -86,7 +86,9 @@ def _agrees(pronoun: str, a: "Placed") -> bool:
 
 
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
-_OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
+# ("presented their products to one another and held talks": a reciprocal and a coordinated verb, no subject)
+_OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|(?<!\bone\s)another)\s+(?:(?!(?:and|or|but|then)\b)[a-z][\w-]*\s+){1,2}"
+                          r"(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
 _PRONOUN_SUBJECT = re.compile(
