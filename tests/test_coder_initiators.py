@@ -196,3 +196,12 @@ def test_outlets_and_services_of_a_party_speak_and_act_for_it():
 def test_one_another_and_a_second_verb_keep_the_coordinated_subject():
     assert coded("On Monday Kazakh and Afghan companies presented their products to one another and held "
                  "negotiations in Astana.") == [("KAZ", "AFG", "CONSULT")]
+
+
+# -- a passive agent behind a lower-case owner: "by the embassy's armed Taliban guards" ----------------------------
+
+def test_passive_agent_after_an_owner_keeps_by():
+    assert coded("An ISKP gunman was shot on Monday by the embassy's armed Taliban guards.") == \
+        [("TALIBAN", "ISKP", "ASSAULT")]
+    assert coded("Two Tajik traders were detained on Monday by the province's Taliban police.") == \
+        [("TALIBAN", "TJK", "COERCE")]

@@ -20,7 +20,9 @@ _PREP_TAIL = re.compile(
     r"after|before|during|since|along with|apart from|except|unlike|beyond|inside|outside|onto)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|new|former|previous|fellow|other|neighbouring|"
     r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire|"
-    r"[\w]+-(?:based|backed|linked|affiliated|born))\s+)*$",
+    r"[\w]+-(?:based|backed|linked|affiliated|born)|armed|own|"
+    # "shot by the embassy's armed Taliban guards": a lower-case owner before the named party keeps the preposition
+    r"(?-i:[a-z][\w-]*)['’]s)\s+)*$",
     re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(
