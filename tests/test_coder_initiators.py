@@ -205,3 +205,26 @@ def test_passive_agent_after_an_owner_keeps_by():
         [("TALIBAN", "ISKP", "ASSAULT")]
     assert coded("Two Tajik traders were detained on Monday by the province's Taliban police.") == \
         [("TALIBAN", "TJK", "COERCE")]
+
+
+# -- "the guest", "the visiting minister", "the hosts": the parties of the visit just told ------------------------
+
+def test_the_guest_is_the_visitor_received():
+    got = coded("Mirziyoyev received Muttaqi in Tashkent on Monday. The guest thanked Uzbekistan for its aid.")
+    assert ("TALIBAN", "UZB", "SUPPORT") in got
+
+
+def test_the_hosts_are_the_visited_side():
+    got = coded("Muttaqi visited Tashkent on Monday. The hosts promised to expand trade with the Taliban.")
+    assert ("UZB", "TALIBAN", "AGREE") in got
+
+
+def test_the_visiting_minister_invites_the_host():
+    got = coded("Mirziyoyev received Muttaqi in Tashkent on Monday. The visiting minister invited Mirziyoyev to "
+                "Kabul.")
+    assert got[-1][:2] == ("TALIBAN", "UZB")
+
+
+def test_the_guest_with_no_visit_in_reach_is_no_party():
+    assert coded("Muttaqi arrived in Tashkent on Monday. Grain prices rose. Exports fell. The guest thanked "
+                 "Uzbekistan for its aid.") == [("TALIBAN", "UZB", "CONSULT")]

@@ -173,6 +173,7 @@ class _Context:
     prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
+    last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -204,6 +205,10 @@ class _Context:
             self.by_type[ev.event_type] = ev.actor2
         if ev.event_type == "REQUEST" and ev.actor1:
             self.last_request = ev.actor1
+        if ev.event_type == "CONSULT" and ev.mode in ("host", "visit") and ev.actor1 and ev.actor2 and \
+                _UNNAMED not in (ev.actor1, ev.actor2):
+            guest, host = (ev.actor2, ev.actor1) if ev.mode == "host" else (ev.actor1, ev.actor2)
+            self.last_visit = (guest, host, ev.sentence_index)
         if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
             self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
@@ -260,6 +265,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_armed_mentions(sentence, s, local, ctx)
         local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
+        local = _with_visit_mentions(sentence, s, local, ctx, index)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -376,6 +382,27 @@ _ORGAN = re.compile(
     r"|(?<![\w'’])the\s+(?:(?:acting|deputy|first)\s+)*(?:minister|ministry)\s+(?:of|for)\s+"
     r"(?-i:(?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,3})(?=\s*[,;.]|\s+(?:has|had|was|said|ordered|announced|"
     r"told|met|signed|issued|visited|called|urged)\b)", re.I)
+
+
+# "Mirziyoyev received Muttaqi ... The guest thanked Uzbekistan": the guest or host of the visit just told
+_VISIT_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|delegation|side|envoy|"
+                            r"president|premier|leader|official|officials|diplomats?))|(?P<host>hosts?|host\s+(?:side|"
+                            r"country|government)))\b(?!\s+(?:of|from|list)\b)(?!['’])")
+
+
+def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
+    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts': the guest or host of the visit or
+    reception coded in the last two sentences (nothing when no such visit is in reach)."""
+    if ctx.last_visit is None or index - ctx.last_visit[2] > 2 or ("uest" not in sentence and "isit" not in sentence
+                                                                    and "host" not in sentence):
+        return local
+    extra = []
+    for m in _VISIT_ANAPHOR.finditer(sentence):
+        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+            continue
+        code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
+        extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
 def _dominant(ctx: _Context) -> str | None:
