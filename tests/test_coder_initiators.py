@@ -228,3 +228,24 @@ def test_the_visiting_minister_invites_the_host():
 def test_the_guest_with_no_visit_in_reach_is_no_party():
     assert coded("Muttaqi arrived in Tashkent on Monday. Grain prices rose. Exports fell. The guest thanked "
                  "Uzbekistan for its aid.") == [("TALIBAN", "UZB", "CONSULT")]
+
+
+# -- a press release's own voice: "the Deputy Minister", "a delegation of the Ministry" ---------------------------
+
+RELEASE = "Press release of the Ministry of Foreign Affairs of Kazakhstan\n"
+
+
+def test_press_release_deputy_minister_is_its_state():
+    assert coded(RELEASE + "On 9 May the Deputy Minister held consultations with Taliban officials in Kabul.") == \
+        [("KAZ", "TALIBAN", "CONSULT")]
+
+
+def test_press_release_delegation_of_the_ministry_is_its_state():
+    assert coded(RELEASE + "On 9 May a delegation of the Ministry held consultations with Taliban officials in "
+                 "Kabul.") == [("KAZ", "TALIBAN", "CONSULT")]
+
+
+def test_press_release_unnamed_outsiders_are_not_its_voice():
+    assert coded(RELEASE + "On 9 May a businessman held consultations with Taliban officials in Kabul.") == []
+    assert coded(RELEASE + "On 9 May a delegation of analysts held consultations with Taliban officials in "
+                 "Kabul.") == []

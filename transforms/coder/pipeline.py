@@ -2942,12 +2942,16 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
 _COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
 # the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
 _LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
-                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our)\s))?")
+                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our|an?)\s))?")
 # a subject the actor dictionary does not know and that names no one: "the ministry", "the heads of the
 # delegation", "its working group" (a capital only on an organ word)
 _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations|Government|Side|Commission|" \
-              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council)"
-_ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
+              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council|" \
+              r"Deputy|First|Vice|Acting|Foreign|Special|Permanent|Representative|Representatives|Envoy|Ambassador|" \
+              r"Consul|Consulate|General)"
+# ("a delegation of the Ministry held consultations", "the Deputy Minister held talks": a press release's own organs)
+_ORGAN_SUBJECT = re.compile(r"^(?:(?:the|its|their|our|this)\s+|an?\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:delegation|mission|team)\s+"
+                            r"of\s+(?:the|its|our)\s+(?=(?-i:" + _ORGAN_WORD + r")))(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
                             r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
 # "analysts say talks were held with X": hearsay, no one's act
 _HEARSAY = re.compile(r"\b(?:say|says|said|claim|claims|claimed|report|reports|reported|believe|believes|suggest|suggests|"
