@@ -249,3 +249,12 @@ def test_press_release_unnamed_outsiders_are_not_its_voice():
     assert coded(RELEASE + "On 9 May a businessman held consultations with Taliban officials in Kabul.") == []
     assert coded(RELEASE + "On 9 May a delegation of analysts held consultations with Taliban officials in "
                  "Kabul.") == []
+
+
+def test_a_release_s_present_tense_condolences_are_of_its_publication_day():
+    doc = ("The Ministry of Foreign Affairs of the Republic of Uzbekistan expresses its deep sorrow over the loss of "
+           "life caused by the earthquake that struck the provinces of Kunar and Nangarhar on 31 August, and extends "
+           "its sincere condolences to the brotherly Afghan people.")
+    events = _coder.events(doc, dt.date(2025, 9, 3))
+    assert events and {(e.actor1, e.event_type) for e in events} == {("UZB", "SUPPORT")}
+    assert all(e.event_date == dt.date(2025, 9, 3) for e in events)

@@ -900,6 +900,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is not None and date.inherited and clock.published is not None and date.date < clock.published and \
+                sentence.rstrip().endswith(".") and _present_statement(d.text):
+            # "The Ministry ... expresses its deep sorrow over the earthquake that struck ... on 31 August, and extends
+            # its condolences": a statement in the simple present is the text's own, of its publication day
+            date = temporal.DateInfo(clock.published, "day", "publication", None, True)
         if date is not None and d.trigger.event_type == "REQUEST" and _content_date(sentence, d, date):
             date = None       # "asked X to return the aircraft flown out in August 2021": the date of what was asked about
         if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
@@ -1028,6 +1033,15 @@ _DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resol
 
 
 _GENERIC_CLAUSE = re.compile(r"\b(?:where|wherever|whenever|when|if|unless|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+# what a release or a statement says in its own voice, in the simple present
+_PRESENT_STATEMENT = re.compile(r"(?:expresses|extends|conveys|offers|welcomes|condemns|supports|reaffirms|calls|urges|"
+                                r"appeals|stands|congratulates|thanks|deplores|denounces|rejects)\b", re.I)
+
+
+def _present_statement(text: str) -> bool:
+    return _PRESENT_STATEMENT.match(text) is not None
 
 
 def _plain_present(word: str) -> bool:
