@@ -258,3 +258,25 @@ def test_a_release_s_present_tense_condolences_are_of_its_publication_day():
     events = _coder.events(doc, dt.date(2025, 9, 3))
     assert events and {(e.actor1, e.event_type) for e in events} == {("UZB", "SUPPORT")}
     assert all(e.event_date == dt.date(2025, 9, 3) for e in events)
+
+
+# -- "the former" / "the latter" across sentences; an opening "Having met X," -------------------------------------
+
+def test_the_former_is_the_first_of_the_pair_named_before():
+    got = coded("Muttaqi met Saidov in Tashkent on Monday. The former thanked Uzbekistan for its aid.")
+    assert ("TALIBAN", "UZB", "SUPPORT") in got
+    assert ("UZB", "TALIBAN", "SUPPORT") not in got
+
+
+def test_the_former_as_a_title_is_no_anaphor():
+    assert coded("The former Soviet republics met in Tashkent on Monday.") == []
+
+
+def test_having_met_takes_the_main_clause_subject():
+    got = coded("Having met Muttaqi in the morning, Saidov signed a rail agreement with the Taliban in the afternoon.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    assert ("UZB", "TALIBAN", "AGREE") in got
+
+
+def test_having_met_with_no_party_after_the_comma_is_no_event():
+    assert coded("Having met Muttaqi in Tashkent, the analysts wrote a report.") == []

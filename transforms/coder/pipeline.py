@@ -146,6 +146,9 @@ _THANKS_FOR = re.compile(
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
+_HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
+# between the comma and the main clause's subject: an article and the capitalised words of a title
+_MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
@@ -266,6 +269,7 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
         local = _with_visit_mentions(sentence, s, local, ctx, index)
+        local = _with_former_latter(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -401,6 +405,28 @@ def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
             continue
         code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
+        extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "Muttaqi met Saidov in Tashkent. The former thanked Uzbekistan": the first or second of the two sides named before
+_FORMER_LATTER = re.compile(
+    r"\b[Tt]he\s+(?P<which>former|latter)(?=\s+(?:(?:also|then|later|in\s+turn|\w+ly)\s+)?(?:said|says|met|meets|has|have|"
+    r"had|was|is|signed|signs|told|tells|thanked|thanks|promised|promises|pledged|pledges|urged|urges|called|calls|"
+    r"asked|asks|invited|invites|agreed|agrees|offered|offers|stressed|noted|welcomed|welcomes|expressed|expresses|"
+    r"proposed|proposes|accused|accuses|rejected|rejects|critici[sz]ed|praised|warned|received|hosted|visited)\b)")
+
+
+def _with_former_latter(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'the former' / 'the latter' opening a clause with no party before it in the sentence: the first or the
+    second of exactly two sides the previous sentence named (nothing otherwise)."""
+    if "ormer" not in sentence and "atter" not in sentence or len(ctx.prev_parties) != 2:
+        return local
+    extra = []
+    for m in _FORMER_LATTER.finditer(sentence):
+        if any(x.start < offset + m.end() for x in local if x.code):
+            continue
+        code = ctx.prev_parties[0 if m.group("which") == "former" else 1]
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
@@ -1676,6 +1702,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             # "the declaration adopted there urged ...", "The document calls on ...": the text's authors speak
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code, how = ([main], None, "document") if main is not None else ([], topic, "document")
+        if not subj and not code and _HAVING_OPEN.match(sentence, 0, d.head):
+            # "Having met Muttaqi in the morning, Saidov signed ...": the opening participle's subject is the main
+            # clause's, named right after the comma
+            comma = sentence.find(",", d.span_end)
+            main = next((a for a in actors if comma >= 0 and a.start > comma and a.prep is None), None)
+            if main is not None and _MAIN_SUBJECT_GAP.fullmatch(sentence, comma, main.start):
+                subj, code = [main], None
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
