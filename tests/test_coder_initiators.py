@@ -280,3 +280,9 @@ def test_having_met_takes_the_main_clause_subject():
 
 def test_having_met_with_no_party_after_the_comma_is_no_event():
     assert coded("Having met Muttaqi in Tashkent, the analysts wrote a report.") == []
+
+
+def test_the_latter_of_three_is_the_last_named():
+    got = coded("Muttaqi, Saidov and Nurtleu met in Tashkent on Monday. The latter thanked the Taliban for their help.")
+    assert ("KAZ", "TALIBAN", "SUPPORT") in got
+    assert ("UZB", "TALIBAN", "SUPPORT") not in got

@@ -418,15 +418,17 @@ _FORMER_LATTER = re.compile(
 
 
 def _with_former_latter(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
-    """'the former' / 'the latter' opening a clause with no party before it in the sentence: the first or the
-    second of exactly two sides the previous sentence named (nothing otherwise)."""
-    if "ormer" not in sentence and "atter" not in sentence or len(ctx.prev_parties) != 2:
+    """'the former' / 'the latter' opening a clause with no party before it in the sentence: the first of exactly
+    two sides the previous sentence named, or the last of two or more (nothing new otherwise)."""
+    if "ormer" not in sentence and "atter" not in sentence or len(ctx.prev_parties) < 2:
         return local
     extra = []
     for m in _FORMER_LATTER.finditer(sentence):
         if any(x.start < offset + m.end() for x in local if x.code):
             continue
-        code = ctx.prev_parties[0 if m.group("which") == "former" else 1]
+        if m.group("which") == "former" and len(ctx.prev_parties) != 2:
+            continue          # "the former" of three: not ours to pick
+        code = ctx.prev_parties[0 if m.group("which") == "former" else -1]
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
