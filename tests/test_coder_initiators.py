@@ -286,3 +286,14 @@ def test_the_latter_of_three_is_the_last_named():
     got = coded("Muttaqi, Saidov and Nurtleu met in Tashkent on Monday. The latter thanked the Taliban for their help.")
     assert ("KAZ", "TALIBAN", "SUPPORT") in got
     assert ("UZB", "TALIBAN", "SUPPORT") not in got
+
+
+def test_an_adverb_led_description_is_an_aside():
+    assert coded("Tajik President Emomali Rahmon, long the Taliban's fiercest critic in the region, met a Taliban "
+                 "delegation in Dushanbe on Monday.") == [("TJK", "TALIBAN", "CONSULT")]
+
+
+def test_a_time_aside_with_another_party_is_not_the_subject():
+    got = coded("Saidov, after a meeting with Chinese envoy Yue Xiaoyong, flew to Kabul on Monday and met Muttaqi.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    assert not any(a1 == "CHN" for a1, _, _ in got)

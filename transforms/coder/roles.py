@@ -441,8 +441,12 @@ def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pl
 APPOSITIVE_BEFORE = re.compile(
     # ", standing with the Taliban prime minister, launched", ", accompanied by Taliban officials, inspected": a
     # participial clause between the subject and its verb is an aside too
-    r",\s+(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s)|(?-i:[a-z]{3,}ing)|"
-    r"(?:accompanied|flanked|joined|escorted)\s+by)\s[^,;:]{3,80},\s+"
+    # ", long the Taliban's fiercest critic,", ", after a meeting with the Chinese envoy,": an adverb before the
+    # description, or a prepositional aside of time
+    r",\s+(?:(?:long|once|formerly|previously|still|now)\s+(?=(?:an?|the|its|their|his|her|one)\s))?"
+    r"(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s)|(?-i:[a-z]{3,}ing)|"
+    r"(?:accompanied|flanked|joined|escorted)\s+by|(?:after|before|during|following|ahead\s+of)\s+(?:an?|the|his|her|its|their)"
+    r")\s[^,;:]{3,80},\s+"
     r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
 
 
