@@ -32,7 +32,7 @@ railways company side's airline airlines companies firms exporters importers inv
 producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
-drones helicopters gunships artillery
+drones helicopters gunships artillery capital
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -308,6 +308,10 @@ _NOT_NAME = frozenset("the a an on in at by for from with and but then when afte
 _TITLE_NAME_OF = re.compile(r"\b" + _TITLE + r"\s+" + _NAME + r"\s+of\s+(?:the\s+)?$")
 _LED_BY_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|mission)\s+(?:(?:which|that)\s+)?"
                           r"(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+" + _NAME + r"(?![\w'’-])")
+# an office mention ("the acting minister", "the Uzbek ambassador"), its portfolio in lower case, then the holder's name
+_TITLE_END = re.compile(_TITLE + r"$")
+_OFFICE_APPOSED = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[a-z])[\w-]*)?,\s+" + _NAME +
+                             r"(?=\s*[,.;)])")
 _APPOSED = re.compile(r",\s+" + _NAME + r"(?=\s*[,.;)]|\s+(?:said|says|told|met|has|had|was|who|and)\b)")
 
 
@@ -342,6 +346,9 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
         if g is None:
             # "the Kazakh delegation was headed by Roman Vassilenko": the delegation's leader serves its state
             g = _LED_BY_NAME.match(text, m.end, min(len(text), m.end + 100))
+        if g is None and _TITLE_END.search(m.text):
+            # "the acting minister of higher education, Neda Mohammad Nadeem, ordered": the office's holder
+            g = _OFFICE_APPOSED.match(text, m.end, min(len(text), m.end + 100))
         if g is None or not free(g.start("name"), g.end("name")):
             continue
         words = g.group("name").split()

@@ -120,8 +120,9 @@ _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
-    r"delegations|leaders|partners|ministers|capitals|ministries|agencies)|both\s+(?:sides|parties|governments|countries|neighbou?rs|"
-    r"delegations|leaders|capitals)|the\s+(?:sides|parties|delegations))\b", re.I)
+    r"delegations|leaders|partners|(?:(?:foreign|prime|defen[cs]e|trade|energy|interior|deputy)\s+)?ministers|capitals|"
+    r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
+    r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -145,6 +146,9 @@ _THANKS_FOR = re.compile(
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
+_HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
+# between the comma and the main clause's subject: an article and the capitalised words of a title
+_MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
@@ -171,6 +175,8 @@ class _Context:
     last_place: tuple | None = None                               # (country, sentences since) of the last place named
     prev_states: tuple = ()                                       # states the previous sentence names as a subject or "in X"
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
+    prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
+    last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -202,6 +208,10 @@ class _Context:
             self.by_type[ev.event_type] = ev.actor2
         if ev.event_type == "REQUEST" and ev.actor1:
             self.last_request = ev.actor1
+        if ev.event_type == "CONSULT" and ev.mode in ("host", "visit") and ev.actor1 and ev.actor2 and \
+                _UNNAMED not in (ev.actor1, ev.actor2):
+            guest, host = (ev.actor2, ev.actor1) if ev.mode == "host" else (ev.actor1, ev.actor2)
+            self.last_visit = (guest, host, ev.sentence_index)
         if ev.event_type in ("CONSULT", "AGREE") and ev.actor1 and ev.actor2:
             self.last_meeting = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
@@ -258,6 +268,8 @@ def code_document(doc: Document) -> list[Event]:
         local = _with_armed_mentions(sentence, s, local, ctx)
         local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
+        local = _with_visit_mentions(sentence, s, local, ctx, index)
+        local = _with_former_latter(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -283,6 +295,12 @@ def code_document(doc: Document) -> list[Event]:
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        sides: list[str] = []
+        for a in actors:
+            if a.m.code not in (None, _UNNAMED, "UNK") and a.m.kind not in ("people", "group", "others") and \
+                    all(R.side(a.m.code) != R.side(c) for c in sides):
+                sides.append(a.m.code)
+        ctx.prev_parties = tuple(sides)
         where = next((a.m.country for a in reversed(actors_all) if a.m.country), None)
         if where is not None:
             ctx.last_place = (where, 0)
@@ -368,6 +386,51 @@ _ORGAN = re.compile(
     r"|(?<![\w'’])the\s+(?:(?:acting|deputy|first)\s+)*(?:minister|ministry)\s+(?:of|for)\s+"
     r"(?-i:(?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,3})(?=\s*[,;.]|\s+(?:has|had|was|said|ordered|announced|"
     r"told|met|signed|issued|visited|called|urged)\b)", re.I)
+
+
+# "Mirziyoyev received Muttaqi ... The guest thanked Uzbekistan": the guest or host of the visit just told
+_VISIT_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|delegation|side|envoy|"
+                            r"president|premier|leader|official|officials|diplomats?))|(?P<host>hosts?|host\s+(?:side|"
+                            r"country|government)))\b(?!\s+(?:of|from|list)\b)(?!['’])")
+
+
+def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
+    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts': the guest or host of the visit or
+    reception coded in the last two sentences (nothing when no such visit is in reach)."""
+    if ctx.last_visit is None or index - ctx.last_visit[2] > 2 or ("uest" not in sentence and "isit" not in sentence
+                                                                    and "host" not in sentence):
+        return local
+    extra = []
+    for m in _VISIT_ANAPHOR.finditer(sentence):
+        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+            continue
+        code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
+        extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "Muttaqi met Saidov in Tashkent. The former thanked Uzbekistan": the first or second of the two sides named before
+_FORMER_LATTER = re.compile(
+    r"\b[Tt]he\s+(?P<which>former|latter)(?=\s+(?:(?:also|then|later|in\s+turn|\w+ly)\s+)?(?:said|says|met|meets|has|have|"
+    r"had|was|is|signed|signs|told|tells|thanked|thanks|promised|promises|pledged|pledges|urged|urges|called|calls|"
+    r"asked|asks|invited|invites|agreed|agrees|offered|offers|stressed|noted|welcomed|welcomes|expressed|expresses|"
+    r"proposed|proposes|accused|accuses|rejected|rejects|critici[sz]ed|praised|warned|received|hosted|visited)\b)")
+
+
+def _with_former_latter(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'the former' / 'the latter' opening a clause with no party before it in the sentence: the first of exactly
+    two sides the previous sentence named, or the last of two or more (nothing new otherwise)."""
+    if "ormer" not in sentence and "atter" not in sentence or len(ctx.prev_parties) < 2:
+        return local
+    extra = []
+    for m in _FORMER_LATTER.finditer(sentence):
+        if any(x.start < offset + m.end() for x in local if x.code):
+            continue
+        if m.group("which") == "former" and len(ctx.prev_parties) != 2:
+            continue          # "the former" of three: not ours to pick
+        code = ctx.prev_parties[0 if m.group("which") == "former" else -1]
+        extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
 def _dominant(ctx: _Context) -> str | None:
@@ -655,6 +718,10 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
                     own.append(x.code)
             before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
         parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n)
+        if not before and len(parties) < n and len(ctx.prev_parties) == n:
+            # "Uzbekistan and Afghanistan: a new deal. The two countries signed ...": the pair the sentence before
+            # named, when no event has paired anyone yet
+            parties = list(ctx.prev_parties)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
         for code in parties:
@@ -836,6 +903,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                     continue
                 variant.actor2, variant.actor2_code = partner, partner.m.code
             drafts.append(variant)
+            if variant is draft and prev_subject == ((), None) and variant.actor1 is None and \
+                    variant.actor1_code not in (None, _UNNAMED):
+                # "On Monday the minister met Taliban officials and signed a memorandum": the subject the first verb
+                # was given (from the topic) is the next coordinated verb's, not the first verb's object
+                prev_subject = ((), variant.actor1_code)
             if variant.actor1_code and R.side(variant.actor1_code) not in ("AFG", _UNNAMED):
                 topic = variant.actor1_code
     if first_subject and (R.side(first_subject) != "AFG" or first_subject == "TALIBAN" and _OWNED_ORGAN_START.match(sentence)):
@@ -856,6 +928,11 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        if date is not None and date.inherited and clock.published is not None and date.date < clock.published and \
+                sentence.rstrip().endswith(".") and _present_statement(d.text):
+            # "The Ministry ... expresses its deep sorrow over the earthquake that struck ... on 31 August, and extends
+            # its condolences": a statement in the simple present is the text's own, of its publication day
+            date = temporal.DateInfo(clock.published, "day", "publication", None, True)
         if date is not None and d.trigger.event_type == "REQUEST" and _content_date(sentence, d, date):
             date = None       # "asked X to return the aircraft flown out in August 2021": the date of what was asked about
         if date is None and d.trigger.event_type == "ASSAULT" and _TAKEN_PLACE.fullmatch(d.text.strip()):
@@ -984,6 +1061,15 @@ _DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resol
 
 
 _GENERIC_CLAUSE = re.compile(r"\b(?:where|wherever|whenever|when|if|unless|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+# what a release or a statement says in its own voice, in the simple present
+_PRESENT_STATEMENT = re.compile(r"(?:expresses|extends|conveys|offers|welcomes|condemns|supports|reaffirms|calls|urges|"
+                                r"appeals|stands|congratulates|thanks|deplores|denounces|rejects)\b", re.I)
+
+
+def _present_statement(text: str) -> bool:
+    return _PRESENT_STATEMENT.match(text) is not None
 
 
 def _plain_present(word: str) -> bool:
@@ -1442,7 +1528,24 @@ def _passive(sentence: str, d: _Draft) -> bool:
     if re.match(r"(?:\w+ing|open|ready|willing|prepared|keen|eager)\b", d.text, re.I):
         return False
     return R.passive(sentence, d.head) or d.trigger.event_type == "COERCE" and re.match(r"\w+ed\b", d.text) is not None \
-        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None
+        and _REDUCED_PASSIVE.search(sentence, max(0, d.head - 40), d.head) is not None or _convened_by(sentence, d)
+
+
+def _convened_by(sentence: str, d: _Draft) -> bool:
+    """'the third meeting of special envoys convened by the United Nations': the meeting's agent follows "by"; the
+    noun before the participle is the meeting itself, no party."""
+    return _BY_AFTER_PARTICIPLE.match(sentence, d.span_end) is not None and \
+        _PARTICIPLE_TRIGGER.fullmatch(d.text) is not None and \
+        _NOUN_BEFORE_PARTICIPLE.search(sentence, max(0, d.head - 70), d.head) is not None
+
+
+# "the third meeting of special envoys convened by the United Nations", "the talks hosted by Uzbekistan": a past
+# participle after its noun, then its agent (a reduced relative clause: a passive without an auxiliary)
+_PARTICIPLE_TRIGGER = re.compile(r"(?:convened|hosted|organi[sz]ed|chaired|brokered|mediated|sponsored|initiated|"
+                                 r"arranged|co-hosted|co-chaired)", re.I)
+_BY_AFTER_PARTICIPLE = re.compile(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])")
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:meetings?|talks|conference|summit|consultations|round|forum|session|"
+                                     r"negotiations|dialogue|gathering|event)\s+(?:[\w-]+\s+){0,6}?$", re.I)
 
 
 # "11 people detained in the Bryansk region", "two Uzbek nationals held in Almaty": the people an arrest befell
@@ -1564,7 +1667,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         for brk in _CLAUSE_BREAK.finditer(sentence, 0, d.head):
             start = brk.end()
         d.actor2 = R.nearest_left_any([a for a in actors if a.start >= start and a.prep not in _NOT_PASSIVE_SUBJECT],
-                                      d.head)
+                                      d.head) if not _convened_by(sentence, d) else None
         if d.actor2 is not None and d.actor1 is None and d.actor1_code is None and t.event_type == "COERCE" and \
                 _SPEAKER_AFTER.match(sentence, d.actor2.end) and d.actor2.m.kind not in ("people", "unnamed", "others") and \
                 not any(d.actor2.end <= a.start < d.head for a in actors):
@@ -1601,6 +1704,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             # "the declaration adopted there urged ...", "The document calls on ...": the text's authors speak
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code, how = ([main], None, "document") if main is not None else ([], topic, "document")
+        if not subj and not code and _HAVING_OPEN.match(sentence, 0, d.head):
+            # "Having met Muttaqi in the morning, Saidov signed ...": the opening participle's subject is the main
+            # clause's, named right after the comma
+            comma = sentence.find(",", d.span_end)
+            main = next((a for a in actors if comma >= 0 and a.start > comma and a.prep is None), None)
+            if main is not None and _MAIN_SUBJECT_GAP.fullmatch(sentence, comma, main.start):
+                subj, code = [main], None
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
@@ -2881,12 +2991,16 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
 _COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
 # the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
 _LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
-                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our)\s))?")
+                             r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our|an?)\s))?")
 # a subject the actor dictionary does not know and that names no one: "the ministry", "the heads of the
 # delegation", "its working group" (a capital only on an organ word)
 _ORGAN_WORD = r"(?:Ministry|Ministries|Minister|Ministers|Delegation|Delegations|Government|Side|Commission|" \
-              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council)"
-_ORGAN_SUBJECT = re.compile(r"^(?:the|its|their|our|this)\s+(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
+              r"Committee|Office|Agency|Department|Embassy|Mission|Secretariat|Head|Heads|Working|Group|Council|" \
+              r"Deputy|First|Vice|Acting|Foreign|Special|Permanent|Representative|Representatives|Envoy|Ambassador|" \
+              r"Consul|Consulate|General)"
+# ("a delegation of the Ministry held consultations", "the Deputy Minister held talks": a press release's own organs)
+_ORGAN_SUBJECT = re.compile(r"^(?:(?:the|its|their|our|this)\s+|an?\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:delegation|mission|team)\s+"
+                            r"of\s+(?:the|its|our)\s+(?=(?-i:" + _ORGAN_WORD + r")))(?:(?:(?-i:[a-z][\w'’-]*)|(?-i:" + _ORGAN_WORD +
                             r"))\s+){0,5}?(?:also\s+|then\s+|later\s+|further\s+)?$", re.I)
 # "analysts say talks were held with X": hearsay, no one's act
 _HEARSAY = re.compile(r"\b(?:say|says|said|claim|claims|claimed|report|reports|reported|believe|believes|suggest|suggests|"

@@ -20,7 +20,9 @@ _PREP_TAIL = re.compile(
     r"after|before|during|since|along with|apart from|except|unlike|beyond|inside|outside|onto)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|new|former|previous|fellow|other|neighbouring|"
     r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire|"
-    r"[\w]+-(?:based|backed|linked|affiliated|born))\s+)*$",
+    r"[\w]+-(?:based|backed|linked|affiliated|born)|armed|own|"
+    # "shot by the embassy's armed Taliban guards": a lower-case owner before the named party keeps the preposition
+    r"(?-i:[a-z][\w-]*)['’]s)\s+)*$",
     re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(
@@ -43,8 +45,14 @@ _OF_HEAD = re.compile(
     r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
-    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?)\s+of\s+"
-    r"(?:(?:the|a|an)\s+)?$", re.I)
+    r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?|"
+    # "The Ministry of Foreign Affairs of the Republic of Uzbekistan expresses ...", "the Embassy of Turkmenistan in
+    # Kabul handed over ...": an organ of the state named after it speaks and acts for that state
+    r"ministr(?:y|ies)(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|embass(?:y|ies)|"
+    r"consulates?(?:[\s-]general)?|cabinet(?:\s+of\s+ministers)?|parliament|administration|side|"
+    # "The propaganda outlets of ISKP ... have denounced": a body's voice speaks for it
+    r"outlets|mouthpieces?|media\s+arms?|(?:security\s+|intelligence\s+|special\s+)services|agencies)\s+of\s+"
+    r"(?:(?:the|a|an)\s+)?(?:republic\s+of\s+)?$", re.I)
 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
 _HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
                         r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
@@ -80,7 +88,9 @@ def _agrees(pronoun: str, a: "Placed") -> bool:
 
 
 # "any envoy visits", "every government recognises": a quantified noun phrase right before the verb is its subject
-_OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|another)\s+(?:[a-z][\w-]*\s+){1,2}(?:\w+ly\s+)?$")
+# ("presented their products to one another and held talks": a reciprocal and a coordinated verb, no subject)
+_OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|(?<!\bone\s)another)\s+(?:(?!(?:and|or|but|then)\b)[a-z][\w-]*\s+){1,2}"
+                          r"(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
 _PRONOUN_SUBJECT = re.compile(
@@ -429,7 +439,14 @@ def _clause_antecedent(sentence: str, actors: list[Placed], own: re.Match) -> Pl
 # a comma-enclosed aside between a subject and its verb ("X, governments the Taliban usually take care not to
 # offend, also criticised"; "X, which had never done so, condemned"): only adverbs between its end and the verb
 APPOSITIVE_BEFORE = re.compile(
-    r",\s+(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s))\s[^,;:]{3,80},\s+"
+    # ", standing with the Taliban prime minister, launched", ", accompanied by Taliban officials, inspected": a
+    # participial clause between the subject and its verb is an aside too
+    # ", long the Taliban's fiercest critic,", ", after a meeting with the Chinese envoy,": an adverb before the
+    # description, or a prepositional aside of time
+    r",\s+(?:(?:long|once|formerly|previously|still|now)\s+(?=(?:an?|the|its|their|his|her|one)\s))?"
+    r"(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s)|(?-i:[a-z]{3,}ing)|"
+    r"(?:accompanied|flanked|joined|escorted)\s+by|(?:after|before|during|following|ahead\s+of)\s+(?:an?|the|his|her|its|their)"
+    r")\s[^,;:]{3,80},\s+"
     r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
 
 
