@@ -558,8 +558,10 @@ def finalize(db_path: str, run_id: str, status: str, counts: dict, fetches: list
     def work(con) -> dict:
         if fetches:   # fetch rows left to load (save_batch: their own transaction; a fetch_id stored is skipped)
             save_batch(con, LoadBatch(run_id=run_id, fetches=fetches))
+        checkpoint(con)   # the loads' writes still in the log go into the file first: replayed, they held the cap's
+                          # memory, and a full rebuild at 20,000 pages ran out of 64 MB (it fits on a checkpointed file)
         views = refresh_views(con)           # one transaction: rolled back when it fails
-        checkpoint(con)   # the loads' and the rebuild's writes into the file first: the checks then fit the cap
+        checkpoint(con)   # and the rebuild's writes: the checks then fit the cap
         checks = run_checks(con, run_id)     # results are upserted per (run, check): safe to run again
         failed_checks = [c for c in checks if not c.passed]
         final_counts = {**counts, "checks_passed": len(checks) - len(failed_checks),
