@@ -570,7 +570,7 @@ def finalize(db_path: str, run_id: str, status: str, counts: dict, fetches: list
         finish_run(con, run_id, utcnow(), final_status, final_counts)
         totals = run_totals(con)
         latest = latest_engagements(con, 8)
-        checkpoint(con)   # the loads left their writes in the log: leave a whole file for other clients
+        checkpoint(con)   # the run's own rows (fetches, checks, its end) into the file: a whole file for other clients
         return {"checks": [c.__dict__ for c in checks], "status": final_status, "totals": totals, "latest": latest,
                 "counts": final_counts, "engagements": views["engagements"]}
 

@@ -3014,7 +3014,7 @@ _AGENTLESS = re.compile(r"\b(?:was|were|been|being)\s+(?:also\s+|then\s+|later\s
 
 # what a request asks for, when it names no addressee: "for", "that", a noun phrase ("called for an inclusive
 # government", "sought recognition"), an infinitive of the act asked ("asked for construction to start")
-_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
+_REQUESTED_CONTENT = re.compile(r"\s+(?:(?:on\s+\w+|" + _WEEKDAY + r"|last\s+\w+|again|repeatedly|publicly|more\s+than\s+once|"
                                 r"once\s+more|also|formally|officially)\s+)*(?:for|that|the|an?|its|their|"
                                 r"(?-i:[A-Z])[\w-]*['’]s|(?-i:[a-z]{3,}(?:ion|ment|ance|ence|al|ity|cy|ty|ry|s)))\b")
 # verbs of asking that also have other senses (to urge, to appeal, to demand always ask for something)
