@@ -324,7 +324,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    return _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
+    return _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -2015,6 +2015,182 @@ def _occasion_targets(events: list[Event]) -> list[Event]:
                 ev = dataclasses.replace(ev, actor2=partner)
         out.append(ev)
     return out
+
+
+# --- one act told again (CODEBOOK 1: coded once per document, at its clearest mention) --------------------------
+# a later sentence that only points back at an act already told: its object a pronoun ("called it a positive step"),
+# the act a definite noun with the trigger its participle ("The ten-year agreement, signed between ..."), the
+# sentence a comment on it ("It is the first deal the Taliban have concluded with ...", "This was his first visit")
+_RETOLD_GAP = 3                                     # sentences between the two tellings, at most
+_REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+_DEAL_FAMILY = frozenset({"AGREE", "COOPERATE"})    # a signed deal may be told as either (CODEBOOK 3)
+_IT_OBJECT = re.compile(r"^[a-z]+\s+(?:it|this|them)\b(?!\s+(?:is|was|were|are|would|will|had|has|could|might|"
+                        r"should|must|to)\b)", re.I)
+_IT_AFTER = re.compile(r"\s+(?:it|this|them|the\s+(?:move|decision|announcement|step|ruling|verdict|measure|"
+                       r"news|gesture))\b(?!\s+(?:is|was|were|are|would|will|had|has|could|might|should|must|to)\b)",
+                       re.I)
+_ACT_NOUN = (r"(?:agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treat(?:y|ies)|protocols?|pacts?|"
+             r"documents?|visits?|trips?|talks|meetings?|summits?|attacks?|strikes?|raids?|bombings?|assaults?|"
+             r"shelling|clash(?:es)?|delivery|deliveries|shipments?|consignments?)")
+_DEFINITE_ACT_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
+                                  r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+                                  r"(?:\w+ly\s+)?$", re.I)
+_COMMENT_OPEN = re.compile(r"^\W*(?:(?:And|But|Yet)\s+)?(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?" + _ACT_NOUN +
+                           r")\s+(?:is|was|marks|marked|became|has\s+become|represents|represented|remains|"
+                           r"remained)\s+(?:the|a|an|its|their|his|her)\s+[^;:]*$")
+_OWN_TEXT = re.compile(r"\b(?:their|the|its)\s+(?:joint\s+)?(?:statement|communiqu[eé]|declaration)\b", re.I)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Either telling undated, or the two dates agree at the coarser precision."""
+    if a.event_date is None or b.event_date is None or "none" in (a.date_precision, b.date_precision):
+        return True
+    return _same_date(a, b)
+
+
+def _same_parties(k: Event, ev: Event) -> bool:
+    """ev names k's parties (in either order for a mutual act), or leaves one unnamed and names the other as k does."""
+    pk, pe = (R.side(k.actor1), R.side(k.actor2)), (R.side(ev.actor1), R.side(ev.actor2))
+    if None in pk or _UNNAMED in pk:
+        return False
+    if pe == pk or ev.event_type in _MUTUAL_TYPES and pe == pk[::-1]:
+        return True
+    return pe[1] is None and pe[0] == pk[0] or pe[0] is None and pe[1] == pk[1]
+
+
+def _points_back(ev: Event) -> str | None:
+    """How a telling points back at an act already told: "object" (a pronoun or "the move" right after a
+    reaction's verb), "noun" (the trigger is the participle of a definite act noun: "the agreement, signed"),
+    "comment" (a sentence that comments on the act: "It is the first deal ... concluded"), "text" (the
+    parties' joint statement), or None."""
+    text, at = ev.evidence or "", _trigger_at(ev)
+    if at < 0:
+        return None
+    trig = ev.trigger or ""
+    if ev.event_type in _REACTION_TYPES and (_IT_OBJECT.match(trig) or
+                                             len(trig.split()) == 1 and _IT_AFTER.match(text, at + len(trig))):
+        return "object"
+    if _DEFINITE_ACT_BEFORE.search(text, max(0, at - 80), at):
+        return "noun"
+    if _ONE_NOUN.match(trig) and _DEFINITE_BEFORE.search(text, max(0, at - 30), at):
+        return "definite"
+    if _COMMENT_OPEN.match(text[:at]):
+        return "comment"
+    if _OWN_TEXT.search(text, 0, at):
+        return "text"
+    return None
+
+
+def _two_people(a: Event, b: Event) -> bool:
+    """The two tellings name two different people on one side ("met Muttaqi" / "met Baradar"); a person on one and
+    the side itself on the other ("Baradar's office" / "the Taliban") may be one act."""
+    names = _person_names()
+    for x, y in ((a.actor1_text, b.actor1_text), (a.actor2_text, b.actor2_text)):
+        x, y = (x or "").lower(), (y or "").lower()
+        if x in names and y in names and x not in y and y not in x:
+            return True
+    return False
+
+
+def _retells(k: Event, ev: Event) -> bool:
+    """ev, told after k, is k told again (see _told_again)."""
+    if not 0 < ev.sentence_index - k.sentence_index <= _RETOLD_GAP:
+        return False
+    how = _points_back(ev)
+    if how is None:
+        return False
+    same_type = k.event_type == ev.event_type or how == "noun" and {k.event_type, ev.event_type} <= _DEAL_FAMILY
+    if not same_type or not _same_parties(k, ev) or not _dates_agree(k, ev) or _two_people(k, ev):
+        return False
+    if k.quantity_value is not None and ev.quantity_value is not None and k.quantity_value != ev.quantity_value:
+        return False          # two deals of different worth
+    if how == "text" and (k.mode != ev.mode or "day" not in (k.date_precision, ev.date_precision)):
+        return False          # a joint statement's pledge: the day's pledge told again, not another kind of act
+    return True
+
+
+# "condemned the bombing and called on those responsible to be held to account": the call for justice is part of the
+# condemnation (one act, CODEBOOK 1), not a request put to anyone the sentence names
+_JUSTICE_CALL = re.compile(r"[^.;]{0,60}?\b(?:perpetrators|those\s+responsible|those\s+behind|culprits|attackers|"
+                           r"killers|assailants|organi[sz]ers)\b[^.;]{0,40}?\b(?:brought\s+to\s+justice|held\s+(?:to\s+)?"
+                           r"account(?:able)?|punished|prosecuted|face\s+justice)", re.I)
+_CONDEMN_TYPES = frozenset({"ACCUSE", "PROTEST"})
+
+
+def _part_of_condemnation(k: Event, ev: Event) -> bool:
+    """ev, a call for the perpetrators to face justice, belongs to k, the same speaker's condemnation in the same
+    sentence."""
+    at = _trigger_at(ev)
+    return (ev.event_type == "REQUEST" and k.event_type in _CONDEMN_TYPES and k.sentence_index == ev.sentence_index
+            and k.actor1 is not None and R.side(k.actor1) == R.side(ev.actor1) and ev.actor2_text is None
+            and at >= 0 and _trigger_at(k) < at and _JUSTICE_CALL.match(ev.evidence, at) is not None)
+
+
+_ATTACK_GAP = 5
+
+
+def _same_attack(k: Event, ev: Event) -> bool:
+    """ev tells k's attack again: the same attacker and target, the same weapons, on the same day (both dated to
+    it) and in the same place when both name one, a few sentences on ("Rockets struck Termez on Tuesday ... the
+    ministry announced on Tuesday that rockets had landed on the edge of Termez")."""
+    return (k.event_type == ev.event_type == "ASSAULT" and 0 < ev.sentence_index - k.sentence_index <= _ATTACK_GAP
+            and k.mode == ev.mode and None not in (k.actor1, k.actor2, ev.actor1, ev.actor2)
+            and (R.side(k.actor1), R.side(k.actor2)) == (R.side(ev.actor1), R.side(ev.actor2))
+            and k.date_precision == ev.date_precision == "day" and k.event_date == ev.event_date
+            and (k.location is None or ev.location is None or k.location == ev.location)
+            and (k.fatalities is None or ev.fatalities is None or k.fatalities == ev.fatalities)
+            and not _two_people(k, ev))
+
+
+def _same_refusal(k: Event, ev: Event) -> bool:
+    """A standing refusal told twice ("refuses to deal with the Taliban", "keeps the movement at arm's length"):
+    REJECT between the same sides, neither telling dated finer than a year, in the same year or both undated —
+    one stance, whatever verb tells it (_same_happening already merges two tellings with the same verb)."""
+    if k.event_type != "REJECT" or ev.event_type != "REJECT" or k.sentence_index == ev.sentence_index:
+        return False
+    if None in (k.actor1, k.actor2) or (R.side(k.actor1), R.side(k.actor2)) != (R.side(ev.actor1), R.side(ev.actor2)):
+        return False
+    if {k.date_precision, ev.date_precision} - {"year", "none"}:
+        return False
+    if (k.event_date is None or k.date_precision == "none") != (ev.event_date is None or ev.date_precision == "none"):
+        return False
+    return k.event_date is None or k.date_precision == "none" or k.event_date.year == ev.event_date.year
+
+
+def _completed(k: Event, ev: Event) -> Event:
+    """The first telling, completed by a retelling: a finer date on the same day/month/year, a quantity, a toll or
+    a place it lacked; and a little more confidence (the act is told twice)."""
+    changes: dict = {"confidence": round(min(0.95, max(k.confidence, ev.confidence) + 0.05), 2)}
+    order = {"none": 0, "year": 1, "month": 2, "day": 3}
+    if ev.event_date is not None and order.get(ev.date_precision, 0) > order.get(k.date_precision, 0) and \
+            (k.event_date is None or k.date_precision == "none" or _same_date(k, ev)):
+        changes.update(event_date=ev.event_date, date_precision=ev.date_precision, date_source=ev.date_source,
+                       date_text=ev.date_text)
+    if k.quantity_value is None and ev.quantity_value is not None and k.event_type == ev.event_type:
+        changes.update(quantity_value=ev.quantity_value, quantity_unit=ev.quantity_unit,
+                       quantity_text=ev.quantity_text)
+    if k.fatalities is None and ev.fatalities is not None:
+        changes["fatalities"] = ev.fatalities
+    if k.location is None and ev.location is not None:
+        changes.update(location=ev.location, location_country=ev.location_country)
+    return dataclasses.replace(k, **changes)
+
+
+def _told_again(events: list[Event]) -> list[Event]:
+    """An act told again in a later sentence (at most three on) that only points back at it (_points_back), with
+    the same type, the same parties (or one of them left unnamed), agreeing dates and no other person or sum, is
+    coded once (CODEBOOK 1): the first telling, completed by the second (_completed). Acts on two dates, of two
+    sums or with two different people stay two."""
+    kept: list[Event] = []
+    for ev in events:
+        i = next((i for i in reversed(range(len(kept))) if _retells(kept[i], ev) or
+                  _part_of_condemnation(kept[i], ev) or _same_attack(kept[i], ev) or
+                  _same_refusal(kept[i], ev)), None)
+        if i is not None:
+            kept[i] = _completed(kept[i], ev)
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, limit: int) -> R.Placed | None:
