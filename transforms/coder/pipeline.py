@@ -2157,6 +2157,18 @@ def _same_refusal(k: Event, ev: Event) -> bool:
     return k.event_date is None or k.date_precision == "none" or k.event_date.year == ev.event_date.year
 
 
+def _host_of_attended(k: Event, ev: Event) -> bool:
+    """One sentence tells one meeting from each side: a guest's attendance and its host's hosting ("Muttaqi sat at
+    the table when Russia hosted the round"). The attendance is the event (CODEBOOK 2, one per participant, as
+    _guests_once codes it when several attend); the hosting of that same guest is not coded twice."""
+    if k.sentence_index != ev.sentence_index or k.event_type != "CONSULT" or ev.event_type != "CONSULT":
+        return False
+    if {k.mode, ev.mode} != {"host", "multilateral"} or None in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    return {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)} and \
+        R.side(k.actor1) != R.side(k.actor2)
+
+
 def _completed(k: Event, ev: Event) -> Event:
     """The first telling, completed by a retelling: a finer date on the same day/month/year, a quantity, a toll or
     a place it lacked; and a little more confidence (the act is told twice)."""
@@ -2185,7 +2197,10 @@ def _told_again(events: list[Event]) -> list[Event]:
     for ev in events:
         i = next((i for i in reversed(range(len(kept))) if _retells(kept[i], ev) or
                   _part_of_condemnation(kept[i], ev) or _same_attack(kept[i], ev) or
-                  _same_refusal(kept[i], ev)), None)
+                  _same_refusal(kept[i], ev) or _host_of_attended(kept[i], ev)), None)
+        if i is not None and kept[i].mode == "host" and ev.mode == "multilateral":
+            kept[i] = _completed(ev, kept[i])         # the attendance stands for the meeting, not the hosting
+            continue
         if i is not None:
             kept[i] = _completed(kept[i], ev)
             continue
