@@ -99,3 +99,12 @@ def test_a_meeting_told_from_the_guest_and_the_host_in_one_sentence_is_one_meeti
     events = C.events("In October, Muttaqi sat at the table when Russia hosted the latest round of its Afghanistan "
                       "consultations.")
     assert [(e.actor1, e.actor2, e.event_type, e.mode) for e in events] == [("TALIBAN", "RUS", "CONSULT", "multilateral")]
+
+
+def test_a_deal_named_again_in_a_relative_clause_is_the_same_deal():
+    assert told("Uzbekistan and the Taliban signed a railway agreement in Kabul on Thursday. The agreement that the "
+                "two sides signed commits both to a feasibility study.") == [
+        (0, "UZB", "TALIBAN", "AGREE", "2024-03-07", "day")]
+    # "the parties discussed ...": not an act named again, and left alone (a meeting's other talks may follow)
+    assert len(told("The Uzbek foreign minister held talks with Muttaqi in Kabul on Thursday. The parties discussed "
+                    "the railway and electricity.")) == 2

@@ -2032,9 +2032,13 @@ _IT_AFTER = re.compile(r"\s+(?:it|this|them|the\s+(?:move|decision|announcement|
 _ACT_NOUN = (r"(?:agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treat(?:y|ies)|protocols?|pacts?|"
              r"documents?|visits?|trips?|talks|meetings?|summits?|attacks?|strikes?|raids?|bombings?|assaults?|"
              r"shelling|clash(?:es)?|delivery|deliveries|shipments?|consignments?)")
-_DEFINITE_ACT_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
-                                  r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-                                  r"(?:\w+ly\s+)?$", re.I)
+# "the", "this", or the day's own: "Thursday's agreement", "last week's talks"
+_DEFINITE = r"(?:\b(?:the|this|that|these|those)|\b(?:" + _WEEKDAY + r"|(?:last|this)\s+week|yesterday)['’]s)\s+"
+_DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
+                                  r"\s*,?\s+(?:(?:which|that)\s+(?:(?-i:[A-Z])[\w'’-]*\s+|(?:the|and|its|their|"
+                                  r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
+_ACT_NOUN_RX = re.compile(_ACT_NOUN, re.I)
+_DEFINITE_NOUN_BEFORE = re.compile(_DEFINITE + r"(?:[\w-]+\s+){0,1}$", re.I)
 _COMMENT_OPEN = re.compile(r"^\W*(?:(?:And|But|Yet)\s+)?(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?" + _ACT_NOUN +
                            r")\s+(?:is|was|marks|marked|became|has\s+become|represents|represented|remains|"
                            r"remained)\s+(?:the|a|an|its|their|his|her)\s+[^;:]*$")
@@ -2072,7 +2076,8 @@ def _points_back(ev: Event) -> str | None:
         return "object"
     if _DEFINITE_ACT_BEFORE.search(text, max(0, at - 80), at):
         return "noun"
-    if _ONE_NOUN.match(trig) and _DEFINITE_BEFORE.search(text, max(0, at - 30), at):
+    if _ONE_NOUN.match(trig) and (_DEFINITE_BEFORE.search(text, max(0, at - 30), at) or _ACT_NOUN_RX.fullmatch(trig)
+                                  and _DEFINITE_NOUN_BEFORE.search(text, max(0, at - 40), at)):
         return "definite"
     if _COMMENT_OPEN.match(text[:at]):
         return "comment"
@@ -2099,7 +2104,8 @@ def _retells(k: Event, ev: Event) -> bool:
     how = _points_back(ev)
     if how is None:
         return False
-    same_type = k.event_type == ev.event_type or how == "noun" and {k.event_type, ev.event_type} <= _DEAL_FAMILY
+    same_type = k.event_type == ev.event_type or how == "noun" and {k.event_type, ev.event_type} <= _DEAL_FAMILY \
+        and None not in (k.event_date, ev.event_date) and "none" not in (k.date_precision, ev.date_precision)
     if not same_type or not _same_parties(k, ev) or not _dates_agree(k, ev) or _two_people(k, ev):
         return False
     if k.quantity_value is not None and ev.quantity_value is not None and k.quantity_value != ev.quantity_value:
