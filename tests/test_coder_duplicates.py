@@ -108,3 +108,12 @@ def test_a_deal_named_again_in_a_relative_clause_is_the_same_deal():
     # "the parties discussed ...": not an act named again, and left alone (a meeting's other talks may follow)
     assert len(told("The Uzbek foreign minister held talks with Muttaqi in Kabul on Thursday. The parties discussed "
                     "the railway and electricity.")) == 2
+
+
+def test_a_deal_signed_as_the_agreement_already_told_is_that_agreement():
+    assert told("Uzbekistan and the Taliban agreed on Thursday to build a railway to Mazar-i-Sharif. Uzbekistan signed "
+                "the agreement with the Taliban in Kabul on Thursday.") == [
+        (0, "UZB", "TALIBAN", "AGREE", "2024-03-07", "day")]
+    # "an electricity deal": another deal, the same day
+    assert len(told("Uzbekistan and the Taliban agreed on Thursday to build a railway to Mazar-i-Sharif. On Thursday "
+                    "Uzbekistan also signed an electricity deal with the Taliban.")) == 2

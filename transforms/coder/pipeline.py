@@ -2038,6 +2038,9 @@ _DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:[\w$.,–-]+\s+){0,3}?" + _AC
                                   r"\s*,?\s+(?:(?:which|that)\s+(?:(?-i:[A-Z])[\w'’-]*\s+|(?:the|and|its|their|"
                                   r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
 _ACT_NOUN_RX = re.compile(_ACT_NOUN, re.I)
+# the verb's object is the act already told: "the ministers signed the agreement", "carried out the attack"
+_DEFINITE_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|off|out|on|into|to))?\s+" + _DEFINITE + r"(?:[\w$.,–-]+\s+){0,2}?" +
+                              _ACT_NOUN + r"\b", re.I)
 _DEFINITE_NOUN_BEFORE = re.compile(_DEFINITE + r"(?:[\w-]+\s+){0,1}$", re.I)
 _COMMENT_OPEN = re.compile(r"^\W*(?:(?:And|But|Yet)\s+)?(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?" + _ACT_NOUN +
                            r")\s+(?:is|was|marks|marked|became|has\s+become|represents|represented|remains|"
@@ -2076,6 +2079,8 @@ def _points_back(ev: Event) -> str | None:
         return "object"
     if _DEFINITE_ACT_BEFORE.search(text, max(0, at - 80), at):
         return "noun"
+    if _DEFINITE_OBJECT.match(text, at):
+        return "object noun"
     if _ONE_NOUN.match(trig) and (_DEFINITE_BEFORE.search(text, max(0, at - 30), at) or _ACT_NOUN_RX.fullmatch(trig)
                                   and _DEFINITE_NOUN_BEFORE.search(text, max(0, at - 40), at)):
         return "definite"
