@@ -2102,12 +2102,9 @@ def _two_people(a: Event, b: Event) -> bool:
     return False
 
 
-def _retells(k: Event, ev: Event) -> bool:
-    """ev, told after k, is k told again (see _told_again)."""
-    if not 0 < ev.sentence_index - k.sentence_index <= _RETOLD_GAP:
-        return False
-    how = _points_back(ev)
-    if how is None:
+def _retells(k: Event, ev: Event, how: str | None) -> bool:
+    """ev, told after k and pointing back at an act as `how` says (_points_back), is k told again."""
+    if how is None or not 0 < ev.sentence_index - k.sentence_index <= _RETOLD_GAP:
         return False
     same_type = k.event_type == ev.event_type or how == "noun" and {k.event_type, ev.event_type} <= _DEAL_FAMILY \
         and None not in (k.event_date, ev.event_date) and "none" not in (k.date_precision, ev.date_precision)
@@ -2206,9 +2203,20 @@ def _told_again(events: list[Event]) -> list[Event]:
     sums or with two different people stay two."""
     kept: list[Event] = []
     for ev in events:
-        i = next((i for i in reversed(range(len(kept))) if _retells(kept[i], ev) or
-                  _part_of_condemnation(kept[i], ev) or _same_attack(kept[i], ev) or
-                  _same_refusal(kept[i], ev) or _host_of_attended(kept[i], ev)), None)
+        how, i = _points_back(ev), None
+        for j in reversed(range(len(kept))):
+            k = kept[j]
+            if ev.sentence_index - k.sentence_index > max(_RETOLD_GAP, _ATTACK_GAP):
+                if ev.event_type != "REJECT":
+                    break             # events come in sentence order: nothing further back is near enough
+                if _same_refusal(k, ev):
+                    i = j
+                    break
+                continue
+            if _retells(k, ev, how) or _part_of_condemnation(k, ev) or _same_attack(k, ev) or \
+                    _same_refusal(k, ev) or _host_of_attended(k, ev):
+                i = j
+                break
         if i is not None and kept[i].mode == "host" and ev.mode == "multilateral":
             kept[i] = _completed(ev, kept[i])         # the attendance stands for the meeting, not the hosting
             continue
