@@ -117,3 +117,10 @@ def test_a_deal_signed_as_the_agreement_already_told_is_that_agreement():
     # "an electricity deal": another deal, the same day
     assert len(told("Uzbekistan and the Taliban agreed on Thursday to build a railway to Mazar-i-Sharif. On Thursday "
                     "Uzbekistan also signed an electricity deal with the Taliban.")) == 2
+
+
+def test_refusals_dated_in_the_text_stay_two():
+    # two verbs, each dated by the text itself: two refusals (only a standing stance is told twice)
+    assert [(i, t) for i, _, _, t, _, _ in told("In 2023 Tajikistan refused to deal with the Taliban. In 2023 Dushanbe "
+                                               "also rejected the Taliban's request for a consulate.")
+            if t == "REJECT"] == [(0, "REJECT"), (1, "REJECT")]

@@ -2152,14 +2152,15 @@ def _same_attack(k: Event, ev: Event) -> bool:
 
 def _same_refusal(k: Event, ev: Event) -> bool:
     """A standing refusal told twice ("refuses to deal with the Taliban", "keeps the movement at arm's length"):
-    REJECT between the same sides, neither telling dated finer than a year, in the same year or both undated —
-    one stance, whatever verb tells it (_same_happening already merges two tellings with the same verb)."""
+    REJECT between the same sides, both undated or both put in the same year only by the context ("this year", the
+    publication), never by an explicit date — one stance, whatever verb tells it (_same_happening already merges
+    two tellings with the same verb)."""
     if k.event_type != "REJECT" or ev.event_type != "REJECT" or k.sentence_index == ev.sentence_index:
         return False
     if None in (k.actor1, k.actor2) or (R.side(k.actor1), R.side(k.actor2)) != (R.side(ev.actor1), R.side(ev.actor2)):
         return False
-    if {k.date_precision, ev.date_precision} - {"year", "none"}:
-        return False
+    if {k.date_precision, ev.date_precision} - {"year", "none"} or "explicit" in (k.date_source, ev.date_source):
+        return False          # a dated refusal ("in March", "in 2023") is an act of its own
     if (k.event_date is None or k.date_precision == "none") != (ev.event_date is None or ev.date_precision == "none"):
         return False
     return k.event_date is None or k.date_precision == "none" or k.event_date.year == ev.event_date.year
