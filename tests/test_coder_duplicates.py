@@ -124,3 +124,10 @@ def test_refusals_dated_in_the_text_stay_two():
     assert [(i, t) for i, _, _, t, _, _ in told("In 2023 Tajikistan refused to deal with the Taliban. In 2023 Dushanbe "
                                                "also rejected the Taliban's request for a consulate.")
             if t == "REJECT"] == [(0, "REJECT"), (1, "REJECT")]
+
+
+def test_a_first_telling_without_its_partner_is_completed_by_the_retelling():
+    events = C.events("The Taliban signed a mining contract on Monday. It is the first mining deal the Taliban have "
+                      "concluded with Kazakhstan.")
+    assert [(e.sentence_index, e.actor1, e.actor2, e.event_type, e.trigger) for e in events] == [
+        (0, "TALIBAN", "KAZ", "AGREE", "signed a mining contract")]

@@ -2056,13 +2056,15 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 
 def _same_parties(k: Event, ev: Event) -> bool:
-    """ev names k's parties (in either order for a mutual act), or leaves one unnamed and names the other as k does."""
+    """ev names k's parties (in either order for a mutual act), or one of the two leaves a party unnamed and names
+    the other as the other telling does ("an agreement was signed with the Taliban" / "Uzbekistan signed the
+    agreement with the Taliban")."""
     pk, pe = (R.side(k.actor1), R.side(k.actor2)), (R.side(ev.actor1), R.side(ev.actor2))
-    if None in pk or _UNNAMED in pk:
+    if _UNNAMED in pk or _UNNAMED in pe or pk.count(None) + pe.count(None) > 1:
         return False
     if pe == pk or ev.event_type in _MUTUAL_TYPES and pe == pk[::-1]:
         return True
-    return pe[1] is None and pe[0] == pk[0] or pe[0] is None and pe[1] == pk[1]
+    return None in (pe[1], pk[1]) and pe[0] == pk[0] or None in (pe[0], pk[0]) and pe[1] == pk[1]
 
 
 def _points_back(ev: Event) -> str | None:
@@ -2178,10 +2180,14 @@ def _host_of_attended(k: Event, ev: Event) -> bool:
         R.side(k.actor1) != R.side(k.actor2)
 
 
-def _completed(k: Event, ev: Event) -> Event:
+def _completed(k: Event, ev: Event, parties: bool = False) -> Event:
     """The first telling, completed by a retelling: a finer date on the same day/month/year, a quantity, a toll or
-    a place it lacked; and a little more confidence (the act is told twice)."""
+    a place it lacked, with `parties` a party it left unnamed; and a little more confidence (the act is told twice)."""
     changes: dict = {"confidence": round(min(0.95, max(k.confidence, ev.confidence) + 0.05), 2)}
+    if parties and k.actor1 is None and ev.actor1 is not None:
+        changes.update(actor1=ev.actor1, actor1_text=ev.actor1_text)
+    if parties and k.actor2 is None and ev.actor2 is not None:
+        changes.update(actor2=ev.actor2, actor2_text=ev.actor2_text)
     order = {"none": 0, "year": 1, "month": 2, "day": 3}
     if ev.event_date is not None and order.get(ev.date_precision, 0) > order.get(k.date_precision, 0) and \
             (k.event_date is None or k.date_precision == "none" or _same_date(k, ev)):
@@ -2204,7 +2210,7 @@ def _told_again(events: list[Event]) -> list[Event]:
     sums or with two different people stay two."""
     kept: list[Event] = []
     for ev in events:
-        how, i = _points_back(ev), None
+        how, i, parties = _points_back(ev), None, False
         for j in reversed(range(len(kept))):
             k = kept[j]
             if ev.sentence_index - k.sentence_index > max(_RETOLD_GAP, _ATTACK_GAP):
@@ -2214,15 +2220,18 @@ def _told_again(events: list[Event]) -> list[Event]:
                     i = j
                     break
                 continue
-            if _retells(k, ev, how) or _part_of_condemnation(k, ev) or _same_attack(k, ev) or \
-                    _same_refusal(k, ev) or _host_of_attended(k, ev):
+            if _retells(k, ev, how):
+                i, parties = j, True
+                break
+            if _part_of_condemnation(k, ev) or _same_attack(k, ev) or _same_refusal(k, ev) or \
+                    _host_of_attended(k, ev):
                 i = j
                 break
-        if i is not None and kept[i].mode == "host" and ev.mode == "multilateral":
+        if i is not None and not parties and kept[i].mode == "host" and ev.mode == "multilateral":
             kept[i] = _completed(ev, kept[i])         # the attendance stands for the meeting, not the hosting
             continue
         if i is not None:
-            kept[i] = _completed(kept[i], ev)
+            kept[i] = _completed(kept[i], ev, parties)
             continue
         kept.append(ev)
     return kept
