@@ -131,3 +131,12 @@ def test_a_first_telling_without_its_partner_is_completed_by_the_retelling():
                       "concluded with Kazakhstan.")
     assert [(e.sentence_index, e.actor1, e.actor2, e.event_type, e.trigger) for e in events] == [
         (0, "TALIBAN", "KAZ", "AGREE", "signed a mining contract")]
+
+
+def test_a_second_or_another_act_named_by_a_definite_noun_stays_apart():
+    # "the second agreement": not the one just told
+    assert len(told("Uzbekistan and the Taliban agreed on Thursday to build a railway to Mazar-i-Sharif. Uzbekistan "
+                    "signed the second agreement with the Taliban in Kabul on Thursday.")) == 2
+    # an attack told as another the same day, in the same town
+    assert len(told("Islamic State fighters fired rockets at Termez on Tuesday. Nobody was hurt. On Tuesday evening "
+                    "Islamic State fighters fired more rockets at Termez.")) == 2

@@ -2034,14 +2034,18 @@ _ACT_NOUN = (r"(?:agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treat(
              r"shelling|clash(?:es)?|delivery|deliveries|shipments?|consignments?)")
 # "the", "this", or the day's own: "Thursday's agreement", "last week's talks"
 _DEFINITE = r"(?:\b(?:the|this|that|these|those)|\b(?:" + _WEEKDAY + r"|(?:last|this)\s+week|yesterday)['’]s)\s+"
-_DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
+# "the second agreement", "the other visit", "the earlier talks": another act than the one just told
+_NOT_THE_SAME = r"(?!(?:second|third|fourth|fifth|other|another|separate|further|additional|previous|earlier|former|last|next|"\
+                r"new|latest|later|subsequent|follow-up|first)\b)"
+_DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:" + _NOT_THE_SAME + r"[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
                                   r"\s*,?\s+(?:(?:which|that)\s+(?:(?-i:[A-Z])[\w'’-]*\s+|(?:the|and|its|their|"
                                   r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
 _ACT_NOUN_RX = re.compile(_ACT_NOUN, re.I)
 # the verb's object is the act already told: "the ministers signed the agreement", "carried out the attack"
-_DEFINITE_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|off|out|on|into|to))?\s+" + _DEFINITE + r"(?:[\w$.,–-]+\s+){0,2}?" +
+_DEFINITE_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|off|out|on|into|to))?\s+" + _DEFINITE + r"(?:" + _NOT_THE_SAME +
+                              r"[\w$.,–-]+\s+){0,2}?" +
                               _ACT_NOUN + r"\b", re.I)
-_DEFINITE_NOUN_BEFORE = re.compile(_DEFINITE + r"(?:[\w-]+\s+){0,1}$", re.I)
+_DEFINITE_NOUN_BEFORE = re.compile(_DEFINITE + r"(?:" + _NOT_THE_SAME + r"[\w-]+\s+){0,1}$", re.I)
 _COMMENT_OPEN = re.compile(r"^\W*(?:(?:And|But|Yet)\s+)?(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?" + _ACT_NOUN +
                            r")\s+(?:is|was|marks|marked|became|has\s+become|represents|represented|remains|"
                            r"remained)\s+(?:the|a|an|its|their|his|her)\s+[^;:]*$")
@@ -2137,17 +2141,19 @@ def _part_of_condemnation(k: Event, ev: Event) -> bool:
 
 
 _ATTACK_GAP = 5
+_ANOTHER_ATTACK = re.compile(r"\b(?:also|again|another|second|third|further|fresh|renewed|new|more)\b", re.I)
 
 
 def _same_attack(k: Event, ev: Event) -> bool:
     """ev tells k's attack again: the same attacker and target, the same weapons, on the same day (both dated to
-    it) and in the same place when both name one, a few sentences on ("Rockets struck Termez on Tuesday ... the
-    ministry announced on Tuesday that rockets had landed on the edge of Termez")."""
+    it) and in the same place (or neither placed), a few sentences on, and not told as another ("also", "again",
+    "a second") — "Rockets struck Termez on Tuesday ... the ministry announced on Tuesday that rockets had landed on
+    the edge of Termez"."""
     return (k.event_type == ev.event_type == "ASSAULT" and 0 < ev.sentence_index - k.sentence_index <= _ATTACK_GAP
             and k.mode == ev.mode and None not in (k.actor1, k.actor2, ev.actor1, ev.actor2)
             and (R.side(k.actor1), R.side(k.actor2)) == (R.side(ev.actor1), R.side(ev.actor2))
             and k.date_precision == ev.date_precision == "day" and k.event_date == ev.event_date
-            and (k.location is None or ev.location is None or k.location == ev.location)
+            and k.location == ev.location and not _ANOTHER_ATTACK.search(ev.evidence or "")
             and (k.fatalities is None or ev.fatalities is None or k.fatalities == ev.fatalities)
             and not _two_people(k, ev))
 
