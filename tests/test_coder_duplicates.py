@@ -83,7 +83,8 @@ def test_an_attack_told_again_the_same_day_is_one_attack():
                                           "Islamic State fighters fired rockets at Termez again.")] == [
         "2024-03-05", "2024-03-06"]
     assert [e.location for e in C.events("Islamic State fighters fired rockets at Termez on Tuesday. On Tuesday "
-                                         "Islamic State fighters also fired rockets at Karshi.")] == ["Termez", "Karshi"]
+                                         "Islamic State fighters also fired rockets at Karshi.")] == [
+        "Termez", "Karshi"]
 
 
 def test_a_standing_refusal_told_with_another_verb_is_one_refusal():
@@ -98,7 +99,8 @@ def test_a_standing_refusal_told_with_another_verb_is_one_refusal():
 def test_a_meeting_told_from_the_guest_and_the_host_in_one_sentence_is_one_meeting():
     events = C.events("In October, Muttaqi sat at the table when Russia hosted the latest round of its Afghanistan "
                       "consultations.")
-    assert [(e.actor1, e.actor2, e.event_type, e.mode) for e in events] == [("TALIBAN", "RUS", "CONSULT", "multilateral")]
+    assert [(e.actor1, e.actor2, e.event_type, e.mode) for e in events] == [
+        ("TALIBAN", "RUS", "CONSULT", "multilateral")]
 
 
 def test_a_deal_named_again_in_a_relative_clause_is_the_same_deal():

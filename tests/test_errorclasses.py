@@ -121,7 +121,8 @@ def test_each_duplicate_is_classed_by_its_relation_to_its_twin(S):
               coded("KAZ", None, "AID", "Flour went out in May.", 3, "went out", "humanitarian", dt.date(2023, 5, 1),
                     "month")]
     dups = errorclasses.duplicates(S, golds, events)
-    assert [(g["id"], events.index(x), events.index(t)) for g, x, t in dups] == [("g1", 1, 0), ("g2", 3, 2), ("g2", 4, 2)]
+    assert [(g["id"], events.index(x), events.index(t)) for g, x, t in dups] == [
+        ("g1", 1, 0), ("g2", 3, 2), ("g2", 4, 2)]
     rel = [errorclasses.dup_relation(S, g, x, t) for g, x, t in dups]
     assert rel[0] == {"actors": "reversed pair", "gold null": "none", "dates": "same date", "distance": "4+",
                       "trigger": "same mode, another word", "type": "CONSULT", "order": "after its twin"}

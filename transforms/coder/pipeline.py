@@ -2035,11 +2035,12 @@ _ACT_NOUN = (r"(?:agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treat(
 # "the", "this", or the day's own: "Thursday's agreement", "last week's talks"
 _DEFINITE = r"(?:\b(?:the|this|that|these|those)|\b(?:" + _WEEKDAY + r"|(?:last|this)\s+week|yesterday)['’]s)\s+"
 # "the second agreement", "the other visit", "the earlier talks": another act than the one just told
-_NOT_THE_SAME = r"(?!(?:second|third|fourth|fifth|other|another|separate|further|additional|previous|earlier|former|last|next|"\
-                r"new|latest|later|subsequent|follow-up|first)\b)"
+_NOT_THE_SAME = (r"(?!(?:second|third|fourth|fifth|other|another|separate|further|additional|previous|earlier|"
+                 r"former|last|next|new|latest|later|subsequent|follow-up|first)\b)")
 _DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:" + _NOT_THE_SAME + r"[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
                                   r"\s*,?\s+(?:(?:which|that)\s+(?:(?-i:[A-Z])[\w'’-]*\s+|(?:the|and|its|their|"
-                                  r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
+                                  r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?"
+                                  r"(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
 _ACT_NOUN_RX = re.compile(_ACT_NOUN, re.I)
 # the verb's object is the act already told: "the ministers signed the agreement", "carried out the attack"
 _DEFINITE_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|off|out|on|into|to))?\s+" + _DEFINITE + r"(?:" + _NOT_THE_SAME +
@@ -2126,8 +2127,8 @@ def _retells(k: Event, ev: Event, how: str | None) -> bool:
 # "condemned the bombing and called on those responsible to be held to account": the call for justice is part of the
 # condemnation (one act, CODEBOOK 1), not a request put to anyone the sentence names
 _JUSTICE_CALL = re.compile(r"[^.;]{0,60}?\b(?:perpetrators|those\s+responsible|those\s+behind|culprits|attackers|"
-                           r"killers|assailants|organi[sz]ers)\b[^.;]{0,40}?\b(?:brought\s+to\s+justice|held\s+(?:to\s+)?"
-                           r"account(?:able)?|punished|prosecuted|face\s+justice)", re.I)
+                           r"killers|assailants|organi[sz]ers)\b[^.;]{0,40}?\b(?:brought\s+to\s+justice|"
+                           r"held\s+(?:to\s+)?account(?:able)?|punished|prosecuted|face\s+justice)", re.I)
 _CONDEMN_TYPES = frozenset({"ACCUSE", "PROTEST"})
 
 
