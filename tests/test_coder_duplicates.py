@@ -142,3 +142,10 @@ def test_a_second_or_another_act_named_by_a_definite_noun_stays_apart():
     # an attack told as another the same day, in the same town
     assert len(told("Islamic State fighters fired rockets at Termez on Tuesday. Nobody was hurt. On Tuesday evening "
                     "Islamic State fighters fired more rockets at Termez.")) == 2
+
+
+def test_a_toll_of_more_than_ten_does_not_make_the_attack_another():
+    events = C.events("Islamic State fighters fired rockets at Termez on Tuesday. Nobody in the city was hurt. On "
+                      "Tuesday evening the ministry said that the Islamic State had fired rockets at Termez, wounding "
+                      "more than ten border guards.")
+    assert [(e.sentence_index, e.actor1, e.actor2, e.event_type) for e in events] == [(0, "ISKP", "UZB", "ASSAULT")]

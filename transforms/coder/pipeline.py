@@ -2074,9 +2074,12 @@ def _same_parties(k: Event, ev: Event) -> bool:
 
 def _points_back(ev: Event) -> str | None:
     """How a telling points back at an act already told: "object" (a pronoun or "the move" right after a
-    reaction's verb), "noun" (the trigger is the participle of a definite act noun: "the agreement, signed"),
-    "comment" (a sentence that comments on the act: "It is the first deal ... concluded"), "text" (the
-    parties' joint statement), or None."""
+    reaction's verb: "called it a positive step"), "noun" (the trigger is the participle or verb of a definite act
+    noun: "the agreement, signed", "the deal that the two sides signed"), "object noun" (the verb's object is one:
+    "signed the agreement"), "definite" (the trigger is one: "during the visit", "Thursday's talks"), "comment" (a
+    sentence that comments on the act: "It is the first deal ... concluded"), "text" (the parties' joint
+    statement), or None. An act named as another ("the second agreement", "the earlier talks") points back at
+    nothing."""
     text, at = ev.evidence or "", _trigger_at(ev)
     if at < 0:
         return None
@@ -2142,7 +2145,16 @@ def _part_of_condemnation(k: Event, ev: Event) -> bool:
 
 
 _ATTACK_GAP = 5
-_ANOTHER_ATTACK = re.compile(r"\b(?:also|again|another|second|third|further|fresh|renewed|new|more)\b", re.I)
+_ANOTHER_ATTACK = re.compile(r"\b(?:also|again|another|second|third|further|fresh|renewed|new|more(?!\s+than))\b", re.I)
+
+
+def _told_as_another(ev: Event) -> bool:
+    """The words around the trigger tell the act as another one: "also fired", "fired more rockets", "a second
+    strike" (not "killing more than ten": a toll)."""
+    at = _trigger_at(ev)
+    if at < 0:
+        return True
+    return _ANOTHER_ATTACK.search(ev.evidence, max(0, at - 60), at + len(ev.trigger or "") + 20) is not None
 
 
 def _same_attack(k: Event, ev: Event) -> bool:
@@ -2154,7 +2166,7 @@ def _same_attack(k: Event, ev: Event) -> bool:
             and k.mode == ev.mode and None not in (k.actor1, k.actor2, ev.actor1, ev.actor2)
             and (R.side(k.actor1), R.side(k.actor2)) == (R.side(ev.actor1), R.side(ev.actor2))
             and k.date_precision == ev.date_precision == "day" and k.event_date == ev.event_date
-            and k.location == ev.location and not _ANOTHER_ATTACK.search(ev.evidence or "")
+            and k.location == ev.location and not _told_as_another(ev)
             and (k.fatalities is None or ev.fatalities is None or k.fatalities == ev.fatalities)
             and not _two_people(k, ev))
 
@@ -2211,10 +2223,14 @@ def _completed(k: Event, ev: Event, parties: bool = False) -> Event:
 
 
 def _told_again(events: list[Event]) -> list[Event]:
-    """An act told again in a later sentence (at most three on) that only points back at it (_points_back), with
-    the same type, the same parties (or one of them left unnamed), agreeing dates and no other person or sum, is
-    coded once (CODEBOOK 1): the first telling, completed by the second (_completed). Acts on two dates, of two
-    sums or with two different people stay two."""
+    """One act told twice is coded once (CODEBOOK 1), at its first telling completed by the other (_completed):
+    - a later telling (at most three sentences on) that only points back at it (_points_back), with the same type,
+      the same parties (or one of them left unnamed), agreeing dates and no other person or sum (_retells);
+    - a call for the perpetrators to face justice inside the same speaker's condemnation (_part_of_condemnation);
+    - an attack told again on the same day, in the same place (_same_attack);
+    - a standing refusal told with another verb (_same_refusal);
+    - a guest's attendance and its host's hosting told in one sentence (_host_of_attended: the attendance kept).
+    Acts on two dates, of two sums, in two places or with two different people stay two."""
     kept: list[Event] = []
     for ev in events:
         how, i, parties = _points_back(ev), None, False
