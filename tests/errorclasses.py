@@ -15,7 +15,17 @@ Each gold event the scorer leaves unpaired falls in one class:
   is not, or both are wrong;
 - an event of the right type and actors exists but its date disagrees, or it went to another gold event.
 Each extracted event left unpaired is a duplicate (the same sentence as its paired twin, or another) or a
-false positive (in a sentence that holds a gold event, or in one that holds none)."""
+false positive (in a sentence that holds a gold event, or in one that holds none).
+
+Each duplicate is also classed by its relation to its twin (the extracted event paired with the gold event it
+matches), in numbers only: the two actor pairs, which side the gold leaves null (a gold with a null party accepts
+many events), the two dates, the sentence distance, the trigger word and mode, the type and which comes first.
+
+    .venv/bin/python -m tests.errorclasses --set dev --list-dups   # readable sets only: each duplicate's
+                                                                   # sentence next to its twin's
+
+--list-dups prints sentences, so it refuses every set that devset/README.md does not mark "tuned on" (the
+never-read sets among them) before reading any of it."""
 from __future__ import annotations
 
 import argparse
@@ -23,7 +33,6 @@ import collections
 import importlib.util
 import pathlib
 import sys
-import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -111,6 +120,103 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
     return counts
 
 
+DUP_DIMENSIONS = ("actors", "gold null", "dates", "distance", "trigger", "type", "order")
+NEVER_READ = frozenset({"blind5", "blind6", "blind9", "blind10", "blind11", "blind12", "blind13"})
+
+
+def _undated(x: dict) -> bool:
+    return x.get("event_date") is None or str(x.get("date_precision") or "none").lower() == "none"
+
+
+def dup_relation(S, gold: dict, dup: dict, twin: dict) -> dict[str, str]:
+    """Number-only features of a duplicate's relation to its twin (no word of either sentence): one value per
+    dimension of DUP_DIMENSIONS."""
+    d, t = _sides(S, dup), _sides(S, twin)
+    if d == t:
+        actors = "same pair"
+    elif d == t[::-1]:
+        actors = "reversed pair"
+    elif None in d and None not in t:
+        actors = "duplicate has a null party"
+    elif None in t and None not in d:
+        actors = "twin has a null party"
+    else:
+        actors = "different parties"
+    null1, null2 = (gold.get(k) in (None, "UNK") for k in ("actor1", "actor2"))
+    gold_null = {(False, False): "none", (True, False): "actor1", (False, True): "actor2", (True, True): "both"}[
+        (null1, null2)]
+    if _undated(dup) or _undated(twin):
+        dates = "one undated" if _undated(dup) != _undated(twin) else "both undated"
+    elif dup["event_date"] == twin["event_date"] and dup["date_precision"] == twin["date_precision"]:
+        dates = "same date"
+    elif dup["date_precision"] != twin["date_precision"]:
+        dates = "different precisions"
+    else:
+        dates = "different dates"
+    if "sentence_index" in dup and "sentence_index" in twin:
+        gap = abs(dup["sentence_index"] - twin["sentence_index"])
+        distance = "0" if gap == 0 else "1-3" if gap <= 3 else "4+"
+    else:
+        distance = "0" if dup["evidence"] == twin["evidence"] else "unknown"
+    word = lambda x: str(x.get("trigger") or "").lower()                # noqa: E731
+    if "trigger" not in dup:
+        trigger = "unknown"
+    elif word(dup) and word(dup) == word(twin):
+        trigger = "same word"
+    elif dup.get("mode") == twin.get("mode"):
+        trigger = "same mode, another word"
+    else:
+        trigger = "another mode"
+    if "sentence_index" not in dup:
+        order = "unknown"
+    elif dup["sentence_index"] == twin["sentence_index"]:
+        order = "same sentence"
+    else:
+        order = "after its twin" if dup["sentence_index"] > twin["sentence_index"] else "before its twin"
+    return {"actors": actors, "gold null": gold_null, "dates": dates, "distance": distance, "trigger": trigger,
+            "type": str(dup.get("event_type") or "").upper(), "order": order}
+
+
+def duplicates(S, gold_events: list[dict], extracted: list[dict]) -> list[tuple[dict, dict, dict]]:
+    """(gold event, duplicate, twin) for each duplicate of one document: the twin is the extracted event paired
+    with the first gold event (in the scorer's ranking) that the duplicate matches."""
+    candidates = [S.ranked(gold_events, x) for x in extracted]
+    owner = S.best_pairing(candidates)
+    paired = set(owner.values())
+    by_id = {g["id"]: g for g in gold_events}
+    out = []
+    for i, x in enumerate(extracted):
+        if i in paired or not candidates[i]:
+            continue
+        gid = next(gid for gid in candidates[i] if gid in owner)
+        out.append((by_id[gid], x, extracted[owner[gid]]))
+    return out
+
+
+def dup_classes(S, gold_events: list[dict], extracted: list[dict]) -> collections.Counter:
+    """Counts of (dimension, value) over the duplicates of one document (see dup_relation)."""
+    counts: collections.Counter = collections.Counter()
+    for g, x, t in duplicates(S, gold_events, extracted):
+        for dim, value in dup_relation(S, g, x, t).items():
+            counts[(dim, value)] += 1
+    return counts
+
+
+def readable(name: str, status_table: str) -> bool:
+    """Whether a set may be read: never one of the never-read sets, and only one that devset/README.md's status
+    table marks "tuned on" (a set it does not list, or lists otherwise, is refused)."""
+    if name in NEVER_READ:
+        return False
+    for line in status_table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2:
+            continue
+        first = cells[0].replace("*", "")
+        if first.split(" ")[0] == name or f"`{name}/`" in first:
+            return cells[1].replace("*", "").strip().lower() == "tuned on"
+    return False
+
+
 def by_type(S, gold_events: list[dict], extracted: list[dict], lexicon=None) -> collections.Counter:
     """Counts of (gold type, outcome) for one document: matched; missed in a sentence that yields events;
     missed in a sentence that yields none, with or without a trigger there (the gold's first type)."""
@@ -158,43 +264,86 @@ def sentence_lexicon(doc):
     return look
 
 
+def coded(S, docs) -> dict[str, list[dict]]:
+    """Each document's events as the scorer reads them from the warehouse (the same columns, url for the key),
+    plus the sentence index, trigger word and mode the warehouse does not hold (for the duplicates' classes)."""
+    from transforms.coder import code_document
+
+    by_doc: dict[str, list[dict]] = collections.defaultdict(list)
+    for doc in docs:
+        for e in code_document(doc):
+            by_doc[S.doc_key(doc.url)].append({
+                "url": doc.url, "event_date": e.event_date, "date_precision": e.date_precision, "actor1": e.actor1,
+                "actor2": e.actor2, "event_type": e.event_type, "quantity_value": e.quantity_value,
+                "quantity_unit": e.quantity_unit, "fatalities": e.fatalities, "location": e.location,
+                "evidence": e.evidence, "sentence_index": e.sentence_index, "trigger": e.trigger, "mode": e.mode})
+    return by_doc
+
+
+def _pair(x: dict) -> str:
+    date = x["event_date"].isoformat() if x.get("event_date") else "-"
+    return (f"{x['actor1']}->{x['actor2']} {x['event_type']} {date}/{x['date_precision']} "
+            f"#{x.get('sentence_index')} [{x.get('trigger')}|{x.get('mode')}]")
+
+
+def list_dups(S, name: str, gold: dict, key: str, extracted: list[dict]) -> None:
+    """Print each duplicate of one document next to its twin (sentences: readable sets only)."""
+    for g, x, t in duplicates(S, gold.get("events") or [], extracted):
+        rel = dup_relation(S, g, x, t)
+        print(f"== {name} {key} gold {g['id']} {g['actor1']}->{g.get('actor2')} {g['type']} {g.get('date')}")
+        print("   " + "; ".join(f"{k}: {v}" for k, v in rel.items()))
+        print(f"   dup  {_pair(x)} | {' '.join(str(x['evidence']).split())}")
+        print(f"   twin {_pair(t)} | {' '.join(str(t['evidence']).split())}")
+
+
 def main(argv: list[str] | None = None) -> int:
     from tests.evalsets import _sets
-    from tests.test_devset import write_warehouse
 
     parser = argparse.ArgumentParser(prog="python -m tests.errorclasses", description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", dest="names", required=True, help="a set to pool (repeatable)")
     parser.add_argument("--by-type", action="store_true", help="also a table of outcomes by the gold's type")
+    parser.add_argument("--list-dups", action="store_true",
+                        help="print each duplicate's sentence next to its twin's (readable sets only)")
     args = parser.parse_args(argv)
     S = scorer()
     sets = _sets()
     unknown = [n for n in args.names if n not in sets]
     if unknown:
         parser.error(f"unknown set(s) {', '.join(unknown)}; known: {', '.join(sets)}")
+    if args.list_dups:
+        table = (ROOT / "devset" / "README.md").read_text(encoding="utf-8")
+        refused = [n for n in args.names if not readable(n, table)]
+        if refused:
+            parser.error(f"--list-dups prints sentences: refused for {', '.join(refused)} (not marked \"tuned on\" "
+                         "in devset/README.md; never-read sets are never listed)")
     total: collections.Counter = collections.Counter()
     kinds: collections.Counter = collections.Counter()
-    with tempfile.TemporaryDirectory(prefix="caravan-classes-") as tmp:
-        for name in args.names:
-            load, gold_dir = sets[name]
-            docs = load()
-            db = pathlib.Path(tmp) / f"{name}.duckdb"
-            write_warehouse(db, docs)
-            looks = {S.doc_key(d.url): sentence_lexicon(d) for d in docs}
-            by_doc: dict[str, list[dict]] = collections.defaultdict(list)
-            for event in S.load_events(str(db)):
-                by_doc[S.doc_key(event["url"])].append(event)
-            for key, gold in S.load_gold(gold_dir).items():
-                total += classify(S, gold.get("events") or [], by_doc.get(key, []), looks.get(key))
-                kinds += by_type(S, gold.get("events") or [], by_doc.get(key, []), looks.get(key))
+    dups: collections.Counter = collections.Counter()
+    for name in args.names:
+        load, gold_dir = sets[name]
+        docs = load()
+        looks = {S.doc_key(d.url): sentence_lexicon(d) for d in docs}
+        by_doc = coded(S, docs)
+        for key, gold in S.load_gold(gold_dir).items():
+            events = gold.get("events") or []
+            total += classify(S, events, by_doc.get(key, []), looks.get(key))
+            kinds += by_type(S, events, by_doc.get(key, []), looks.get(key))
+            dups += dup_classes(S, events, by_doc.get(key, []))
+            if args.list_dups:
+                list_dups(S, name, gold, key, by_doc.get(key, []))
     head = ("gold", "extracted", "matched")
     print(f"sets: {', '.join(args.names)}")
     for name in head:
         print(f"{total[name]:6d}  {name}")
     for name in sorted(k for k in total if k not in head):
         print(f"{total[name]:6d}  {name}")
+    for dim in DUP_DIMENSIONS:
+        for (d, value), n in sorted(dups.items(), key=lambda kv: (-kv[1], kv[0])):
+            if d == dim:
+                print(f"{n:6d}  duplicate twin: {dim}: {value}")
     extracted, gold = total["extracted"], total["gold"]
-    dups = sum(v for k, v in total.items() if k.startswith("duplicate"))
-    p = (total["matched"] + dups) / extracted if extracted else 0.0
+    n_dups = sum(v for k, v in total.items() if k.startswith("duplicate"))
+    p = (total["matched"] + n_dups) / extracted if extracted else 0.0
     r = total["matched"] / gold if gold else 0.0
     if args.by_type:
         print("by gold type (missed: in a sentence coded / with a trigger but no event / with no trigger):")

@@ -82,8 +82,14 @@ def test_the_report_prints_counts_and_never_a_sentence(shared_dir, capsys, tmp_p
     for line in lines[1:-1]:
         count, label = line.split(None, 1)
         assert count.isdigit()
-        assert label in ("gold", "extracted", "matched") or label.startswith(("missed: ", "duplicate: ", "false positive: "))
-        assert label.split(": ", 1)[-1] not in seed_text
+        assert label in ("gold", "extracted", "matched") or label.startswith(
+            ("missed: ", "duplicate: ", "duplicate twin: ", "false positive: "))
+        assert label.split(": ")[-1] not in seed_text
+    twins = {ln.split(None, 1)[1].split(": ")[1]: int(ln.split()[0]) for ln in lines if "duplicate twin: " in ln}
+    dups = sum(int(ln.split()[0]) for ln in lines if "  duplicate: " in ln)
+    assert dups > 0 and set(twins) == set(errorclasses.DUP_DIMENSIONS)   # each dimension classes every duplicate
+    for dim in errorclasses.DUP_DIMENSIONS:
+        assert sum(int(ln.split()[0]) for ln in lines if f"duplicate twin: {dim}: " in ln) == dups
 
 
 def test_outcomes_by_gold_type(S):
@@ -98,3 +104,77 @@ def test_outcomes_by_gold_type(S):
     assert counts[("CONSULT", "no trigger")] == 1
     assert counts[("AID", "sentence coded")] == 1 and ("SUPPORT", "gold") not in counts
     assert counts[("ASSAULT", "trigger")] == 1
+
+
+def coded(a1, a2, event_type, sentence, index, trigger, mode, day=dt.date(2023, 5, 3), precision="day"):
+    return {**extracted(a1, a2, event_type, sentence, day, precision), "sentence_index": index, "trigger": trigger,
+            "mode": mode}
+
+
+def test_each_duplicate_is_classed_by_its_relation_to_its_twin(S):
+    golds = [gold("g1", "UZB", "TALIBAN", ["CONSULT"], "met taliban ministers", symmetric=True),
+             gold("g2", "KAZ", None, ["AID"], "sent flour", date="2023-05", precision="month")]
+    events = [coded("UZB", "TALIBAN", "CONSULT", MET, 0, "met", "meet"),
+              coded("TALIBAN", "UZB", "CONSULT", AGAIN, 5, "meeting", "meet"),
+              coded("KAZ", "PAK", "AID", SENT, 1, "sent", "humanitarian"),
+              coded("KAZ", "TJK", "AID", SENT, 1, "sent", "humanitarian"),
+              coded("KAZ", None, "AID", "Flour went out in May.", 3, "went out", "humanitarian", dt.date(2023, 5, 1),
+                    "month")]
+    dups = errorclasses.duplicates(S, golds, events)
+    assert [(g["id"], events.index(x), events.index(t)) for g, x, t in dups] == [
+        ("g1", 1, 0), ("g2", 3, 2), ("g2", 4, 2)]
+    rel = [errorclasses.dup_relation(S, g, x, t) for g, x, t in dups]
+    assert rel[0] == {"actors": "reversed pair", "gold null": "none", "dates": "same date", "distance": "4+",
+                      "trigger": "same mode, another word", "type": "CONSULT", "order": "after its twin"}
+    assert rel[1] == {"actors": "different parties", "gold null": "actor2", "dates": "same date", "distance": "0",
+                      "trigger": "same word", "type": "AID", "order": "same sentence"}
+    assert rel[2]["actors"] == "duplicate has a null party" and rel[2]["dates"] == "different precisions"
+    assert rel[2]["distance"] == "1-3" and rel[2]["trigger"] == "same mode, another word"
+    counts = errorclasses.dup_classes(S, golds, events)
+    assert counts[("gold null", "actor2")] == 2 and counts[("distance", "4+")] == 1
+    assert sum(n for (dim, _), n in counts.items() if dim == "dates") == 3
+    # an undated telling and a twin read from the warehouse alone (no sentence index, no trigger)
+    plain = errorclasses.dup_relation(S, golds[0], extracted("UZB", "TALIBAN", "CONSULT", AGAIN, None, "none"),
+                                      extracted("UZB", "TALIBAN", "CONSULT", MET))
+    assert plain["dates"] == "one undated" and plain["distance"] == "unknown" and plain["trigger"] == "unknown"
+
+
+def test_only_sets_marked_tuned_on_are_readable(repo_root):
+    table = (repo_root / "devset" / "README.md").read_text(encoding="utf-8")
+    for name in ("seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7", "blind8"):
+        assert errorclasses.readable(name, table), name
+    for name in sorted(errorclasses.NEVER_READ) + ["blind99", "nonesuch"]:
+        assert not errorclasses.readable(name, table), name
+    # the fixed list wins over a table that says otherwise, and a set the table marks never read is refused
+    assert not errorclasses.readable("blind5", "| `blind5/` | tuned on | 9 |")
+    assert not errorclasses.readable("blind14", "| **`blind14/`** | **never read** | 9 |")
+    assert errorclasses.readable("blind14", "| `blind14/` | tuned on | 9 |")
+
+
+def test_list_dups_refuses_a_never_read_set_before_reading_it(shared_dir, capsys, monkeypatch):
+    from tests import evalsets
+
+    def must_not_read(*args):
+        raise AssertionError("a never-read set was read")
+
+    monkeypatch.setattr(evalsets, "documents_in", must_not_read)
+    for name in sorted(errorclasses.NEVER_READ & set(evalsets._sets())):
+        with pytest.raises(SystemExit) as stop:
+            errorclasses.main(["--set", "dev", "--set", name, "--list-dups"])
+        assert stop.value.code == 2
+        err = capsys.readouterr().err
+        assert "refused for " + name in err
+
+
+def test_list_dups_shows_each_duplicate_beside_its_twin(shared_dir, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("CARAVAN_CACHE_DIR", str(tmp_path / "cache"))
+    assert errorclasses.main(["--set", "seed", "--list-dups"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    heads = [ln for ln in out if ln.startswith("== seed ")]
+    dups = sum(int(ln.split()[0]) for ln in out if "  duplicate: " in ln)
+    assert len(heads) == dups > 0
+    for i, line in enumerate(out):
+        if line.startswith("== seed "):
+            assert out[i + 1].lstrip().startswith("actors: ")
+            assert out[i + 2].lstrip().startswith("dup ") and " | " in out[i + 2]
+            assert out[i + 3].lstrip().startswith("twin ") and " | " in out[i + 3]

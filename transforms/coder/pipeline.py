@@ -324,7 +324,7 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    return _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
+    return _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
@@ -2015,6 +2015,249 @@ def _occasion_targets(events: list[Event]) -> list[Event]:
                 ev = dataclasses.replace(ev, actor2=partner)
         out.append(ev)
     return out
+
+
+# --- one act told again (CODEBOOK 1: coded once per document, at its clearest mention) --------------------------
+# a later sentence that only points back at an act already told: its object a pronoun ("called it a positive step"),
+# the act a definite noun with the trigger its participle ("The ten-year agreement, signed between ..."), the
+# sentence a comment on it ("It is the first deal the Taliban have concluded with ...", "This was his first visit")
+_RETOLD_GAP = 3                                     # sentences between the two tellings, at most
+_REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+_DEAL_FAMILY = frozenset({"AGREE", "COOPERATE"})    # a signed deal may be told as either (CODEBOOK 3)
+_IT_OBJECT = re.compile(r"^[a-z]+\s+(?:it|this|them)\b(?!\s+(?:is|was|were|are|would|will|had|has|could|might|"
+                        r"should|must|to)\b)", re.I)
+_IT_AFTER = re.compile(r"\s+(?:it|this|them|the\s+(?:move|decision|announcement|step|ruling|verdict|measure|"
+                       r"news|gesture))\b(?!\s+(?:is|was|were|are|would|will|had|has|could|might|should|must|to)\b)",
+                       re.I)
+_ACT_NOUN = (r"(?:agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treat(?:y|ies)|protocols?|pacts?|"
+             r"documents?|visits?|trips?|talks|meetings?|summits?|attacks?|strikes?|raids?|bombings?|assaults?|"
+             r"shelling|clash(?:es)?|delivery|deliveries|shipments?|consignments?)")
+# "the", "this", or the day's own: "Thursday's agreement", "last week's talks"
+_DEFINITE = r"(?:\b(?:the|this|that|these|those)|\b(?:" + _WEEKDAY + r"|(?:last|this)\s+week|yesterday)['’]s)\s+"
+# "the second agreement", "the other visit", "the earlier talks": another act than the one just told
+_NOT_THE_SAME = (r"(?!(?:second|third|fourth|fifth|other|another|separate|further|additional|previous|earlier|"
+                 r"former|last|next|new|latest|later|subsequent|follow-up|first)\b)")
+_DEFINITE_ACT_BEFORE = re.compile(_DEFINITE + r"(?:" + _NOT_THE_SAME + r"[\w$.,–-]+\s+){0,3}?" + _ACT_NOUN +
+                                  r"\s*,?\s+(?:(?:which|that)\s+(?:(?-i:[A-Z])[\w'’-]*\s+|(?:the|and|its|their|"
+                                  r"two|three|both|sides|parties|countries|governments|ministers)\s+){0,5})?"
+                                  r"(?:(?:was|were|had|have|has|had\s+been|has\s+been)\s+)?(?:\w+ly\s+)?$", re.I)
+_ACT_NOUN_RX = re.compile(_ACT_NOUN, re.I)
+# the verb's object is the act already told: "the ministers signed the agreement", "carried out the attack"
+_DEFINITE_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|off|out|on|into|to))?\s+" + _DEFINITE + r"(?:" + _NOT_THE_SAME +
+                              r"[\w$.,–-]+\s+){0,2}?" +
+                              _ACT_NOUN + r"\b", re.I)
+_DEFINITE_NOUN_BEFORE = re.compile(_DEFINITE + r"(?:" + _NOT_THE_SAME + r"[\w-]+\s+){0,1}$", re.I)
+_COMMENT_OPEN = re.compile(r"^\W*(?:(?:And|But|Yet)\s+)?(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?" + _ACT_NOUN +
+                           r")\s+(?:is|was|marks|marked|became|has\s+become|represents|represented|remains|"
+                           r"remained)\s+(?:the|a|an|its|their|his|her)\s+[^;:]*$")
+_OWN_TEXT = re.compile(r"\b(?:their|the|its)\s+(?:joint\s+)?(?:statement|communiqu[eé]|declaration)\b", re.I)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Either telling undated, or the two dates agree at the coarser precision."""
+    if a.event_date is None or b.event_date is None or "none" in (a.date_precision, b.date_precision):
+        return True
+    return _same_date(a, b)
+
+
+def _same_parties(k: Event, ev: Event) -> bool:
+    """ev names k's parties (in either order for a mutual act), or one of the two leaves a party unnamed and names
+    the other as the other telling does ("an agreement was signed with the Taliban" / "Uzbekistan signed the
+    agreement with the Taliban")."""
+    pk, pe = (R.side(k.actor1), R.side(k.actor2)), (R.side(ev.actor1), R.side(ev.actor2))
+    if _UNNAMED in pk or _UNNAMED in pe or pk.count(None) + pe.count(None) > 1:
+        return False
+    if pe == pk or ev.event_type in _MUTUAL_TYPES and pe == pk[::-1]:
+        return True
+    return None in (pe[1], pk[1]) and pe[0] == pk[0] or None in (pe[0], pk[0]) and pe[1] == pk[1]
+
+
+def _points_back(ev: Event) -> str | None:
+    """How a telling points back at an act already told: "object" (a pronoun or "the move" right after a
+    reaction's verb: "called it a positive step"), "noun" (the trigger is the participle or verb of a definite act
+    noun: "the agreement, signed", "the deal that the two sides signed"), "object noun" (the verb's object is one:
+    "signed the agreement"), "definite" (the trigger is one: "during the visit", "Thursday's talks"), "comment" (a
+    sentence that comments on the act: "It is the first deal ... concluded"), "text" (the parties' joint
+    statement), or None. An act named as another ("the second agreement", "the earlier talks") points back at
+    nothing."""
+    text, at = ev.evidence or "", _trigger_at(ev)
+    if at < 0:
+        return None
+    trig = ev.trigger or ""
+    if ev.event_type in _REACTION_TYPES and (_IT_OBJECT.match(trig) or
+                                             len(trig.split()) == 1 and _IT_AFTER.match(text, at + len(trig))):
+        return "object"
+    if _DEFINITE_ACT_BEFORE.search(text, max(0, at - 80), at):
+        return "noun"
+    if _DEFINITE_OBJECT.match(text, at):
+        return "object noun"
+    if _ONE_NOUN.match(trig) and (_DEFINITE_BEFORE.search(text, max(0, at - 30), at) or _ACT_NOUN_RX.fullmatch(trig)
+                                  and _DEFINITE_NOUN_BEFORE.search(text, max(0, at - 40), at)):
+        return "definite"
+    if _COMMENT_OPEN.match(text[:at]):
+        return "comment"
+    if _OWN_TEXT.search(text, 0, at):
+        return "text"
+    return None
+
+
+def _two_people(a: Event, b: Event) -> bool:
+    """The two tellings name two different people on one side ("met Muttaqi" / "met Baradar"); a person on one and
+    the side itself on the other ("Baradar's office" / "the Taliban") may be one act."""
+    names = _person_names()
+    for x, y in ((a.actor1_text, b.actor1_text), (a.actor2_text, b.actor2_text)):
+        x, y = (x or "").lower(), (y or "").lower()
+        if x in names and y in names and x not in y and y not in x:
+            return True
+    return False
+
+
+def _retells(k: Event, ev: Event, how: str | None) -> bool:
+    """ev, told after k and pointing back at an act as `how` says (_points_back), is k told again."""
+    if how is None or not 0 < ev.sentence_index - k.sentence_index <= _RETOLD_GAP:
+        return False
+    same_type = k.event_type == ev.event_type or how == "noun" and {k.event_type, ev.event_type} <= _DEAL_FAMILY \
+        and None not in (k.event_date, ev.event_date) and "none" not in (k.date_precision, ev.date_precision)
+    if not same_type or not _same_parties(k, ev) or not _dates_agree(k, ev) or _two_people(k, ev):
+        return False
+    if k.quantity_value is not None and ev.quantity_value is not None and k.quantity_value != ev.quantity_value:
+        return False          # two deals of different worth
+    if how == "text" and (k.mode != ev.mode or "day" not in (k.date_precision, ev.date_precision)):
+        return False          # a joint statement's pledge: the day's pledge told again, not another kind of act
+    return True
+
+
+# "condemned the bombing and called on those responsible to be held to account": the call for justice is part of the
+# condemnation (one act, CODEBOOK 1), not a request put to anyone the sentence names
+_JUSTICE_CALL = re.compile(r"[^.;]{0,60}?\b(?:perpetrators|those\s+responsible|those\s+behind|culprits|attackers|"
+                           r"killers|assailants|organi[sz]ers)\b[^.;]{0,40}?\b(?:brought\s+to\s+justice|"
+                           r"held\s+(?:to\s+)?account(?:able)?|punished|prosecuted|face\s+justice)", re.I)
+_CONDEMN_TYPES = frozenset({"ACCUSE", "PROTEST"})
+
+
+def _part_of_condemnation(k: Event, ev: Event) -> bool:
+    """ev, a call for the perpetrators to face justice, belongs to k, the same speaker's condemnation in the same
+    sentence."""
+    at = _trigger_at(ev)
+    return (ev.event_type == "REQUEST" and k.event_type in _CONDEMN_TYPES and k.sentence_index == ev.sentence_index
+            and k.actor1 is not None and R.side(k.actor1) == R.side(ev.actor1) and ev.actor2_text is None
+            and at >= 0 and _trigger_at(k) < at and _JUSTICE_CALL.match(ev.evidence, at) is not None)
+
+
+_ATTACK_GAP = 5
+_ANOTHER_ATTACK = re.compile(r"\b(?:also|again|another|second|third|further|fresh|renewed|new|more(?!\s+than))\b", re.I)
+
+
+def _told_as_another(ev: Event) -> bool:
+    """The words around the trigger tell the act as another one: "also fired", "fired more rockets", "a second
+    strike" (not "killing more than ten": a toll)."""
+    at = _trigger_at(ev)
+    if at < 0:
+        return True
+    return _ANOTHER_ATTACK.search(ev.evidence, max(0, at - 60), at + len(ev.trigger or "") + 20) is not None
+
+
+def _same_attack(k: Event, ev: Event) -> bool:
+    """ev tells k's attack again: the same attacker and target, the same weapons, on the same day (both dated to
+    it) and in the same place (or neither placed), a few sentences on, and not told as another ("also", "again",
+    "a second") — "Rockets struck Termez on Tuesday ... the ministry announced on Tuesday that rockets had landed on
+    the edge of Termez"."""
+    return (k.event_type == ev.event_type == "ASSAULT" and 0 < ev.sentence_index - k.sentence_index <= _ATTACK_GAP
+            and k.mode == ev.mode and None not in (k.actor1, k.actor2, ev.actor1, ev.actor2)
+            and (R.side(k.actor1), R.side(k.actor2)) == (R.side(ev.actor1), R.side(ev.actor2))
+            and k.date_precision == ev.date_precision == "day" and k.event_date == ev.event_date
+            and k.location == ev.location and not _told_as_another(ev)
+            and (k.fatalities is None or ev.fatalities is None or k.fatalities == ev.fatalities)
+            and not _two_people(k, ev))
+
+
+def _same_refusal(k: Event, ev: Event) -> bool:
+    """A standing refusal told twice ("refuses to deal with the Taliban", "keeps the movement at arm's length"):
+    REJECT between the same sides, both undated or both put in the same year only by the context ("this year", the
+    publication), never by an explicit date — one stance, whatever verb tells it (_same_happening already merges
+    two tellings with the same verb)."""
+    if k.event_type != "REJECT" or ev.event_type != "REJECT" or k.sentence_index == ev.sentence_index:
+        return False
+    if None in (k.actor1, k.actor2) or (R.side(k.actor1), R.side(k.actor2)) != (R.side(ev.actor1), R.side(ev.actor2)):
+        return False
+    if {k.date_precision, ev.date_precision} - {"year", "none"} or "explicit" in (k.date_source, ev.date_source):
+        return False          # a dated refusal ("in March", "in 2023") is an act of its own
+    if (k.event_date is None or k.date_precision == "none") != (ev.event_date is None or ev.date_precision == "none"):
+        return False
+    return k.event_date is None or k.date_precision == "none" or k.event_date.year == ev.event_date.year
+
+
+def _host_of_attended(k: Event, ev: Event) -> bool:
+    """One sentence tells one meeting from each side: a guest's attendance and its host's hosting ("Muttaqi sat at
+    the table when Russia hosted the round"). The attendance is the event (CODEBOOK 2, one per participant, as
+    _guests_once codes it when several attend); the hosting of that same guest is not coded twice."""
+    if k.sentence_index != ev.sentence_index or k.event_type != "CONSULT" or ev.event_type != "CONSULT":
+        return False
+    if {k.mode, ev.mode} != {"host", "multilateral"} or None in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    return {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)} and \
+        R.side(k.actor1) != R.side(k.actor2)
+
+
+def _completed(k: Event, ev: Event, parties: bool = False) -> Event:
+    """The first telling, completed by a retelling: a finer date on the same day/month/year, a quantity, a toll or
+    a place it lacked, with `parties` a party it left unnamed; and a little more confidence (the act is told twice)."""
+    changes: dict = {"confidence": round(min(0.95, max(k.confidence, ev.confidence) + 0.05), 2)}
+    if parties and k.actor1 is None and ev.actor1 is not None:
+        changes.update(actor1=ev.actor1, actor1_text=ev.actor1_text)
+    if parties and k.actor2 is None and ev.actor2 is not None:
+        changes.update(actor2=ev.actor2, actor2_text=ev.actor2_text)
+    order = {"none": 0, "year": 1, "month": 2, "day": 3}
+    if ev.event_date is not None and order.get(ev.date_precision, 0) > order.get(k.date_precision, 0) and \
+            (k.event_date is None or k.date_precision == "none" or _same_date(k, ev)):
+        changes.update(event_date=ev.event_date, date_precision=ev.date_precision, date_source=ev.date_source,
+                       date_text=ev.date_text)
+    if k.quantity_value is None and ev.quantity_value is not None and k.event_type == ev.event_type:
+        changes.update(quantity_value=ev.quantity_value, quantity_unit=ev.quantity_unit,
+                       quantity_text=ev.quantity_text)
+    if k.fatalities is None and ev.fatalities is not None:
+        changes["fatalities"] = ev.fatalities
+    if k.location is None and ev.location is not None:
+        changes.update(location=ev.location, location_country=ev.location_country)
+    return dataclasses.replace(k, **changes)
+
+
+def _told_again(events: list[Event]) -> list[Event]:
+    """One act told twice is coded once (CODEBOOK 1), at its first telling completed by the other (_completed):
+    - a later telling (at most three sentences on) that only points back at it (_points_back), with the same type,
+      the same parties (or one of them left unnamed), agreeing dates and no other person or sum (_retells);
+    - a call for the perpetrators to face justice inside the same speaker's condemnation (_part_of_condemnation);
+    - an attack told again on the same day, in the same place (_same_attack);
+    - a standing refusal told with another verb (_same_refusal);
+    - a guest's attendance and its host's hosting told in one sentence (_host_of_attended: the attendance kept).
+    Acts on two dates, of two sums, in two places or with two different people stay two."""
+    kept: list[Event] = []
+    for ev in events:
+        how, i, parties = _points_back(ev), None, False
+        for j in reversed(range(len(kept))):
+            k = kept[j]
+            if ev.sentence_index - k.sentence_index > max(_RETOLD_GAP, _ATTACK_GAP):
+                if ev.event_type != "REJECT":
+                    break             # events come in sentence order: nothing further back is near enough
+                if _same_refusal(k, ev):
+                    i = j
+                    break
+                continue
+            if _retells(k, ev, how):
+                i, parties = j, True
+                break
+            if _part_of_condemnation(k, ev) or _same_attack(k, ev) or _same_refusal(k, ev) or \
+                    _host_of_attended(k, ev):
+                i = j
+                break
+        if i is not None and not parties and kept[i].mode == "host" and ev.mode == "multilateral":
+            kept[i] = _completed(ev, kept[i])         # the attendance stands for the meeting, not the hosting
+            continue
+        if i is not None:
+            kept[i] = _completed(kept[i], ev, parties)
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, limit: int) -> R.Placed | None:
