@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from transforms.coder import CODER_VERSION
 from transforms.coder import roles as R
+from transforms.coder import learned as L
 from transforms.coder import temporal
 from transforms.coder._gate import gated
 from transforms.coder.actors import actor_kinds     # at module level: an import per call costs ≈ 1.5 µs (hot)
@@ -243,10 +245,37 @@ class _Draft:
     sentence: str = ""
 
 
-def code_document(doc: Document) -> list[Event]:
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the learned component may code: a side named (the model says how many it needs), no rule event before the document's
+    passes. Everything an event needs but its type: the roles, the dates the clock gives there, the place."""
+    index: int
+    start: int
+    end: int
+    feats: tuple
+    actor1: str | None
+    actor2: str | None
+    date: temporal.DateInfo | None          # as the clock dates an act told at the head (any type but ASSAULT)
+    assault_date: temporal.DateInfo | None  # the same through the clock's attack memory (ASSAULT)
+    location: str | None
+    location_country: str | None
+    silent: bool                            # the rules coded nothing in the sentence (before the document's passes)
+    parties: tuple
+    sides: int                              # how many distinct sides the sentence names
+    asserted: bool                          # no negation, modality, plan or denial word, a finite verb, a full stop
+    pairs: tuple = ()                       # (actor1, actor2, features) of each ordered pair, for the role ranker
+
+
+def code_document(doc: Document, model: "L.Model | None | str" = "default", trace: list | None = None) -> list[Event]:
+    """The document's events. `model`: the learned component for the sentences the rules leave silent ("default":
+    the shipped one, None: rules only). `trace`, when a list, receives a Candidate for every codable sentence that
+    names a side (silent or not): the training and leave-set-out evaluation read them."""
     text = doc.text or ""
     if not text.strip():
         return []
+    if model == "default":
+        model = L.default_model()
+    candidates: list[Candidate] = []
     masked = mask_footnotes(text)
     spans = split_sentences(text, masked)
     mentions = find_mentions(masked, doc.published_at)
@@ -286,6 +315,10 @@ def code_document(doc: Document) -> list[Event]:
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
+        if (trace is not None or model is not None and not new) and _learnable(sentence):
+            cand = _candidate(index, s, e, sentence, actors, places, clock, not new)
+            if cand is not None:
+                candidates.append(cand)
         for ev in new:
             ctx.note(ev)
         for a in actors:
@@ -324,7 +357,67 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    return _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
+    out = _occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims)))))
+    if trace is not None:
+        trace.extend(candidates)
+    if model is None:
+        return out
+    coded = {ev.sentence_index for ev in out}
+    added = []
+    for cand in candidates:
+        if cand.silent and cand.sides >= model.min_sides and (cand.asserted or not model.gate) and \
+                cand.index not in coded:
+            label, prob = model.predict(list(cand.feats))
+            if label != "NONE":
+                added.append(learned_event(doc, cand, label, prob, model))
+    return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
+
+
+def _learnable(sentence: str) -> bool:
+    """The sentences _code_sentence would read at all (not a title, a question, a list note or boilerplate)."""
+    return not (len(sentence) < 20 or _boilerplate(sentence) or _LIST_ITEM.match(sentence) and not _FINITE.search(sentence)
+                or sentence.rstrip().endswith("?") or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
+
+
+def _candidate(index, s, e, sentence, actors, places, clock, silent) -> Candidate | None:
+    ps = L.parties(actors)
+    sides = L.n_sides(ps)
+    if sides < 1:
+        return None
+    actor1, actor2, head = L.roles(sentence, ps)
+    cues = []
+    if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence):
+        cues.append("unasserted")
+    if not _FINITE.search(sentence):
+        cues.append("nofinite")
+    if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
+        cues.append("nostop")
+    probe = copy.copy(clock)         # the clock's own answer for an act told there, without moving the clock
+    date = probe.assign(head, head)
+    probe = copy.copy(clock)
+    assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
+    place = locate(sentence, places, head, head)
+    return Candidate(index, s, e, tuple(L.features(sentence, ps, cues)), actor1, actor2, date, assault,
+                     place.m.place if place else None, place.m.country if place else None, silent,
+                     tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, not cues,
+                     tuple(L.pairs(sentence, ps)))
+
+
+def learned_event(doc: Document, cand: Candidate, label: str, prob: float, model: "L.Model | None" = None,
+                  actors: tuple[str | None, str | None] | None = None) -> Event:
+    """The event the learned component codes in a candidate sentence (mode "learned", no trigger)."""
+    date = cand.assault_date if label == "ASSAULT" else cand.date
+    if actors is None and model is not None:
+        actors = model.roles(label, cand.pairs)
+    actor1, actor2 = actors if actors is not None else (cand.actor1, cand.actor2)
+    text = doc.text or ""
+    return Event(
+        doc_id=doc.doc_id, sentence_index=cand.index, start_char=cand.start, end_char=cand.end,
+        evidence=text[cand.start:cand.end], actor1=actor1, actor2=actor2, event_type=label, mode=L.MODE,
+        event_date=date.date if date else None, date_precision=date.precision if date else "none",
+        date_source=date.source if date else "none", date_text=date.text if date else None,
+        location=cand.location, location_country=cand.location_country, trigger=None,
+        confidence=round(prob, 2), coder_version=CODER_VERSION, status="asserted")
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
