@@ -24,10 +24,10 @@ from transforms.coder.pipeline import code_document, learned_event
 
 READABLE = ("seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7", "blind8")
 HYPER = dict(epochs=12, rate=0.2, l2=1e-4, min_count=2, seed=13, min_sides=2, gate=True)
-RANKER = False        # learn the role ranking (measured: +8 of 461 gold sentences' roles leave-set-out, but no
-                      # gain on the folds' F1; not shipped) or keep the fixed rule in learned.roles
+RANKER = False        # learn the role ranking (measured: +10 of 482 gold sentences' roles leave-set-out, but one
+                      # matching event fewer on the folds; not shipped) or keep the fixed rule in learned.roles
 TRAIN_SIDES = 1       # train on every codable sentence naming a side (measured better than 2+ on the folds)
-THRESHOLD = 0.85      # chosen on the folds: best pooled F1 with no fold losing more than 0.01 (see --sweep)
+THRESHOLD = 0.80      # chosen on the folds: best pooled F1 with no fold losing more than 0.01 (see --sweep)
 POOL = "all"          # train on every codable sentence naming enough sides ("all") or only the rule-silent ones
 
 

@@ -27,13 +27,13 @@ LABELS = ("NONE", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", 
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 FEATURE_SPEC = ("v1: lower-case words and adjacent pairs with party mentions as <STATE>/<CA>/<TALIBAN>/<AFG>/<IGO>/"
                 "<ARMED>/<UNK>, numbers <NUM>, years <YEAR>; 5-letter stems of longer words; preposition+placeholder per mention; count of sides; "
-                "the coder's cues (unasserted, nofinite, nostop)")
+                "the coder's cues (unasserted, nostop)")
 MODE = "learned"
 SCALE = 100           # weights are stored in hundredths
 MIN_CENTS = 2         # and only those of 0.02 or more
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
 _CA = frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"})
-_SKIP_KINDS = frozenset({"people", "others", "place", "unnamed"})
+_SKIP_KINDS = frozenset({"others", "place", "unnamed"})
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -105,7 +105,7 @@ def _words(chunk: str) -> list[str]:
 
 def features(sentence: str, ps: list[Party], cues: list[str] = ()) -> list[str]:
     """The sentence's features (sorted, each once); `cues` are the coder's own sentence flags ("unasserted":
-    a negation, modality, plan or denial word; "nofinite": no finite verb; "nostop": no closing full stop)."""
+    a negation, modality, plan, denial or not-yet word; "nostop": no closing full stop, as in a title)."""
     toks = tokens(sentence, ps)
     feats = {"bias", f"ns:{min(n_sides(ps), 4)}"}
     feats.update("c:" + c for c in cues)
@@ -117,6 +117,10 @@ def features(sentence: str, ps: list[Party], cues: list[str] = ()) -> list[str]:
     return sorted(feats)
 
 
+# "was taken round the free trade zone by", "were shown the bridge by the": a passive verb, its agent after "by"
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?[a-z]+[^,;:]{0,60}?\bby\s+(?:the\s+)?$")
+
+
 def roles(sentence: str, ps: list[Party]) -> tuple[str | None, str | None, int]:
     """(actor1, actor2, head): the agent of a passive ("... was signed by X") or the first party in subject
     position is actor1; actor2 is the first party of another side after it (else before it). The head (where the
@@ -125,8 +129,7 @@ def roles(sentence: str, ps: list[Party]) -> tuple[str | None, str | None, int]:
         return None, None, 0
     subj = next((p for p in ps if p.prep is None), ps[0])
     agent = next((p for p in ps if p.prep == "by" and p.start > subj.start and
-                  re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}\w+\s+by\s+(?:the\s+)?$",
-                            sentence[max(0, p.start - 60):p.start])), None)
+                  _PASSIVE_BY.search(sentence, subj.end, p.start)), None)
     if agent is not None and side(agent.code) != side(subj.code):
         return agent.code, subj.code, agent.end
     after = [p for p in ps if p.start > subj.start and side(p.code) != side(subj.code)]
@@ -146,8 +149,7 @@ def pairs(sentence: str, ps: list[Party]) -> list[tuple[str, str, tuple]]:
     info = []
     for k, p in enumerate(firsts):
         before = re.findall(r"[a-z]+", sentence[max(0, p.start - 25):p.start].lower())[-2:]
-        passive = p.prep == "by" and re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}\w+\s+by\s+(?:the\s+)?$",
-                                               sentence[max(0, p.start - 60):p.start]) is not None
+        passive = p.prep == "by" and _PASSIVE_BY.search(sentence, 0, p.start) is not None
         info.append(dict(prep=p.prep or "-", ph=placeholder(p.code), kind=p.kind, rank=min(k, 3),
                          subj="s" if k == subj else "o", prev=before[-1] if before else "^",
                          prev2="_".join(before) if before else "^", passive=passive))
@@ -171,8 +173,8 @@ def pairs(sentence: str, ps: list[Party]) -> list[tuple[str, str, tuple]]:
 
 class Model:
     """A trained classifier: feature -> (label, weight) pairs, a bias per label, the emit threshold and the rules of
-    emission (how many sides a sentence must name; whether a sentence with a negation, modality or plan word, no
-    finite verb or no full stop is left alone)."""
+    emission (how many sides a sentence must name; whether a sentence with a negation, modality, plan or not-yet
+    word or without a closing full stop is left alone)."""
 
     def __init__(self, data: dict):
         self.labels = tuple(data["labels"])

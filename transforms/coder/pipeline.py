@@ -262,7 +262,7 @@ class Candidate:
     silent: bool                            # the rules coded nothing in the sentence (before the document's passes)
     parties: tuple
     sides: int                              # how many distinct sides the sentence names
-    asserted: bool                          # no negation, modality, plan or denial word, a finite verb, a full stop
+    asserted: bool                          # no negation, modality, plan, denial or not-yet word; a closing full stop
     pairs: tuple = ()                       # (actor1, actor2, features) of each ordered pair, for the role ranker
 
 
@@ -379,6 +379,13 @@ def _learnable(sentence: str) -> bool:
                 or sentence.rstrip().endswith("?") or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
 
 
+# what is still to come, did not take place or is a habit: "the upcoming visit", "talks scheduled for", "was called
+# off", "was invited to take part", "normally talks to Kabul through its embassy"
+_NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+off|cancell?ed|next\s+(?:week|month|year)|"
+                      r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|invited\s+to|"
+                      r"normally|usually|generally|typically|routinely|traditionally|tends?\s+to)\b", re.I)
+
+
 def _candidate(index, s, e, sentence, actors, places, clock, silent) -> Candidate | None:
     ps = L.parties(actors)
     sides = L.n_sides(ps)
@@ -386,10 +393,9 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent) -> Candidat
         return None
     actor1, actor2, head = L.roles(sentence, ps)
     cues = []
-    if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence):
+    if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
+            _NOT_YET.search(sentence):
         cues.append("unasserted")
-    if not _FINITE.search(sentence):
-        cues.append("nofinite")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
     probe = copy.copy(clock)         # the clock's own answer for an act told there, without moving the clock
