@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import re
 from dataclasses import dataclass
 
@@ -182,19 +181,23 @@ class Model:
         self.min_sides = int(data.get("min_sides", 2))
         self.gate = bool(data.get("gate", True))
         self.ranker = data.get("ranker") or {}
-        self.weights = {f: [(w[k], w[k + 1] / SCALE) for k in range(0, len(w), 2)] for f, w in data["weights"].items()}
-        self.bias = [b / SCALE for b in data["bias"]]
+        import numpy as np      # (already loaded with spaCy; here so that importing this module stays light)
+
+        self._np = np
+        self.index = {f: i for i, f in enumerate(data["weights"])}
+        self.matrix = np.zeros((len(self.index) + 1, len(self.labels)))     # the last row stays zero
+        for f, w in data["weights"].items():
+            for k in range(0, len(w), 2):
+                self.matrix[self.index[f], w[k]] = w[k + 1] / SCALE
+        self.bias = np.array(data["bias"], dtype=float) / SCALE
         self.data = data
 
     def probabilities(self, feats: list[str]) -> list[float]:
-        z = list(self.bias)
-        for f in feats:
-            for i, x in self.weights.get(f, ()):
-                z[i] += x
-        top = max(z)
-        ex = [math.exp(x - top) for x in z]
-        total = sum(ex)
-        return [x / total for x in ex]
+        np = self._np
+        rows = [self.index[f] for f in feats if f in self.index]
+        z = self.bias + self.matrix[rows].sum(axis=0) if rows else self.bias.copy()
+        ex = np.exp(z - z.max())
+        return [float(x) for x in ex / ex.sum()]
 
     def roles(self, label: str, pairs) -> tuple[str, str] | None:
         """The best-ranked (actor1, actor2) of the candidate pairs for an act of this type (None: no ranker)."""

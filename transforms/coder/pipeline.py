@@ -264,6 +264,7 @@ class Candidate:
     sides: int                              # how many distinct sides the sentence names
     asserted: bool                          # no negation, modality, plan, denial or not-yet word; a closing full stop
     pairs: tuple = ()                       # (actor1, actor2, features) of each ordered pair, for the role ranker
+    prediction: tuple | None = None         # (label, probability) when made while coding
 
 
 def code_document(doc: Document, model: "L.Model | None | str" = "default", trace: list | None = None) -> list[Event]:
@@ -316,7 +317,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
         if (trace is not None or model is not None and not new) and _learnable(sentence):
-            cand = _candidate(index, s, e, sentence, actors, places, clock, not new)
+            cand = _candidate(index, s, e, sentence, actors, places, clock, not new, None if trace is not None else model)
             if cand is not None:
                 candidates.append(cand)
         for ev in new:
@@ -367,7 +368,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
     for cand in candidates:
         if cand.silent and cand.sides >= model.min_sides and (cand.asserted or not model.gate) and \
                 cand.index not in coded:
-            label, prob = model.predict(list(cand.feats))
+            label, prob = cand.prediction or model.predict(list(cand.feats))
             if label != "NONE":
                 added.append(learned_event(doc, cand, label, prob, model))
     return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
@@ -386,27 +387,35 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
                       r"normally|usually|generally|typically|routinely|traditionally|tends?\s+to)\b", re.I)
 
 
-def _candidate(index, s, e, sentence, actors, places, clock, silent) -> Candidate | None:
+def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None) -> Candidate | None:
+    """The sentence as a candidate (None when it names no side). With a model (coding, not tracing) only what the
+    model will emit is worked out in full: a sentence it would leave alone costs its features and no more."""
     ps = L.parties(actors)
     sides = L.n_sides(ps)
-    if sides < 1:
+    if sides < (model.min_sides if model is not None else 1):
         return None
-    actor1, actor2, head = L.roles(sentence, ps)
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
+    if model is not None and model.gate and cues:
+        return None
+    feats = tuple(L.features(sentence, ps, cues))
+    prediction = model.predict(list(feats)) if model is not None else None
+    if prediction is not None and prediction[0] == "NONE":
+        return None
+    actor1, actor2, head = L.roles(sentence, ps)
     probe = copy.copy(clock)         # the clock's own answer for an act told there, without moving the clock
     date = probe.assign(head, head)
     probe = copy.copy(clock)
     assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
     place = locate(sentence, places, head, head)
-    return Candidate(index, s, e, tuple(L.features(sentence, ps, cues)), actor1, actor2, date, assault,
+    return Candidate(index, s, e, feats, actor1, actor2, date, assault,
                      place.m.place if place else None, place.m.country if place else None, silent,
                      tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, not cues,
-                     tuple(L.pairs(sentence, ps)))
+                     tuple(L.pairs(sentence, ps)) if model is None or model.ranker else (), prediction)
 
 
 def learned_event(doc: Document, cand: Candidate, label: str, prob: float, model: "L.Model | None" = None,
