@@ -25,7 +25,7 @@ MODEL_FILE = "learned_model.json"
 LABELS = ("NONE", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 FEATURE_SPEC = ("v1: lower-case words and adjacent pairs with party mentions as <STATE>/<CA>/<TALIBAN>/<AFG>/<IGO>/"
-                "<ARMED>/<UNK>, numbers <NUM>, years <YEAR>; 5-letter stems of longer words; preposition+placeholder per mention; count of sides; "
+                "<ARMED>/<UNK>, places named as <PLACE>, numbers <NUM>, years <YEAR>; 5-letter stems of longer words; preposition+placeholder per mention; count of sides; "
                 "the coder's cues (unasserted, nostop)")
 MODE = "learned"
 SCALE = 100           # weights are stored in hundredths
@@ -79,15 +79,17 @@ def n_sides(ps: list[Party]) -> int:
     return len({side(p.code) for p in ps})
 
 
-def tokens(sentence: str, ps: list[Party]) -> list[str]:
+def tokens(sentence: str, ps: list[Party], places: list[tuple[int, int]] = ()) -> list[str]:
+    """The sentence's words, lower case, with each party as its placeholder and each place named as <PLACE>."""
+    spans = sorted([(p.start, p.end, placeholder(p.code)) for p in ps] + [(a, b, "<PLACE>") for a, b in places])
     out: list[str] = []
     at = 0
-    for p in sorted(ps, key=lambda x: x.start):
-        if p.start < at:
+    for start, end, mark in spans:
+        if start < at:
             continue
-        out.extend(_words(sentence[at:p.start]))
-        out.append(placeholder(p.code))
-        at = p.end
+        out.extend(_words(sentence[at:start]))
+        out.append(mark)
+        at = end
     out.extend(_words(sentence[at:]))
     return out
 
@@ -102,10 +104,10 @@ def _words(chunk: str) -> list[str]:
     return out
 
 
-def features(sentence: str, ps: list[Party], cues: list[str] = ()) -> list[str]:
+def features(sentence: str, ps: list[Party], cues: list[str] = (), places: list[tuple[int, int]] = ()) -> list[str]:
     """The sentence's features (sorted, each once); `cues` are the coder's own sentence flags ("unasserted":
     a negation, modality, plan, denial or not-yet word; "nostop": no closing full stop, as in a title)."""
-    toks = tokens(sentence, ps)
+    toks = tokens(sentence, ps, places)
     feats = {"bias", f"ns:{min(n_sides(ps), 4)}"}
     feats.update("c:" + c for c in cues)
     feats.update("w:" + t for t in toks)

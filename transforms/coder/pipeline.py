@@ -402,7 +402,7 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
         cues.append("nostop")
     if model is not None and model.gate and cues:
         return None
-    feats = tuple(L.features(sentence, ps, cues))
+    feats = tuple(L.features(sentence, ps, cues, [(a.start, a.end) for a in places if not a.m.code]))
     prediction = model.predict(list(feats)) if model is not None else None
     if prediction is not None and prediction[0] == "NONE":
         return None
