@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from transforms.coder import CODER_VERSION
-from transforms.coder import roles as R
 from transforms.coder import learned as L
+from transforms.coder import roles as R
 from transforms.coder import temporal
 from transforms.coder._gate import gated
 from transforms.coder.actors import actor_kinds     # at module level: an import per call costs ≈ 1.5 µs (hot)
@@ -247,8 +247,8 @@ class _Draft:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence the learned component may code: a side named (the model says how many it needs), no rule event before the document's
-    passes. Everything an event needs but its type: the roles, the dates the clock gives there, the place."""
+    """A sentence the learned component may read (it names a side; the model says how many it needs) and what an
+    event there needs but its type: the roles, the dates the clock gives there, the place."""
     index: int
     start: int
     end: int
@@ -317,7 +317,8 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
         if (trace is not None or model is not None and not new) and _learnable(sentence):
-            cand = _candidate(index, s, e, sentence, actors, places, clock, not new, None if trace is not None else model)
+            cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
+                              None if trace is not None else model)
             if cand is not None:
                 candidates.append(cand)
         for ev in new:
@@ -376,8 +377,9 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
 
 def _learnable(sentence: str) -> bool:
     """The sentences _code_sentence would read at all (not a title, a question, a list note or boilerplate)."""
-    return not (len(sentence) < 20 or _boilerplate(sentence) or _LIST_ITEM.match(sentence) and not _FINITE.search(sentence)
-                or sentence.rstrip().endswith("?") or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
+    return not (len(sentence) < 20 or _boilerplate(sentence) or sentence.rstrip().endswith("?")
+                or _LIST_ITEM.match(sentence) and not _FINITE.search(sentence)
+                or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
 
 
 # what is still to come, did not take place or is a habit: "the upcoming visit", "talks scheduled for", "was called
