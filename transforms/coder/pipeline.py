@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.coder import CODER_VERSION
+from transforms.coder import learned as L
 from transforms.coder import roles as R
 from transforms.coder import temporal
 from transforms.coder._gate import gated
@@ -243,10 +245,38 @@ class _Draft:
     sentence: str = ""
 
 
-def code_document(doc: Document) -> list[Event]:
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the learned component may read (it names a side; the model says how many it needs) and what an
+    event there needs but its type: the roles, the dates the clock gives there, the place."""
+    index: int
+    start: int
+    end: int
+    feats: tuple
+    actor1: str | None
+    actor2: str | None
+    date: temporal.DateInfo | None          # as the clock dates an act told at the head (any type but ASSAULT)
+    assault_date: temporal.DateInfo | None  # the same through the clock's attack memory (ASSAULT)
+    location: str | None
+    location_country: str | None
+    silent: bool                            # the rules coded nothing in the sentence (before the document's passes)
+    parties: tuple
+    sides: int                              # how many distinct sides the sentence names
+    asserted: bool                          # no negation, modality, plan, denial or not-yet word; a closing full stop
+    pairs: tuple = ()                       # (actor1, actor2, features) of each ordered pair, for the role ranker
+    prediction: tuple | None = None         # (label, probability) when made while coding
+
+
+def code_document(doc: Document, model: "L.Model | None | str" = "default", trace: list | None = None) -> list[Event]:
+    """The document's events. `model`: the learned component for the sentences the rules leave silent ("default":
+    the shipped one, None: rules only). `trace`, when a list, receives a Candidate for every codable sentence that
+    names a side (silent or not): the training and leave-set-out evaluation read them."""
     text = doc.text or ""
     if not text.strip():
         return []
+    if model == "default":
+        model = L.default_model()
+    candidates: list[Candidate] = []
     masked = mask_footnotes(text)
     spans = split_sentences(text, masked)
     mentions = find_mentions(masked, doc.published_at)
@@ -286,6 +316,11 @@ def code_document(doc: Document) -> list[Event]:
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
+        if (trace is not None or model is not None and not new) and _learnable(sentence):
+            cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
+                              None if trace is not None else model)
+            if cand is not None:
+                candidates.append(cand)
         for ev in new:
             ctx.note(ev)
         for a in actors:
@@ -324,7 +359,82 @@ def code_document(doc: Document) -> list[Event]:
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    return _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
+    out = _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
+    if trace is not None:
+        trace.extend(candidates)
+    if model is None:
+        return out
+    coded = {ev.sentence_index for ev in out}
+    added = []
+    for cand in candidates:
+        if cand.silent and cand.sides >= model.min_sides and (cand.asserted or not model.gate) and \
+                cand.index not in coded:
+            label, prob = cand.prediction or model.predict(list(cand.feats))
+            if label != "NONE":
+                added.append(learned_event(doc, cand, label, prob, model))
+    return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
+
+
+def _learnable(sentence: str) -> bool:
+    """The sentences _code_sentence would read at all (not a title, a question, a list note or boilerplate)."""
+    return not (len(sentence) < 20 or _boilerplate(sentence) or sentence.rstrip().endswith("?")
+                or _LIST_ITEM.match(sentence) and not _FINITE.search(sentence)
+                or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
+
+
+# what is still to come, did not take place or is a habit: "the upcoming visit", "talks scheduled for", "was called
+# off", "was invited to take part", "normally talks to Kabul through its embassy"
+_NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+off|cancell?ed|next\s+(?:week|month|year)|"
+                      r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|invited\s+to|"
+                      r"normally|usually|generally|typically|routinely|traditionally|tends?\s+to)\b", re.I)
+
+
+def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None) -> Candidate | None:
+    """The sentence as a candidate (None when it names no side). With a model (coding, not tracing) only what the
+    model will emit is worked out in full: a sentence it would leave alone costs its features and no more."""
+    ps = L.parties(actors)
+    sides = L.n_sides(ps)
+    if sides < (model.min_sides if model is not None else 1):
+        return None
+    cues = []
+    if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
+            _NOT_YET.search(sentence):
+        cues.append("unasserted")
+    if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
+        cues.append("nostop")
+    if model is not None and model.gate and cues:
+        return None
+    feats = tuple(L.features(sentence, ps, cues, [(a.start, a.end) for a in places if not a.m.code]))
+    prediction = model.predict(list(feats)) if model is not None else None
+    if prediction is not None and prediction[0] == "NONE":
+        return None
+    actor1, actor2, head = L.roles(sentence, ps)
+    probe = copy.copy(clock)         # the clock's own answer for an act told there, without moving the clock
+    date = probe.assign(head, head)
+    probe = copy.copy(clock)
+    assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
+    place = locate(sentence, places, head, head)
+    return Candidate(index, s, e, feats, actor1, actor2, date, assault,
+                     place.m.place if place else None, place.m.country if place else None, silent,
+                     tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, not cues,
+                     tuple(L.pairs(sentence, ps)) if model is None or model.ranker else (), prediction)
+
+
+def learned_event(doc: Document, cand: Candidate, label: str, prob: float, model: "L.Model | None" = None,
+                  actors: tuple[str | None, str | None] | None = None) -> Event:
+    """The event the learned component codes in a candidate sentence (mode "learned", no trigger)."""
+    date = cand.assault_date if label == "ASSAULT" else cand.date
+    if actors is None and model is not None:
+        actors = model.roles(label, cand.pairs)
+    actor1, actor2 = actors if actors is not None else (cand.actor1, cand.actor2)
+    text = doc.text or ""
+    return Event(
+        doc_id=doc.doc_id, sentence_index=cand.index, start_char=cand.start, end_char=cand.end,
+        evidence=text[cand.start:cand.end], actor1=actor1, actor2=actor2, event_type=label, mode=L.MODE,
+        event_date=date.date if date else None, date_precision=date.precision if date else "none",
+        date_source=date.source if date else "none", date_text=date.text if date else None,
+        location=cand.location, location_country=cand.location_country, trigger=None,
+        confidence=round(prob, 2), coder_version=CODER_VERSION, status="asserted")
 
 
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})

@@ -1,0 +1,42 @@
+"""Train the learned component on every readable evaluation set and write transforms/data/learned_model.json
+(not collected by pytest). Deterministic: the same gold, documents and coder give the same bytes.
+
+    .venv/bin/python -m tests.train_learned            # write the model file
+    .venv/bin/python -m tests.train_learned --check    # exit 1 when the committed file differs from a fresh training
+
+The hyper-parameters and the threshold are the ones chosen leave-one-set-out (tests/learn_eval.py)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tests import learn_eval as E
+from transforms.coder import learned as L
+from transforms.coder._data import DATA_DIR
+
+
+def build(data: dict | None = None) -> str:
+    data = data if data is not None else E.collect()
+    names = list(E.READABLE)
+    meta = dict(train_sets=names, train_hash=E.training_hash(data, names), pool=E.POOL, train_sides=E.TRAIN_SIDES)
+    hyper = dict(E.HYPER, threshold=E.THRESHOLD)
+    return L.dumps(E.train_model(data, names, hyper, E.POOL, E.TRAIN_SIDES, E.RANKER, meta))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.train_learned", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed file instead of writing")
+    args = parser.parse_args(argv)
+    text = build()
+    path = DATA_DIR / L.MODEL_FILE
+    if args.check:
+        same = path.exists() and path.read_text(encoding="utf-8") == text
+        print(f"{path.name}: {'matches' if same else 'DIFFERS from'} a fresh training")
+        return 0 if same else 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path} ({len(text)} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
