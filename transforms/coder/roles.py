@@ -33,17 +33,38 @@ _PREP_TAIL_WORDS = tuple(
     "except unlike beyond inside outside onto the a an its their his her our this these those new former previous "
     "fellow other neighbouring neighboring northern southern eastern western de facto interim current then ruling "
     "whole entire based backed linked affiliated born armed own 's".split())
+# the words after the preposition: a match holds nothing else, so it cannot start before the last word that is none
+# of these (or before "along"/"apart" when that word is "with"/"from")
+_PREP_TAIL_MODIFIERS = frozenset(
+    "the a an its their his her our this these those new former previous fellow other neighbouring neighboring "
+    "northern southern eastern western de facto interim current then ruling whole entire armed own".split())
+_PREP_TAIL_MODIFIER_ENDS = ("'s", "’s", "-based", "-backed", "-linked", "-affiliated", "-born")
 
 
 def _prep_tail(sentence: str, lo: int, end: int) -> re.Match | None:
     """`_PREP_TAIL.search(sentence, lo, end)` where a match can end at `end`, else None (callers use a match only
     when it ends there): the text must end in white space after one of _PREP_TAIL_WORDS (checked on ASCII text;
-    any other runs the search)."""
+    any other runs the search), and the search starts at the last word that cannot be a modifier."""
     if end <= lo or not sentence[end - 1].isspace():
         return None
-    last = sentence[lo:end].rstrip()[-16:]
+    body = sentence[lo:end].rstrip()
+    last = body[-16:]
     if last.isascii() and not last.lower().endswith(_PREP_TAIL_WORDS):
         return None
+    words = body.split()
+    k = len(words)
+    while k > 0:
+        low = words[k - 1].lower()
+        if low in _PREP_TAIL_MODIFIERS or low.endswith(_PREP_TAIL_MODIFIER_ENDS) or not low.isascii():
+            k -= 1
+            continue
+        if low in ("with", "from") and k > 1:
+            k -= 1          # "along with", "apart from"
+        break
+    if k > 1:
+        tail = " ".join(words[k - 1:])
+        if body.endswith(tail):         # single spaces between those words: where the first of them starts
+            return _PREP_TAIL.search(sentence, lo + len(body) - len(tail), end)
     return _PREP_TAIL.search(sentence, lo, end)
 
 
@@ -719,9 +740,10 @@ def describe(trigger: Trigger) -> str:
 # (transforms/coder/_starts.py)
 from transforms.coder._starts import ending as _ending, starting as _starting  # noqa: E402
 
-(_PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+# (_PREP_TAIL has its own, stronger check: _prep_tail)
+(_OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
  _COPULA, _PASSIVE, _PASSIVE_AND) = map(_ending, (
-    _PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+    _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
     _COPULA, _PASSIVE, _PASSIVE_AND))
 _SPEECH_VERB = _starting(_SPEECH_VERB)    # and a scan tried only where a match can begin (the same matches)
 # and two look-back windows behind a gate on the literals a match holds (transforms/coder/_gate.py)
