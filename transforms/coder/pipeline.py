@@ -451,12 +451,12 @@ _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|co
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
-    if _PRESCRIPTIVE.search(sentence):
-        return local      # "clients should keep in touch with the local authorities": advice, no report to default
     found = [m for m in _ORGAN.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     if not found:
         return local
+    if _PRESCRIPTIVE.search(sentence):
+        return local      # "clients should keep in touch with the local authorities": advice, no report to default
     countries = {R.side(x.country) for x in local if x.place and x.country}
     if len(countries) == 1:
         code = countries.pop()
