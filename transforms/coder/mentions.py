@@ -158,13 +158,14 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
     out: list[Mention] = []
     for span in spans:
         keys = by_span[(span.start, span.end)]
+        span_text = masked_text[span.start_char:span.end_char]     # span.text, without joining its tokens again
         actor_aliases = [labels[k][1] for k in keys if labels[k][0] == "actor"]
         place = next((labels[k][1] for k in keys if labels[k][0] == "place"), None)
         if span.start >= 2 and doc[span.start - 1].text in "-‐" and doc[span.start - 2].lower_ in ("anti", "pro", "post", "non"):
             continue
         if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
             continue      # "its Afghanistan-based branch": a location, not the actor
-        if span.text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
+        if span_text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
             continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
         chosen = None
         if actor_aliases:
@@ -173,12 +174,12 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             chosen = valid[0]
         if chosen is None:
             if place:
-                out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
+                out.append(Mention(span.start_char, span.end_char, "", "place", span_text, place[0], place[1]))
             continue
         kind = chosen.kind
         if kind == "capital" and span.end < len(doc) and doc[span.end].lower_ in CAPITAL_MODIFIED:
             if place:
-                out.append(Mention(span.start_char, span.end_char, "", "place", span.text, place[0], place[1]))
+                out.append(Mention(span.start_char, span.end_char, "", "place", span_text, place[0], place[1]))
             continue
         code = chosen.code
         if kind == "demonym":
@@ -189,9 +190,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
                     (_de_facto_organ(doc, span) or _paired_demonym(doc, span)):
                 code = "TALIBAN"     # "the Afghan side", "the Afghan delegation" after August 2021: the de facto rulers
         if code == "TALIBAN" and published is not None and published < TALIBAN_TAKEOVER and \
-                kind in ("name", "capital", "ministry") and not _TALIBAN_BY_NAME.search(span.text):
+                kind in ("name", "capital", "ministry") and not _TALIBAN_BY_NAME.search(span_text):
             code = "AFG"         # "the authorities in Kabul", "the Afghan interim government" before August 2021: the state
-        out.append(Mention(span.start_char, span.end_char, code, kind, span.text,
+        out.append(Mention(span.start_char, span.end_char, code, kind, span_text,
                            place[0] if place else None, place[1] if place else None))
     out = _with_local_bodies(masked_text, out, published)
     out = _with_new_rulers(masked_text, out, published)
