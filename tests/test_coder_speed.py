@@ -3,6 +3,8 @@
 - `_starts.starting(rx).finditer`: tried only where a match can begin; the same matches as `rx.finditer`.
 - `_starts.ending(rx).search`: a look-back search skipped when the text cannot end a match; the same answer.
 - `_cache.compile_regex`: the compiled form kept across processes; the same Pattern as `re.compile`.
+- `roles._prep_tail`: the preposition look-back, skipped or started late where no match can end at its end.
+- `sentences.mask_footnotes`: the markers found by a scan tried only at digits; the same text as `_FOOTNOTE.sub`.
 And the coder's events stay what they were, on ASCII text, on text with curly quotes (the fast paths) and on text
 with non-ASCII letters (the plain paths)."""
 from __future__ import annotations
@@ -122,7 +124,7 @@ def test_non_ascii_letters_take_the_plain_path():
 def _lookbacks():
     for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST "
                             "_COPULA"),
-                       (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
+                       (M, "_LOCAL_BODY _NAME_BEFORE _TITLE_NAME_OF"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
             yield _ungated(getattr(mod, name))
 
@@ -367,3 +369,63 @@ def test_people_counts_are_found_only_behind_their_noun_scan(readable_texts, mon
     plain = [Q.find_quantities(t) for t in sentences[::4]]
     monkeypatch.setattr(Q, "_PEOPLE_GATE", re.compile(""))      # open for every text
     assert [Q.find_quantities(t) for t in sentences[::4]] == plain
+
+
+# -- the preposition look-back (roles._prep_tail) and the footnote scan ---------------------------------------------
+
+
+def _ends_there(m, end):
+    """What place_mentions reads from a look-back: the match when it ends at the search end, else nothing."""
+    return None if m is None or m.end() != end else _key(m)
+
+
+def _prep_tail_texts():
+    """Short texts with every word the pattern spells, as a preposition and as a modifier, in odd spacing and case."""
+    words = sorted(set(re.findall(r"[a-z]{2,}", R._PREP_TAIL.pattern)) | set(R._PREP_TAIL_WORDS) - {"'s"})
+    out = []
+    for i, w in enumerate(words):
+        other = words[(i * 7) % len(words)]
+        out += [f"talks {w} Kabul", f"met {w} the {other} Kabul", f"({w} {other}  Kabul", f"signed {w.upper()}\t{w} X",
+                f"along with {w} Kabul-based Y", f"apart from the embassy's {w} Z", f"it went {other}-backed {w}\n W",
+                f"“{w} the” X", f"{w}", f"{w} ", f"x {w}  "]
+    return out
+
+
+def test_prep_tail_answers_as_the_look_back_wherever_a_match_ends(readable_texts):
+    _, sentences = readable_texts
+    rx = R._PREP_TAIL
+    assert isinstance(rx, re.Pattern)        # the plain pattern: _prep_tail makes its own (stronger) check
+    checked = found = 0
+    for text in TEXTS + sentences[::2] + _prep_tail_texts():
+        for end in range(len(text) + 1):
+            for lo in {max(0, end - 80), max(0, end - 12), 0}:
+                want = _ends_there(rx.search(text, lo, end), end)
+                assert _ends_there(R._prep_tail(text, lo, end), end) == want, (text, lo, end)
+                checked += 1
+                found += want is not None
+    assert found >= 1000 and checked >= 100_000
+    # a two-word preposition is read whole, and the search starts at the preposition, not at its second word
+    text = "The minister met along with the new Kabul"
+    end = text.index("Kabul")
+    assert R._prep_tail(text, 0, end).group("prep") == "along with"
+    # the words the check knows: every word of the pattern that can end a match
+    assert {"of", "with", "the", "de", "facto", "based", "own", "'s"} <= set(R._PREP_TAIL_WORDS)
+
+
+def test_footnote_masking_is_the_plain_substitution():
+    import pathlib
+
+    from tests.test_devset import SETS, documents_in
+    from transforms.coder import sentences as S
+    root = pathlib.Path(__file__).resolve().parent.parent
+    texts = [doc.text or "" for name in READABLE for doc in documents_in(root / SETS[name][0], root / SETS[name][1])]
+    assert isinstance(S._FOOTNOTE_SCAN, _starts.Starting)
+    plain = lambda t: S._FOOTNOTE.sub(lambda m: " " * (m.end() - m.start()), t)   # noqa: E731
+    samples = ["The economy grew.1 Exports fell", "worth $3 million)6 and more", "policy3 under review", "in 2023.4\nNext",
+               "“quoted”12, said", "no markers 1,200 tonnes 987.9 million", "Ålesund policy3 Kelvin\u212a2 done", ""]
+    changed = 0
+    for text in texts + TEXTS + samples:
+        got = S.mask_footnotes(text)
+        assert got == plain(text) and len(got) == len(text), text[:80]
+        changed += got != text
+    assert changed >= 8
