@@ -124,7 +124,7 @@ def test_non_ascii_letters_take_the_plain_path():
 def _lookbacks():
     for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST "
                             "_COPULA"),
-                       (M, "_LOCAL_BODY _NAME_BEFORE _TITLE_NAME_OF"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
+                       (M, "_LOCAL_BODY _NAME_BEFORE _TITLE_NAME_OF _TITLE_END"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
             yield _ungated(getattr(mod, name))
 
@@ -429,3 +429,18 @@ def test_footnote_masking_is_the_plain_substitution():
         assert got == plain(text) and len(got) == len(text), text[:80]
         changed += got != text
     assert changed >= 8
+
+
+def test_of_before_holds_wherever_a_title_name_of_match_ends(readable_texts):
+    texts, _ = readable_texts
+    rx = M._TITLE_NAME_OF.rx
+    samples = ["Deputy Foreign Minister Roman Vassilenko of Kazakhstan", "the Minister Amir Khan Muttaqi of the  Taliban",
+               "Envoy Zamir Kabulov of\tthe\nRussia", "Minister Roman Vassilenko ofthe X", "Minister Roman Vassilenko OF X"]
+    found = 0
+    for text in texts + samples + TEXTS:
+        for end in range(0, len(text) + 1, 1 if len(text) < 200 else 2):
+            m = rx.search(text, max(0, end - 100), end)
+            if m is not None and m.end() == end:
+                assert M._of_before(text, end), (text[max(0, end - 100):end])
+                found += 1
+    assert found >= 5
