@@ -444,3 +444,17 @@ def test_of_before_holds_wherever_a_title_name_of_match_ends(readable_texts):
                 assert M._of_before(text, end), (text[max(0, end - 100):end])
                 found += 1
     assert found >= 5
+
+
+def test_trigger_word_starts_on_the_lower_case_are_those_of_the_case_blind_scan(readable_texts):
+    from transforms.coder import triggers as T
+    _, sentences = readable_texts
+    fast = T._starts_lowered()
+    assert fast is not None and not fast.flags & re.I
+    tried = 0
+    for text in sentences + TEXTS + [s.upper() for s in sentences[::5]] + ["The Plant was OPENED", "WERE LAUNCHED"]:
+        if not text.isascii():
+            continue
+        assert [m.start() for m in fast.finditer(text.lower())] == [m.start() for m in T._starts().finditer(text)], text
+        tried += 1
+    assert tried >= 1000
