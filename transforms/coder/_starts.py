@@ -215,6 +215,62 @@ def starting(rx: re.Pattern, spread: int = _SPREAD):
     return Starting(rx, starts)
 
 
+# A pattern under re.I costs sre a case fold per character compared. On a safe text (see above) the same pattern
+# without re.I over the text's lower case finds the same matches, as long as the pattern spells no letter in upper
+# case and turns re.I off nowhere ("(?-i:"): its literals and classes are lower case, the text is, and no fold can
+# reach a safe text. `lowered(rx)` runs that scan and takes each match from `rx` itself at the start found (the
+# groups then hold the text as written); a match that does not end where the scan's did sends the whole scan back
+# to `rx`, as does a text that is not safe.
+_CASED = re.compile(r"[A-Z]|\(\?[a-zA-Z]*-")
+
+
+class Lowered:
+    """`rx` (re.I) with `finditer` and `search` run case-blind by sre on the lower case (the same matches)."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx = rx
+        self.low = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is None:
+            return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+        out = []
+        match = self.rx.match
+        for c in self.low.finditer(low, pos, end):
+            m = match(text, c.start(), end)
+            if m is None or m.end() != c.end():
+                return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+            out.append(m)
+        return iter(out)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is None:
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        c = self.low.search(low, pos, end)
+        m = None if c is None else self.rx.match(text, c.start(), end)
+        if c is not None and (m is None or m.end() != c.end()):
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        return m
+
+
+def lowered(rx: re.Pattern):
+    """`rx`, or a `Lowered` wrapper when it is under re.I and spells no upper-case letter (escapes and group names
+    aside) and no case-sensitive group."""
+    if not isinstance(rx, re.Pattern) or not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE or \
+            rx.flags & re.ASCII:
+        return rx
+    if _CASED.search(re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", rx.pattern)):
+        return rx
+    return Lowered(rx)
+
+
 # The same idea at the other end. Many rules look back from a position: `rx.search(text, lo, i)` with a pattern
 # that ends in `$`, so every match ends at i (the search end). sre still tries every start in the window. The
 # last characters of a match are known from the regex as well (read backwards), so when the text just before i

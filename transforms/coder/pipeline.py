@@ -3222,3 +3222,9 @@ _ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF, _PAIR_JO
                                       _PAIR_JOINED))
 # (and a look-back window behind a gate on the window alone; each kept only where replayed calls ran faster)
 _ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT = map(_gating, (_ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT))
+# and scans under re.I run case-blind on the lower case where the pattern allows it (transforms/coder/_starts.py)
+from transforms.coder._starts import lowered as _lowered_scan  # noqa: E402
+
+_INANIMATE_SUBJECT = _gating(_lowered_scan(_INANIMATE_SUBJECT.rx))
+_MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED = map(
+    _lowered_scan, (_MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED))
