@@ -458,3 +458,71 @@ def test_trigger_word_starts_on_the_lower_case_are_those_of_the_case_blind_scan(
         assert [m.start() for m in fast.finditer(text.lower())] == [m.start() for m in T._starts().finditer(text)], text
         tried += 1
     assert tried >= 1000
+
+
+# -- scans run case-blind on the lower case (_starts.lowered) -------------------------------------------------------
+
+
+def _lowered_in_use():
+    from transforms.coder import dates as D
+    from transforms.coder._gate import Gated
+    out = [D._RELATIVE, P._INANIMATE_SUBJECT, P._MEETING_GATE, P._THANKS_FOR_PARTICIPLE, P._HABITUAL, P._HEDGED,
+           Q._TONNES, Q._PEOPLE_GATE] + [p for _, p in D._PATTERNS]
+    out = [p.rx if isinstance(p, Gated) else p for p in out]
+    return [p for p in out if isinstance(p, _starts.Lowered)]
+
+
+def test_lowered_finds_what_the_case_blind_pattern_finds(readable_texts):
+    _, sentences = readable_texts
+    wrapped = _lowered_in_use()
+    assert len(wrapped) >= 9
+    rng = random.Random(11)
+    texts = TEXTS + sentences[::2] + [s.upper() for s in sentences[::17]] + [s.title() for s in sentences[::19]]
+    for p in wrapped:
+        for text in texts:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern[:60], text)
+            assert _key(p.search(text)) == _key(p.rx.search(text))
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            assert _key(p.search(text, lo, hi)) == _key(p.rx.search(text, lo, hi)), (p.pattern[:60], text, lo, hi)
+            assert [_key(m) for m in p.finditer(text, lo, hi)] == [_key(m) for m in p.rx.finditer(text, lo, hi)]
+
+
+def test_every_pattern_lowered_would_take_finds_the_same(readable_texts):
+    # the rule behind the wrapper, over every re.I pattern of the coder it accepts (not only those wrapped today)
+    from transforms.coder import dates as D
+    from transforms.coder import temporal as T
+    from transforms.coder._gate import Gated
+    _, sentences = readable_texts
+    checked = 0
+    for mod in (P, R, M, D, T, Q):
+        for name, v in vars(mod).items():
+            if not isinstance(v, (re.Pattern, Gated, _starts.Starting, _starts.Ending, _starts.Lowered)):
+                continue
+            rx = v
+            while not isinstance(rx, re.Pattern):
+                rx = rx.rx
+            low = _starts.lowered(rx)
+            if not isinstance(low, _starts.Lowered):
+                continue
+            for text in sentences[::9] + TEXTS:
+                assert [_key(m) for m in low.finditer(text)] == [_key(m) for m in rx.finditer(text)], (name, text)
+            checked += 1
+    assert checked >= 40
+
+
+def test_lowered_takes_only_patterns_without_case_and_keeps_the_text_as_written():
+    rx = re.compile(r"\b(?P<n>\d+|two|three)\s+(?P<unit>days?|weeks?)\s+(?:later|earlier)\b", re.I)
+    low = _starts.lowered(rx)
+    assert isinstance(low, _starts.Lowered)
+    text = "Two Days LATER, and then three weeks earlier, 4 days later."
+    assert [m.group("n", "unit") for m in low.finditer(text)] == [("Two", "Days"), ("three", "weeks"), ("4", "days")]
+    assert low.search(text, 5).group(0) == rx.search(text, 5).group(0) == "three weeks earlier"
+    # a letter re.I folds onto ASCII, a non-ASCII letter: the plain scan
+    for odd in ("two dayſ later", "two days later in Ålesund", "TWO DAYS LATER K"):
+        assert [_key(m) for m in low.finditer(odd)] == [_key(m) for m in rx.finditer(odd)]
+    # upper case in the pattern, a case-sensitive group, no re.I: left as they are
+    for left in (re.compile(r"\bNew Year\b", re.I), re.compile(r"\b(?-i:[A-Z])\w+ said", re.I), re.compile(r"said")):
+        assert _starts.lowered(left) is left
+    # escapes and group names may hold capitals
+    assert isinstance(_starts.lowered(re.compile(r"(?P<Year>\d{4})\S*\Z", re.I)), _starts.Lowered)
