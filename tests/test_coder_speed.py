@@ -526,3 +526,18 @@ def test_lowered_takes_only_patterns_without_case_and_keeps_the_text_as_written(
         assert _starts.lowered(left) is left
     # escapes and group names may hold capitals
     assert isinstance(_starts.lowered(re.compile(r"(?P<Year>\d{4})\S*\Z", re.I)), _starts.Lowered)
+
+
+def test_starting_probes_the_lower_case_and_finds_the_same(readable_texts):
+    from transforms.coder import dates as D
+    from transforms.coder import temporal as T
+    _, sentences = readable_texts
+    probed = [p for p in _date_patterns() if isinstance(p, _starts.Starting) and p.probe is not None]
+    probed += [p for p in (T._BREAK, P._GROUP_ANAPHOR, P._ARMED_ANAPHOR) if p.probe is not None]
+    assert len(probed) >= 10
+    assert D._BARE_WEEKDAY.probe is None or D._BARE_WEEKDAY.rx.flags & re.I     # only patterns lowered would take
+    texts = sentences[::3] + [s.upper() for s in sentences[::13]] + [s.title() for s in sentences[::11]] + TEXTS
+    for p in probed:
+        for text in texts:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern[:60], text)
+            assert _key(p.search(text)) == _key(p.rx.search(text))

@@ -160,6 +160,8 @@ class Starting:
         self.rx = rx
         # one alternation of literals (longest first within a shared beginning): sre skips to their first letters
         self.starts = re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+        # a beginning is first tried case-blind on the lower case when the pattern allows it (see `lowered` below)
+        self.probe = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE).match if _case_free(rx) else None
 
     def __getattr__(self, name):
         return getattr(self.rx, name)
@@ -170,13 +172,22 @@ class Starting:
         if low is None:
             return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
         out = []
-        find, match, first = self.starts.search, self.rx.match, pos
+        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
         while True:
             c = find(low, pos, end)
             if c is None:
                 return iter(out)
             i = c.start()
-            m = match(text, i, end)
+            if probe is not None:
+                p = probe(low, i, end)
+                if p is None:
+                    pos = i + 1
+                    continue
+                m = match(text, i, end)
+                if m is None or m.end() != p.end():     # not as the lower case said: the plain scan
+                    return self.rx.finditer(text, first) if endpos is None else self.rx.finditer(text, first, endpos)
+            else:
+                m = match(text, i, end)
             if m is None:
                 pos = i + 1
                 continue
@@ -192,13 +203,22 @@ class Starting:
         low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
         if low is None:
             return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        find, match, first = self.starts.search, self.rx.match, pos
+        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
         while True:
             c = find(low, pos, end)
             if c is None:
                 return None
             i = c.start()
-            m = match(text, i, end)
+            if probe is not None:
+                p = probe(low, i, end)
+                if p is None:
+                    pos = i + 1
+                    continue
+                m = match(text, i, end)
+                if m is None or m.end() != p.end():     # not as the lower case said: the plain search
+                    return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
+            else:
+                m = match(text, i, end)
             if m is not None:
                 if m.end() == i:        # an empty match: leave it to sre
                     return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
@@ -260,15 +280,15 @@ class Lowered:
         return m
 
 
+def _case_free(rx: re.Pattern) -> bool:
+    """Under re.I, with no upper-case letter (escapes and group names aside) and no case-sensitive group."""
+    return isinstance(rx, re.Pattern) and isinstance(rx.pattern, str) and bool(rx.flags & re.IGNORECASE) and \
+        not rx.flags & re.ASCII and not _CASED.search(re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", rx.pattern))
+
+
 def lowered(rx: re.Pattern):
-    """`rx`, or a `Lowered` wrapper when it is under re.I and spells no upper-case letter (escapes and group names
-    aside) and no case-sensitive group."""
-    if not isinstance(rx, re.Pattern) or not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE or \
-            rx.flags & re.ASCII:
-        return rx
-    if _CASED.search(re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", rx.pattern)):
-        return rx
-    return Lowered(rx)
+    """`rx`, or a `Lowered` wrapper when it is case-free (_case_free)."""
+    return Lowered(rx) if _case_free(rx) else rx
 
 
 # The same idea at the other end. Many rules look back from a position: `rx.search(text, lo, i)` with a pattern
