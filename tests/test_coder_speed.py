@@ -3,6 +3,8 @@
 - `_starts.starting(rx).finditer`: tried only where a match can begin; the same matches as `rx.finditer`.
 - `_starts.ending(rx).search`: a look-back search skipped when the text cannot end a match; the same answer.
 - `_cache.compile_regex`: the compiled form kept across processes; the same Pattern as `re.compile`.
+- `roles._prep_tail`: the preposition look-back, skipped or started late where no match can end at its end.
+- `sentences.mask_footnotes`: the markers found by a scan tried only at digits; the same text as `_FOOTNOTE.sub`.
 And the coder's events stay what they were, on ASCII text, on text with curly quotes (the fast paths) and on text
 with non-ASCII letters (the plain paths)."""
 from __future__ import annotations
@@ -122,7 +124,7 @@ def test_non_ascii_letters_take_the_plain_path():
 def _lookbacks():
     for mod, names in ((R, "_PREP_TAIL _OF_HEAD _FROM_HEAD _TOPIC_ON _AS_DID_BEFORE _REL_PRONOUN_BEFORE _FIRST "
                             "_COPULA"),
-                       (M, "_LOCAL_BODY"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
+                       (M, "_LOCAL_BODY _NAME_BEFORE _TITLE_NAME_OF _TITLE_END"), (P, "_LINKED_TO _VP_COMMA _PRONOUN_BEFORE _VENUE _FREQUENTED _REL_SUBJECT")):
         for name in names.split():
             yield _ungated(getattr(mod, name))
 
@@ -367,3 +369,175 @@ def test_people_counts_are_found_only_behind_their_noun_scan(readable_texts, mon
     plain = [Q.find_quantities(t) for t in sentences[::4]]
     monkeypatch.setattr(Q, "_PEOPLE_GATE", re.compile(""))      # open for every text
     assert [Q.find_quantities(t) for t in sentences[::4]] == plain
+
+
+# -- the preposition look-back (roles._prep_tail) and the footnote scan ---------------------------------------------
+
+
+def _ends_there(m, end):
+    """What place_mentions reads from a look-back: the match when it ends at the search end, else nothing."""
+    return None if m is None or m.end() != end else _key(m)
+
+
+def _prep_tail_texts():
+    """Short texts with every word the pattern spells, as a preposition and as a modifier, in odd spacing and case."""
+    words = sorted(set(re.findall(r"[a-z]{2,}", R._PREP_TAIL.pattern)) | set(R._PREP_TAIL_WORDS) - {"'s"})
+    out = []
+    for i, w in enumerate(words):
+        other = words[(i * 7) % len(words)]
+        out += [f"talks {w} Kabul", f"met {w} the {other} Kabul", f"({w} {other}  Kabul", f"signed {w.upper()}\t{w} X",
+                f"along with {w} Kabul-based Y", f"apart from the embassy's {w} Z", f"it went {other}-backed {w}\n W",
+                f"“{w} the” X", f"{w}", f"{w} ", f"x {w}  "]
+    return out
+
+
+def test_prep_tail_answers_as_the_look_back_wherever_a_match_ends(readable_texts):
+    _, sentences = readable_texts
+    rx = R._PREP_TAIL
+    assert isinstance(rx, re.Pattern)        # the plain pattern: _prep_tail makes its own (stronger) check
+    checked = found = 0
+    for text in TEXTS + sentences[::2] + _prep_tail_texts():
+        for end in range(len(text) + 1):
+            for lo in {max(0, end - 80), max(0, end - 12), 0}:
+                want = _ends_there(rx.search(text, lo, end), end)
+                assert _ends_there(R._prep_tail(text, lo, end), end) == want, (text, lo, end)
+                checked += 1
+                found += want is not None
+    assert found >= 1000 and checked >= 100_000
+    # a two-word preposition is read whole, and the search starts at the preposition, not at its second word
+    text = "The minister met along with the new Kabul"
+    end = text.index("Kabul")
+    assert R._prep_tail(text, 0, end).group("prep") == "along with"
+    # the words the check knows: every word of the pattern that can end a match
+    assert {"of", "with", "the", "de", "facto", "based", "own", "'s"} <= set(R._PREP_TAIL_WORDS)
+
+
+def test_footnote_masking_is_the_plain_substitution():
+    import pathlib
+
+    from tests.test_devset import SETS, documents_in
+    from transforms.coder import sentences as S
+    root = pathlib.Path(__file__).resolve().parent.parent
+    texts = [doc.text or "" for name in READABLE for doc in documents_in(root / SETS[name][0], root / SETS[name][1])]
+    assert isinstance(S._FOOTNOTE_SCAN, _starts.Starting)
+    plain = lambda t: S._FOOTNOTE.sub(lambda m: " " * (m.end() - m.start()), t)   # noqa: E731
+    samples = ["The economy grew.1 Exports fell", "worth $3 million)6 and more", "policy3 under review", "in 2023.4\nNext",
+               "“quoted”12, said", "no markers 1,200 tonnes 987.9 million", "Ålesund policy3 Kelvin\u212a2 done", ""]
+    changed = 0
+    for text in texts + TEXTS + samples:
+        got = S.mask_footnotes(text)
+        assert got == plain(text) and len(got) == len(text), text[:80]
+        changed += got != text
+    assert changed >= 8
+
+
+def test_of_before_holds_wherever_a_title_name_of_match_ends(readable_texts):
+    texts, _ = readable_texts
+    rx = M._TITLE_NAME_OF.rx
+    samples = ["Deputy Foreign Minister Roman Vassilenko of Kazakhstan", "the Minister Amir Khan Muttaqi of the  Taliban",
+               "Envoy Zamir Kabulov of\tthe\nRussia", "Minister Roman Vassilenko ofthe X", "Minister Roman Vassilenko OF X"]
+    found = 0
+    for text in texts + samples + TEXTS:
+        for end in range(0, len(text) + 1, 1 if len(text) < 200 else 2):
+            m = rx.search(text, max(0, end - 100), end)
+            if m is not None and m.end() == end:
+                assert M._of_before(text, end), (text[max(0, end - 100):end])
+                found += 1
+    assert found >= 5
+
+
+def test_trigger_word_starts_on_the_lower_case_are_those_of_the_case_blind_scan(readable_texts):
+    from transforms.coder import triggers as T
+    _, sentences = readable_texts
+    fast = T._starts_lowered()
+    assert fast is not None and not fast.flags & re.I
+    tried = 0
+    for text in sentences + TEXTS + [s.upper() for s in sentences[::5]] + ["The Plant was OPENED", "WERE LAUNCHED"]:
+        if not text.isascii():
+            continue
+        assert [m.start() for m in fast.finditer(text.lower())] == [m.start() for m in T._starts().finditer(text)], text
+        tried += 1
+    assert tried >= 1000
+
+
+# -- scans run case-blind on the lower case (_starts.lowered) -------------------------------------------------------
+
+
+def _lowered_in_use():
+    from transforms.coder import dates as D
+    from transforms.coder._gate import Gated
+    out = [D._RELATIVE, P._INANIMATE_SUBJECT, P._MEETING_GATE, P._THANKS_FOR_PARTICIPLE, P._HABITUAL, P._HEDGED,
+           Q._TONNES, Q._PEOPLE_GATE] + [p for _, p in D._PATTERNS]
+    out = [p.rx if isinstance(p, Gated) else p for p in out]
+    return [p for p in out if isinstance(p, _starts.Lowered)]
+
+
+def test_lowered_finds_what_the_case_blind_pattern_finds(readable_texts):
+    _, sentences = readable_texts
+    wrapped = _lowered_in_use()
+    assert len(wrapped) >= 9
+    rng = random.Random(11)
+    texts = TEXTS + sentences[::2] + [s.upper() for s in sentences[::17]] + [s.title() for s in sentences[::19]]
+    for p in wrapped:
+        for text in texts:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern[:60], text)
+            assert _key(p.search(text)) == _key(p.rx.search(text))
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            assert _key(p.search(text, lo, hi)) == _key(p.rx.search(text, lo, hi)), (p.pattern[:60], text, lo, hi)
+            assert [_key(m) for m in p.finditer(text, lo, hi)] == [_key(m) for m in p.rx.finditer(text, lo, hi)]
+
+
+def test_every_pattern_lowered_would_take_finds_the_same(readable_texts):
+    # the rule behind the wrapper, over every re.I pattern of the coder it accepts (not only those wrapped today)
+    from transforms.coder import dates as D
+    from transforms.coder import temporal as T
+    from transforms.coder._gate import Gated
+    _, sentences = readable_texts
+    checked = 0
+    for mod in (P, R, M, D, T, Q):
+        for name, v in vars(mod).items():
+            if not isinstance(v, (re.Pattern, Gated, _starts.Starting, _starts.Ending, _starts.Lowered)):
+                continue
+            rx = v
+            while not isinstance(rx, re.Pattern):
+                rx = rx.rx
+            low = _starts.lowered(rx)
+            if not isinstance(low, _starts.Lowered):
+                continue
+            for text in sentences[::9] + TEXTS:
+                assert [_key(m) for m in low.finditer(text)] == [_key(m) for m in rx.finditer(text)], (name, text)
+            checked += 1
+    assert checked >= 40
+
+
+def test_lowered_takes_only_patterns_without_case_and_keeps_the_text_as_written():
+    rx = re.compile(r"\b(?P<n>\d+|two|three)\s+(?P<unit>days?|weeks?)\s+(?:later|earlier)\b", re.I)
+    low = _starts.lowered(rx)
+    assert isinstance(low, _starts.Lowered)
+    text = "Two Days LATER, and then three weeks earlier, 4 days later."
+    assert [m.group("n", "unit") for m in low.finditer(text)] == [("Two", "Days"), ("three", "weeks"), ("4", "days")]
+    assert low.search(text, 5).group(0) == rx.search(text, 5).group(0) == "three weeks earlier"
+    # a letter re.I folds onto ASCII, a non-ASCII letter: the plain scan
+    for odd in ("two dayſ later", "two days later in Ålesund", "TWO DAYS LATER K"):
+        assert [_key(m) for m in low.finditer(odd)] == [_key(m) for m in rx.finditer(odd)]
+    # upper case in the pattern, a case-sensitive group, no re.I: left as they are
+    for left in (re.compile(r"\bNew Year\b", re.I), re.compile(r"\b(?-i:[A-Z])\w+ said", re.I), re.compile(r"said")):
+        assert _starts.lowered(left) is left
+    # escapes and group names may hold capitals
+    assert isinstance(_starts.lowered(re.compile(r"(?P<Year>\d{4})\S*\Z", re.I)), _starts.Lowered)
+
+
+def test_starting_probes_the_lower_case_and_finds_the_same(readable_texts):
+    from transforms.coder import dates as D
+    from transforms.coder import temporal as T
+    _, sentences = readable_texts
+    probed = [p for p in _date_patterns() if isinstance(p, _starts.Starting) and p.probe is not None]
+    probed += [p for p in (T._BREAK, P._GROUP_ANAPHOR, P._ARMED_ANAPHOR) if p.probe is not None]
+    assert len(probed) >= 10
+    assert D._BARE_WEEKDAY.probe is None or D._BARE_WEEKDAY.rx.flags & re.I     # only patterns lowered would take
+    texts = sentences[::3] + [s.upper() for s in sentences[::13]] + [s.title() for s in sentences[::11]] + TEXTS
+    for p in probed:
+        for text in texts:
+            assert [_key(m) for m in p.finditer(text)] == [_key(m) for m in p.rx.finditer(text)], (p.pattern[:60], text)
+            assert _key(p.search(text)) == _key(p.rx.search(text))

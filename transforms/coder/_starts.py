@@ -160,6 +160,8 @@ class Starting:
         self.rx = rx
         # one alternation of literals (longest first within a shared beginning): sre skips to their first letters
         self.starts = re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+        # a beginning is first tried case-blind on the lower case when the pattern allows it (see `lowered` below)
+        self.probe = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE).match if _case_free(rx) else None
 
     def __getattr__(self, name):
         return getattr(self.rx, name)
@@ -170,13 +172,22 @@ class Starting:
         if low is None:
             return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
         out = []
-        find, match, first = self.starts.search, self.rx.match, pos
+        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
         while True:
             c = find(low, pos, end)
             if c is None:
                 return iter(out)
             i = c.start()
-            m = match(text, i, end)
+            if probe is not None:
+                p = probe(low, i, end)
+                if p is None:
+                    pos = i + 1
+                    continue
+                m = match(text, i, end)
+                if m is None or m.end() != p.end():     # not as the lower case said: the plain scan
+                    return self.rx.finditer(text, first) if endpos is None else self.rx.finditer(text, first, endpos)
+            else:
+                m = match(text, i, end)
             if m is None:
                 pos = i + 1
                 continue
@@ -192,13 +203,22 @@ class Starting:
         low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
         if low is None:
             return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        find, match, first = self.starts.search, self.rx.match, pos
+        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
         while True:
             c = find(low, pos, end)
             if c is None:
                 return None
             i = c.start()
-            m = match(text, i, end)
+            if probe is not None:
+                p = probe(low, i, end)
+                if p is None:
+                    pos = i + 1
+                    continue
+                m = match(text, i, end)
+                if m is None or m.end() != p.end():     # not as the lower case said: the plain search
+                    return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
+            else:
+                m = match(text, i, end)
             if m is not None:
                 if m.end() == i:        # an empty match: leave it to sre
                     return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
@@ -213,6 +233,62 @@ def starting(rx: re.Pattern, spread: int = _SPREAD):
     if starts is None or len({s[0] for s in starts}) > spread:
         return rx
     return Starting(rx, starts)
+
+
+# A pattern under re.I costs sre a case fold per character compared. On a safe text (see above) the same pattern
+# without re.I over the text's lower case finds the same matches, as long as the pattern spells no letter in upper
+# case and turns re.I off nowhere ("(?-i:"): its literals and classes are lower case, the text is, and no fold can
+# reach a safe text. `lowered(rx)` runs that scan and takes each match from `rx` itself at the start found (the
+# groups then hold the text as written); a match that does not end where the scan's did sends the whole scan back
+# to `rx`, as does a text that is not safe.
+_CASED = re.compile(r"[A-Z]|\(\?[a-zA-Z]*-")
+
+
+class Lowered:
+    """`rx` (re.I) with `finditer` and `search` run case-blind by sre on the lower case (the same matches)."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx = rx
+        self.low = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is None:
+            return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+        out = []
+        match = self.rx.match
+        for c in self.low.finditer(low, pos, end):
+            m = match(text, c.start(), end)
+            if m is None or m.end() != c.end():
+                return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+            out.append(m)
+        return iter(out)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is None:
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        c = self.low.search(low, pos, end)
+        m = None if c is None else self.rx.match(text, c.start(), end)
+        if c is not None and (m is None or m.end() != c.end()):
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        return m
+
+
+def _case_free(rx: re.Pattern) -> bool:
+    """Under re.I, with no upper-case letter (escapes and group names aside) and no case-sensitive group."""
+    return isinstance(rx, re.Pattern) and isinstance(rx.pattern, str) and bool(rx.flags & re.IGNORECASE) and \
+        not rx.flags & re.ASCII and not _CASED.search(re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", rx.pattern))
+
+
+def lowered(rx: re.Pattern):
+    """`rx`, or a `Lowered` wrapper when it is case-free (_case_free)."""
+    return Lowered(rx) if _case_free(rx) else rx
 
 
 # The same idea at the other end. Many rules look back from a position: `rx.search(text, lo, i)` with a pattern

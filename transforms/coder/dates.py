@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.coder._starts import starting
+from transforms.coder._starts import lowered, starting
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -190,6 +190,10 @@ assert [n in ("iso", "num", "season", "edge") for n in _NEEDS] == [
     any(f"(?P<{g}>" in p.pattern for g in ("iso", "nday", "season", "edge")) for _, p in _PATTERNS]
 # the same matches, tried only where one can begin (transforms/coder/_starts.py): speed only
 _PATTERNS = [(precision, starting(pattern)) for precision, pattern in _PATTERNS]
+# and those it leaves as they are scanned case-blind on the lower case where the pattern allows it (_starts.lowered)
+_PATTERNS = [(precision, lowered(p) if isinstance(p, re.Pattern) else p) for precision, p in _PATTERNS]
+# speed only: the relative dates scanned case-blind on the lower case (_starts.lowered; the same matches)
+_RELATIVE = lowered(_RELATIVE)
 _BARE_WEEKDAY, _PERIOD, _ORDINAL_OF, _EDGE_DAY, _SPLIT_YEAR, _DECADE = map(
     starting, (_BARE_WEEKDAY, _PERIOD, _ORDINAL_OF, _EDGE_DAY, _SPLIT_YEAR, _DECADE))
 _YEAR_ANY = re.compile(r"(?:19|20)\d\d")

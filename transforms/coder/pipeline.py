@@ -561,12 +561,12 @@ _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|co
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
-    if _PRESCRIPTIVE.search(sentence):
-        return local      # "clients should keep in touch with the local authorities": advice, no report to default
     found = [m for m in _ORGAN.finditer(sentence)
              if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
     if not found:
         return local
+    if _PRESCRIPTIVE.search(sentence):
+        return local      # "clients should keep in touch with the local authorities": advice, no report to default
     countries = {R.side(x.country) for x in local if x.place and x.country}
     if len(countries) == 1:
         code = countries.pop()
@@ -3575,3 +3575,9 @@ _ATTRIBUTED, _ATTRIBUTED_ACTIVE, _BROUGHT_TOGETHER, _HOSTED, _THOSE_OF, _PAIR_JO
                                       _PAIR_JOINED))
 # (and a look-back window behind a gate on the window alone; each kept only where replayed calls ran faster)
 _ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT = map(_gating, (_ORGAN, _PRESCRIPTIVE, _DENIAL, _INANIMATE_SUBJECT))
+# and scans under re.I run case-blind on the lower case where the pattern allows it (transforms/coder/_starts.py)
+from transforms.coder._starts import lowered as _lowered_scan  # noqa: E402
+
+_INANIMATE_SUBJECT = _gating(_lowered_scan(_INANIMATE_SUBJECT.rx))
+_MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED = map(
+    _lowered_scan, (_MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED))

@@ -216,8 +216,9 @@ def measure(sentence: str, found: list[QuantityMention], head: int, end: int, he
 # speed only, the same answers: scans behind the literal gate (transforms/coder/_gate.py), tried only where a match
 # can begin (transforms/coder/_starts.py); each kept where replayed calls ran faster
 from transforms.coder._gate import gating as _gating  # noqa: E402
-from transforms.coder._starts import starting as _starting  # noqa: E402
+from transforms.coder._starts import lowered as _lowered, starting as _starting  # noqa: E402
 
 _MONEY_PREFIX = _gating(_MONEY_PREFIX)
 _MONEY_SUFFIX, _PERCENT, _MEASURE = (_gating(_starting(rx)) for rx in (_MONEY_SUFFIX, _PERCENT, _MEASURE))
 _FATAL_CUE = _starting(_FATAL_CUE)
+_TONNES, _PEOPLE_GATE = map(_lowered, (_TONNES, _PEOPLE_GATE))    # case-blind on the lower case (_starts.lowered)

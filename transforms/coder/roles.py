@@ -24,6 +24,50 @@ _PREP_TAIL = re.compile(
     # "shot by the embassy's armed Taliban guards": a lower-case owner before the named party keeps the preposition
     r"(?-i:[a-z][\w-]*)['’]s)\s+)*$",
     re.I)
+# speed only, the same answers: every _PREP_TAIL match ends in white space after one of these words (a
+# preposition, a determiner or modifier, "-based" ..., or an owner's "'s"), so a look-back whose text does not is
+# skipped (tests/test_coder_speed.py checks the list against the pattern)
+_PREP_TAIL_WORDS = tuple(
+    "of to from with by in on at into toward towards against for between near across within under via through "
+    "among including like than over about regarding amid barring excluding despite after before during since "
+    "except unlike beyond inside outside onto the a an its their his her our this these those new former previous "
+    "fellow other neighbouring neighboring northern southern eastern western de facto interim current then ruling "
+    "whole entire based backed linked affiliated born armed own 's".split())
+# the words after the preposition: a match holds nothing else, so it cannot start before the last word that is none
+# of these (or before "along"/"apart" when that word is "with"/"from")
+_PREP_TAIL_MODIFIERS = frozenset(
+    "the a an its their his her our this these those new former previous fellow other neighbouring neighboring "
+    "northern southern eastern western de facto interim current then ruling whole entire armed own".split())
+_PREP_TAIL_MODIFIER_ENDS = ("'s", "’s", "-based", "-backed", "-linked", "-affiliated", "-born")
+
+
+def _prep_tail(sentence: str, lo: int, end: int) -> re.Match | None:
+    """`_PREP_TAIL.search(sentence, lo, end)` where a match can end at `end`, else None (callers use a match only
+    when it ends there): the text must end in white space after one of _PREP_TAIL_WORDS (checked on ASCII text;
+    any other runs the search), and the search starts at the last word that cannot be a modifier."""
+    if end <= lo or not sentence[end - 1].isspace():
+        return None
+    body = sentence[lo:end].rstrip()
+    last = body[-16:]
+    if last.isascii() and not last.lower().endswith(_PREP_TAIL_WORDS):
+        return None
+    words = body.split()
+    k = len(words)
+    while k > 0:
+        low = words[k - 1].lower()
+        if low in _PREP_TAIL_MODIFIERS or low.endswith(_PREP_TAIL_MODIFIER_ENDS) or not low.isascii():
+            k -= 1
+            continue
+        if low in ("with", "from") and k > 1:
+            k -= 1          # "along with", "apart from"
+        break
+    if k > 1:
+        tail = " ".join(words[k - 1:])
+        if body.endswith(tail):         # single spaces between those words: where the first of them starts
+            return _PREP_TAIL.search(sentence, lo + len(body) - len(tail), end)
+    return _PREP_TAIL.search(sentence, lo, end)
+
+
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(
     r"^\s*(?:['’]s\s*)?(?:(?:recent|recently|new|first|official|state|latest|joint|major|two-day|three-day|"
@@ -208,7 +252,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
         start, end = m.start - offset, m.end - offset
         if m.code and m.kind != "place" and _OTHERS_OF.match(sentence, end):
             m = dataclasses.replace(m, code="UNK", kind="others")    # "Afghanistan's neighbours": other states, unnamed
-        tail = _PREP_TAIL.search(sentence, max(0, start - 80), start)
+        tail = _prep_tail(sentence, max(0, start - 80), start)
         prep = tail.group("prep").lower() if tail and tail.end() == start else None
         sub = False
         if prep in _SUBORDINATORS and (_FINITE_AFTER.match(sentence, end) or _HEAD_FINITE_AFTER.match(sentence, end)):
@@ -222,7 +266,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             elif _HOLDER_OF.search(sentence, max(0, start - 90), start):
                 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan met": the holder's state, in the holder's role
                 holder = _HOLDER_OF.search(sentence, max(0, start - 90), start)
-                tail = _PREP_TAIL.search(sentence, max(0, holder.start() - 80), holder.start())
+                tail = _prep_tail(sentence, max(0, holder.start() - 80), holder.start())
                 outer = tail.group("prep").lower() if tail and tail.end() == holder.start() else None
                 prep = outer if outer in ("to", "with", "by", "from", "on", "against", "for", "at", "in") else None
             elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
@@ -696,9 +740,10 @@ def describe(trigger: Trigger) -> str:
 # (transforms/coder/_starts.py)
 from transforms.coder._starts import ending as _ending, starting as _starting  # noqa: E402
 
-(_PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+# (_PREP_TAIL has its own, stronger check: _prep_tail)
+(_OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
  _COPULA, _PASSIVE, _PASSIVE_AND) = map(_ending, (
-    _PREP_TAIL, _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
+    _OF_HEAD, _FROM_HEAD, _TOPIC_ON, _AS_DID_BEFORE, _REL_PRONOUN_BEFORE, _AUTHOR, _AND_VERB, _FIRST,
     _COPULA, _PASSIVE, _PASSIVE_AND))
 _SPEECH_VERB = _starting(_SPEECH_VERB)    # and a scan tried only where a match can begin (the same matches)
 # and two look-back windows behind a gate on the literals a match holds (transforms/coder/_gate.py)

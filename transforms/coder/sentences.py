@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.coder._starts import starting as _starting
+
 # a 1-3 digit marker glued to a lower-case word, a closing bracket/quote, or to sentence punctuation
 # that follows a word (not a digit: "987.9 million" keeps its decimal), then space/end.
 _FOOTNOTE = re.compile(
@@ -19,6 +21,7 @@ _FOOTNOTE = re.compile(
     r"|(?<=(?:19|20)\d\d\.)(\d{1,2})(?=\s*$|\s*\n|\s+[A-Z“\"‘])",
     re.M,
 )
+_FOOTNOTE_SCAN = _starting(_FOOTNOTE)
 # words after which a full stop is not a sentence end
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt cmdr adm sgt st mt ft sen rep gov pres amb hon rev
@@ -37,7 +40,15 @@ def mask_footnotes(text: str) -> str:
     """The text with glued footnote markers replaced by spaces (same length, same offsets)."""
     if not any(c.isdigit() for c in text):
         return text
-    return _FOOTNOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+    # speed only: the markers found by a scan tried only at digits (_starts.py; the same matches as _FOOTNOTE.sub's)
+    parts, last = [], 0
+    for m in _FOOTNOTE_SCAN.finditer(text):
+        parts += (text[last:m.start()], " " * (m.end() - m.start()))
+        last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -424,6 +424,16 @@ def _starts() -> re.Pattern:
                       re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _starts_lowered() -> re.Pattern | None:
+    """_starts() without re.I, run over an ASCII sentence's lower case: the same positions (no letter of its pattern
+    is upper case, none is case-sensitive), found faster (sre compares characters as they are). None otherwise."""
+    pattern = _starts().pattern
+    if re.search(r"[A-Z]|\(\?[a-zA-Z]*-", re.sub(r"\\.", "", pattern)):
+        return None
+    return compile_regex(pattern, 0)
+
+
 def _candidates(sentence: str) -> list[tuple[int, str, str]]:
     """(start, lower-cased first character, key) of the word starts both scans try; key is the lower-cased
     first six characters, cut before a non-ASCII one ('' when the sentence's lower case changes its length)."""
@@ -431,7 +441,8 @@ def _candidates(sentence: str) -> list[tuple[int, str, str]]:
     aligned = len(low) == len(sentence)
     ascii_only = sentence.isascii()
     out = []
-    for w in (_starts() if aligned else _WORD_START).finditer(sentence):
+    fast = _starts_lowered() if ascii_only else None
+    for w in fast.finditer(low) if fast is not None else (_starts() if aligned else _WORD_START).finditer(sentence):
         i = w.start()
         key = ""
         if aligned:
