@@ -6,14 +6,16 @@ module gives the probability of each PLOVER root type (or NONE) from a multinomi
 word-pair and mention features, with the parties' names replaced by placeholders (<CA>, <STATE>, <TALIBAN>, <IGO>,
 <ARMED>) and places by <PLACE>, so that what it learns is how acts between parties are told, not who the parties
 are. The coder's own cues keep it away from negated, modal, planned, denied, habitual sentences and headlines (the
-classifier alone reads those badly). The roles come from a fixed ranking of the sentence's parties (the passive's
-"by" agent, else the subject, and the first party of another side after it); a learned ranking (`pairs`,
-`train_ranker`) was measured leave-set-out and is not used by the shipped model.
+classifier alone reads those badly). The roles come from a learned ranking of the sentence's ordered pairs of
+parties of different sides (`pairs`, `train_ranker`: a conditional logit over where each party stands); a model
+without one uses the fixed rule of `roles` (the passive's "by" agent, else the subject, and the first party of
+another side after it).
 
-The model is trained on our own gold (tests/train_learned.py; leave-one-set-out figures: tests/learn_eval.py) and
-shipped as transforms/data/learned_model.json. Training is deterministic (fixed seed, fixed order, rounded
-weights), so the file regenerates byte for byte. Events it adds carry mode "learned" and trigger None; their
-confidence is the model's probability.
+The model is trained on the readable sets' gold; its settings (the threshold, the sentences it learns from, the
+ranking) were chosen on the leave-one-set-out folds of the five model-only sets, never read by people
+(tests/train_learned.py; figures: tests/learn_eval.py). It is shipped as transforms/data/learned_model.json.
+Training is deterministic (fixed seed, fixed order, rounded weights), so the file regenerates byte for byte.
+Events it adds carry mode "learned" and trigger None; their confidence is the model's probability.
 """
 from __future__ import annotations
 
