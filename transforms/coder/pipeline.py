@@ -404,6 +404,8 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
         cues.append("nostop")
     if model is not None and model.gate and cues:
         return None
+    if model is not None and (_attendees_after(sentence) or _attendees_before(sentence)):
+        return None       # an attendance list the rules read and left without a host: co-attendees are not partners
     feats = tuple(L.features(sentence, ps, cues, [(a.start, a.end) for a in places if not a.m.code]))
     prediction = model.predict(list(feats)) if model is not None else None
     if prediction is not None and prediction[0] == "NONE":
