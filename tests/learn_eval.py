@@ -48,7 +48,7 @@ THRESHOLD = 0.30      # chosen on the model-only folds (see --sweep): pooled F1 
                       # Not 0.25: there the model codes "the pandemic halted trade across the Uzbek-Afghan border"
                       # (p 0.27; tests/test_coder_not_events.py), a non-act the project's own tests rule out
 POOL = "all"          # train on every codable sentence naming enough sides ("all") or only the rule-silent ones
-PREVIOUS = dict(pool_sets="readable", sides=1, ranker=False, threshold=0.80)    # the settings of coder 0.9.0
+PREVIOUS = dict(pool_sets="readable", sides=1, ranker=False, threshold=0.80)    # the first round's settings (never released)
 
 
 def scorer():
