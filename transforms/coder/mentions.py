@@ -80,6 +80,13 @@ UNNAMED = re.compile(
     # a meeting's unnamed participants: "regional envoys met", "met several foreign ambassadors", "the heads of delegations"
     r"(?:(?:several|some|many|other|visiting|regional|foreign|western)\s+)+(?:special\s+)?(?:envoys|diplomats|ambassadors)|"
     r"the heads of (?:the )?(?:foreign )?delegations|"
+    # a region's states as a body, none named (codebook section 2: "the region's leaders" -> null): "the region's
+    # leaders called on", "Central Asian governments urged", "the leaders of Central Asia met" (not "regional states":
+    # often a count of guests, "four Gulf and regional states followed the talks")
+    r"(?:the )?(?:region['’]s|regional|(?:(?:five|four|other) )?Central Asian|neighbou?ring) (?:leaders|presidents|"
+    r"heads of state|governments|foreign ministers)|"
+    r"the (?:leaders|presidents|heads of state|governments|foreign ministers) of (?:the region|Central Asia|"
+    r"the (?:five |four )?(?:Central Asian|neighbou?ring|regional) (?:states|countries|republics))|"
     r"representatives of (?:(?:several|some|many|various|other|\d+|[a-z]+ty)\s+)?(?:international organi[sz]ations|"
     r"countries|states|governments|embassies))\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"

@@ -1,0 +1,26 @@
+"""Codebook conformance (devset/CODEBOOK.md): one test per codebook rule the coder was found to break, each naming
+the section it follows (own sentences, not copied from any set)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+from transforms.coder.mentions import UNNAMED_CODE, find_mentions
+
+
+_KIT = ModuleCoder("test-codebook", dt.date(2025, 3, 14))
+coded = _KIT.coded
+
+
+def test_the_regions_leaders_unnamed_act_as_null():
+    """CODEBOOK section 2 (Actors), `null`: an actor the text does not name ("the region's leaders") is null, and
+    its act is still coded, not dropped for want of a named party."""
+    assert coded("On 12 March the region's leaders called on the Taliban to form an inclusive government.") == \
+        [(None, "TALIBAN", "REQUEST")]
+    assert (None, "TALIBAN", "REQUEST") in coded("On 12 March Central Asian governments urged the Taliban to "
+                                                 "reopen girls' schools.")
+    got = coded("On 12 March the leaders of Central Asia met in Astana.")
+    assert [t for _, _, t in got] == ["CONSULT"] and got[0][0] is None
+    # "regional states" is often a count of guests, not the region's leaders: no unnamed party from it
+    text = "Envoys of Kazakhstan and Turkmenistan sat at the table, and three Gulf and regional states watched as guests."
+    assert not [m for m in find_mentions(text, dt.date(2025, 3, 14)) if m.code == UNNAMED_CODE]
