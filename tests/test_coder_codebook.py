@@ -24,3 +24,16 @@ def test_the_regions_leaders_unnamed_act_as_null():
     # "regional states" is often a count of guests, not the region's leaders: no unnamed party from it
     text = "Envoys of Kazakhstan and Turkmenistan sat at the table, and three Gulf and regional states watched as guests."
     assert not [m for m in find_mentions(text, dt.date(2025, 3, 14)) if m.code == UNNAMED_CODE]
+
+
+def test_an_agentless_passive_deal_takes_its_parties_from_the_context():
+    """CODEBOOK section 1 (What is an event), passive voice: "an agreement was signed" is coded, its agent taken
+    from the context when the text makes it plain (the state the document is about, the state where it was signed)."""
+    text = ("Uzbekistan is pressing ahead with its railway to Afghanistan. Uzbekistan has set aside money for the "
+            "line, and Uzbekistan wants it finished by 2030. A framework agreement on the line was signed in Kabul "
+            "on 11 March.")
+    assert coded(text) == [("UZB", "TALIBAN", "AGREE")]
+    # with no state the document is about, no parties are guessed
+    assert coded("A framework agreement on the line was signed in Kabul on 11 March.") == []
+    # "nothing was signed" is no deal
+    assert coded(text.replace("A framework agreement on the line was", "Nothing was")) == []

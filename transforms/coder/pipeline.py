@@ -1603,10 +1603,21 @@ def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
     party is the state where it was signed or held, else the state the document is about (a press release's own
     state)."""
     mine = _code(d.actor2, d.actor2_code)
-    if mine is None or mine == _UNNAMED or _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
-        return        # "some analysts say negotiations were held with X": hearsay, no one's act
     place = next((p for p in getattr(d, "_places", ()) if p.start >= d.head_end and p.prep == "in" and p.m.country
                   and p.start < d.limit), None)
+    if mine is None and place is not None and d.trigger.event_type == "AGREE" and \
+            not _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
+        # "a framework agreement was signed in Kabul" in a document about Uzbekistan: the codebook (section 1) takes a
+        # passive's parties from the context when it makes them plain, here the state the document is about and the
+        # state where it was signed
+        here = "TALIBAN" if place.m.country == "AFG" and ctx.after_takeover else place.m.country
+        about = _dominant(ctx) or _first_person(ctx)
+        if about is not None and R.side(about) != R.side(here):
+            d.actor1, d.actor1_code, d.actor2, d.actor2_code = None, about, None, here
+            d.confidence -= 0.2
+        return
+    if mine is None or mine == _UNNAMED or _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
+        return        # "some analysts say negotiations were held with X": hearsay, no one's act
     other = place.m.country if place is not None else _dominant(ctx) or _first_person(ctx)
     if other == "AFG" and ctx.after_takeover:
         other = "TALIBAN"
