@@ -45,3 +45,19 @@ def test_a_countrys_people_named_by_their_trade_code_to_the_country():
     assert coded("On 12 March Tajik border guards detained 12 Afghan smugglers.") == [("TJK", "AFG", "COERCE")]
     assert ("KAZ", "AFG", "CONCEDE") in coded("On 12 March Kazakhstan released two Afghan fishermen.")
     assert ("UZB", "AFG", "AID") in coded("On 12 March Uzbekistan handed Afghan farmers 500 tonnes of seed.")
+
+
+def test_a_measure_on_a_countrys_goods_is_on_that_country():
+    """CODEBOOK section 3 (Event types), CONCEDE "lifting a restriction", SANCTION "bans", COERCE: the measure is
+    on the state whose goods or trucks it covers (the recipient, not an unnamed party)."""
+    assert coded("On 12 March Turkmenistan lifted restrictions on Afghan trucks.") == [("TKM", "AFG", "CONCEDE")]
+    assert coded("On 12 March Turkmenistan lifted its ban on Afghan fruit imports.") == [("TKM", "AFG", "CONCEDE")]
+    assert ("KAZ", "AFG", "SANCTION") in coded("On 12 March Kazakhstan imposed a ban on Afghan coal.")
+
+
+def test_the_regions_leaders_as_guests_of_a_named_host_leave_the_hosts_text_to_the_host():
+    """CODEBOOK section 2 (Actors), `null` only for the one who acts unnamed: "hosted the Central Asian leaders" names
+    guests, not a speaker, so the declaration adopted there stays the host's."""
+    got = coded("When the Chinese president hosted the Central Asian leaders in May, the declaration adopted there urged "
+                "the Taliban to form an inclusive government.")
+    assert ("CHN", "TALIBAN", "REQUEST") in got

@@ -51,6 +51,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 GOODS = frozenset("""
 electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
+products produce fruit fruits vegetables cement cotton textiles
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
@@ -84,10 +85,14 @@ UNNAMED = re.compile(
     # a region's states as a body, none named (codebook section 2: "the region's leaders" -> null): "the region's
     # leaders called on", "Central Asian governments urged", "the leaders of Central Asia met" (not "regional states":
     # often a count of guests, "four Gulf and regional states followed the talks")
-    r"(?:the )?(?:region['’]s|regional|(?:(?:five|four|other) )?Central Asian|neighbou?ring) (?:leaders|presidents|"
+    r"(?:(?:the )?(?:region['’]s|regional|(?:(?:five|four|other) )?Central Asian|neighbou?ring) (?:leaders|presidents|"
     r"heads of state|governments|foreign ministers)|"
     r"the (?:leaders|presidents|heads of state|governments|foreign ministers) of (?:the region|Central Asia|"
-    r"the (?:five |four )?(?:Central Asian|neighbou?ring|regional) (?:states|countries|republics))|"
+    r"the (?:five |four )?(?:Central Asian|neighbou?ring|regional) (?:states|countries|republics)))"
+    # as the subject of a verb only ("hosted the Central Asian leaders in May": the guests of a named host)
+    r"(?=,?\s+(?:(?:have|has|had|also|jointly|together|again|then|later|once\s+more)\s+)*(?:(?-i:[a-z]+ed)|met|meet|"
+    r"held|hold|sent|send|took|gave|made|spoke|said|say|urge|urges|call|calls|agree|agrees|adopt|adopts|sign|signs|"
+    r"issue|issues|gather|gathered)\b)|"
     r"representatives of (?:(?:several|some|many|various|other|\d+|[a-z]+ty)\s+)?(?:international organi[sz]ations|"
     r"countries|states|governments|embassies))\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"

@@ -1877,8 +1877,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
         if d.actor2 is None:
             d.actor2 = _frame_object(sentence, actors, d, limit)
-        if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE"):
-            # "signed a provisional deal for Russian petrol": the state whose goods the deal buys is the other party
+        if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE", "CONCEDE", "SANCTION", "COERCE"):
+            # "signed a provisional deal for Russian petrol": the state whose goods the deal buys is the other party;
+            # "lifted restrictions on Afghan trucks", "a ban on Uzbek fruit": the state whose goods the measure is on
             mine = R.side(_code(d.actor1, d.actor1_code))
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
