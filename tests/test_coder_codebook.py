@@ -61,3 +61,13 @@ def test_the_regions_leaders_as_guests_of_a_named_host_leave_the_hosts_text_to_t
     got = coded("When the Chinese president hosted the Central Asian leaders in May, the declaration adopted there urged "
                 "the Taliban to form an inclusive government.")
     assert ("CHN", "TALIBAN", "REQUEST") in got
+
+
+def test_an_announcement_of_what_the_announcer_will_do_is_an_agree_on_its_day():
+    """CODEBOOK section 1 (What is an event), statements and announcements: "the ministry announced it would resume
+    flights" is an AGREE by the ministry on the announcement's date; a negated or conditional one is not."""
+    events = _KIT.events("On Tuesday the Uzbek transport ministry announced it would resume flights to Kabul.")
+    assert [(e.actor1, e.actor2, e.event_type) for e in events] == [("UZB", "TALIBAN", "AGREE")]
+    assert (events[0].event_date, events[0].date_precision) == (dt.date(2025, 3, 11), "day")
+    assert coded("Kazakhstan has not announced that it would reopen its embassy in Kabul.") == []
+    assert coded("If Kazakhstan announced it would reopen its embassy in Kabul, Uzbekistan would follow.") == []
