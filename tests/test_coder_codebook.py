@@ -71,3 +71,13 @@ def test_an_announcement_of_what_the_announcer_will_do_is_an_agree_on_its_day():
     assert (events[0].event_date, events[0].date_precision) == (dt.date(2025, 3, 11), "day")
     assert coded("Kazakhstan has not announced that it would reopen its embassy in Kabul.") == []
     assert coded("If Kazakhstan announced it would reopen its embassy in Kabul, Uzbekistan would follow.") == []
+
+
+def test_a_national_trade_or_business_delegation_codes_to_its_country():
+    """CODEBOOK section 2 (Actors): business people acting as a national delegation code to their country, and an
+    official to the state they serve ("a Kazakh trade delegation", "Uzbek trade officials"); the portfolio word
+    "trade" in the title is no act of trade."""
+    assert coded("A Kazakh trade delegation arrived in Kabul on Tuesday for talks with Taliban ministers.") == \
+        [("KAZ", "AFG", "CONSULT")]
+    assert coded("On Tuesday a Kyrgyz parliamentary delegation visited Kabul.") == [("KGZ", "TALIBAN", "CONSULT")]
+    assert coded("On Tuesday Uzbek trade officials met Taliban ministers in Termez.") == [("UZB", "TALIBAN", "CONSULT")]

@@ -439,7 +439,11 @@ _MODIFIERS = frozenset("special acting new former top senior presidential deputy
 # "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
 _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
                         "industry water justice culture emergency emergencies labour labor mining railway customs "
-                        "migration communications refugees higher".split())
+                        "migration communications refugees higher business parliamentary governmental intergovernmental "
+                        "technical".split())
+# "a Kazakh trade delegation", "an Uzbek business mission": a portfolio before a delegation word (codebook section 2:
+# business people acting as a national delegation code to their country)
+_DELEGATION_WORDS = frozenset("delegation delegations mission missions team teams".split())
 
 
 _OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
@@ -541,7 +545,7 @@ def _demonym_role(doc, span) -> str | None:
         if word in ETHNIC_BLOCK:
             return None
         if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
-                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | {"ministers", "officials", "ministry"}:
+                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry"}:
             i += 1
             hops += 1
             continue

@@ -1136,7 +1136,8 @@ _REDUCED_RELATIVE = re.compile(r"\b(?!(?:has|have|had|was|were|is|are|be|been|be
                                r"who|which|that|it|they|he|she|we|get|got)\b)(?![a-z]+ly\s+$)[a-z]+\s+$")
 
 
-_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b")
+_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b|"
+                           r"\s+(?:officials|delegations?|missions?|negotiators|envoys?|representatives?|attach[eé]s?)\b")
 
 
 def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
