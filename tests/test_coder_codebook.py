@@ -81,3 +81,15 @@ def test_a_national_trade_or_business_delegation_codes_to_its_country():
         [("KAZ", "AFG", "CONSULT")]
     assert coded("On Tuesday a Kyrgyz parliamentary delegation visited Kabul.") == [("KGZ", "TALIBAN", "CONSULT")]
     assert coded("On Tuesday Uzbek trade officials met Taliban ministers in Termez.") == [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_acts_told_as_nouns_with_a_day_date_are_coded():
+    """CODEBOOK section 1 (What is an event), nominal form ("the signing of the agreement"): a talk or a signing told
+    as a noun is coded when the text dates it, "on 11 March" as much as "in March"; a planned one is not."""
+    assert coded("The talks between Uzbekistan and the Taliban on 11 March focused on water.") == \
+        [("UZB", "TALIBAN", "CONSULT")]
+    assert coded("The signing of the transit agreement between Turkmenistan and the Taliban took place on 11 March.") \
+        == [("TKM", "TALIBAN", "AGREE")]
+    assert coded("The planned signing of the transit agreement between Turkmenistan and the Taliban has been "
+                 "postponed.") == []
+    assert coded("Talks between Uzbekistan and the Taliban are planned for 20 March.") == []
