@@ -93,3 +93,13 @@ def test_acts_told_as_nouns_with_a_day_date_are_coded():
     assert coded("The planned signing of the transit agreement between Turkmenistan and the Taliban has been "
                  "postponed.") == []
     assert coded("Talks between Uzbekistan and the Taliban are planned for 20 March.") == []
+
+
+def test_aid_that_arrives_is_aid_delivered_not_a_visit():
+    """CODEBOOK section 3 (Event types), "aid delivered -> [AID]": a shipment of a country's aid that arrives is AID
+    from that country, not a visit by it, and the country named only by its demonym is the giver."""
+    assert coded("On 12 March a shipment of Uzbek humanitarian aid arrived in Mazar-i-Sharif.") == [("UZB", "AFG", "AID")]
+    assert coded("On 12 March Uzbek humanitarian aid arrived in Mazar-i-Sharif.") == [("UZB", "AFG", "AID")]
+    assert coded("On 12 March a convoy of Kazakh flour reached Kabul.") == [("KAZ", "TALIBAN", "AID")]
+    # a person arriving is still a visit
+    assert coded("On 12 March the Uzbek foreign minister arrived in Kabul.") == [("UZB", "AFG", "CONSULT")]
