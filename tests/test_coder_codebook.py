@@ -100,6 +100,6 @@ def test_aid_that_arrives_is_aid_delivered_not_a_visit():
     from that country, not a visit by it, and the country named only by its demonym is the giver."""
     assert coded("On 12 March a shipment of Uzbek humanitarian aid arrived in Mazar-i-Sharif.") == [("UZB", "AFG", "AID")]
     assert coded("On 12 March Uzbek humanitarian aid arrived in Mazar-i-Sharif.") == [("UZB", "AFG", "AID")]
-    assert coded("On 12 March a convoy of Kazakh flour reached Kabul.") == [("KAZ", "TALIBAN", "AID")]
+    assert coded("On 12 March a convoy of Kazakh relief reached Kabul.") == [("KAZ", "TALIBAN", "AID")]
     # a person arriving is still a visit
     assert coded("On 12 March the Uzbek foreign minister arrived in Kabul.") == [("UZB", "AFG", "CONSULT")]
