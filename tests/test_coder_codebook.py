@@ -103,3 +103,13 @@ def test_aid_that_arrives_is_aid_delivered_not_a_visit():
     assert coded("On 12 March a convoy of Kazakh relief reached Kabul.") == [("KAZ", "TALIBAN", "AID")]
     # a person arriving is still a visit
     assert coded("On 12 March the Uzbek foreign minister arrived in Kabul.") == [("UZB", "AFG", "CONSULT")]
+
+
+def test_starting_works_on_a_cross_border_line_is_cooperation():
+    """CODEBOOK section 3 (Event types), COOPERATE: "joint projects (railway, pipeline, power line), starting works";
+    a plan to start is not an event (section 1)."""
+    assert coded("On 12 March Uzbekistan and the Taliban started construction of the Surkhan-Puli Khumri power "
+                 "line.") == [("UZB", "TALIBAN", "COOPERATE")]
+    assert coded("On 12 March Uzbekistan began construction of the power line to Afghanistan.") == \
+        [("UZB", "AFG", "COOPERATE")]
+    assert coded("Uzbekistan plans to begin construction of the railway next year.") == []
