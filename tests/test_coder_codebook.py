@@ -113,3 +113,9 @@ def test_starting_works_on_a_cross_border_line_is_cooperation():
     assert coded("On 12 March Uzbekistan began construction of the power line to Afghanistan.") == \
         [("UZB", "AFG", "COOPERATE")]
     assert coded("Uzbekistan plans to begin construction of the railway next year.") == []
+
+
+def test_freezing_a_countrys_assets_is_a_sanction_on_it():
+    """CODEBOOK section 3 (Event types), SANCTION: "freezing of ties or assets"; the assets' country is the target."""
+    assert coded("On 12 March the United States froze Afghan central bank assets.") == [("USA", "AFG", "SANCTION")]
+    assert coded("On 12 March Tajikistan froze its ties with the Taliban.") == [("TJK", "TALIBAN", "SANCTION")]

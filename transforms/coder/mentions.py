@@ -51,7 +51,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 GOODS = frozenset("""
 electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
-products produce fruit fruits vegetables cement cotton textiles
+products produce fruit fruits vegetables cement cotton textiles assets reserves funds
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
@@ -435,7 +435,7 @@ def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
 
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
-                       "outgoing incoming permanent".split())
+                       "outgoing incoming permanent central bank".split())     # "Afghan central bank assets"
 # "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
 _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
                         "industry water justice culture emergency emergencies labour labor mining railway customs "
