@@ -119,3 +119,13 @@ def test_freezing_a_countrys_assets_is_a_sanction_on_it():
     """CODEBOOK section 3 (Event types), SANCTION: "freezing of ties or assets"; the assets' country is the target."""
     assert coded("On 12 March the United States froze Afghan central bank assets.") == [("USA", "AFG", "SANCTION")]
     assert coded("On 12 March Tajikistan froze its ties with the Taliban.") == [("TJK", "TALIBAN", "SANCTION")]
+
+
+def test_a_refused_request_was_addressed_to_the_one_who_refused_it():
+    """CODEBOOK section 3 (Event types), REQUEST and REJECT ("rejections of a demand or offer"); section 1, acts in
+    nominal form: the demand told inside its refusal is the asker's REQUEST to the refuser, not to someone named in
+    what was asked."""
+    assert coded("On 12 March the Taliban rejected Tajikistan's demand to extradite the militants.") == \
+        [("TALIBAN", "TJK", "REJECT"), ("TJK", "TALIBAN", "REQUEST")]
+    assert ("PAK", "TALIBAN", "REQUEST") in coded("On 12 March the Taliban dismissed Pakistan's call to act against "
+                                                  "the TTP.")

@@ -1035,6 +1035,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         _meeting_phrase(sentence, actors, drafts)
     drafts = _host_with_guests(drafts)
     drafts = _joint_pair_gathering(sentence, actors, drafts)
+    _answered_request(sentence, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1068,6 +1069,28 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             coder_version=CODER_VERSION, status="asserted",
         ))
     return _dedupe(out), topic
+
+
+# "rejected Tajikistan's demand to", "turned down Islamabad's request for": the asker's possessive before the noun
+_ASKER_POSSESSIVE = re.compile(r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+
+
+def _answered_request(sentence: str, drafts: list[_Draft]) -> None:
+    """A request told as the object of its refusal ("the Taliban rejected Tajikistan's demand to extradite ..."): it
+    was addressed to the one who refused it (codebook section 3: REQUEST and REJECT, the parties of both acts), not
+    to a party named in what was asked."""
+    for i, d in enumerate(drafts):
+        if d.trigger.event_type != "REQUEST" or d.trigger.frame == "verb" and not re.fullmatch(r"[a-z]+", d.text, re.I):
+            continue
+        answer = next((r for r in reversed(drafts[:i]) if r.trigger.event_type == "REJECT" and r.span_end <= d.head),
+                      None)
+        if answer is None or not _ASKER_POSSESSIVE.fullmatch(sentence, answer.span_end, d.head):
+            continue
+        refuser, asker = _code(answer.actor1, answer.actor1_code), _code(d.actor1, d.actor1_code)
+        if refuser in (None, _UNNAMED) or asker in (None, _UNNAMED) or R.side(refuser) == R.side(asker) or \
+                R.side(_code(answer.actor2, answer.actor2_code)) != R.side(asker):
+            continue
+        d.actor2, d.actor2_code = None, refuser
 
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
