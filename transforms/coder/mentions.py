@@ -40,7 +40,7 @@ workers students pilgrims businessmen drivers truckers families children women m
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
 detainee detainees
 travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
-smugglers fishermen farmers herders shepherds merchants vendors patients doctors teachers miners
+smugglers fishermen farmers herders shepherds vendors patients doctors teachers miners
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
