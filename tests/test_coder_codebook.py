@@ -129,3 +129,15 @@ def test_a_refused_request_was_addressed_to_the_one_who_refused_it():
         [("TALIBAN", "TJK", "REJECT"), ("TJK", "TALIBAN", "REQUEST")]
     assert ("PAK", "TALIBAN", "REQUEST") in coded("On 12 March the Taliban dismissed Pakistan's call to act against "
                                                   "the TTP.")
+
+
+def test_an_armed_group_named_in_a_cooperative_acts_object_is_not_its_recipient():
+    """CODEBOOK section 2 (Actors): actor2 is the one acted on or with; in "extradited two ISKP suspects to
+    Uzbekistan" or "shared intelligence on ISKP with Tajikistan" that is the state, not the group the act is about
+    (an attack on the group keeps the group as target)."""
+    assert coded("On 12 March the Taliban handed over two ISKP suspects to Uzbekistan.") == \
+        [("TALIBAN", "UZB", "COOPERATE")]
+    assert coded("On 12 March Turkey extradited an IMU member to Uzbekistan.") == [("TUR", "UZB", "COOPERATE")]
+    assert coded("On 12 March Pakistan shared intelligence on ISKP with Tajikistan.") == [("PAK", "TJK", "COOPERATE")]
+    assert coded("On 12 March the Taliban killed five ISKP militants near the Tajik border.") == \
+        [("TALIBAN", "ISKP", "ASSAULT")]

@@ -774,6 +774,23 @@ def _STATE(code: str | None) -> bool:
     return actor_kinds().get(code or "") == "state"
 
 
+_HANDED_TYPES = frozenset({"COOPERATE", "AID", "AGREE", "CONCEDE", "SUPPORT"})
+
+
+def _group_handed_to(actors: list[R.Placed], d: _Draft, limit: int) -> None:
+    """A cooperative act whose object names an armed group's members or the subject ("extradited two ISKP suspects
+    to Uzbekistan", "shared intelligence on ISKP with Tajikistan"): the state it was done to or with is the
+    recipient (codebook section 2: actor2 is the one acted on or with), not the group talked about."""
+    if d.trigger.event_type not in _HANDED_TYPES or d.actor2 is None or not _ARMED_GROUP(d.actor2.m.code) or \
+            d.actor2.prep not in (None, "on", "about", "of"):
+        return
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    other = next((a for a in actors if d.actor2.end <= a.start < limit and a.prep in ("to", "with") and
+                  (_STATE(R.side(a.m.code)) or a.m.code in _IGOS) and R.side(a.m.code) != mine), None)
+    if other is not None:
+        d.actor2, d.actor2_code = other, other.m.code
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.mode != b.mode or a.sentence_index == b.sentence_index:
         return False
@@ -941,6 +958,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         _passive_parties(sentence, draft, drafts, ctx, index)
         _invitee_participle(sentence, actors, draft)
         _document_authors(sentence, actors, draft, limit, ctx.last_igo)
+        _group_handed_to(actors, draft, limit)
         draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
