@@ -141,3 +141,9 @@ def test_an_armed_group_named_in_a_cooperative_acts_object_is_not_its_recipient(
     assert coded("On 12 March Pakistan shared intelligence on ISKP with Tajikistan.") == [("PAK", "TJK", "COOPERATE")]
     assert coded("On 12 March the Taliban killed five ISKP militants near the Tajik border.") == \
         [("TALIBAN", "ISKP", "ASSAULT")]
+
+
+def test_help_with_an_evacuation_is_aid_to_the_evacuees_country():
+    """CODEBOOK section 3 (Event types), AID: "evacuation help"; the evacuees' country is the recipient."""
+    assert coded("On 12 March Uzbekistan helped evacuate German citizens from Kabul.") == [("UZB", "DEU", "AID")]
+    assert coded("On 12 March Uzbekistan helped evacuate American diplomats from Kabul.") == [("UZB", "USA", "AID")]
