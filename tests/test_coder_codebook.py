@@ -147,3 +147,11 @@ def test_help_with_an_evacuation_is_aid_to_the_evacuees_country():
     """CODEBOOK section 3 (Event types), AID: "evacuation help"; the evacuees' country is the recipient."""
     assert coded("On 12 March Uzbekistan helped evacuate German citizens from Kabul.") == [("UZB", "DEU", "AID")]
     assert coded("On 12 March Uzbekistan helped evacuate American diplomats from Kabul.") == [("UZB", "USA", "AID")]
+
+
+def test_an_analysts_recommendation_is_no_event():
+    """CODEBOOK section 1 (What is an event), do not code "analysts' recommendations": the act an author recommends
+    has not happened."""
+    assert coded("Our recommendation is that Astana invite the Taliban to talks.") == []
+    assert coded("We recommend that Tashkent press Kabul on the canal.") == []
+    assert coded("On 12 March Kazakhstan invited the Taliban to talks.") == [("KAZ", "TALIBAN", "REQUEST")]

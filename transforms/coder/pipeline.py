@@ -36,7 +36,9 @@ _NOT_ASSERTED = re.compile(
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
     r"proposed|proposal|considering|consider|possible|potential|future|prospects? of|would-be|"
     r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to|"
-    r"planned|plotting|plotted|foiled|thwarted|averted)\b|n't\b"
+    r"planned|plotting|plotted|foiled|thwarted|averted|"
+    # an act recommended ("our recommendation is that Astana invite ...": codebook section 1, recommendations)
+    r"recommend(?:s|ed|ing|ation|ations)?)\b|n't\b"
     r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "it was Tashkent's turn to host Baradar", "Kabul's turn came to receive them": the infinitive is the act itself
