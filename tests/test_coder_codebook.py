@@ -43,6 +43,7 @@ def test_a_countrys_people_named_by_their_trade_code_to_the_country():
     """CODEBOOK section 2 (Actors), AFG: "Afghanistan the country or its people": Afghan smugglers, fishermen,
     farmers acted on are AFG, not an unnamed party."""
     assert coded("On 12 March Tajik border guards detained 12 Afghan smugglers.") == [("TJK", "AFG", "COERCE")]
+    assert coded("On 12 March Tajik border guards killed two Afghan drug traffickers.") == [("TJK", "AFG", "ASSAULT")]
     assert ("KAZ", "AFG", "CONCEDE") in coded("On 12 March Kazakhstan released two Afghan fishermen.")
     assert ("UZB", "AFG", "AID") in coded("On 12 March Uzbekistan handed Afghan farmers 500 tonnes of seed.")
 

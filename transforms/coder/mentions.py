@@ -40,7 +40,7 @@ workers students pilgrims businessmen drivers truckers families children women m
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
 detainee detainees
 travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
-smugglers fishermen farmers herders shepherds vendors patients doctors teachers miners
+smugglers traffickers fishermen farmers herders shepherds vendors patients doctors teachers miners
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
@@ -435,7 +435,7 @@ def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
 
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
-                       "outgoing incoming permanent central bank".split())     # "Afghan central bank assets"
+                       "outgoing incoming permanent central bank drug".split())     # "Afghan central bank assets", "Afghan drug smugglers"
 # "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
 _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
                         "industry water justice culture emergency emergencies labour labor mining railway customs "
