@@ -156,3 +156,12 @@ def test_an_analysts_recommendation_is_no_event():
     assert coded("Our recommendation is that Astana invite the Taliban to talks.") == []
     assert coded("We recommend that Tashkent press Kabul on the canal.") == []
     assert coded("On 12 March Kazakhstan invited the Taliban to talks.") == [("KAZ", "TALIBAN", "REQUEST")]
+
+
+def test_shelling_by_a_country_named_by_its_demonym_is_its_attack_coded_once():
+    """CODEBOOK section 3 (Event types), ASSAULT ("attacks, shelling, rocket fire"), and section 1 (one event coded
+    once): "Pakistani shelling" is Pakistan's attack, and the shelling told as a noun and again by its verb is one
+    event with both parties."""
+    assert coded("On 12 March Pakistani shelling killed three civilians in Kunar.") == [("PAK", "AFG", "ASSAULT")]
+    assert coded("On 12 March Pakistani airstrikes killed eight people in Khost.") == [("PAK", "AFG", "ASSAULT")]
+    assert coded("On 12 March Iranian shelling hit an Afghan border village.") == [("IRN", "AFG", "ASSAULT")]

@@ -33,6 +33,7 @@ producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters gunships artillery capital
+shelling airstrikes bombardment
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders

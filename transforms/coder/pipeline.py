@@ -3599,6 +3599,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs and ev.mode != "others":
                 drop = True
                 break
+            if (k.actor1 is None or k.actor2 is None) and None not in (ev.actor1, ev.actor2) and \
+                    R.side(k.actor1 or k.actor2) == R.side(ev.actor1 if k.actor1 else ev.actor2) and \
+                    k.mode != "others" and k.quantity_value is None and k.fatalities is None:
+                # "Iranian shelling hit an Afghan village": the noun told first with one party, the verb after it
+                # with both; one act, coded once with both parties
+                kept[kept.index(k)] = ev
+                drop = True
+                break
         if not drop:
             kept.append(ev)
     return kept
