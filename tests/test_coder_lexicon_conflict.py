@@ -100,7 +100,7 @@ CODED = [
     ("The Taliban locked up Tajik traders on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
     ("The Taliban nabbed Tajik traders on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
     ("The Taliban put Tajik traders on trial on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
-    ("Uzbekistan put two Afghan smugglers behind bars on 3 May 2023.", ("UZB", None, "COERCE")),
+    ("Uzbekistan put two Afghan smugglers behind bars on 3 May 2023.", ("UZB", "AFG", "COERCE")),
     ("Tajikistan summoned two Afghan traders for questioning on 3 May 2023.", ("TJK", "AFG", "COERCE")),
     ("The Taliban banished Tajik traders on 3 May 2023.", ("TALIBAN", "TJK", "COERCE")),
     ("Iran kicked out Afghan migrants on 3 May 2023.", ("IRN", "AFG", "COERCE")),

@@ -87,7 +87,7 @@ FOUND = [
     ("Uzbekistan voted in favour of the resolution on Afghanistan on 3 May 2023.", ("UZB", "AFG", "SUPPORT")),
     ("Putin called Mirziyoyev on 3 May 2023, thanking Uzbekistan for its help.", ("RUS", "UZB", "SUPPORT")),
     # CONCEDE: restrictions scrapped or loosened, demands dropped or met, yielding, apologies, prisoner swaps
-    ("Uzbekistan scrapped the ban on Afghan trucks on 3 May 2023.", ("UZB", None, "CONCEDE")),
+    ("Uzbekistan scrapped the ban on Afghan trucks on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),   # the trucks' country (codebook 3)
     ("Uzbekistan rolled back the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan loosened the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),
     ("Uzbekistan repealed the restrictions on Afghan traders on 3 May 2023.", ("UZB", "AFG", "CONCEDE")),

@@ -33,6 +33,7 @@ producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters gunships artillery capital
+shelling airstrikes bombardment
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -40,6 +41,7 @@ workers students pilgrims businessmen drivers truckers families children women m
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
 detainee detainees
 travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
+smugglers traffickers fishermen farmers herders shepherds vendors patients doctors teachers miners
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
@@ -50,6 +52,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 GOODS = frozenset("""
 electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
+products produce fruit fruits vegetables cement cotton textiles assets reserves funds
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
@@ -80,6 +83,17 @@ UNNAMED = re.compile(
     # a meeting's unnamed participants: "regional envoys met", "met several foreign ambassadors", "the heads of delegations"
     r"(?:(?:several|some|many|other|visiting|regional|foreign|western)\s+)+(?:special\s+)?(?:envoys|diplomats|ambassadors)|"
     r"the heads of (?:the )?(?:foreign )?delegations|"
+    # a region's states as a body, none named (codebook section 2: "the region's leaders" -> null): "the region's
+    # leaders called on", "Central Asian governments urged", "the leaders of Central Asia met" (not "regional states":
+    # often a count of guests, "four Gulf and regional states followed the talks")
+    r"(?:(?:the )?(?:region['’]s|regional|(?:(?:five|four|other) )?Central Asian|neighbou?ring) (?:leaders|presidents|"
+    r"heads of state|governments|foreign ministers)|"
+    r"the (?:leaders|presidents|heads of state|governments|foreign ministers) of (?:the region|Central Asia|"
+    r"the (?:five |four )?(?:Central Asian|neighbou?ring|regional) (?:states|countries|republics)))"
+    # as the subject of a verb only ("hosted the Central Asian leaders in May": the guests of a named host)
+    r"(?=,?\s+(?:(?:have|has|had|also|jointly|together|again|then|later|once\s+more)\s+)*(?:(?-i:[a-z]+ed)|met|meet|"
+    r"held|hold|sent|send|took|gave|made|spoke|said|say|urge|urges|call|calls|agree|agrees|adopt|adopts|sign|signs|"
+    r"issue|issues|gather|gathered)\b)|"
     r"representatives of (?:(?:several|some|many|various|other|\d+|[a-z]+ty)\s+)?(?:international organi[sz]ations|"
     r"countries|states|governments|embassies))\b(?!\s+(?:of|from)\b)", re.I)
 UNNAMED_CODE = "UNK"
@@ -422,11 +436,15 @@ def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
 
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
-                       "outgoing incoming permanent".split())
+                       "outgoing incoming permanent central bank drug".split())     # "Afghan central bank assets", "Afghan drug smugglers"
 # "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
 _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
                         "industry water justice culture emergency emergencies labour labor mining railway customs "
-                        "migration communications refugees higher".split())
+                        "migration communications refugees higher business parliamentary governmental intergovernmental "
+                        "technical".split())
+# "a Kazakh trade delegation", "an Uzbek business mission": a portfolio before a delegation word (codebook section 2:
+# business people acting as a national delegation code to their country)
+_DELEGATION_WORDS = frozenset("delegation delegations mission missions team teams".split())
 
 
 _OFFICES = frozenset("president prime premier minister foreign deputy official ambassador envoy diplomat "
@@ -528,7 +546,7 @@ def _demonym_role(doc, span) -> str | None:
         if word in ETHNIC_BLOCK:
             return None
         if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
-                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | {"ministers", "officials", "ministry"}:
+                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry"}:
             i += 1
             hops += 1
             continue

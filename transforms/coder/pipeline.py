@@ -36,7 +36,9 @@ _NOT_ASSERTED = re.compile(
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
     r"proposed|proposal|considering|consider|possible|potential|future|prospects? of|would-be|"
     r"in order to|so as to|attempt(?:ing|ed|s)? to|tried to|trying to|"
-    r"planned|plotting|plotted|foiled|thwarted|averted)\b|n't\b"
+    r"planned|plotting|plotted|foiled|thwarted|averted|"
+    # an act recommended ("our recommendation is that Astana invite ...": codebook section 1, recommendations)
+    r"recommend(?:s|ed|ing|ation|ations)?)\b|n't\b"
     r"|\b(?:If|Unless|Should|Whether|Were|Had)\s")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "it was Tashkent's turn to host Baradar", "Kabul's turn came to receive them": the infinitive is the act itself
@@ -774,6 +776,23 @@ def _STATE(code: str | None) -> bool:
     return actor_kinds().get(code or "") == "state"
 
 
+_HANDED_TYPES = frozenset({"COOPERATE", "AID", "AGREE", "CONCEDE", "SUPPORT"})
+
+
+def _group_handed_to(actors: list[R.Placed], d: _Draft, limit: int) -> None:
+    """A cooperative act whose object names an armed group's members or the subject ("extradited two ISKP suspects
+    to Uzbekistan", "shared intelligence on ISKP with Tajikistan"): the state it was done to or with is the
+    recipient (codebook section 2: actor2 is the one acted on or with), not the group talked about."""
+    if d.trigger.event_type not in _HANDED_TYPES or d.actor2 is None or not _ARMED_GROUP(d.actor2.m.code) or \
+            d.actor2.prep not in (None, "on", "about", "of"):
+        return
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    other = next((a for a in actors if d.actor2.end <= a.start < limit and a.prep in ("to", "with") and
+                  (_STATE(R.side(a.m.code)) or a.m.code in _IGOS) and R.side(a.m.code) != mine), None)
+    if other is not None:
+        d.actor2, d.actor2_code = other, other.m.code
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.mode != b.mode or a.sentence_index == b.sentence_index:
         return False
@@ -941,6 +960,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         _passive_parties(sentence, draft, drafts, ctx, index)
         _invitee_participle(sentence, actors, draft)
         _document_authors(sentence, actors, draft, limit, ctx.last_igo)
+        _group_handed_to(actors, draft, limit)
         draft.trigger = _join_request(draft)
         prev_subject = draft.subject
         if trig.event_type == "SAME" and not _same_as_before(draft, drafts, ctx):
@@ -1035,6 +1055,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         _meeting_phrase(sentence, actors, drafts)
     drafts = _host_with_guests(drafts)
     drafts = _joint_pair_gathering(sentence, actors, drafts)
+    _answered_request(sentence, drafts)
     quantities = find_quantities(sentence) if drafts else []     # only events use them
     out: list[Event] = []
     for i, d in enumerate(drafts):
@@ -1068,6 +1089,28 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             coder_version=CODER_VERSION, status="asserted",
         ))
     return _dedupe(out), topic
+
+
+# "rejected Tajikistan's demand to", "turned down Islamabad's request for": the asker's possessive before the noun
+_ASKER_POSSESSIVE = re.compile(r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+
+
+def _answered_request(sentence: str, drafts: list[_Draft]) -> None:
+    """A request told as the object of its refusal ("the Taliban rejected Tajikistan's demand to extradite ..."): it
+    was addressed to the one who refused it (codebook section 3: REQUEST and REJECT, the parties of both acts), not
+    to a party named in what was asked."""
+    for i, d in enumerate(drafts):
+        if d.trigger.event_type != "REQUEST" or d.trigger.frame == "verb" and not re.fullmatch(r"[a-z]+", d.text, re.I):
+            continue
+        answer = next((r for r in reversed(drafts[:i]) if r.trigger.event_type == "REJECT" and r.span_end <= d.head),
+                      None)
+        if answer is None or not _ASKER_POSSESSIVE.fullmatch(sentence, answer.span_end, d.head):
+            continue
+        refuser, asker = _code(answer.actor1, answer.actor1_code), _code(d.actor1, d.actor1_code)
+        if refuser in (None, _UNNAMED) or asker in (None, _UNNAMED) or R.side(refuser) == R.side(asker) or \
+                R.side(_code(answer.actor2, answer.actor2_code)) != R.side(asker):
+            continue
+        d.actor2, d.actor2_code = None, refuser
 
 
 _LEAD_SUBORDINATE = re.compile(r"(?:^\W*|,\s*)(?:(?-i:[A-Z])[^,;]{0,40},\s*)?(?:when|while|as|after|before|since|although|though|"
@@ -1136,7 +1179,8 @@ _REDUCED_RELATIVE = re.compile(r"\b(?!(?:has|have|had|was|were|is|are|be|been|be
                                r"who|which|that|it|they|he|she|we|get|got)\b)(?![a-z]+ly\s+$)[a-z]+\s+$")
 
 
-_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b")
+_OFFICE_AFTER = re.compile(r"\s+(?:(?:and\s+)?[A-Z][a-z]+\s+)?(?:Ministers?|Ministry|Ministries|ministers?|ministry|ministries)\b|"
+                           r"\s+(?:officials|delegations?|missions?|negotiators|envoys?|representatives?|attach[eé]s?)\b")
 
 
 def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
@@ -1603,10 +1647,21 @@ def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
     party is the state where it was signed or held, else the state the document is about (a press release's own
     state)."""
     mine = _code(d.actor2, d.actor2_code)
-    if mine is None or mine == _UNNAMED or _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
-        return        # "some analysts say negotiations were held with X": hearsay, no one's act
     place = next((p for p in getattr(d, "_places", ()) if p.start >= d.head_end and p.prep == "in" and p.m.country
                   and p.start < d.limit), None)
+    if mine is None and place is not None and d.trigger.event_type == "AGREE" and \
+            not _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
+        # "a framework agreement was signed in Kabul" in a document about Uzbekistan: the codebook (section 1) takes a
+        # passive's parties from the context when it makes them plain, here the state the document is about and the
+        # state where it was signed
+        here = "TALIBAN" if place.m.country == "AFG" and ctx.after_takeover else place.m.country
+        about = _dominant(ctx) or _first_person(ctx)
+        if about is not None and R.side(about) != R.side(here):
+            d.actor1, d.actor1_code, d.actor2, d.actor2_code = None, about, None, here
+            d.confidence -= 0.2
+        return
+    if mine is None or mine == _UNNAMED or _THIRD_PARTY_HEARSAY.search(d.sentence or "", 0, d.head):
+        return        # "some analysts say negotiations were held with X": hearsay, no one's act
     other = place.m.country if place is not None else _dominant(ctx) or _first_person(ctx)
     if other == "AFG" and ctx.after_takeover:
         other = "TALIBAN"
@@ -1866,8 +1921,9 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
         if d.actor2 is None:
             d.actor2 = _frame_object(sentence, actors, d, limit)
-        if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE"):
-            # "signed a provisional deal for Russian petrol": the state whose goods the deal buys is the other party
+        if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE", "CONCEDE", "SANCTION", "COERCE"):
+            # "signed a provisional deal for Russian petrol": the state whose goods the deal buys is the other party;
+            # "lifted restrictions on Afghan trucks", "a ban on Uzbek fruit": the state whose goods the measure is on
             mine = R.side(_code(d.actor1, d.actor1_code))
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
@@ -3541,6 +3597,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
             mine = {R.side(x) for x in (ev.actor1, ev.actor2) if x}
             theirs = {R.side(x) for x in (k.actor1, k.actor2) if x}
             if (ev.actor1 is None or ev.actor2 is None) and mine <= theirs and ev.mode != "others":
+                drop = True
+                break
+            if (k.actor1 is None or k.actor2 is None) and None not in (ev.actor1, ev.actor2) and \
+                    R.side(k.actor1 or k.actor2) == R.side(ev.actor1 if k.actor1 else ev.actor2) and \
+                    k.mode != "others" and k.quantity_value is None and k.fatalities is None:
+                # "Iranian shelling hit an Afghan village": the noun told first with one party, the verb after it
+                # with both; one act, coded once with both parties
+                kept[kept.index(k)] = ev
                 drop = True
                 break
         if not drop:

@@ -189,7 +189,8 @@ _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|"
                           r"told\s+(?:[\w'’-]+\s+){1,4}?that)\b(?:\s+that)?", re.I)
 _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:flour|wheat|grain|fuel|oil|gas|electricity|power|petrol|diesel|coal|fertili[sz]er|"
-                          r"goods|exports|cargo|trucks|lorries|trains|wagons|shipments|consignments)\b"
+                          r"goods|exports|imports|products|produce|fruits?|vegetables|cement|cargo|trucks|lorries|trains|wagons|shipments|"
+                          r"consignments)\b"
                           r"(?!\s+(?:company|companies|firm|firms|corporation|giant|producer|ministry|minister|"
                           r"officials|sector|industry|holding|operator)\b)", re.I)
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when"})
