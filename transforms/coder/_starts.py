@@ -166,17 +166,14 @@ class Starting:
     def __getattr__(self, name):
         return getattr(self.rx, name)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        end = len(text) if endpos is None else endpos
-        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
-        if low is None:
-            return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
-        out = []
-        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
+    def _matches(self, text: str, low: str, pos: int, end: int):
+        """`rx`'s matches left to right, tried only where one can begin; a None once the lower case and the text
+        disagree, or at an empty match (finditer's own rules, not worth copying): the caller then asks `rx`."""
+        find, match, probe = self.starts.search, self.rx.match, self.probe
         while True:
             c = find(low, pos, end)
             if c is None:
-                return iter(out)
+                return
             i = c.start()
             if probe is not None:
                 p = probe(low, i, end)
@@ -184,46 +181,38 @@ class Starting:
                     pos = i + 1
                     continue
                 m = match(text, i, end)
-                if m is None or m.end() != p.end():     # not as the lower case said: the plain scan
-                    return self.rx.finditer(text, first) if endpos is None else self.rx.finditer(text, first, endpos)
+                if m is None or m.end() != p.end():     # not as the lower case said
+                    yield None
+                    return
             else:
                 m = match(text, i, end)
             if m is None:
                 pos = i + 1
                 continue
-            if m.end() == i:            # an empty match: finditer's own rules, not worth copying
-                return self.rx.finditer(text, first) if endpos is None else self.rx.finditer(text, first, endpos)
-            out.append(m)
+            if m.end() == i:
+                yield None
+                return
+            yield m
             pos = m.end()
 
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
+        if low is not None:
+            out = list(self._matches(text, low, pos, end))
+            if not out or out[-1] is not None:
+                return iter(out)
+        return self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """`rx.search`'s answer: the first match, tried only where one can begin (left to right, as sre does)."""
         end = len(text) if endpos is None else endpos
         low = _safe_lower(text) if 0 <= pos <= end <= len(text) else None
-        if low is None:
-            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        find, match, first, probe = self.starts.search, self.rx.match, pos, self.probe
-        while True:
-            c = find(low, pos, end)
-            if c is None:
-                return None
-            i = c.start()
-            if probe is not None:
-                p = probe(low, i, end)
-                if p is None:
-                    pos = i + 1
-                    continue
-                m = match(text, i, end)
-                if m is None or m.end() != p.end():     # not as the lower case said: the plain search
-                    return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
-            else:
-                m = match(text, i, end)
+        if low is not None:
+            m = next(self._matches(text, low, pos, end), False)
             if m is not None:
-                if m.end() == i:        # an empty match: leave it to sre
-                    return self.rx.search(text, first) if endpos is None else self.rx.search(text, first, endpos)
-                return m
-            pos = i + 1
+                return m or None
+        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
 
 
 def starting(rx: re.Pattern, spread: int = _SPREAD):
