@@ -334,12 +334,7 @@ def train_binary(examples: list[tuple[list[str], bool]], *, epochs: int = 10, ra
     """A logistic regression by plain SGD over (features, keep?) examples; deterministic."""
     import numpy as np
 
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
-    index = {f: i for i, f in enumerate(vocab)}
+    vocab, index = L.vocabulary(examples, min_count)
     rows = [(np.array([index[f] for f in feats if f in index], dtype=np.int64), 1.0 if y else 0.0)
             for feats, y in examples]
     w = np.zeros(len(vocab))

@@ -235,6 +235,17 @@ def default_model() -> Model | None:
         return Model(json.load(fh))
 
 
+def vocabulary(examples, min_count: int) -> tuple[list[str], dict[str, int]]:
+    """The features seen at least `min_count` times in (features, label) examples (and the bias), sorted, with
+    their column numbers."""
+    counts: dict[str, int] = {}
+    for feats, _ in examples:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
+    return vocab, {f: i for i, f in enumerate(vocab)}
+
+
 def train(examples: list[tuple[list[str], str]], *, epochs: int = 12, rate: float = 0.2, l2: float = 1e-4,
           min_count: int = 2, seed: int = 13, threshold: float = 0.5, min_sides: int = 2, gate: bool = True,
           meta: dict | None = None) -> dict:
@@ -242,12 +253,7 @@ def train(examples: list[tuple[list[str], str]], *, epochs: int = 12, rate: floa
     is a fixed-seed shuffle, the weights are rounded). Returns the model's JSON-ready data."""
     import numpy as np
 
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
-    index = {f: i for i, f in enumerate(vocab)}
+    vocab, index = vocabulary(examples, min_count)
     rows = [(np.array([index[f] for f in feats if f in index], dtype=np.int64), LABELS.index(label))
             for feats, label in examples]
     w = np.zeros((len(vocab), len(LABELS)))
