@@ -318,7 +318,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         events.extend(new)
-        if (trace is not None or model is not None and not new) and _learnable(sentence):
+        if (trace is not None or model is not None and not new) and _codable(sentence):
             cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
                               None if trace is not None else model)
             if cand is not None:
@@ -377,8 +377,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
     return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
 
 
-def _learnable(sentence: str) -> bool:
-    """The sentences _code_sentence would read at all (not a title, a question, a list note or boilerplate)."""
+def _codable(sentence: str) -> bool:
+    """The sentences the rules (and the learned component) read at all: not boilerplate or a fragment, not a list
+    note without a finite verb, not a question ("Why does it matter who sends ...?" asserts nothing), not an outlook
+    ("Indicators to watch: ...") or a page title ("X | Site | Series")."""
     return not (len(sentence) < 20 or _boilerplate(sentence) or sentence.rstrip().endswith("?")
                 or _LIST_ITEM.match(sentence) and not _FINITE.search(sentence)
                 or _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2)
@@ -897,14 +899,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         first_subject = main[0].m.code
     if first_subject == _UNNAMED:
         first_subject = None
-    if len(sentence) < 20 or _boilerplate(sentence):
+    if not _codable(sentence):
         return [], first_subject or topic
-    if _LIST_ITEM.match(sentence) and not _FINITE.search(sentence):
-        return [], first_subject or topic
-    if sentence.rstrip().endswith("?"):
-        return [], first_subject or topic     # a question ("Why does it matter who sends ...?") asserts nothing
-    if _OUTLOOK.search(sentence) or sentence.count(" | ") >= 2:
-        return [], first_subject or topic     # "Indicators to watch: ...", a page title "X | Site | Series"
     matches = find_triggers(sentence)
     if not matches and not (_attendees_after(sentence) or _attendees_before(sentence)
                             or _held_in(sentence) or _forum_held(sentence) or _PAIR_JOINED.search(sentence) or _ATTRIBUTED.search(sentence)
