@@ -174,6 +174,35 @@ def test_compile_regex_is_re_compile_and_survives_a_new_process(tmp_path, monkey
     assert (pattern, int(re.I)) in _cache._RX
 
 
+def test_the_regex_cache_keeps_the_most_recently_used_patterns_up_to_its_cap(tmp_path, monkeypatch):
+    """The file holds at most _RX_CAP patterns: the ones a process used last, across processes; an evicted
+    pattern is compiled again, the same as before."""
+    import pickle
+
+    monkeypatch.setenv("CARAVAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_cache, "_RX_CAP", 3)
+
+    def fresh_process():
+        monkeypatch.setattr(_cache, "_RX", None)
+        monkeypatch.setattr(_cache, "_RX_NEW", 0)
+
+    def on_disk():
+        (path,) = tmp_path.glob("regex-*.pickle")
+        return [p for p, _flags in pickle.loads(path.read_bytes())]
+
+    fresh_process()
+    words = ["aid", "talks", "visit", "signed", "border"]
+    for w in words:
+        _cache.compile_regex(rf"\b{w}\b", re.I)
+    _cache._rx_save()
+    assert on_disk() == [rf"\b{w}\b" for w in words[2:]]           # the last three used
+    fresh_process()                                                  # another process uses an old one and a new one
+    assert _cache.compile_regex(r"\bvisit\b", re.I).search("a VISIT to Kabul")
+    assert _cache.compile_regex(r"\btalks\b", re.I).search("talks in Tashkent")   # evicted: compiled again
+    _cache._rx_save()
+    assert on_disk() == [r"\bborder\b", r"\bvisit\b", r"\btalks\b"]
+
+
 def test_compile_regex_off_or_unwritable_still_compiles(tmp_path, monkeypatch):
     monkeypatch.setenv("CARAVAN_CODER_CACHE", "0")
     monkeypatch.setattr(_cache, "_RX", None)

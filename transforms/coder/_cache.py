@@ -116,6 +116,10 @@ def _store(path: pathlib.Path, value: Any) -> None:
 _RX: dict | None = None        # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
 _RX_NEW = 0                    # entries added since the file was last written
 _RX_SAVE_EVERY = 256           # and at exit
+# At most this many patterns are kept on disk, the most recently used (the narrowed trigger buckets depend on the
+# words of the texts coded, so a cache that kept every one would grow with each new corpus: ~1,500 entries, 30 MB,
+# after a few thousand pages). A pattern evicted is compiled again when next needed (10-40 ms).
+_RX_CAP = 2048
 
 
 def _rx_path() -> pathlib.Path:
@@ -151,7 +155,12 @@ def _rx_save() -> None:
                 theirs = pickle.load(fh)
         except Exception:
             theirs = {}
-        merged = {**theirs, **_RX} if isinstance(theirs, dict) else dict(_RX)
+        merged = dict(theirs) if isinstance(theirs, dict) else {}
+        for key in _RX:             # this process's patterns count as the most recently used
+            merged.pop(key, None)
+        merged.update(_RX)
+        if len(merged) > _RX_CAP:
+            merged = dict(list(merged.items())[-_RX_CAP:])
         _RX_NEW = 0
         _store(path, merged)
     except Exception:           # no home folder, a read-only disk: run without the cache
@@ -174,8 +183,10 @@ def compile_regex(pattern: str, flags: int = 0) -> "re.Pattern":
         return re.compile(pattern, flags)       # pragma: no cover - code words of another width
     table = _rx_table()
     key = (pattern, flags)
-    hit = table.get(key)
-    if hit is None:
+    hit = table.pop(key, None)
+    if hit is not None:
+        table[key] = hit        # moved to the end: the table's order is that of last use
+    else:
         parsed = _parser.parse(pattern, flags)  # what re._compiler.compile does, keeping the code
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
