@@ -41,6 +41,7 @@ BLIND14_F1_FLOOR = 0.33  # never tuned on (devset/blind14/README.md): 0.352 on f
 BLIND15_F1_FLOOR = 0.45  # never tuned on (devset/blind15/README.md): 0.436 on first sight (coder 0.9.0 + duplicates + learned fallback v1; 0.9.0: 0.415)
 BLIND16_F1_FLOOR = 0.53  # never tuned on (devset/blind16/README.md): 0.551 on first sight (coder 0.9.0 + duplicates + learned fallback round 2; 0.9.0: 0.539)
 BLIND17_F1_FLOOR = 0.43  # never tuned on (devset/blind17/README.md): 0.452 on first sight (coder 0.9.0 + duplicates + learned fallback round 2; 0.9.0: 0.448)
+BLIND18_F1_FLOOR = 0.61  # never read (devset/blind18/README.md): 0.640 on first sight (coder 0.10.0)
 BLIND19_F1_FLOOR = 0.29  # never read (devset/blind19/README.md): 0.311 on first sight (coder 0.10.0)
 BLIND20_F1_FLOOR = 0.55  # never read (devset/blind20/README.md): 0.579 on first sight (coder 0.10.0)
 SEED_F1_FLOOR = 0.95
@@ -113,6 +114,7 @@ SETS = {
     "blind15": ("devset/blind15/docs", "devset/blind15/docs", "devset/blind15/gold", BLIND15_F1_FLOOR),
     "blind16": ("devset/blind16/docs", "devset/blind16/docs", "devset/blind16/gold", BLIND16_F1_FLOOR),
     "blind17": ("devset/blind17/docs", "devset/blind17/docs", "devset/blind17/gold", BLIND17_F1_FLOOR),
+    "blind18": ("devset/blind18/docs", "devset/blind18/docs", "devset/blind18/gold", BLIND18_F1_FLOOR),
     "blind19": ("devset/blind19/docs", "devset/blind19/docs", "devset/blind19/gold", BLIND19_F1_FLOOR),
     "blind20": ("devset/blind20/docs", "devset/blind20/docs", "devset/blind20/gold", BLIND20_F1_FLOOR),
 }
