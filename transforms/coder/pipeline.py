@@ -361,7 +361,8 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    out = _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
+    out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
+        _document_pass(events, claims)))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -2421,6 +2422,83 @@ def _told_again(events: list[Event]) -> list[Event]:
             kept[i] = _completed(kept[i], ev, parties)
             continue
         kept.append(ev)
+    return kept
+
+
+# --- one engagement coded once (CODEBOOK 1): a visit and the talks held during it ---------------------------------
+# a telling that makes the meeting another one than any told before: before the trigger or in it ("a second round
+# of talks", "a follow-up meeting", "the sides then held", "later met", "returned to Kabul"), or after it ("visited
+# Kabul again", "met separately"); "earlier this month", "last week" are dates, not another meeting
+_ANOTHER_MEETING = re.compile(r"\b(?:again|anew|once\s+more|second|third|fourth|fifth|another|further|next|new|"
+                              r"follow-?up|repeat(?:ed)?|return(?:ed|ing|s)?|latest|previous|"
+                              r"earlier(?!\s+(?:this|that|in|on)\b)|last(?!\s+(?:week|month|year|\w+day)\b)|then|"
+                              r"later|afterwards|subsequently|separate(?:ly)?)\b", re.I)
+_ANOTHER_AFTER = re.compile(r"\b(?:again|anew|once\s+more|separately|a\s+second\s+time)\b", re.I)
+_MEETING_MODES = frozenset({"visit", "host", "meet", "multilateral"})      # in person (a call is another act)
+
+
+def _told_as_another_meeting(ev: Event) -> bool:
+    """The words around the trigger tell the meeting as another one ("visited Kabul again", "the second round of
+    talks", "the sides then held a meeting", "met separately"); an unknown trigger position counts as another."""
+    at = _trigger_at(ev)
+    if at < 0:
+        return True
+    end = at + len(ev.trigger or "")
+    return _ANOTHER_MEETING.search(ev.evidence, max(0, at - 80), end) is not None or \
+        _ANOTHER_AFTER.search(ev.evidence, end, end + 40) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _person_named() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(_person_names(), key=len, reverse=True)) +
+                      r")\b", re.I)
+
+
+def _names_person(ev: Event) -> bool:
+    """The telling's sentence names a person ("was received by Baradar", "held talks with Muttaqi"), not only the
+    sides ("the parties", "the Taliban leadership", "Kazakhstan"); the actor texts may hold the office alone."""
+    return _person_named().search(ev.evidence or "") is not None
+
+
+def _one_engagement(k: Event, ev: Event) -> bool:
+    """ev, a later in-person meeting between k's two sides (either order: talks are mutual) that names no person on
+    either side ("The parties discussed transit", "He sat down with the Taliban leadership"), is the engagement k
+    told (a visit or a meeting), told again: both parties named, both tellings in person (a call is another act), on
+    the same day (both dated to it) or in the same month (both at month precision). A meeting with a named person
+    during a visit is an act of its own (the gold codes "Wang flew into Kabul" and "later met Baradar" as two), and
+    so are acts on two days or in two months, in two places, of two sums, or told as another ("again", "a second
+    round", "returned", "then", "separately")."""
+    if k.event_type != "CONSULT" or ev.event_type != "CONSULT" or ev.mode not in _MEETING_MODES - {"visit"} or \
+            k.mode not in _MEETING_MODES:
+        return False
+    if None in (k.actor1, k.actor2, ev.actor1, ev.actor2) or _UNNAMED in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    pair = {R.side(k.actor1), R.side(k.actor2)}
+    if len(pair) != 2 or pair != {R.side(ev.actor1), R.side(ev.actor2)} or _names_person(ev):
+        return False
+    if k.event_date is None or ev.event_date is None or k.date_precision != ev.date_precision:
+        return False
+    cut = {"day": 10, "month": 7}.get(k.date_precision)
+    if cut is None or k.event_date.isoformat()[:cut] != ev.event_date.isoformat()[:cut]:
+        return False
+    if k.location is not None and ev.location is not None and k.location != ev.location:
+        return False
+    if k.quantity_value is not None and ev.quantity_value is not None and k.quantity_value != ev.quantity_value:
+        return False
+    return not _told_as_another_meeting(ev)
+
+
+def _engagements_once(events: list[Event]) -> list[Event]:
+    """One engagement between two sides is coded once (CODEBOOK 1), at its first telling completed by the others
+    (_completed): a visit and the talks held during it, a meeting told from the host's side and then from the
+    guest's (_one_engagement)."""
+    kept: list[Event] = []
+    for ev in events:
+        i = next((j for j in range(len(kept)) if _one_engagement(kept[j], ev)), None)
+        if i is None:
+            kept.append(ev)
+        else:
+            kept[i] = _completed(kept[i], ev)
     return kept
 
 
