@@ -189,3 +189,14 @@ def test_a_call_and_a_meeting_the_same_day_stay_two():
     assert [(i, t) for i, _, _, t, _, _ in told(
         "Kyrgyzstan's economy minister spoke by phone with the Taliban's foreign minister on Tuesday. The two sides "
         "discussed power exports in Kabul on Tuesday.")] == [(0, "CONSULT"), (1, "CONSULT")]
+
+
+def test_a_visit_and_its_hosting_told_in_one_sentence_are_one_visit():
+    events = C.events("The Turkmen foreign minister flew into Kabul on Tuesday for a forum, which was hosted by Amir "
+                      "Khan Muttaqi.")
+    assert [(e.actor1, e.actor2, e.event_type, e.mode, e.location) for e in events] == [
+        ("TKM", "TALIBAN", "CONSULT", "visit", "Kabul")]
+    # a hosting on another day is another act
+    assert [(e.actor1, e.mode, e.event_date.isoformat()) for e in C.events(
+        "The Turkmen foreign minister arrived in Kabul on Tuesday, and on Wednesday Muttaqi received him.")] == [
+        ("TKM", "visit", "2024-03-05"), ("TALIBAN", "host", "2024-03-06")]

@@ -2488,17 +2488,39 @@ def _one_engagement(k: Event, ev: Event) -> bool:
     return not _told_as_another_meeting(ev)
 
 
+def _visit_and_its_hosting(k: Event, ev: Event) -> bool:
+    """One sentence tells one arrival from each side: the guest's visit and its host's hosting of it ("X flew into
+    Kabul for the ceremony, which Y hosted"), on one date — one act (as _host_of_attended has it for an attendance),
+    coded as the visit."""
+    if k.sentence_index != ev.sentence_index or k.event_type != "CONSULT" or ev.event_type != "CONSULT":
+        return False
+    visit, host = (k, ev) if k.mode == "visit" else (ev, k)
+    if visit.mode != "visit" or host.mode != "host" or None in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    if (R.side(visit.actor1), R.side(visit.actor2)) != (R.side(host.actor2), R.side(host.actor1)) or \
+            R.side(visit.actor1) == R.side(visit.actor2):
+        return False
+    # the host's people against the guest's, side by side (the pair is told the other way round)
+    turned = dataclasses.replace(host, actor1_text=host.actor2_text, actor2_text=host.actor1_text)
+    return (k.event_date, k.date_precision) == (ev.event_date, ev.date_precision) and not _two_people(visit, turned)
+
+
 def _engagements_once(events: list[Event]) -> list[Event]:
-    """One engagement between two sides is coded once (CODEBOOK 1), at its first telling completed by the others
-    (_completed): a visit and the talks held during it, a meeting told from the host's side and then from the
-    guest's (_one_engagement)."""
+    """One engagement between two sides is coded once (CODEBOOK 1), at its first telling completed by the other
+    (_completed): a visit or a meeting and the sides' talks told after it with no person named (_one_engagement);
+    a guest's visit and its host's hosting of it told in one sentence, kept as the visit (_visit_and_its_hosting).
+    Run after _told_again, on what the sentence and document passes kept."""
     kept: list[Event] = []
     for ev in events:
         i = next((j for j in range(len(kept)) if _one_engagement(kept[j], ev)), None)
-        if i is None:
-            kept.append(ev)
-        else:
+        if i is not None:
             kept[i] = _completed(kept[i], ev)
+            continue
+        i = next((j for j in range(len(kept)) if _visit_and_its_hosting(kept[j], ev)), None)
+        if i is not None:
+            kept[i] = _completed(kept[i], ev) if kept[i].mode == "visit" else _completed(ev, kept[i])
+            continue
+        kept.append(ev)
     return kept
 
 
