@@ -168,6 +168,10 @@ def test_a_meeting_with_a_named_person_during_a_visit_stays_an_act_of_its_own():
     assert [(e.sentence_index, e.actor2, e.mode) for e in C.events(
         "Kyrgyzstan's economy minister arrived in Kabul on Tuesday. He held talks with Muttaqi on power exports.")] == [
         (0, "AFG", "visit"), (1, "TALIBAN", "meet")]
+    # ... or the office alone ("the acting foreign minister": someone in particular, not "the two sides")
+    assert [(e.sentence_index, e.mode) for e in C.events(
+        "Kyrgyzstan's economy minister arrived in Kabul on Tuesday. He held talks with the Taliban's acting foreign "
+        "minister on power exports.")] == [(0, "visit"), (1, "meet")]
     # ... and so is one whose sentence names the person only beside the office ("received by ... Baradar")
     assert len(told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. During the visit the delegation was "
                     "received by the deputy prime minister, Abdul Ghani Baradar.")) == 2

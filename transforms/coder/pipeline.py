@@ -2454,22 +2454,29 @@ def _person_named() -> re.Pattern:
                       r")\b", re.I)
 
 
+# an office held by one person: talks with "the president" or "the deputy prime minister" are with someone in
+# particular, as much as talks with a person named ("the foreign ministry", "the leadership" are no one in particular)
+_ONE_OFFICE = re.compile(r"\b(?:president|(?:prime\s+|foreign\s+|deputy\s+)?minister|premier|ambassador|envoy|"
+                         r"special\s+representative|governor|emir|king|chairman|chancellor|leader)s?\b", re.I)
+
+
 def _names_person(ev: Event) -> bool:
-    """The telling's sentence names a person ("was received by Baradar", "held talks with Muttaqi"), not only the
-    sides ("the parties", "the Taliban leadership", "Kazakhstan"); the actor texts may hold the office alone."""
-    return _person_named().search(ev.evidence or "") is not None
+    """The telling's sentence names a person or a holder of one office ("was received by Baradar", "held talks with
+    the foreign minister"), not only the sides ("the parties", "the Taliban leadership", "Kazakhstan"); the actor
+    texts may hold the office alone, so the sentence is read whole."""
+    text = ev.evidence or ""
+    return _person_named().search(text) is not None or _ONE_OFFICE.search(text) is not None
 
 
 def _one_engagement(k: Event, ev: Event) -> bool:
-    """ev, a later in-person meeting between k's two sides (either order: talks are mutual) that names no person on
-    either side ("The parties discussed transit", "He sat down with the Taliban leadership"), is the engagement k
-    told (a visit or a meeting), told again: both parties named, both tellings in person (a call is another act), on
-    the same day (both dated to it) or in the same month (both at month precision). A meeting with a named person
-    during a visit is an act of its own (the gold codes "Wang flew into Kabul" and "later met Baradar" as two), and
-    so are acts on two days or in two months, in two places, of two sums, or told as another ("again", "a second
-    round", "returned", "then", "separately")."""
-    if k.event_type != "CONSULT" or ev.event_type != "CONSULT" or ev.mode not in _MEETING_MODES - {"visit"} or \
-            k.mode not in _MEETING_MODES:
+    """ev, later talks between k's two sides (either order: talks are mutual) that name no one in particular ("The
+    parties discussed transit", "He sat down with the Taliban leadership"), are the engagement k told (a visit or a
+    meeting in person; a call is another act) told again: both parties named, on the same day (both dated to it) or
+    in the same month (both at month precision). A meeting with a named person or an office holder during a visit,
+    and a reception ("the president received him"), are acts of their own (the gold codes "Wang flew into Kabul" and
+    "later met Baradar" as two, _names_person), and so are acts on two days or in two months, in two places, of two
+    sums, or told as another ("again", "a second round", "returned", "then", "separately")."""
+    if k.event_type != "CONSULT" or ev.event_type != "CONSULT" or ev.mode != "meet" or k.mode not in _MEETING_MODES:
         return False
     if None in (k.actor1, k.actor2, ev.actor1, ev.actor2) or _UNNAMED in (k.actor1, k.actor2, ev.actor1, ev.actor2):
         return False
