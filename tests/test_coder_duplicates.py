@@ -107,9 +107,9 @@ def test_a_deal_named_again_in_a_relative_clause_is_the_same_deal():
     assert told("Uzbekistan and the Taliban signed a railway agreement in Kabul on Thursday. The agreement that the "
                 "two sides signed commits both to a feasibility study.") == [
         (0, "UZB", "TALIBAN", "AGREE", "2024-03-07", "day")]
-    # "the parties discussed ...": not an act named again, and left alone (a meeting's other talks may follow)
-    assert len(told("The Uzbek foreign minister held talks with Muttaqi in Kabul on Thursday. The parties discussed "
-                    "the railway and electricity.")) == 2
+    # "the parties discussed ...": no act noun for _told_again; the talks told again, coded once by _engagements_once
+    assert told("The Uzbek foreign minister held talks with Muttaqi in Kabul on Thursday. The parties discussed the "
+                "railway and electricity.") == [(0, "UZB", "TALIBAN", "CONSULT", "2024-03-07", "day")]
 
 
 def test_a_deal_signed_as_the_agreement_already_told_is_that_agreement():
@@ -149,3 +149,58 @@ def test_a_toll_of_more_than_ten_does_not_make_the_attack_another():
                       "Tuesday evening the ministry said that the Islamic State had fired rockets at Termez, wounding "
                       "more than ten border guards.")
     assert [(e.sentence_index, e.actor1, e.actor2, e.event_type) for e in events] == [(0, "ISKP", "UZB", "ASSAULT")]
+
+
+def test_the_sides_talking_during_a_visit_is_the_visit_told_again():
+    # the visit, then what "the two sides" discussed on it: one engagement, at its first telling
+    assert told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. The two sides discussed power exports and "
+                "a new customs post.") == [(0, "KGZ", "AFG", "CONSULT", "2024-03-05", "day")]
+    # in the same month, both told at month precision, whatever word tells the meeting
+    events = C.events("In February the Kazakh foreign minister was in Kabul. He sat down with the Taliban leadership "
+                      "and went through the railway plans.")
+    assert [(e.sentence_index, e.actor1, e.event_type, e.mode, e.date_precision) for e in events] == [
+        (0, "KAZ", "CONSULT", "visit", "month")]
+    assert events[0].confidence > C.events("In February the Kazakh foreign minister was in Kabul.")[0].confidence
+
+
+def test_a_meeting_with_a_named_person_during_a_visit_stays_an_act_of_its_own():
+    # the gold codes the visit and each meeting with a named counterpart held on it ("later met Baradar") as two
+    assert [(e.sentence_index, e.actor2, e.mode) for e in C.events(
+        "Kyrgyzstan's economy minister arrived in Kabul on Tuesday. He held talks with Muttaqi on power exports.")] == [
+        (0, "AFG", "visit"), (1, "TALIBAN", "meet")]
+    # ... or the office alone ("the acting foreign minister": someone in particular, not "the two sides")
+    assert [(e.sentence_index, e.mode) for e in C.events(
+        "Kyrgyzstan's economy minister arrived in Kabul on Tuesday. He held talks with the Taliban's acting foreign "
+        "minister on power exports.")] == [(0, "visit"), (1, "meet")]
+    # ... and so is one whose sentence names the person only beside the office ("received by ... Baradar")
+    assert len(told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. During the visit the delegation was "
+                    "received by the deputy prime minister, Abdul Ghani Baradar.")) == 2
+
+
+def test_a_meeting_on_another_day_or_told_as_another_stays_two():
+    assert [d for _, _, _, _, d, _ in told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. On Wednesday "
+                                          "the two sides discussed power exports.")] == ["2024-03-05", "2024-03-06"]
+    assert len(told("In February the Kazakh foreign minister was in Kabul. In March he sat down with the Taliban "
+                    "leadership to discuss the railway.")) == 2
+    # "a second round", "met again": another meeting, the same day
+    assert len(told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. The sides then held a second round of "
+                    "talks on power exports.")) == 2
+    assert len(told("Kyrgyzstan's economy minister arrived in Kabul on Tuesday. The two sides met again to discuss "
+                    "power exports.")) == 2
+
+
+def test_a_call_and_a_meeting_the_same_day_stay_two():
+    assert [(i, t) for i, _, _, t, _, _ in told(
+        "Kyrgyzstan's economy minister spoke by phone with the Taliban's foreign minister on Tuesday. The two sides "
+        "discussed power exports in Kabul on Tuesday.")] == [(0, "CONSULT"), (1, "CONSULT")]
+
+
+def test_a_visit_and_its_hosting_told_in_one_sentence_are_one_visit():
+    events = C.events("The Turkmen foreign minister flew into Kabul on Tuesday for a forum, which was hosted by Amir "
+                      "Khan Muttaqi.")
+    assert [(e.actor1, e.actor2, e.event_type, e.mode, e.location) for e in events] == [
+        ("TKM", "TALIBAN", "CONSULT", "visit", "Kabul")]
+    # a hosting on another day is another act
+    assert [(e.actor1, e.mode, e.event_date.isoformat()) for e in C.events(
+        "The Turkmen foreign minister arrived in Kabul on Tuesday, and on Wednesday Muttaqi received him.")] == [
+        ("TKM", "visit", "2024-03-05"), ("TALIBAN", "host", "2024-03-06")]

@@ -361,7 +361,8 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    out = _told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(_document_pass(events, claims))))))
+    out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
+        _document_pass(events, claims)))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -2419,6 +2420,112 @@ def _told_again(events: list[Event]) -> list[Event]:
             continue
         if i is not None:
             kept[i] = _completed(kept[i], ev, parties)
+            continue
+        kept.append(ev)
+    return kept
+
+
+# --- one engagement coded once (CODEBOOK 1): a visit and the talks held during it ---------------------------------
+# a telling that makes the meeting another one than any told before: before the trigger or in it ("a second round
+# of talks", "a follow-up meeting", "the sides then held", "later met", "returned to Kabul"), or after it ("visited
+# Kabul again", "met separately"); "earlier this month", "last week" are dates, not another meeting
+_ANOTHER_MEETING = re.compile(r"\b(?:again|anew|once\s+more|second|third|fourth|fifth|another|further|next|new|"
+                              r"follow-?up|repeat(?:ed)?|return(?:ed|ing|s)?|latest|previous|"
+                              r"earlier(?!\s+(?:this|that|in|on)\b)|last(?!\s+(?:week|month|year|\w+day)\b)|then|"
+                              r"later|afterwards|subsequently|separate(?:ly)?)\b", re.I)
+_ANOTHER_AFTER = re.compile(r"\b(?:again|anew|once\s+more|separately|a\s+second\s+time)\b", re.I)
+_MEETING_MODES = frozenset({"visit", "host", "meet", "multilateral"})      # in person (a call is another act)
+
+
+def _told_as_another_meeting(ev: Event) -> bool:
+    """The words around the trigger tell the meeting as another one ("visited Kabul again", "the second round of
+    talks", "the sides then held a meeting", "met separately"); an unknown trigger position counts as another."""
+    at = _trigger_at(ev)
+    if at < 0:
+        return True
+    end = at + len(ev.trigger or "")
+    return _ANOTHER_MEETING.search(ev.evidence, max(0, at - 80), end) is not None or \
+        _ANOTHER_AFTER.search(ev.evidence, end, end + 40) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _person_named() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(_person_names(), key=len, reverse=True)) +
+                      r")\b", re.I)
+
+
+# an office held by one person: talks with "the president" or "the deputy prime minister" are with someone in
+# particular, as much as talks with a person named ("the foreign ministry", "the leadership" are no one in particular)
+_ONE_OFFICE = re.compile(r"\b(?:president|(?:prime\s+|foreign\s+|deputy\s+)?minister|premier|ambassador|envoy|"
+                         r"special\s+representative|governor|emir|king|chairman|chancellor|leader)s?\b", re.I)
+
+
+def _names_person(ev: Event) -> bool:
+    """The telling's sentence names a person or a holder of one office ("was received by Baradar", "held talks with
+    the foreign minister"), not only the sides ("the parties", "the Taliban leadership", "Kazakhstan"); the actor
+    texts may hold the office alone, so the sentence is read whole."""
+    text = ev.evidence or ""
+    return _person_named().search(text) is not None or _ONE_OFFICE.search(text) is not None
+
+
+def _one_engagement(k: Event, ev: Event) -> bool:
+    """ev, later talks between k's two sides (either order: talks are mutual) that name no one in particular ("The
+    parties discussed transit", "He sat down with the Taliban leadership"), are the engagement k told (a visit or a
+    meeting in person; a call is another act) told again: both parties named, on the same day (both dated to it) or
+    in the same month (both at month precision). A meeting with a named person or an office holder during a visit,
+    and a reception ("the president received him"), are acts of their own (the gold codes "Wang flew into Kabul" and
+    "later met Baradar" as two, _names_person), and so are acts on two days or in two months, in two places, of two
+    sums, or told as another ("again", "a second round", "returned", "then", "separately")."""
+    if k.event_type != "CONSULT" or ev.event_type != "CONSULT" or ev.mode != "meet" or k.mode not in _MEETING_MODES:
+        return False
+    if None in (k.actor1, k.actor2, ev.actor1, ev.actor2) or _UNNAMED in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    pair = {R.side(k.actor1), R.side(k.actor2)}
+    if len(pair) != 2 or pair != {R.side(ev.actor1), R.side(ev.actor2)} or _names_person(ev):
+        return False
+    if k.event_date is None or ev.event_date is None or k.date_precision != ev.date_precision:
+        return False
+    cut = {"day": 10, "month": 7}.get(k.date_precision)
+    if cut is None or k.event_date.isoformat()[:cut] != ev.event_date.isoformat()[:cut]:
+        return False
+    if k.location is not None and ev.location is not None and k.location != ev.location:
+        return False
+    if k.quantity_value is not None and ev.quantity_value is not None and k.quantity_value != ev.quantity_value:
+        return False
+    return not _told_as_another_meeting(ev)
+
+
+def _visit_and_its_hosting(k: Event, ev: Event) -> bool:
+    """One sentence tells one arrival from each side: the guest's visit and its host's hosting of it ("X flew into
+    Kabul for the ceremony, which Y hosted"), on one date — one act (as _host_of_attended has it for an attendance),
+    coded as the visit."""
+    if k.sentence_index != ev.sentence_index or k.event_type != "CONSULT" or ev.event_type != "CONSULT":
+        return False
+    visit, host = (k, ev) if k.mode == "visit" else (ev, k)
+    if visit.mode != "visit" or host.mode != "host" or None in (k.actor1, k.actor2, ev.actor1, ev.actor2):
+        return False
+    if (R.side(visit.actor1), R.side(visit.actor2)) != (R.side(host.actor2), R.side(host.actor1)) or \
+            R.side(visit.actor1) == R.side(visit.actor2):
+        return False
+    # the host's people against the guest's, side by side (the pair is told the other way round)
+    turned = dataclasses.replace(host, actor1_text=host.actor2_text, actor2_text=host.actor1_text)
+    return (k.event_date, k.date_precision) == (ev.event_date, ev.date_precision) and not _two_people(visit, turned)
+
+
+def _engagements_once(events: list[Event]) -> list[Event]:
+    """One engagement between two sides is coded once (CODEBOOK 1), at its first telling completed by the other
+    (_completed): a visit or a meeting and the sides' talks told after it with no person named (_one_engagement);
+    a guest's visit and its host's hosting of it told in one sentence, kept as the visit (_visit_and_its_hosting).
+    Run after _told_again, on what the sentence and document passes kept."""
+    kept: list[Event] = []
+    for ev in events:
+        i = next((j for j in range(len(kept)) if _one_engagement(kept[j], ev)), None)
+        if i is not None:
+            kept[i] = _completed(kept[i], ev)
+            continue
+        i = next((j for j in range(len(kept)) if _visit_and_its_hosting(kept[j], ev)), None)
+        if i is not None:
+            kept[i] = _completed(kept[i], ev) if kept[i].mode == "visit" else _completed(ev, kept[i])
             continue
         kept.append(ev)
     return kept
