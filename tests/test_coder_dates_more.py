@@ -141,3 +141,17 @@ def test_the_eve_of_an_undated_happening_moves_nothing():
     text = FORUM + ("On the eve of the election, the Kazakh trade minister held talks with the Taliban's "
                     "commerce minister.")
     assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2023, 8, 2), "day") not in events(text, dt.date(2023, 8, 3))
+
+
+def test_two_coordinated_acts_each_take_the_date_on_their_side_of_the_and():
+    # a date across "and" from the trigger is the other act's: the visit and the meeting are two acts, two days
+    text = "Uzbekistan's foreign minister arrived in Kabul on 6 October and was received by Muttaqi on 7 October."
+    assert set(events(text)) == {("UZB", "AFG", "CONSULT", dt.date(2025, 10, 6), "day"),
+                                 ("TALIBAN", "UZB", "CONSULT", dt.date(2025, 10, 7), "day")}
+    text = "A Kazakh delegation landed in Kabul last Monday and met Baradar on Tuesday."
+    assert ("KAZ", "TALIBAN", "CONSULT", dt.date(2025, 10, 14), "day") in events(text)
+
+
+def test_the_closing_takes_its_own_date_not_the_reopening_s():
+    text = "Tajikistan closed the crossing on 2 October and reopened it on 9 October."
+    assert events(text) == [("TJK", None, "COERCE", dt.date(2025, 10, 2), "day")]

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from transforms.coder.dates import RELATION, DateMention, find_dates, relation_shift
 
+_AND = re.compile(r"\band\b")
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
 STORY_CHARS = 700                        # how much of the opening may hold the story date
 _RANK = {"none": 0, "year": 1, "month": 2, "day": 3}
@@ -583,8 +584,18 @@ class Clock:
         if worn and len(worn) < len(free):
             free = [d for d in free if d not in worn]
         same = [d for d in free if _segment_of(segs, d.start) == mine]
+        if len(same) > 1:
+            # "arrived in Kabul on 3 March and met Muttaqi on 4 March": a date across an "and" from the trigger
+            # is the other coordinated act's, the nearer one on this side is the trigger's own
+            sentence = self.sentence
+
+            def crosses(d: DateMention) -> bool:
+                lo, hi = (d.end, head) if d.end <= head else (end, d.start)
+                return lo < hi and _AND.search(sentence, lo, hi) is not None
+
+            return _info(min(same, key=lambda d: (crosses(d), dist(d))))
         if same:
-            return _info(min(same, key=dist))
+            return _info(same[0])
         if "after the" in self.sentence or "following the" in self.sentence:
             after = self._after_attack(head)
             if after is not None:
