@@ -44,6 +44,7 @@ BLIND17_F1_FLOOR = 0.43  # never tuned on (devset/blind17/README.md): 0.452 on f
 BLIND18_F1_FLOOR = 0.61  # never read (devset/blind18/README.md): 0.640 on first sight (coder 0.10.0)
 BLIND19_F1_FLOOR = 0.29  # never read (devset/blind19/README.md): 0.311 on first sight (coder 0.10.0)
 BLIND20_F1_FLOOR = 0.55  # never read (devset/blind20/README.md): 0.579 on first sight (coder 0.10.0)
+BLIND21_F1_FLOOR = 0.41  # never read (devset/blind21/README.md): 0.433 on first sight (coder 0.10.0 + dups2 + the and-date fix)
 BLIND22_F1_FLOOR = 0.45  # never read (devset/blind22/README.md): 0.478 on first sight (coder 0.10.0 + dups2 + the and-date fix)
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
@@ -118,6 +119,7 @@ SETS = {
     "blind18": ("devset/blind18/docs", "devset/blind18/docs", "devset/blind18/gold", BLIND18_F1_FLOOR),
     "blind19": ("devset/blind19/docs", "devset/blind19/docs", "devset/blind19/gold", BLIND19_F1_FLOOR),
     "blind20": ("devset/blind20/docs", "devset/blind20/docs", "devset/blind20/gold", BLIND20_F1_FLOOR),
+    "blind21": ("devset/blind21/docs", "devset/blind21/docs", "devset/blind21/gold", BLIND21_F1_FLOOR),
     "blind22": ("devset/blind22/docs", "devset/blind22/docs", "devset/blind22/gold", BLIND22_F1_FLOOR),
 }
 

@@ -241,7 +241,7 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                         "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-                        "blind16", "blind17", "blind20"),
+                        "blind16", "blind17", "blind18", "blind19", "blind20", "blind22"),
            glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
