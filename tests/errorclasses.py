@@ -96,8 +96,11 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
                        f"{'+' if actors >= 2 else ''}"] += 1
             continue
         typed = [x for x in same if str(x["event_type"] or "").upper() in types]
-        if any(S.actors_match(g, x) for x in typed):
-            counts["missed: type and actors right; date wrong or event taken"] += 1
+        right = [x for x in typed if S.actors_match(g, x)]
+        if any(S.dates_compatible(g, x) for x in right):
+            counts["missed: type, actors and date right; the event paired with another gold"] += 1
+        elif right:
+            counts["missed: type and actors right; date wrong"] += 1
         elif typed:
             counts[f"missed: type right, actors wrong ({_actor_error(S, g, typed)})"] += 1
         elif any(S.actors_match(g, x) for x in same):
