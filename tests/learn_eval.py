@@ -4,16 +4,16 @@
     .venv/bin/python -m tests.learn_eval --sweep         # the same for a range of thresholds (to choose one)
     .venv/bin/python -m tests.learn_eval --filter        # the filter of rule events (measured, not shipped)
 
-The folds are the 14 sets of TRAIN_SETS: the nine readable ones (seed, dev, holdout, blind, blind2, blind3, blind4,
-blind7, blind8) and the five model-only ones (blind5, blind6, blind9, blind10, blind11: never read by people, loaded
+The folds are the 20 sets of TRAIN_SETS: the nine readable ones (seed, dev, holdout, blind, blind2, blind3, blind4,
+blind7, blind8) and the eleven model-only ones (blind5, blind6, blind9 to blind17: never read by people, loaded
 here as data; only aggregate numbers are printed, never a sentence, a gold entry or a document's text). For each
-set it trains the component on the other sets of the training pool (COMPONENT_POOL: the readable sets, or all 14),
+set it trains the component on the other sets of the training pool (COMPONENT_POOL: the readable sets, or all 20),
 codes the left-out set with the rules plus that model, and scores it with the project's scorer
 (../shared/eval/score.py, its own functions) next to the rules alone and to the previous settings (PREVIOUS). The
 pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely err there)
 and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled F1 with
-the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind12 and later sets are never
-loaded here: they are the lead's test pool."""
+the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind18 and later sets are never
+loaded here: they are the lead's test pool (blind12-17 were, until coder 0.11.0 took them into the model's data)."""
 from __future__ import annotations
 
 import argparse
@@ -32,19 +32,26 @@ from transforms.coder import learned as L
 from transforms.coder.pipeline import code_document, learned_event
 
 READABLE = ("seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7", "blind8")
-MODEL_ONLY = ("blind5", "blind6", "blind9", "blind10", "blind11")     # model training data, never read by people
+MODEL_ONLY = ("blind5", "blind6", "blind9", "blind10", "blind11",     # model training data, never read by people
+              "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 TRAIN_SETS = READABLE + MODEL_ONLY
-# which sets the shipped classifier and role ranking learn from: the readable ones. Measured (README of this
-# --pool-sets all): adding the model-only sets' gold to the training examples gives 1-5 fewer matching
-# events on the model-only folds at every threshold, so they serve to choose the settings (sides, ranker, threshold)
-COMPONENT_POOL = "readable"
+# which sets the shipped classifier and role ranking learn from: all 20. Measured on the folds (--pool-sets): with
+# the five model-only sets of coder 0.10.0, adding their gold to the training gave 1-5 fewer matching events on
+# their folds at every threshold; with eleven (blind12-17 added, coder 0.11.0) it gives more: model-only pooled F1
+# 0.5251 (readable) -> 0.5301 (all), 476 -> 484 matching; readable folds 0.8782 -> 0.8829
+COMPONENT_POOL = "all"
 HYPER = dict(epochs=12, rate=0.2, l2=1e-4, min_count=2, seed=13, min_sides=2, gate=True)
 RANKER = True         # the learned role ranking (on the model-only folds: 4-6 matching events more than the fixed
                       # rule at the same threshold; on the readable folds about even)
 TRAIN_SIDES = 2       # train on every codable sentence naming 2+ sides (with the ranker: better than 1+ on the
                       # model-only folds; the examples are then the sentences the component may code)
-THRESHOLD = 0.30      # chosen on the model-only folds (see --sweep): pooled F1 there 0.5351 (0.25: 0.5388, 0.45:
+THRESHOLD = 0.35      # 0.30 chosen on the model-only folds (see --sweep): pooled F1 there 0.5351 (0.25: 0.5388, 0.45:
                       # 0.5326, 0.80: 0.5250), the readable folds' pooled F1 within 0.01 of the previous settings'.
+                      # Again with eleven model-only sets and COMPONENT_POOL all (coder 0.11.0): 0.5301 (0.15:
+                      # 0.5299, 0.25: 0.5297, 0.35: 0.5291, 0.40: 0.5272, 0.60: 0.5237, 0.90: 0.5161); 0.35 shipped,
+                      # as good within one matching event (481 against 484), because at 0.30 that model reads "The
+                      # Taliban greeted Russia's decision" as a meeting (CONSULT 0.32, CONCEDE 0.25, SUPPORT 0.18;
+                      # tests/test_coder_lexicon_coop.py), a sense of "greet" the codebook rules out
                       # Not 0.25: there the model codes "the pandemic halted trade across the Uzbek-Afghan border"
                       # (p 0.27; tests/test_coder_not_events.py), a non-act the project's own tests rule out
 POOL = "all"          # train on every codable sentence naming enough sides ("all") or only the rule-silent ones

@@ -292,3 +292,12 @@ def test_no_trigger_pattern_holds_a_control_character():
 
 def test_progressive_supply_after_is():
     assert ("UZB", "AFG", "COOPERATE") in coded("Uzbekistan is supplying electricity to Afghanistan on 3 May 2023.")
+
+
+def test_goods_given_to_a_named_recipient_in_a_double_object_are_aid():
+    # "handed/gave X N tonnes of Y": the recipient right after the verb, the goods counted after it
+    assert coded("On 2 May Uzbekistan handed Afghan farmers 500 tonnes of seed.") == [("UZB", "AFG", "AID")]
+    assert coded("Kazakhstan gave Afghanistan 5,000 tonnes of flour on 3 May 2023.") == [("KAZ", "AFG", "AID")]
+    # no goods counted: a tour or a deadline is no aid
+    assert "AID" not in types("The Taliban gave the Uzbek delegation a tour of the site on 3 May 2023.")
+    assert "AID" not in types("Kazakhstan gave the Taliban 30 days to reply on 3 May 2023.")

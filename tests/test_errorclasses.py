@@ -158,8 +158,8 @@ def test_only_sets_marked_tuned_on_are_readable(repo_root):
         assert not errorclasses.readable(name, table), name
     # the fixed list wins over a table that says otherwise, and a set the table marks never read is refused
     assert not errorclasses.readable("blind5", "| `blind5/` | tuned on | 9 |")
-    assert not errorclasses.readable("blind14", "| **`blind14/`** | **never read** | 9 |")
-    assert errorclasses.readable("blind14", "| `blind14/` | tuned on | 9 |")
+    assert not errorclasses.readable("blind40", "| **`blind40/`** | **never read** | 9 |")
+    assert errorclasses.readable("blind40", "| `blind40/` | tuned on | 9 |")
 
 
 def test_list_dups_refuses_a_never_read_set_before_reading_it(shared_dir, capsys, monkeypatch):
