@@ -46,6 +46,7 @@ BLIND19_F1_FLOOR = 0.29  # never read (devset/blind19/README.md): 0.311 on first
 BLIND20_F1_FLOOR = 0.55  # never read (devset/blind20/README.md): 0.579 on first sight (coder 0.10.0)
 BLIND21_F1_FLOOR = 0.41  # never read (devset/blind21/README.md): 0.433 on first sight (coder 0.10.0 + dups2 + the and-date fix)
 BLIND22_F1_FLOOR = 0.45  # never read (devset/blind22/README.md): 0.478 on first sight (coder 0.10.0 + dups2 + the and-date fix)
+BLIND23_F1_FLOOR = 0.60  # never read (devset/blind23/README.md): 0.628 on first sight (coder 0.11.0 in progress)
 BLIND24_F1_FLOOR = 0.49  # never read (devset/blind24/README.md): 0.516 on first sight (coder 0.11.0 in progress)
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
@@ -122,6 +123,7 @@ SETS = {
     "blind20": ("devset/blind20/docs", "devset/blind20/docs", "devset/blind20/gold", BLIND20_F1_FLOOR),
     "blind21": ("devset/blind21/docs", "devset/blind21/docs", "devset/blind21/gold", BLIND21_F1_FLOOR),
     "blind22": ("devset/blind22/docs", "devset/blind22/docs", "devset/blind22/gold", BLIND22_F1_FLOOR),
+    "blind23": ("devset/blind23/docs", "devset/blind23/docs", "devset/blind23/gold", BLIND23_F1_FLOOR),
     "blind24": ("devset/blind24/docs", "devset/blind24/docs", "devset/blind24/gold", BLIND24_F1_FLOOR),
 }
 
