@@ -277,6 +277,15 @@ SETS = (
                         "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
                         "blind24", "blind25"),
            glued_footnotes=("thinktank",)),
+    DevSet("blind27", feed_link=None, styles=("thinktank", "wire", "pressrelease", "interview", "blog", "brief"),
+           kinds={"html": (5, 5), "txt": (1, 1), "feed": (0, 0)},
+           events=(8, 22), events_by_style={"thinktank": (14, 22)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+                        "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+                        "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
+                        "blind24", "blind25", "blind26"),
+           glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
 
