@@ -1207,16 +1207,16 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
 
 # the present simple of verbs of an ongoing relation ("deal with", "engage with", "work with", "liaise with")
 _STANDING_VERB = re.compile(r"(?:deals?|engages?|works?|liaises?|interacts?)\s+(?:\w+\s+)?with\b", re.I)
+_STANDING_WORD = re.compile(r"\b" + _STANDING_VERB.pattern, re.I)
 _PERFECT_OR_PROGRESSIVE = re.compile(r"\b(?:has|have|had|is|are|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
 
 def _standing_relation(sentence: str) -> bool:
     """A sentence telling a standing relation in the present simple ("Tashkent engages with Kabul through its
-    consulate"), which the rules do not code as a meeting (_plausible): the learned component leaves it too."""
-    if not _STANDING_VERB.search(sentence):
-        return False
-    return any(not _PERFECT_OR_PROGRESSIVE.search(sentence, 0, m.start())
-               for m in re.finditer(r"\b" + _STANDING_VERB.pattern, sentence, re.I))
+    consulate"), which the rules do not code as a meeting (_lexical_ok): the learned component leaves it too."""
+    return any(not _PERFECT_OR_PROGRESSIVE.search(sentence, 0, m.start()) for m in _STANDING_WORD.finditer(sentence))
+
+
 _GENERIC_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:where|wherever|whenever)\b", re.I)
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:communiqu[eé]|statement|declaration|resolution|document|text|report|editorial|"
                                r"article|op-ed|commentary)\s+(?:also\s+|again\s+|repeatedly\s+)?$", re.I)
