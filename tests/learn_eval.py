@@ -7,9 +7,8 @@
 The folds are the 23 sets of TRAIN_SETS: the nine readable ones (seed, dev, holdout, blind, blind2, blind3, blind4,
 blind7, blind8) and the fourteen model-only ones (blind5, blind6, blind9 to blind17, blind25 to blind27: never read
 by people, loaded here as data; only aggregate numbers are printed, never a sentence, a gold entry or a document's
-text). For each
-set it trains the component on the other sets of the training pool (COMPONENT_POOL: the readable sets, or all 23),
-codes the left-out set with the rules plus that model, and scores it with the project's scorer
+text). For each set it trains the component on the other sets of the training pool (COMPONENT_POOL: the readable
+sets, or all 23), codes the left-out set with the rules plus that model, and scores it with the project's scorer
 (../shared/eval/score.py, its own functions) next to the rules alone and to the previous settings (PREVIOUS). The
 pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely err there)
 and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled F1 with
@@ -36,7 +35,7 @@ READABLE = ("seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "bl
 MODEL_ONLY = ("blind5", "blind6", "blind9", "blind10", "blind11",     # model training data, never read by people
               "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind25", "blind26", "blind27")
 TRAIN_SETS = READABLE + MODEL_ONLY
-# which sets the shipped classifier and role ranking learn from: all 20. Measured on the folds (--pool-sets): with
+# which sets the shipped classifier and role ranking learn from: all 23. Measured on the folds (--pool-sets): with
 # the five model-only sets of coder 0.10.0, adding their gold to the training gave 1-5 fewer matching events on
 # their folds at every threshold; with eleven (blind12-17 added, coder 0.11.0) it gives more: model-only pooled F1
 # 0.5251 (readable) -> 0.5301 (all), 476 -> 484 matching; readable folds 0.8782 -> 0.8829. With fourteen (blind25-27

@@ -1,8 +1,8 @@
 """The learned component (transforms/coder/learned.py): a classifier for the sentences the rules leave silent.
 
 Our own sentences, none copied from an evaluation set. The shipped model is the one tests/train_learned.py writes
-from the readable and model-only sets' gold, with settings chosen on the model-only sets' folds; its figures leave-one-set-out
-are in tests/learn_eval.py."""
+from the readable and model-only sets' gold, with settings chosen on the model-only sets' folds; its figures
+leave-one-set-out are in tests/learn_eval.py."""
 from __future__ import annotations
 
 import ast
@@ -196,7 +196,7 @@ def test_training_learns_from_examples():
 def test_the_shipped_model_says_what_it_was_trained_on():
     data = json.loads((ROOT / "transforms" / "data" / L.MODEL_FILE).read_text(encoding="utf-8"))
     # the weights learn from the readable sets and the model-only ones (never read by people), whose folds chose the
-    # settings; the lead's test pool (blind18 and later) is in neither
+    # settings; the lead's test pool (blind18 to blind24) is in neither
     model_only = ["blind5", "blind6", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
                   "blind16", "blind17", "blind25", "blind26", "blind27"]
     assert data["train_sets"] == ["seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7",
