@@ -6,8 +6,9 @@ by pytest). Deterministic: the same gold, documents and coder give the same byte
 
 The hyper-parameters, the sides, the role ranking and the threshold are the ones chosen leave-one-set-out on the
 model-only sets' folds (tests/learn_eval.py); the classifier and the ranking learn from the sets of
-learn_eval.COMPONENT_POOL (the readable ones: measured better than all 14 on the model-only folds). The file
-records both: `train_sets` (what the weights learnt from) and `chosen_on` (whose folds chose the settings)."""
+learn_eval.COMPONENT_POOL (since coder 0.11.0 all 23: the readable sets and the fourteen model-only ones; its
+comment gives the measurements). The file records both: `train_sets` (what the weights learnt from) and
+`chosen_on` (whose folds chose the settings)."""
 from __future__ import annotations
 
 import argparse
