@@ -188,6 +188,11 @@ SETS = (
     _six_styles("blind25", thinktank_events=(12, 22), not_reusing=_sets_up_to("blind24")),
     _six_styles("blind26", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind25")),
     _six_styles("blind27", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind26")),
+    DevSet("blind29", feed_link=_feed_link("caravan-blind29.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, 6), "txt": (1, 1), "feed": (2, 3)},
+           events=(8, 22), feed_events=(3, 8), events_by_style={"thinktank": (12, 22)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=_sets_up_to("blind27"), dated_feed_slugs=True, glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
 
