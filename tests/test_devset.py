@@ -53,6 +53,7 @@ BLIND25_F1_FLOOR = 0.64  # never read, written as model data (devset/blind25/REA
 BLIND26_F1_FLOOR = 0.64  # never read, written as model data (devset/blind26/README.md): 0.669 on first sight (coder 0.11.0, before it learned from it)
 BLIND27_F1_FLOOR = 0.69  # never read, written as model data (devset/blind27/README.md): 0.719 on first sight (coder 0.11.0, before it learned from it)
 BLIND28_F1_FLOOR = 0.58  # never read (devset/blind28/README.md): 0.607 on first sight (coder 0.11.0 as released)
+BLIND29_F1_FLOOR = 0.53  # never read (devset/blind29/README.md): 0.560 on first sight (coder 0.11.0 as released)
 BLIND30_F1_FLOOR = 0.49  # never read (devset/blind30/README.md): 0.522 on first sight (coder 0.11.0 as released)
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
@@ -135,6 +136,7 @@ SETS = {
     "blind26": ("devset/blind26/docs", "devset/blind26/docs", "devset/blind26/gold", BLIND26_F1_FLOOR),
     "blind27": ("devset/blind27/docs", "devset/blind27/docs", "devset/blind27/gold", BLIND27_F1_FLOOR),
     "blind28": ("devset/blind28/docs", "devset/blind28/docs", "devset/blind28/gold", BLIND28_F1_FLOOR),
+    "blind29": ("devset/blind29/docs", "devset/blind29/docs", "devset/blind29/gold", BLIND29_F1_FLOOR),
     "blind30": ("devset/blind30/docs", "devset/blind30/docs", "devset/blind30/gold", BLIND30_F1_FLOOR),
 }
 

@@ -194,11 +194,17 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=_sets_up_to("blind27"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
+    DevSet("blind29", feed_link=_feed_link("caravan-blind29.example"), styles=SEVEN_STYLES,
+           kinds={"html": (6, 6), "txt": (1, 1), "feed": (2, 3)},
+           events=(8, 22), feed_events=(3, 8), events_by_style={"thinktank": (12, 22)},
+           article_words_by_style={"thinktank": (900, 1400)},
+           not_reusing=_sets_up_to("blind28"), dated_feed_slugs=True,
+           glued_footnotes=("thinktank",)),
     DevSet("blind30", feed_link=_feed_link("caravan-blind30.example"), styles=SEVEN_STYLES,
            kinds={"html": (6, ANY), "txt": (1, ANY), "feed": (2, 3)},
            events=(8, 22), feed_events=(3, 8), events_by_style={"thinktank": (12, 22)},
            article_words_by_style={"thinktank": (900, 1400)},
-           not_reusing=_sets_up_to("blind28"), dated_feed_slugs=True,
+           not_reusing=_sets_up_to("blind29"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
 )
 BY_NAME = {s.name: s for s in SETS}
