@@ -206,6 +206,7 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=_sets_up_to("blind29"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
+    _six_styles("blind31", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind30")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
