@@ -55,6 +55,7 @@ BLIND27_F1_FLOOR = 0.69  # never read, written as model data (devset/blind27/REA
 BLIND28_F1_FLOOR = 0.58  # never read (devset/blind28/README.md): 0.607 on first sight (coder 0.11.0 as released)
 BLIND29_F1_FLOOR = 0.53  # never read (devset/blind29/README.md): 0.560 on first sight (coder 0.11.0 as released)
 BLIND30_F1_FLOOR = 0.49  # never read (devset/blind30/README.md): 0.522 on first sight (coder 0.11.0 as released)
+BLIND31_F1_FLOOR = 0.64  # never read, written as model data (devset/blind31/README.md): 0.670 on first sight (coder 0.11.0 as released)
 BLIND32_F1_FLOOR = 0.60  # never read, written as model data (devset/blind32/README.md): 0.630 on first sight (coder 0.11.0 as released)
 BLIND33_F1_FLOOR = 0.54  # never read, written as model data (devset/blind33/README.md): 0.568 on first sight (coder 0.11.0 as released)
 BLIND34_F1_FLOOR = 0.38  # never read, written as model data (devset/blind34/README.md): 0.403 on first sight (coder 0.11.0 as released)
@@ -141,6 +142,7 @@ SETS = {
     "blind28": ("devset/blind28/docs", "devset/blind28/docs", "devset/blind28/gold", BLIND28_F1_FLOOR),
     "blind29": ("devset/blind29/docs", "devset/blind29/docs", "devset/blind29/gold", BLIND29_F1_FLOOR),
     "blind30": ("devset/blind30/docs", "devset/blind30/docs", "devset/blind30/gold", BLIND30_F1_FLOOR),
+    "blind31": ("devset/blind31/docs", "devset/blind31/docs", "devset/blind31/gold", BLIND31_F1_FLOOR),
     "blind32": ("devset/blind32/docs", "devset/blind32/docs", "devset/blind32/gold", BLIND32_F1_FLOOR),
     "blind33": ("devset/blind33/docs", "devset/blind33/docs", "devset/blind33/gold", BLIND33_F1_FLOOR),
     "blind34": ("devset/blind34/docs", "devset/blind34/docs", "devset/blind34/gold", BLIND34_F1_FLOOR),

@@ -206,9 +206,10 @@ SETS = (
            article_words_by_style={"thinktank": (900, 1400)},
            not_reusing=_sets_up_to("blind29"), dated_feed_slugs=True,
            glued_footnotes=("thinktank",)),
-    _six_styles("blind32", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind30")),
-    _six_styles("blind33", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind32", but="blind31")),
-    _six_styles("blind34", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind33", but="blind31")),
+    _six_styles("blind31", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind30")),
+    _six_styles("blind32", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind31")),
+    _six_styles("blind33", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind32")),
+    _six_styles("blind34", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind33")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
