@@ -115,3 +115,40 @@ def test_a_passive_attendance_list_gives_each_guest_one_event_with_the_host():
     consult = [frozenset((a, b)) for a, b, t in got if t == "CONSULT"]
     assert sorted(consult, key=sorted) == sorted([frozenset({"KAZ", "CHN"}), frozenset({"KAZ", "RUS"}),
                                                   frozenset({"KAZ", "IRN"})], key=sorted)
+
+
+def test_a_table_of_named_guests_attends_the_meeting_an_earlier_sentence_hosted():
+    got = [p for p in pairs("Iran hosted a meeting on Afghan refugees on Tuesday. Around the table were China's envoy "
+                            "Yue Xiaoyong, Russia's Zamir Kabulov and Pakistan's special representative.") if None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"IRN", "CHN"}), frozenset({"IRN", "RUS"}),
+                                              frozenset({"IRN", "PAK"})], key=sorted)
+    # a table with no meeting told before it is nobody's meeting: no host, no guests
+    assert [p for p in pairs("Around the table were China's envoy Yue Xiaoyong and Russia's Zamir Kabulov.")
+            if "IRN" in p] == []
+
+
+def test_leaders_who_all_joined_a_hosted_call_each_met_its_host():
+    text = ("Japan hosted a video summit with Central Asia on Friday. Tokayev, Mirziyoyev and Japarov all joined "
+            "from their capitals.")
+    got = [p for p in pairs(text) if None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"JPN", "KAZ"}), frozenset({"JPN", "UZB"}),
+                                              frozenset({"JPN", "KGZ"})], key=sorted)
+    # joining an organisation is no attendance
+    assert frozenset({"JPN", "UZB"}) not in pairs("Japan hosted a video summit with Central Asia on Friday. Uzbekistan "
+                                                  "joined the Eurasian Economic Union as an observer in 2020.")
+
+
+def test_envoys_who_came_from_named_states_attended_the_hosted_round():
+    got = [p for p in pairs("Russia hosted the latest round of its Afghan consultations on Tuesday. Special envoys "
+                            "came from China and Iran, and from Kazakhstan and Uzbekistan.") if None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"RUS", "CHN"}), frozenset({"RUS", "IRN"}),
+                                              frozenset({"RUS", "KAZ"}), frozenset({"RUS", "UZB"})], key=sorted)
+
+
+def test_people_each_named_with_their_state_are_one_member_each_of_the_subject():
+    got = coded("On Sunday, Mukhtar Tileuberdi of Kazakhstan, Ruslan Kazakbaev of Kyrgyzstan and Rashid Meredov of "
+                "Turkmenistan were at a meeting with India's foreign minister in New Delhi.")
+    assert sorted(got) == [("KAZ", "IND", "CONSULT"), ("KGZ", "IND", "CONSULT"), ("TKM", "IND", "CONSULT")]
+    # one person with a state is one member, as before
+    assert coded("Mukhtar Tileuberdi of Kazakhstan met India's foreign minister on Sunday.") == \
+        [("KAZ", "IND", "CONSULT")]

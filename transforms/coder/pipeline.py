@@ -2065,12 +2065,17 @@ _ATTENDEES_AFTER = re.compile(
     r"(?:meeting|talks|summit|conference|session|forum|consultations|event)\b[^.;]{0,60}?\b(?:were|was)\b"
     r"|\b(?:was |were )?attended by\b|\bparticipants (?:included|were)\b|\bwith the participation of\b"
     r"|^\W*(?:Also |Among (?:the )?(?:participants|guests|attendees) )?(?:present )?were\b"
+    r"|^\W*(?:(?:Seated |Sitting )?(?:around|at) the (?:table|meeting)|On the (?:guest )?list) (?:were|was)\b"
+    r"|\b(?:envoys|representatives|officials|delegations|delegates|ministers|diplomats)\b[^.;]{0,30}?"
+    r"\b(?:came|travell?ed|flew in|arrived) from\b"
     r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)",
     re.I)
 _ATTENDEES_BEFORE = re.compile(
     r"\b(?:was|were) (?:also )?represented(?: (?:by|at)\b|(?=\s*[,.;]))"
     r"|\b(?:all |each |also |both )?sent (?:their own |their |its )?(?:representatives|envoys|delegations|delegates)\b"
-    r"(?!\s+to\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|conference|talks|summit|forum|session|gathering)))",
+    r"(?!\s+to\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|conference|talks|summit|forum|session|gathering)))"
+    r"|\b(?:all|both|also) joined(?=\s+(?:in\b|from\b|by video|online|remotely|virtually|via\b)|\s*[,.;])"
+    r"|\bjoined (?:from their capitals|by video(?: ?link)?|online|remotely|virtually)\b",
     re.I)
 # "X and Y were represented, as were Z and W": the trailing list attended too
 _AS_WERE = re.compile(r"[^.;]{0,40}?,\s*as (?:were|was|did|had|have)\b", re.I)

@@ -607,7 +607,8 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 if near is not None:
                     return [near], None, "pronoun"
                 return [], topic, "pronoun"
-            return _coordinated(actors, i, sentence), None, "subject"
+            return _coordinated(actors, i, sentence) if len(listed := _people_of_states(sentence, actors, i, head)) < 2 \
+                else listed, None, "subject"
     start = actors[left[-1]].end if left else 0
     if _PRONOUN.search(sentence[start:head]) and topic:
         return [], topic, "pronoun"
@@ -620,6 +621,29 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
         if topic:
             return [], topic, "topic"
     return [], None, "none"
+
+
+_OF_STATE = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _people_of_states(sentence: str, actors: list[Placed], i: int, head: int) -> list[Placed]:
+    """'Tileuberdi of Kazakhstan, Kazakbaev of Kyrgyzstan and Meredov of Turkmenistan were at the meeting': a list
+    of people each named with the state they serve, as one coordinated subject (one member per person); nothing
+    unless every mention up to the verb belongs to the list."""
+    people: list[Placed] = []
+    j = i
+    while j + 1 < len(actors) and actors[j + 1].end <= head:
+        person, state = actors[j], actors[j + 1]
+        if person.m.kind != "person" or side(person.m.code) != side(state.m.code) or \
+                not _OF_STATE.match(sentence[person.end:state.start]):
+            return []
+        people.append(person)
+        j += 2
+        if j >= len(actors) or actors[j].end > head:
+            break
+        if not _COORD.match(sentence[state.end:actors[j].start]):
+            return []
+    return people if j >= len(actors) or actors[j].end > head else []
 
 
 def right_recipient(actors: list[Placed], head_end: int, limit: int, exclude: set[str | None],
