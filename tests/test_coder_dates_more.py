@@ -155,3 +155,22 @@ def test_two_coordinated_acts_each_take_the_date_on_their_side_of_the_and():
 def test_the_closing_takes_its_own_date_not_the_reopening_s():
     text = "Tajikistan closed the crossing on 2 October and reopened it on 9 October."
     assert events(text) == [("TJK", None, "COERCE", dt.date(2025, 10, 2), "day")]
+
+
+def test_an_answer_opening_with_because_and_a_time_phrase_is_dated_by_it():
+    text = ("Xi received the five presidents on 18 September. Why does it matter? Because only last month, at a "
+            "meeting of the neighbours in Tehran, the foreign ministers of China and Iran called on the Taliban to "
+            "form an inclusive government.")
+    assert set(dated(text, "REQUEST")) == {(dt.date(2025, 9, 1), "month")}
+    # a because-clause with its own verb keeps its date to itself: the main act is of the story's day
+    text = ("Xi received the five presidents on 18 September. Because last month's talks had failed, China "
+            "called on the Taliban on 20 September to form an inclusive government.")
+    assert set(dated(text, "REQUEST")) == {(dt.date(2025, 9, 20), "day")}
+
+
+def test_a_weekday_with_an_indefinite_article_is_no_particular_day():
+    text = "In mid-August, on a Saturday nobody had announced, Meredov crossed into Herat and met Muttaqi."
+    assert dated(text, "CONSULT") == [(dt.date(2025, 8, 1), "month")]
+    # the weekday itself is the last one before publication
+    assert dated("On Saturday Meredov crossed into Herat and met Muttaqi.", "CONSULT") == \
+        [(dt.date(2025, 10, 11), "day")]

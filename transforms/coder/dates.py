@@ -76,6 +76,8 @@ _RELATIVE = re.compile(
     r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
 _WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
+# "on a Saturday", "one Friday", "every Monday": a weekday that is no particular day
+_ANY_WEEKDAY = re.compile(r"\b(?:a|one|every|each|some|any)\s+$", re.I)
 # a bare capitalised day name in news style ("the ministry said Monday")
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
@@ -446,6 +448,8 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
                 d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
             continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
+        if m.groupdict().get("wd") and _ANY_WEEKDAY.search(text, max(0, m.start("wd") - 12), m.start("wd")):
+            continue            # "in mid-December, on a Saturday that nobody announced": no particular day
         base, base_precision = anchor, anchor_precision
         if not m.groupdict().get("wd") and _ANAPHORIC.search(m.group(0)):
             # "shut since 6 September ...; Islamabad closed the crossing the same day": anaphora counts

@@ -142,6 +142,10 @@ def reference_date(published: dt.date | None, text: str) -> dt.date | None:
 
 
 # an opening phrase that ends at the first comma: "On 3 August 2023, ...", "After the clash in 2015, ..."
+# "Why does this matter? Because only last month, at the meeting in Samarkand, the ministers called ...": an answer
+# that opens with "Because" and a time phrase is dated by it, as any opening phrase dates its sentence
+_BECAUSE_FRAME = re.compile(r"\s*Because\s+(?:only\s+|just\s+|as recently as\s+|as early as\s+)?"
+                            r"(?:last|earlier|this|in|on|late|early|back in)\b[^,;]{0,30},\s*$")
 _OPENER = re.compile(r"\s*(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
                      r"as|when|after|following|before|prior to|since|until|despite|although|though|while|whereas|"
                      r"if|unless|because|\w+ing)\b", re.I)
@@ -174,7 +178,8 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
         start, end = cuts[i], cuts[i + 1]
         piece = sentence[start:end]
         if i == 0:
-            kind = "sub" if _SUB_OPENING.match(piece) else ("frame" if opener else "main")
+            kind = "sub" if _SUB_OPENING.match(piece) and not _BECAUSE_FRAME.match(piece) else \
+                ("frame" if opener else "main")
         elif _WHEN_START.match(piece):
             kind = "when"
         elif _SUB_START.match(piece):
