@@ -152,3 +152,20 @@ def test_people_each_named_with_their_state_are_one_member_each_of_the_subject()
     # one person with a state is one member, as before
     assert coded("Mukhtar Tileuberdi of Kazakhstan met India's foreign minister on Sunday.") == \
         [("KAZ", "IND", "CONSULT")]
+
+
+def test_guests_seated_at_a_meeting_told_in_a_with_clause_each_meet_its_host():
+    got = [p for p in pairs("Earlier this month Tokyo convened the first round of its dialogue on Afghanistan, with "
+                            "envoys from Kazakhstan, Tajikistan and Uzbekistan seated across the table.") if None not in p]
+    # the country the dialogue is about is not one more partner
+    assert sorted(got, key=sorted) == sorted([frozenset({"JPN", "KAZ"}), frozenset({"JPN", "TJK"}),
+                                              frozenset({"JPN", "UZB"})], key=sorted)
+    got = [p for p in pairs("The foreign ministers of the region met in Ankara in March, with the Uzbek and Turkmen "
+                            "ministers at the table.") if None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"TUR", "UZB"}), frozenset({"TUR", "TKM"})], key=sorted)
+
+
+def test_units_taking_part_in_drills_are_no_guests_of_a_meeting():
+    got = coded("The CSTO held drills on Tajik soil near the Afghan border in October, with Russian units from the "
+                "201st base taking part.")
+    assert all(t != "CONSULT" for _, _, t in got)

@@ -1045,7 +1045,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         topic = drafts[0].actor1_code if R.side(drafts[0].actor1_code) not in ("AFG", _UNNAMED) else topic
     drafts = _joint_drills(drafts + _as_did(sentence, actors, drafts))
     drafts = _guests_once(drafts)
-    drafts = _attended_once(sentence, _attendance(sentence, actors, ctx), drafts)
+    drafts = _attended_once(sentence, _attendance(sentence, actors, ctx, places), drafts)
     drafts = drafts + _thanked_for(sentence, drafts) + _attack_attributed(sentence, actors, drafts, topic) + \
         _brought_together(sentence, actors, places, drafts) + \
         _earlier_round(sentence, actors, places, drafts) + _forum_held_in(sentence, actors, places, drafts) + \
@@ -2114,17 +2114,47 @@ def _venue(sentence: str, places: list[R.Placed]) -> str | None:
     return None
 
 
-def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_Draft]:
+# "convened the first session, with officials from X, Y and Z seated opposite", "met in Tehran, with the Uzbek and
+# Tajik ministers at the table": the guests of the meeting the clause before tells
+_WITH_SEATED = re.compile(r",\s+with\s+(?P<who>(?:[^.;,]|,(?!\s+(?:but|while|which|who|where|when)\b)){3,200}?)\s+"
+                          r"(?:seated|sitting|at the table|around the table|in attendance|taking part|attending)\b", re.I)
+# "the foreign ministers of the neighbours met in Tehran": the capital's state hosted the meeting
+_MET_IN = re.compile(r"\b(?:met|gathered|convened|assembled|sat down)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+_MEETING_BEFORE = re.compile(r"\b(?:met|meet|meetings?|sessions?|summit|talks|conference|forum|round|consultations|"
+                             r"dialogue|gathering|convened|gathered|hosted)\b", re.I)
+
+
+def _with_seated(sentence: str) -> re.Match | None:
+    """The guests seated at a meeting the clause before tells (not units taking part in drills)."""
+    m = _WITH_SEATED.search(sentence)
+    return m if m is not None and _MEETING_BEFORE.search(sentence, 0, m.start()) else None
+
+
+def _met_in(sentence: str, places: list[R.Placed]) -> str | None:
+    for p in places:
+        if p.end <= len(sentence) and p.m.country and _MET_IN.search(sentence, max(0, p.start - 30), p.start):
+            return p.m.code or p.m.country
+    return None
+
+
+def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: list[R.Placed] = ()) -> list[_Draft]:
     """A list of the states that attended the meeting the document reports: one host-guest CONSULT each."""
     after = _attendees_after(sentence)
     before = None if after else _attendees_before(sentence)
-    if after is None and before is None:
+    seated = None if after or before else _with_seated(sentence)
+    if after is None and before is None and seated is None:
         return []
     # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
-    host = _host(sentence[:(after or before).start()], actors, []) or ctx.host or ctx.venue or _first_person(ctx)
+    cue_at = (after or before or seated).start()
+    host = _host(sentence[:cue_at], actors, []) or _met_in(sentence[:cue_at], places) or ctx.host or ctx.venue or \
+        _first_person(ctx)
     if host is None:
         return []
-    if after:
+    if seated:
+        span = seated.span("who")
+    elif after:
         span = (after.end(), len(sentence))
     else:
         start = max((b.end() for b in _ATTEND_CLAUSE.finditer(sentence, 0, before.start())), default=0)
@@ -2133,7 +2163,7 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context) -> list[_D
         if tail:
             stop = re.search(r"[.;:]", sentence[tail.end():])
             span = (start, tail.end() + stop.start() if stop else len(sentence))
-    cue = (after or before).group(0).strip()
+    cue = (after or before).group(0).strip() if not seated else sentence[seated.end("who"):seated.end()].strip()
     co = any(a.m.code == "TALIBAN" and span[0] <= a.start < span[1] for a in actors)
     if co:
         host = "TALIBAN"     # "drew a Taliban delegation together with envoys of X and Y": each met the Taliban
@@ -2761,8 +2791,12 @@ def _attended_once(sentence: str, listed: list[_Draft], drafts: list[_Draft]) ->
     guests = {R.side(_code(d.actor1, d.actor1_code)) if d.actor1 is not None else R.side(_code(d.actor2, d.actor2_code))
               for d in listed}
     # "the SCO summit was attended by the leaders of X, Y and Z": the passive verb's "X attended" is X on the list
+    # "convened the working group on Afghanistan, with officials from X and Y seated": the guests seated are the
+    # meeting's partners; the country it was about is not one more
+    seated = _with_seated(sentence) is not None and "AFG" not in guests
     out = [d for d in drafts if not (d.trigger.event_type == "CONSULT" and (
-        _pair(d) in on_list or d.trigger.mode == "multilateral" and _pair(d) & guests))] + listed
+        _pair(d) in on_list or d.trigger.mode == "multilateral" and _pair(d) & guests
+        or seated and "AFG" in _pair(d)))] + listed
     others = _UNNAMED_OTHERS.search(sentence)
     if others is not None:
         first = listed[0]
