@@ -118,3 +118,19 @@ def test_afghan_organs_after_the_takeover_are_the_de_facto_government():
     assert [m.code for m in find_mentions("The Afghan delegation met Uzbek officials.", before)][0] == "AFG"
     assert [m.code for m in find_mentions("The former Afghan government signed it.", after)][0] == "AFG"
     assert [m.code for m in find_mentions("Afghan refugees crossed the river.", after)][0] == "AFG"
+
+
+def test_the_eus_institutions_and_office_holders_code_to_the_eu():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text, when):
+        return [(m.text, m.code) for m in find_mentions(text, when)]
+
+    assert codes("Charles Michel and Ursula von der Leyen spoke.", dt.date(2023, 6, 1)) == [
+        ("Charles Michel", "EU"), ("Ursula von der Leyen", "EU")]
+    assert codes("The European Commission pledged more.", dt.date(2023, 6, 1)) == [("European Commission", "EU")]
+    holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
+    assert holders[("Kaja Kallas", "High Representative for Foreign Affairs and Security Policy")]["valid_from"] == \
+        "2024-12-01"
