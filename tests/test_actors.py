@@ -134,3 +134,17 @@ def test_the_eus_institutions_and_office_holders_code_to_the_eu():
     holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
     assert holders[("Kaja Kallas", "High Representative for Foreign Affairs and Security Policy")]["valid_from"] == \
         "2024-12-01"
+
+
+def test_more_states_by_name_demonym_and_capital():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text):
+        return [m.code for m in find_mentions(text, dt.date(2022, 1, 31)) if m.code]
+
+    assert codes("Norway flew the delegation to Oslo.") == ["NOR", "NOR"]
+    assert codes("Belarusian and Swiss officials met in Minsk.") == ["BLR", "CHE", "BLR"]
+    # a word that is a state's name elsewhere but a person's or a US state's here is not coded
+    assert codes("Michael Jordan visited Georgia.") == []

@@ -341,3 +341,12 @@ def test_talks_held_in_a_venue_with_a_named_guest(text):
 
 def test_talks_to_be_held_in_a_venue_are_no_event():
     assert consults("Talks with Taliban officials will be held in Termez next week.") == []
+
+
+def test_the_delegation_opening_the_next_sentence_is_the_visiting_one():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-meetings-delegation", dt.date(2022, 3, 21))
+    got = kit.coded("In late January a Taliban delegation spent three days in Oslo at talks hosted by the Norwegian "
+                    "government. The delegation sat down with envoys of the United States.")
+    assert ("TALIBAN", "USA", "CONSULT") in got
+    assert not any(a == "NOR" and b == "USA" for a, b, _ in got)
