@@ -88,7 +88,12 @@ def test_called_it_in_a_second_clause_follows_the_first_clauses_act():
 
 
 def test_leaders_gathering_in_a_capital_is_a_meeting():
-    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Turkmenistan gathered in Dushanbe "
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Turkmenistan gathered in Bishkek "
+                "for a summit.")
+    # in a capital none of them governs: its state hosted, one event per guest with it (CODEBOOK 2)
+    assert set(got) == {("KAZ", "KGZ", "CONSULT"), ("UZB", "KGZ", "CONSULT"), ("TKM", "KGZ", "CONSULT")}
+    # in a town, not a capital (a resort a state lends, not its government's seat): one event per pair
+    got = coded("On 15 September the leaders of Kazakhstan, Uzbekistan and Turkmenistan gathered in Cholpon-Ata "
                 "for a summit.")
     assert {("KAZ", "UZB", "CONSULT"), ("KAZ", "TKM", "CONSULT"), ("UZB", "TKM", "CONSULT")} <= set(got)
     # hosted in one member's capital: one event per guest with the host

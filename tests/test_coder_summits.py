@@ -169,3 +169,26 @@ def test_units_taking_part_in_drills_are_no_guests_of_a_meeting():
     got = coded("The CSTO held drills on Tajik soil near the Afghan border in October, with Russian units from the "
                 "201st base taking part.")
     assert all(t != "CONSULT" for _, _, t in got)
+
+
+def test_envoys_of_three_states_meeting_in_a_fourth_states_capital_each_meet_that_state():
+    got = [p for p in pairs("Special envoys of the United States, China and Russia gathered in Islamabad on Thursday "
+                            "for a round of talks on Afghanistan.") if None not in p]
+    assert sorted(got, key=sorted) == sorted([frozenset({"USA", "PAK"}), frozenset({"CHN", "PAK"}),
+                                              frozenset({"RUS", "PAK"})], key=sorted)
+    # in one member's capital that member hosts, as before
+    got = pairs("The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Tashkent on Friday.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"KAZ", "UZB"}), frozenset({"KGZ", "UZB"})], key=sorted)
+
+
+def test_the_four_countries_that_urge_the_taliban_are_not_counting_the_taliban():
+    text = ("Special envoys of the United States, China and Russia gathered in Islamabad on Thursday and held "
+            "separate talks with a Taliban delegation. In a joint statement, the four countries urged the Taliban "
+            "to form an inclusive government.")
+    asks = sorted((a, b) for a, b, t in coded(text) if t == "REQUEST")
+    assert asks == [("CHN", "TALIBAN"), ("PAK", "TALIBAN"), ("RUS", "TALIBAN"), ("USA", "TALIBAN")]
+    # a place named after the anaphor is no party it leaves out
+    text = ("Uzbek, Afghan and Pakistani officials met in Termez on Monday. The three governments signed a road map "
+            "in Tashkent.")
+    signed = {frozenset((a, b)) for a, b, t in coded(text) if t == "AGREE"}
+    assert signed == {frozenset({"UZB", "AFG"}), frozenset({"UZB", "PAK"}), frozenset({"AFG", "PAK"})}

@@ -127,6 +127,7 @@ _GROUP_ANAPHOR = re.compile(
     r"delegations|leaders|partners|(?:(?:foreign|prime|defen[cs]e|trade|energy|interior|deputy)\s+)?ministers|capitals|"
     r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
     r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
+_PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|across|of|through)\s+(?:the\s+)?$", re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -182,7 +183,19 @@ class _Context:
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
 
-    def parties(self, n: int) -> list[str]:
+    def parties(self, n: int, without: str | None = None) -> list[str]:
+        if without is not None:
+            # "the four countries urged the Taliban": the parties other than the one the clause acts on
+            keep = [(a, b) for a, b in self.recent if without not in (R.side(a), R.side(b))]
+            if keep:
+                saved = self.recent, self.recent_index
+                self.recent_index = [i for (a, b), i in zip(self.recent, self.recent_index)
+                                     if without not in (R.side(a), R.side(b))]
+                self.recent = keep
+                try:
+                    return self.parties(n)
+                finally:
+                    self.recent, self.recent_index = saved
         if n >= 3:
             # "the three sides": the last sentence that named that many parties acting together
             by_sentence: dict = {}
@@ -852,7 +865,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
                         all(R.side(x.code) != R.side(c) for c in own):
                     own.append(x.code)
             before = []       # "X offered condolences, and the two leaders agreed": the anaphor is the subject
-        parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n)
+        # "the four countries urged the Taliban": the side the clause acts on is not one of the four
+        after = [x for x in local if x.start >= offset + m.end() and x.code and x.code != _UNNAMED and x.kind != "capital"
+                 and not _PLACE_PREP.search(sentence, max(0, x.start - offset - 12), x.start - offset)]
+        without = R.side(after[0].code) if n >= 3 and after and not before else None
+        parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n, without)
         if not before and len(parties) < n and len(ctx.prev_parties) == n:
             # "Uzbekistan and Afghanistan: a new deal. The two countries signed ...": the pair the sentence before
             # named, when no event has paired anyone yet
@@ -2590,6 +2607,13 @@ def _meeting_host(group: list[R.Placed], places: list[R.Placed], start: int, lim
             hub = [g for g in group if R.side(g.m.code) == R.side(p.m.country)]
             if len(hub) == 1:
                 return hub[0]
+    # "envoys of X, Y and Z gathered in Islamabad": a meeting in a capital none of them governs, whose state
+    # hosted it (its capital named as the venue, not a region or a town: a state may meet in a third country's town)
+    for p in places:
+        if start <= p.start < limit and p.prep in ("in", "at") and p.m.kind == "capital" and p.m.country and \
+                R.side(p.m.country) != "AFG":
+            host = p.m.code or p.m.country
+            return R.Placed(Mention(p.start, p.end, host, "capital", p.m.text), p.start, p.end, None)
     return None
 
 
