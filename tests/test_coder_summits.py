@@ -192,3 +192,13 @@ def test_the_four_countries_that_urge_the_taliban_are_not_counting_the_taliban()
             "in Tashkent.")
     signed = {frozenset((a, b)) for a, b, t in coded(text) if t == "AGREE"}
     assert signed == {frozenset({"UZB", "AFG"}), frozenset({"UZB", "PAK"}), frozenset({"AFG", "PAK"})}
+
+
+def test_guests_who_joined_attend_the_meeting_the_sentence_before_gave_its_owner():
+    text = ("Norway hosted a Taliban delegation in Oslo on Sunday. Japan's first summit with the Central Asian "
+            "presidents took place by video on Thursday. Tokayev, Mirziyoyev and Japarov all joined from their "
+            "capitals.")
+    got = [p for p in pairs(text) if None not in p and "TALIBAN" not in p]
+    # the owner of the summit just told, not the first host the document named
+    assert sorted(got, key=sorted) == sorted([frozenset({"JPN", "KAZ"}), frozenset({"JPN", "UZB"}),
+                                              frozenset({"JPN", "KGZ"})], key=sorted)

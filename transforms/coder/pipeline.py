@@ -182,6 +182,8 @@ class _Context:
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
+    gathering: tuple | None = None                                # (host, sentence) of the last meeting told as a state's own
+    index: int = 0                                                # the sentence being coded
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
         if without is not None:
@@ -322,6 +324,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             topic = _first_person(ctx) or topic
         if _THEY.match(sentence) and ctx.prev_subject:
             topic = ctx.prev_subject
+        ctx.index = index
+        owner = _gathering_owner(sentence, actors)
+        if owner is not None:
+            ctx.gathering = (owner, index)
         if ctx.host is None:
             ctx.host = _host(sentence, actors, places)
         if ctx.venue is None:
@@ -2150,6 +2156,21 @@ def _with_seated(sentence: str) -> re.Match | None:
     return m if m is not None and _MEETING_BEFORE.search(sentence, 0, m.start()) else None
 
 
+# "Narendra Modi's first summit with the Central Asian leaders took place by video": the owner of a meeting
+_OWN_GATHERING = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting|conference|session|round|forum|dialogue|"
+                            r"consultations)\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def _gathering_owner(sentence: str, actors: list[R.Placed]) -> str | None:
+    """The state whose meeting this sentence tells by a possessive ("India's summit with Central Asia")."""
+    if "'" not in sentence and "’" not in sentence:
+        return None
+    for a in actors:
+        if a.prep is None and a.m.code and a.m.code != _UNNAMED and _OWN_GATHERING.match(sentence, a.end):
+            return a.m.code
+    return None
+
+
 def _met_in(sentence: str, places: list[R.Placed]) -> str | None:
     for p in places:
         if p.end <= len(sentence) and p.m.country and _MET_IN.search(sentence, max(0, p.start - 30), p.start):
@@ -2166,8 +2187,9 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: li
         return []
     # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
     cue_at = (after or before or seated).start()
-    host = _host(sentence[:cue_at], actors, []) or _met_in(sentence[:cue_at], places) or ctx.host or ctx.venue or \
-        _first_person(ctx)
+    recent = ctx.gathering[0] if ctx.gathering is not None and 0 < ctx.index - ctx.gathering[1] <= 2 else None
+    host = _host(sentence[:cue_at], actors, []) or _met_in(sentence[:cue_at], places) or recent or ctx.host or \
+        ctx.venue or _first_person(ctx)
     if host is None:
         return []
     if seated:
