@@ -202,3 +202,12 @@ def test_guests_who_joined_attend_the_meeting_the_sentence_before_gave_its_owner
     # the owner of the summit just told, not the first host the document named
     assert sorted(got, key=sorted) == sorted([frozenset({"JPN", "KAZ"}), frozenset({"JPN", "UZB"}),
                                               frozenset({"JPN", "KGZ"})], key=sorted)
+
+
+def test_a_host_receiving_guests_it_does_not_name_one_by_one_is_a_hosting_with_the_guests_null():
+    assert coded("Putin received the five presidents in Sochi on 3 May.") == [("RUS", None, "CONSULT")]
+    # the venue is where the guests met, not one of them
+    assert coded("Guterres gathered special envoys on Afghanistan in Doha on 1 May.") == [("UN", None, "CONSULT")]
+    # guests named: a welcome of those states, as before
+    assert ("UZB", "KAZ", "CONSULT") not in coded("Uzbekistan welcomed the foreign ministers of Kazakhstan and "
+                                                  "Tajikistan in Termez on Monday.")

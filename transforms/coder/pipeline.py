@@ -3719,7 +3719,10 @@ def _agent_from_topic(d: _Draft, actors: list[R.Placed], sentence: str, topic: s
 
 
 # "X hosted / convened the meeting": the host's act even when the guests go unnamed ("the five presidents")
-_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired|(?:was|is|were|are|played|plays|has played) host to)\b", re.I)
+_CONVENED = re.compile(r"(?:hosted|convened|convenes|hosts|chaired|(?:was|is|were|are|played|plays|has played) host to)\b"
+                       r"|(?:received|receives|gathered|gathers|brought together|brings together|welcomed|welcomes)\s.*"
+                       r"\b(?:presidents|leaders|heads of (?:state|government)|envoys|special representatives|ministers|"
+                       r"delegations|representatives|counterparts)$", re.I)
 
 
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though)\b")
