@@ -174,3 +174,22 @@ def test_a_weekday_with_an_indefinite_article_is_no_particular_day():
     # the weekday itself is the last one before publication
     assert dated("On Saturday Meredov crossed into Herat and met Muttaqi.", "CONSULT") == \
         [(dt.date(2025, 10, 11), "day")]
+
+
+def test_a_bulleted_sentence_opening_with_its_date_dates_the_next_ones_not_a_nouns_year():
+    text = ("- On 11 February the US president signed an order on Afghan reserves, leaving half tied up in lawsuits "
+            "brought by relatives of the victims of the September 2001 attacks. The Taliban denounced the order.\n"
+            "- Two weeks later the US Treasury eased sanctions on the Taliban.")
+    got = {e[2]: (e[3], e[4]) for e in events(text)}
+    assert got["ACCUSE"] == (dt.date(2025, 2, 11), "day")
+    assert got["CONCEDE"] == (dt.date(2025, 2, 1), "month")       # two weeks after 11 February
+
+
+def test_an_act_told_after_a_dated_day_in_an_after_clause_is_of_that_month():
+    text = ("Xi received the five presidents in Xi'an on 18 May 2023. After the ministers met in Chengdu on 1 December "
+            "2024, Beijing's spokesman said China had agreed to help Afghanistan.")
+    assert dated(text, "AGREE") == [(dt.date(2024, 12, 1), "month")]
+    # after a month only, the act is not dated to it: it keeps the running date of the story
+    text = ("Moscow stepped up checks on 24 March. After the suspects were arrested in March, Russia deported "
+            "Tajik migrants.")
+    assert dated(text, "COERCE") == [(dt.date(2025, 3, 24), "day")]

@@ -146,7 +146,8 @@ def reference_date(published: dt.date | None, text: str) -> dt.date | None:
 # that opens with "Because" and a time phrase is dated by it, as any opening phrase dates its sentence
 _BECAUSE_FRAME = re.compile(r"\s*Because\s+(?:only\s+|just\s+|as recently as\s+|as early as\s+)?"
                             r"(?:last|earlier|this|in|on|late|early|back in)\b[^,;]{0,30},\s*$")
-_OPENER = re.compile(r"\s*(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
+_AFTER_OPENING = re.compile(r"\s*(?:After|Following|Soon after|Shortly after|Right after|Just after)\s")
+_OPENER = re.compile(r"\s*(?:[-–—•*]\s+)?(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
                      r"as|when|after|following|before|prior to|since|until|despite|although|though|while|whereas|"
                      r"if|unless|because|\w+ing)\b", re.I)
 
@@ -448,8 +449,8 @@ class Clock:
         """The date the sentence as a whole is about: its framing date, else its last main-clause date."""
         best = None
         for d in self.dates:
-            if d.bound or self._purpose(d):
-                continue
+            if d.bound or self._purpose(d) or self._noun_date(d, -10):
+                continue        # ("the victims of the September 2001 attacks": a noun's date, not the story's)
             kind = self._segments[_segment_of(self._segments, d.start)][2]
             if kind == "frame":
                 return d
@@ -634,6 +635,13 @@ class Clock:
         by = [d for d in dates if d.bound_word == "by" and d.precision == "month" and _segment_of(segs, d.start) == mine]
         if by:
             return _info(by[0])
+        if mine > 0 and segs[0][2] == "sub" and _AFTER_OPENING.match(self.sentence):
+            # "After the ministers met in Chengdu on 1 December 2024, Beijing said ...": an act told right after a
+            # dated one, with no date of its own, is of that month (the day after it is not told; after a month
+            # only, the act may be of any later month: "After the arrests in March, migrants were stopped")
+            lead = [d for d in free if _segment_of(segs, d.start) == 0 and d.precision == "day"]
+            if lead:
+                return _info(lead[-1], cap="month")
         context = self.para or self.section or self.story
         if context is not None and _PLUPERFECT.search(self.sentence, max(0, head - 24), head):
             # "Griffiths, who met the Taliban eight days earlier, said they had promised ...": an act in
