@@ -70,3 +70,24 @@ def test_a_standing_relation_in_the_present_simple_is_no_meeting():
     assert coded("Taliban units now hold the old posts, and the Turkmen deal with them as they dealt with their predecessors.") == []
     assert ("TJK", "TALIBAN", "CONSULT") in coded("On 12 June Tajik officials dealt with the Taliban directly for the first time.")
     assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan has been dealing with the Taliban since 2021.")
+
+
+def test_the_authors_advice_names_acts_it_does_not_report():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-not-events-advice", dt.date(2024, 5, 10))
+    assert kit.coded("We recommend that the CSTO fund the Tajik border programme, and that Tashkent and Dushanbe "
+                     "open a channel with each other.") == []
+    assert kit.coded("- We suggest watching the Torkham numbers: a drop in cargo would show that Kabul has closed "
+                     "the crossing.") == []
+    # a government's own recommendation, told in the third person, is an act
+    assert ("UZB", "TALIBAN", "REQUEST") in kit.coded("On Monday Uzbekistan urged the Taliban to reopen the crossing.")
+
+
+def test_an_act_that_none_of_them_did_is_not_an_event():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-not-events-none", dt.date(2024, 5, 10))
+    got = kit.coded("Several Central Asian governments have expanded trade with the Taliban, but none has formally "
+                    "recognised their government.")
+    assert all(t != "SUPPORT" for _, _, t in got)
+    assert ("KAZ", "TALIBAN", "SUPPORT") in kit.coded("In 2024 Kazakhstan formally recognised none other than the "
+                                                      "Taliban government.")

@@ -30,7 +30,7 @@ _BOILERPLATE = re.compile(
     r"detailed profile|is a (?:research|senior|visiting|non-resident) (?:analyst|fellow|associate)", re.I)
 # negation, modality, plans and conditions in the words before a trigger (lower case on purpose: "May")
 _NOT_ASSERTED = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|without(?!\s+(?:any\s+)?(?:interruptions?|delays?|pause|a\s+break|breaks?|fail|exception|incidents?|hindrance|obstruction|problems?))|refrained from|refused to|declined to|failed to|denied|"
+    r"\b(?:not|never|no longer|neither|nor|none(?! other)|nobody|no one|without(?!\s+(?:any\s+)?(?:interruptions?|delays?|pause|a\s+break|breaks?|fail|exception|incidents?|hindrance|obstruction|problems?))|refrained from|refused to|declined to|failed to|denied|"
     r"deny|denies|will|would|could|may|might|shall|should|must|can|plans? to|planned to|planning to|"
     r"intends? to|intended to|intending to|expected to|expects to|set to|aims? to|aimed at|hopes? to|hoped to|"
     r"wants? to|wanted to|seeks? to|ready to|willing to|likely to|unlikely to|if|unless|whether|"
@@ -110,7 +110,11 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
 _OUTLOOK = re.compile(
     r"^\W*(?:(?:key|main|further)\s+)?(?:indicators?|signposts?|signals|signs|things|issues|questions|points|developments|"
     r"what)\s+to\s+(?:watch|monitor|follow|look\s+(?:out\s+)?for)\b|^\W*(?:watch\s+for|looking\s+ahead|outlook|"
-    r"scenarios?|forecast)\s*[:\-–—]", re.I)
+    r"scenarios?|forecast)\s*[:\-–—]"
+    # the author's advice: "We recommend that the CSTO fund ...", "- We suggest watching ...", "I hope our officials
+    # will ask ...": recommendations are no events (CODEBOOK 1), whatever acts they name
+    r"|^\W*(?:We|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*(?:recommend|suggest|advise|hope)\b"
+    r"|^\W*Our\s+(?:main\s+|first\s+|key\s+)?(?:recommendations?|advice|suggestions?)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
