@@ -148,3 +148,15 @@ def test_more_states_by_name_demonym_and_capital():
     assert codes("Belarusian and Swiss officials met in Minsk.") == ["BLR", "CHE", "BLR"]
     # a word that is a state's name elsewhere but a person's or a US state's here is not coded
     assert codes("Michael Jordan visited Georgia.") == []
+
+
+def test_a_currency_named_after_a_state_is_no_mention_of_it():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text):
+        return [(m.text, m.code) for m in find_mentions(text, dt.date(2025, 6, 1)) if m.code]
+
+    assert codes("Trade should reach 3 billion US dollars, or 5 million U.S. dollars, or 2 million Kazakh tenge.") == []
+    assert codes("The US pledged $5 million, and Uzbek officials agreed.") == [("US", "USA"), ("Uzbek", "UZB")]

@@ -159,6 +159,11 @@ def _valid(alias, when: dt.date | None) -> bool:
     return (alias.valid_from is None or alias.valid_from <= when) and (alias.valid_to is None or when <= alias.valid_to)
 
 
+_CURRENCY_WORDS = frozenset("""dollar dollars cents yuan renminbi rouble roubles ruble rubles tenge soum soums sum
+som soms somoni manat manats afghani afghanis rupee rupees rial rials riyal riyals lira liras dirham dirhams euro
+euros pound pounds yen""".split())
+
+
 def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Mention]:
     """Actor and place mentions in a (footnote-masked) document text, ordered by position."""
     lower, exact, labels, _ = _matchers()
@@ -179,6 +184,8 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             continue
         if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
             continue      # "its Afghanistan-based branch": a location, not the actor
+        if span.end < len(doc) and doc[span.end].lower_ in _CURRENCY_WORDS:
+            continue      # "3 billion US dollars", "200 million Kazakh tenge": a currency, not the state acting
         if span_text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
             continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
         chosen = None
