@@ -151,3 +151,13 @@ def test_active_voice_attribution_of_an_attack_is_an_accusation():
                                                 "the attack.")}
     assert "ACCUSE" not in {t[2] for t in coded("Police said unknown gunmen had carried out the attack.")}
     assert "ACCUSE" not in {t[2] for t in coded("Uzbekistan said Russian engineers had carried out the survey.")}
+
+
+def test_a_states_railway_or_border_service_acts_for_the_state():
+    got = coded("On 18 July, in Islamabad, representatives of the railways of Uzbekistan, Afghanistan and Pakistan "
+                "signed a joint protocol on the route.")
+    assert {frozenset((a, b)) for a, b, t in got if t == "AGREE"} == {
+        frozenset({"UZB", "AFG"}), frozenset({"UZB", "PAK"}), frozenset({"AFG", "PAK"})}
+    # the railways as what is acted on stay no party: "upgraded the railways of X" names no partner of the act
+    got = coded("On 18 July China upgraded the railways of Uzbekistan.")
+    assert ("UZB", "CHN", "COOPERATE") not in got

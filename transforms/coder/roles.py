@@ -90,6 +90,9 @@ _OF_HEAD = re.compile(
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?|"
+    # "representatives of the railways of X, Y and Z signed": a state's railway, customs or border service acts for it
+    r"(?:national\s+)?railways|railway\s+(?:companies|administrations|authorities)|customs\s+(?:services|authorities)|"
+    r"border\s+(?:guards|services|troops)|central\s+banks|"
     # "The Ministry of Foreign Affairs of the Republic of Uzbekistan expresses ...", "the Embassy of Turkmenistan in
     # Kabul handed over ...": an organ of the state named after it speaks and acts for that state
     r"ministr(?:y|ies)(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|embass(?:y|ies)|"
