@@ -160,3 +160,14 @@ def test_a_currency_named_after_a_state_is_no_mention_of_it():
 
     assert codes("Trade should reach 3 billion US dollars, or 5 million U.S. dollars, or 2 million Kazakh tenge.") == []
     assert codes("The US pledged $5 million, and Uzbek officials agreed.") == [("US", "USA"), ("Uzbek", "UZB")]
+
+
+def test_a_demonym_before_colleague_names_the_colleagues_state():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+    got = [(m.text, m.code) for m in find_mentions("Kazakbaev invited his Indian colleague to Bishkek.",
+                                                   dt.date(2021, 12, 20)) if m.code]
+    assert ("Indian", "IND") in got
+    # an adjective before a thing is no state
+    assert [m.code for m in find_mentions("He praised the Indian cuisine.", dt.date(2021, 12, 20)) if m.code] == []

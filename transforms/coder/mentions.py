@@ -26,7 +26,7 @@ government governments authorities authority regime administration leadership le
 president presidents president's prime premier minister ministers ministry foreign deputy officials
 official delegation delegations side sides embassy ambassador envoy envoys consulate consul diplomats diplomat
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
-military guards guard border police security counterpart counterparts parliament senate cabinet
+military guards guard border police security counterpart counterparts colleague colleagues parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses mills millers
 producers suppliers manufacturers
