@@ -161,3 +161,12 @@ def test_a_states_railway_or_border_service_acts_for_the_state():
     # the railways as what is acted on stay no party: "upgraded the railways of X" names no partner of the act
     got = coded("On 18 July China upgraded the railways of Uzbekistan.")
     assert ("UZB", "CHN", "COOPERATE") not in got
+
+
+def test_the_two_sides_told_with_a_modifier_are_the_pair_just_named():
+    got = coded("Turkmenistan and the Taliban signed a rail deal in May. In July the heads of the two railway "
+                "administrations held talks on the joint projects.")
+    assert ("TKM", "TALIBAN", "CONSULT") in got
+    got = coded("Uzbekistan and the Taliban signed a deal in May. In July the two neighbouring countries opened a "
+                "new crossing.")
+    assert ("UZB", "TALIBAN", "COOPERATE") in got

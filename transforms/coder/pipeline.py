@@ -127,7 +127,8 @@ _REL_PRONOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:that\s+|which\s+|whom\s+)?(
 _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:sides|parties|governments|countries|states|neighbou?rs|"
+    r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:sides|parties|governments|"
+    r"countries|states|neighbou?rs|administrations|railways|utilities|"
     r"delegations|leaders|partners|(?:(?:foreign|prime|defen[cs]e|trade|energy|interior|deputy)\s+)?ministers|capitals|"
     r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
     r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
