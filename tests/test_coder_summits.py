@@ -211,3 +211,13 @@ def test_a_host_receiving_guests_it_does_not_name_one_by_one_is_a_hosting_with_t
     # guests named: a welcome of those states, as before
     assert ("UZB", "KAZ", "CONSULT") not in coded("Uzbekistan welcomed the foreign ministers of Kazakhstan and "
                                                   "Tajikistan in Termez on Monday.")
+
+
+def test_a_trilateral_meeting_with_two_named_partners_pairs_all_three():
+    got = pairs("On Monday Saidov took part in a trilateral meeting with the Acting Minister of Foreign Affairs of "
+                "Afghanistan A.Kh. Muttaqi and the Minister of Foreign Affairs of Pakistan M.I. Dar.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"UZB", "TALIBAN"}), frozenset({"UZB", "PAK"}),
+                                              frozenset({"TALIBAN", "PAK"})], key=sorted)
+    # a meeting with two partners, not said to be three-way: the subject with each
+    got = pairs("On Monday Saidov met Muttaqi and Dar.")
+    assert sorted(got, key=sorted) == sorted([frozenset({"UZB", "TALIBAN"}), frozenset({"UZB", "PAK"})], key=sorted)

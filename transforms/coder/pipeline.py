@@ -133,6 +133,8 @@ _GROUP_ANAPHOR = re.compile(
     r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
     r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|across|of|through)\s+(?:the\s+)?$", re.I)
+_SEVERAL_WAY = re.compile(r"\b(?:tri|quadri)lateral|\btripartite|\bquadripartite|\b(?:three|four)-(?:way|party|sided)\b",
+                          re.I)
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -1030,7 +1032,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             objects = R.coordinated_after(actors, draft.actor2, sentence, limit)
             if len(objects) > 1:
                 # "thanked Kazakhstan and Uzbekistan": one event per recipient
-                variants = [dataclasses.replace(v, actor2=o) for v in variants for o in objects]
+                among = [dataclasses.replace(variants[0], actor1=a, actor1_code=None, actor2=b)
+                         for i, a in enumerate(objects) for b in objects[i + 1:]] \
+                    if t.event_type in ("CONSULT", "AGREE") and len(variants) == 1 and \
+                    _SEVERAL_WAY.search(sentence, max(0, m.start() - 40), m.end() + 40) else []
+                variants = [dataclasses.replace(v, actor2=o) for v in variants for o in objects] + among
+                # ("a trilateral meeting with Y and Z", "signed a tripartite accord with Y and Z": Y and Z met too)
         for variant in variants:
             if variant.actor2 is not None and R.side(variant.actor2.m.code) in group_sides:
                 variant.actor2 = None

@@ -86,7 +86,8 @@ _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _OF_HEAD = re.compile(
     r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
-    r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?|leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
+    r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|"
+    r"leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?|"
@@ -99,7 +100,7 @@ _OF_HEAD = re.compile(
     r"consulates?(?:[\s-]general)?|cabinet(?:\s+of\s+ministers)?|parliament|administration|side|"
     # "The propaganda outlets of ISKP ... have denounced": a body's voice speaks for it
     r"outlets|mouthpieces?|media\s+arms?|(?:security\s+|intelligence\s+|special\s+)services|agencies)\s+of\s+"
-    r"(?:(?:the|a|an)\s+)?(?:republic\s+of\s+)?$", re.I)
+    r"(?:(?:the|a|an)\s+)?(?:(?:islamic|people['’]s|federal|democratic|socialist|kyrgyz)\s+)?(?:republic\s+of\s+)?$", re.I)
 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
 _HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
                         r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
@@ -382,6 +383,11 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     return seen
 
 
+_COORD_TITLE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
+                                r"(?:(?:(?-i:[A-Z])[\w-]*|of|and|for)\s+){0,8}?(?:of|for)\s+(?:the\s+)?"
+                                r"(?:(?:Islamic|People['’]s|Federal|Kyrgyz)\s+)?(?:Republic\s+of\s+)?$")
+
+
 def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit: int) -> list[Placed]:
     """`first` and the mentions coordinated with it to its right ("to Kazakhstan, Kyrgyzstan and Uzbekistan")."""
     group = [first]
@@ -400,7 +406,9 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
             # the holder's name are one member, and the list goes on after the name
             group[-1] = nxt
             continue
-        if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
+        if nxt.start == cur.start or _COORD.match(gap) or _COORD_TITLE_AFTER.match(gap):
+            # ("with the Acting Minister of Foreign Affairs of X A.Kh. Muttaqi and the Minister of Foreign Affairs of
+            # Y M.I. Dar": the second member is an office of the next state)
             if all(side(nxt.m.code) != side(b.m.code) for b in group):
                 group.append(nxt)
             else:
