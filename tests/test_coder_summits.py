@@ -221,3 +221,15 @@ def test_a_trilateral_meeting_with_two_named_partners_pairs_all_three():
     # a meeting with two partners, not said to be three-way: the subject with each
     got = pairs("On Monday Saidov met Muttaqi and Dar.")
     assert sorted(got, key=sorted) == sorted([frozenset({"UZB", "TALIBAN"}), frozenset({"UZB", "PAK"})], key=sorted)
+
+
+def test_an_agentless_deal_after_a_three_party_meeting_is_a_deal_of_each_pair():
+    text = ("On Monday Saidov took part in a trilateral meeting with the Acting Minister of Foreign Affairs of "
+            "Afghanistan A.Kh. Muttaqi and the Minister of Foreign Affairs of Pakistan M.I. Dar. The parties reviewed "
+            "the railway project. Following the talks, a framework agreement on the railway was signed.")
+    deals = {frozenset((a, b)) for a, b, t in coded(text) if t == "AGREE"}
+    assert deals == {frozenset({"UZB", "TALIBAN"}), frozenset({"UZB", "PAK"}), frozenset({"TALIBAN", "PAK"})}
+    # after a meeting of two, the deal is of those two
+    deals = {frozenset((a, b)) for a, b, t in coded("On Monday Saidov met Muttaqi in Kabul. Following the talks, an "
+                                                    "agreement on the railway was signed.") if t == "AGREE"}
+    assert deals == {frozenset({"UZB", "TALIBAN"})}

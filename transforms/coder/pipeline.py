@@ -191,6 +191,7 @@ class _Context:
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
     gathering: tuple | None = None                                # (host, sentence) of the last meeting told as a state's own
     index: int = 0                                                # the sentence being coded
+    consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
         if without is not None:
@@ -245,6 +246,8 @@ class _Context:
             self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
         if ev.event_type == "ASSAULT" and ev.actor1 and ev.actor2:
             self.attackers[R.side(ev.actor2)] = ev.actor1
+        if ev.event_type == "CONSULT" and ev.actor1 and ev.actor2:
+            self.consult_pairs[(ev.actor1, ev.actor2)] = ev.sentence_index
         if ev.actor1 and ev.actor2:
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
@@ -998,6 +1001,9 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         group = getattr(draft, "_coordinated", None) or []
         group = group + _alongside_those(sentence, actors, draft, group, limit)
         variants = [draft]
+        if getattr(draft, "_all_pairs", None):
+            variants = [dataclasses.replace(draft, actor1=None, actor1_code=a, actor2=None, actor2_code=b)
+                        for a, b in draft._all_pairs]  # type: ignore[attr-defined]
         group_sides = {R.side(member.m.code) for member in group}
         t = draft.trigger
         mutual = t.frame == "symmetric" or t.event_type in _MUTUAL_TYPES and t.mode not in _ONE_WAY_MODES and \
@@ -1661,6 +1667,14 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
                     and _code(x.actor2, x.actor2_code)), None)
     if meeting is None and ctx.last_meeting is not None and index - ctx.last_meeting[2] <= 1:
         meeting = ctx.last_meeting[:2]
+    sides = _meeting_sides(drafts, ctx, index) if t.event_type in _DEAL_TYPES and d.actor2 is None and \
+        d.actor2_code is None else []
+    if len(sides) >= 3:
+        # "a trilateral meeting of X, Y and Z. Following the talks, the framework agreement was signed": a deal of
+        # all three, one event per pair of them (as a deal the three sign together is coded)
+        d._all_pairs = [(a, b) for i, a in enumerate(sides) for b in sides[i + 1:]]  # type: ignore[attr-defined]
+        d.confidence -= 0.15
+        return
     if meeting is None and (t.event_type == "AGREE" or talks):
         _deal_counterpart(d, ctx)
         return
@@ -1681,6 +1695,23 @@ def _passive_parties(sentence: str, d: _Draft, drafts: list[_Draft], ctx: _Conte
 _THIRD_PARTY_HEARSAY = re.compile(r"\b(?:analysts?|observers?|experts?|commentators?|sources|diplomats|insiders|rumou?rs?|"
                                   r"reports?|some|many|others)\b[^,;:]{0,30}?\b(?:say|says|said|claim\w*|report\w*|"
                                   r"believe\w*|suggest\w*|allege\w*)\b", re.I)
+
+
+def _meeting_sides(drafts: list[_Draft], ctx: _Context, index: int) -> list[str]:
+    """The distinct sides of the meetings told in this sentence's drafts, else in the last sentence of the two before
+    that told one."""
+    pairs = [(_code(x.actor1, x.actor1_code), _code(x.actor2, x.actor2_code)) for x in drafts
+             if x.trigger.event_type == "CONSULT"]
+    if not pairs:
+        told = [(p, i) for p, i in zip(ctx.recent, ctx.recent_index) if index - 2 <= i < index and ctx.consult_pairs.get(p) == i]
+        last = max((i for _, i in told), default=None)
+        pairs = [p for p, i in told if i == last]
+    sides: list[str] = []
+    for pair in pairs:
+        for code in pair:
+            if code not in (None, _UNNAMED) and all(R.side(code) != R.side(c) for c in sides):
+                sides.append(code)
+    return sides
 
 
 def _deal_counterpart(d: _Draft, ctx: _Context) -> None:
