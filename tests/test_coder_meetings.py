@@ -350,3 +350,16 @@ def test_the_delegation_opening_the_next_sentence_is_the_visiting_one():
                     "government. The delegation sat down with envoys of the United States.")
     assert ("TALIBAN", "USA", "CONSULT") in got
     assert not any(a == "NOR" and b == "USA" for a, b, _ in got)
+
+
+def test_a_from_phrase_of_a_later_clause_is_not_the_agent_of_a_visit_noun():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-meetings-from-agent", dt.date(2024, 10, 10))
+    got = kit.coded("During his trip to Kabul in August, Uzbek Prime Minister Abdulla Aripov told his hosts that "
+                    "Tashkent was willing to receive an ambassador from the Islamic Emirate.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got and ("TALIBAN", "UZB", "CONSULT") not in got
+    # the noun's own by-phrase, and one after a comma with its participle, are its agent
+    assert kit.coded("The visit to Tashkent by a Taliban delegation on Monday was the first.") == \
+        [("TALIBAN", "UZB", "CONSULT")]
+    got = kit.coded("The attack on a market near Moscow in March, claimed by Islamic State Khorasan, killed 140.")
+    assert ("ISKP", "RUS", "ASSAULT") in got

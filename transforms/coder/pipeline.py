@@ -135,6 +135,7 @@ _GROUP_ANAPHOR = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|across|of|through)\s+(?:the\s+)?$", re.I)
 _SEVERAL_WAY = re.compile(r"\b(?:tri|quadri)lateral|\btripartite|\bquadripartite|\b(?:three|four)-(?:way|party|sided)\b",
                           re.I)
+_NOUN_PHRASE_END = re.compile(r",(?!\d)(?!\s+(?:(?:later|since|quickly|swiftly)\s+)?\w+(?:ed|en|wn)\s+by\b)|[;:]|\s[–—]\s|\b(?:that|which|who|whom|whose|where|when|while|because|although)\b")
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -2014,11 +2015,15 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     # noun frame
     exclude: set[str | None] = set()
-    agent = R.by_agent(actors, d.head_end, limit)
+    # the noun's own phrase: "the visit by X", "a trip from X" (not a "from X" of a clause after a comma or "that":
+    # "During his trip to Kabul, Aripov said Tashkent would receive an ambassador from the Emirate")
+    stop = _NOUN_PHRASE_END.search(sentence, d.head_end, limit)
+    np_end = stop.start() if stop else limit
+    agent = R.by_agent(actors, d.head_end, np_end)
     if agent is None and t.of == "agent":
-        agent = R.by_agent(actors, d.head_end, min(limit, d.head_end + 60), preps=("of",))
+        agent = R.by_agent(actors, d.head_end, min(np_end, d.head_end + 60), preps=("of",))
     if agent is None and t.from_agent:
-        agent = R.by_agent(actors, d.head_end, limit, preps=("from",))
+        agent = R.by_agent(actors, d.head_end, np_end, preps=("from",))
     if agent is None:
         pre = R.premodifier(sentence, actors, d.head)
         if pre is not None and not t.target_subject:
