@@ -1,0 +1,58 @@
+"""Cooperation and diplomacy between one party and another (session 7): letters of sympathy addressed to someone
+named between the verb and the letter, calls that follow them, and the writers' own recommendations (own
+sentences, not copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-s7-coop", dt.date(2024, 5, 20))
+doc, coded, types, events = _KIT.doc, _KIT.coded, _KIT.types, _KIT.events
+
+
+def test_a_letter_of_sympathy_sent_to_someone_named_before_it_is_support_from_the_sender():
+    got = coded("Kyrgyz President Sadyr Japarov sent Putin a telegram of condolence on Saturday.")
+    assert got == [("KGZ", "RUS", "SUPPORT")]
+    got = coded("The Uzbek president sent the Russian leader a message of sympathy on Friday.")
+    assert got == [("UZB", "RUS", "SUPPORT")]
+    # inside a relative clause the sender is still the one the clause hangs on
+    got = coded("Kazakh President Tokayev, who had sent Xi Jinping a letter of support the day before, "
+                "arrived in Beijing on Monday.")
+    assert ("KAZ", "CHN", "SUPPORT") in got
+    assert ("CHN", "KAZ", "SUPPORT") not in got
+
+
+def test_a_letter_sent_is_no_aid():
+    # the letter is no shipment of aid (before: "sent" read as aid to the addressee)
+    assert "AID" not in types("Kyrgyz President Sadyr Japarov sent Putin a telegram of condolence on Saturday.")
+    # aid sent stays aid
+    assert ("KGZ", "TALIBAN", "AID") in coded("Kyrgyzstan sent the Taliban 50 tonnes of flour on Saturday.") or \
+        ("KGZ", "AFG", "AID") in coded("Kyrgyzstan sent the Taliban 50 tonnes of flour on Saturday.")
+
+
+def test_a_call_that_follows_a_letter_is_a_call_to_its_addressee():
+    got = coded("The Tajik president, who had written to Putin on Friday, followed up with a phone call on Sunday.")
+    assert ("TJK", "RUS", "CONSULT") in got
+    got = coded("Tokayev sent Erdogan a message of condolence on Monday and followed it with a telephone call.")
+    assert ("KAZ", "TUR", "SUPPORT") in got
+    assert ("KAZ", "TUR", "CONSULT") in got
+
+
+def test_followed_by_something_else_is_no_call():
+    phone = [e for e in events("The talks in Tashkent were followed by a dinner for the Afghan delegation.")
+             if e.mode == "phone"]
+    assert phone == []
+    assert "CONSULT" not in types("The earthquake was followed by heavy rain in Badakhshan.")
+
+
+def test_the_writers_own_recommendation_is_no_event():
+    lead = "Tajikistan asked the CSTO for border equipment on Monday. "
+    alone = coded(lead.strip())
+    assert coded(lead + "We recommend that the CSTO fund the Tajik programme and that Dushanbe open a channel "
+                        "to Tashkent.") == alone
+    assert coded(lead + "We would also advise Tashkent to press for a water commission.") == alone
+    # a state recommending something to another is still its request
+    got = coded("Tajikistan recommended on Monday that the CSTO fund the border programme.")
+    assert ("TJK", "CSTO", "REQUEST") in got
