@@ -56,3 +56,14 @@ def test_the_writers_own_recommendation_is_no_event():
     # a state recommending something to another is still its request
     got = coded("Tajikistan recommended on Monday that the CSTO fund the border programme.")
     assert ("TJK", "CSTO", "REQUEST") in got
+
+
+def test_the_topic_is_not_the_asker_of_a_request_made_to_it():
+    # "They" / "the statement" with the Afghan side as the text's topic: the one asked is that side, the asker unnamed
+    got = coded("The Afghan authorities have been under pressure since spring. "
+                "They called on the Afghan authorities to act against the camps on their soil.")
+    assert (None, "TALIBAN", "REQUEST") in got
+    assert not any(t[2] == "REQUEST" and t[0] in ("AFG", "TALIBAN") for t in got)
+    # a topic that asks another side keeps asking
+    got = coded("Muttaqi met Saidov in Tashkent on Monday. He urged Uzbekistan to open its market to Afghan fruit.")
+    assert ("TALIBAN", "UZB", "REQUEST") in got

@@ -150,6 +150,8 @@ _THANKS_FOR = re.compile(
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
+# the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
+_ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
 _HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
 # between the comma and the main clause's subject: an article and the capitalised words of a title
 _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
@@ -1887,6 +1889,14 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
+        if not subj and code and t.event_type == "REQUEST":
+            # "The text also urged the Taliban to ...", "They called on the Afghan authorities to ...": when the
+            # asker is only the text's topic and the one asked, named right after the verb, is that same side, the
+            # topic is the addressee, not the asker (no one asks himself): the asker stays unnamed
+            asked = next((a for a in actors if d.head_end <= a.start < limit and a.prep in (None, "on", "upon")), None)
+            if asked is not None and R.side(asked.m.code) == R.side(code) and \
+                    _ASKED_RIGHT_AFTER.fullmatch(sentence, d.head_end, asked.start):
+                code = _UNNAMED
         if not subj and code and t.event_type == "ASSAULT" and _weapon_subject(sentence, actors, d):
             code = None       # "The explosions went off ..., killing 84 people": no topic behind an unnamed attacker
         if subj:
