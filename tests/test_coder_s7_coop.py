@@ -67,3 +67,17 @@ def test_the_topic_is_not_the_asker_of_a_request_made_to_it():
     # a topic that asks another side keeps asking
     got = coded("Muttaqi met Saidov in Tashkent on Monday. He urged Uzbekistan to open its market to Afghan fruit.")
     assert ("TALIBAN", "UZB", "REQUEST") in got
+
+
+def test_a_verb_phrase_after_and_with_an_aside_or_an_auxiliary_keeps_the_first_subject():
+    got = coded("On Monday a Qatari minister met Mullah Baradar in Kabul and, according to Baradar's office, "
+                "urged the Taliban to join the talks.")
+    assert ("QAT", "TALIBAN", "REQUEST") in got
+    assert ("TALIBAN", "QAT", "REQUEST") not in got
+    got = coded("On Tuesday Muttaqi expressed his regret in a telephone conversation with his Tajik counterpart, "
+                "Sirojiddin Muhriddin, and had offered to join a common investigation.")
+    assert ("TALIBAN", "TJK", "AGREE") in got
+    assert ("TJK", "TALIBAN", "AGREE") not in got
+    # a new subject after "and" is that clause's own
+    got = coded("Saidov met Muttaqi in Kabul on Monday, and Pakistan signed a transit agreement with Uzbekistan.")
+    assert not any(t[0] == "UZB" and t[2] == "AGREE" for t in got)

@@ -131,7 +131,10 @@ _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
 _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
-_VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
+# "X met Y and urged ...", "X spoke to Y, and had offered ...", "X met Y and, by his office's account, urged ...": a
+# verb phrase coordinated with the one before, its auxiliary or an aside between "and" and the verb
+_VP_AND = re.compile(r"(?:,\s*|\b)and\s*(?:,\s*[^,.;:()]{1,60},\s*)?(?<=\s)(?:then\s+|also\s+|later\s+|subsequently\s+)?"
+                     r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", re.I)
 _VP_COMMA = re.compile(r",\s*$")
 _AUX_START = re.compile(r"(?:has|have|had)\s", re.I)
 _OWNER_OBJECT = re.compile(r"\s+(?:their|its|his|her)\s+(?:\w+\s+){0,2}?(?:demands?|requests?|offers?|proposals?|bids?|"
@@ -1733,7 +1736,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                   prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
     shared = t.frame in ("verb", "symmetric") and (prev_subject[0] or prev_subject[1]) and \
-        (_VP_AND.search(sentence, max(0, d.head - 30), d.head) or
+        (_VP_AND.search(sentence, max(0, d.head - 100), d.head) or
          # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
          _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
     if shared and not _passive(sentence, d):
