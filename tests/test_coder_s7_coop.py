@@ -81,3 +81,14 @@ def test_a_verb_phrase_after_and_with_an_aside_or_an_auxiliary_keeps_the_first_s
     # a new subject after "and" is that clause's own
     got = coded("Saidov met Muttaqi in Kabul on Monday, and Pakistan signed a transit agreement with Uzbekistan.")
     assert not any(t[0] == "UZB" and t[2] == "AGREE" for t in got)
+
+
+def test_a_list_of_recipients_with_the_preposition_repeated_gives_one_event_each():
+    got = coded("The Kyrgyz foreign ministry offered condolences to China and to Tajikistan on Friday.")
+    assert ("KGZ", "CHN", "SUPPORT") in got
+    assert ("KGZ", "TJK", "SUPPORT") in got
+    got = coded("Uzbekistan sent flour to Afghanistan and to Tajikistan on Monday.")
+    assert ("UZB", "TJK", "AID") in got
+    # a place after "and in" is no second recipient
+    got = coded("Tajikistan offered condolences to Russia and in Dushanbe the flags flew at half mast.")
+    assert [t for t in got if t[2] == "SUPPORT"] == [("TJK", "RUS", "SUPPORT")]

@@ -379,6 +379,10 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     return seen
 
 
+# "condolences to China and to Tajikistan", "talks with Kabul and with Islamabad": the list's preposition repeated
+_COORD_SAME_PREP = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?P<prep>to|with|for)\s+(?:the\s+)?$", re.I)
+
+
 def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit: int) -> list[Placed]:
     """`first` and the mentions coordinated with it to its right ("to Kazakhstan, Kyrgyzstan and Uzbekistan")."""
     group = [first]
@@ -397,7 +401,9 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
             # the holder's name are one member, and the list goes on after the name
             group[-1] = nxt
             continue
-        if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]):
+        if nxt.start == cur.start or _COORD.match(sentence[cur.end:nxt.start]) or \
+                nxt.prep is not None and nxt.prep == first.prep and _COORD_SAME_PREP.match(gap) and \
+                _COORD_SAME_PREP.match(gap).group("prep").lower() == nxt.prep:
             if all(side(nxt.m.code) != side(b.m.code) for b in group):
                 group.append(nxt)
             else:
