@@ -92,3 +92,19 @@ def test_a_list_of_recipients_with_the_preposition_repeated_gives_one_event_each
     # a place after "and in" is no second recipient
     got = coded("Tajikistan offered condolences to Russia and in Dushanbe the flags flew at half mast.")
     assert [t for t in got if t[2] == "SUPPORT"] == [("TJK", "RUS", "SUPPORT")]
+
+
+def test_a_visit_at_someones_invitation_is_also_that_hosts_invitation_to_the_visitor():
+    got = coded("Muttaqi visited Tashkent on Monday at the invitation of the Uzbek government.")
+    assert ("UZB", "TALIBAN", "REQUEST") in got
+    assert ("TALIBAN", "UZB", "CONSULT") in got
+    got = coded("The Iranian ambassador attended the ceremony in Ashgabat at the invitation of the Turkmen hosts.")
+    assert ("TKM", "IRN", "REQUEST") in got
+    got = coded("Amir Khan Muttaqi flew to Ashgabat in January 2022 at the Turkmen government's invitation.")
+    assert ("TKM", "TALIBAN", "REQUEST") in got
+    assert ("TALIBAN", "TKM", "REQUEST") not in got
+
+
+def test_a_visit_on_no_ones_invitation_asks_nothing():
+    assert "REQUEST" not in types("Muttaqi visited Tashkent on Monday at his own request.")
+    assert "REQUEST" not in types("Muttaqi visited Tashkent on Monday at the height of the harvest.")

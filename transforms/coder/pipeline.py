@@ -1792,7 +1792,16 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if t.frame == "reverse":
         agent = R.by_agent(actors, d.head_end, len(sentence), preps=("from", "of", "by"))
+        if t.event_type == "REQUEST":
+            # "at the Turkmen government's invitation": the inviter is named inside the phrase, else right after it
+            agent = next((a for a in actors if d.head_end <= a.start < d.span_end), None) or \
+                next((a for a in actors if d.span_end <= a.start < d.span_end + 30 and a.prep == "of"), None)
         subj, code, _ = R.subject(sentence, actors, d.head, topic)
+        if t.event_type == "REQUEST" and agent is not None and subj and R.side(subj[-1].m.code) == R.side(agent.m.code):
+            # "Muttaqi visited Tashkent at the invitation of the Uzbek government": the invited is the clause's
+            # subject, not the host's capital it visited
+            main = R.main_subject([a for a in actors if a.end <= d.head], {R.side(agent.m.code)})
+            subj = [main] if main is not None else []
         d.actor1 = agent
         if subj:
             d.actor2 = subj[-1]
