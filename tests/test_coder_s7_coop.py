@@ -108,3 +108,13 @@ def test_a_visit_at_someones_invitation_is_also_that_hosts_invitation_to_the_vis
 def test_a_visit_on_no_ones_invitation_asks_nothing():
     assert "REQUEST" not in types("Muttaqi visited Tashkent on Monday at his own request.")
     assert "REQUEST" not in types("Muttaqi visited Tashkent on Monday at the height of the harvest.")
+
+
+def test_a_colleague_named_by_his_state_is_that_states_official_like_a_counterpart():
+    got = coded("Kazakbaev invited his Indian colleague to pay an official visit to Bishkek.")
+    assert ("KGZ", "IND", "REQUEST") in got
+    got = coded("Saidov met his Afghan colleague in Tashkent on Monday.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got
+    # colleagues with no state named are nobody's
+    assert coded("Saidov thanked his colleagues for their work on Monday.") == [] or \
+        all(t[1] is None for t in coded("Saidov thanked his colleagues for their work on Monday."))

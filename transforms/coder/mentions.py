@@ -26,7 +26,7 @@ government governments authorities authority regime administration leadership le
 president presidents president's prime premier minister ministers ministry foreign deputy officials
 official delegation delegations side sides embassy ambassador envoy envoys consulate consul diplomats diplomat
 mission representative representatives spokesman spokesperson forces force troops soldiers soldier army
-military guards guard border police security counterpart counterparts parliament senate cabinet
+military guards guard border police security counterpart counterparts colleague colleagues parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses mills millers
 producers suppliers manufacturers
@@ -455,7 +455,7 @@ _OFFICES = frozenset("president prime premier minister foreign deputy official a
 _DE_FACTO_ORGANS = frozenset("""
 side government authorities regime administration leadership delegation delegations ministry ministries minister ministers
 officials official embassy ambassador envoy diplomats diplomat representative representatives spokesman spokesperson
-counterpart counterparts cabinet chargé chargés
+counterpart counterparts colleague colleagues cabinet chargé chargés
 """.split())
 _BEFORE_REPUBLIC = frozenset("former previous ousted fallen toppled old collapsed republican ex".split())
 

@@ -321,7 +321,7 @@ _OF_SAME = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 # "X and his Tajik counterpart", "B.O. Saidov, A.Kh. Muttaqi": coordination with a possessive or before initials
 _COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
-_COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
+_COUNTERPART = re.compile(r"['’]?s?\s+(?:counterparts?|colleagues?)\b")
 _COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
 # "Uzbekistan's foreign minister and his Taliban counterpart", "X's envoy and the Taliban's ...": two office holders,
 # each owned by the mention before the office
