@@ -118,3 +118,12 @@ def test_a_colleague_named_by_his_state_is_that_states_official_like_a_counterpa
     # colleagues with no state named are nobody's
     assert coded("Saidov thanked his colleagues for their work on Monday.") == [] or \
         all(t[1] is None for t in coded("Saidov thanked his colleagues for their work on Monday."))
+
+
+def test_his_hosts_are_the_hosts_of_the_visit_just_told():
+    got = coded("Qatar's foreign minister visited Kabul on Sunday. "
+                "According to the Qatari side, the minister pressed his hosts to bring other factions into government.")
+    assert ("QAT", "TALIBAN", "REQUEST") in got
+    # with no visit in reach, "his hosts" names no one
+    got = coded("The minister pressed his hosts to bring other factions into government.")
+    assert not any(t[2] == "REQUEST" and t[1] is not None for t in got)

@@ -511,14 +511,14 @@ _ORGAN = re.compile(
 
 
 # "Mirziyoyev received Muttaqi ... The guest thanked Uzbekistan": the guest or host of the visit just told
-_VISIT_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|delegation|side|envoy|"
+_VISIT_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|delegation|side|envoy|"
                             r"president|premier|leader|official|officials|diplomats?))|(?P<host>hosts?|host\s+(?:side|"
                             r"country|government)))\b(?!\s+(?:of|from|list)\b)(?!['’])")
 
 
 def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
-    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts': the guest or host of the visit or
-    reception coded in the last two sentences (nothing when no such visit is in reach)."""
+    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts', 'his hosts': the guest or host of the
+    visit or reception coded in the last two sentences (nothing when no such visit is in reach)."""
     if ctx.last_visit is None or index - ctx.last_visit[2] > 2 or ("uest" not in sentence and "isit" not in sentence
                                                                     and "host" not in sentence):
         return local
