@@ -127,3 +127,13 @@ def test_his_hosts_are_the_hosts_of_the_visit_just_told():
     # with no visit in reach, "his hosts" names no one
     got = coded("The minister pressed his hosts to bring other factions into government.")
     assert not any(t[2] == "REQUEST" and t[1] is not None for t in got)
+
+
+def test_a_stated_readiness_to_receive_an_envoy_or_to_invest_is_a_pledge():
+    got = coded("Aripov said on Monday that his government was willing to receive a Taliban ambassador.")
+    assert ("UZB", "TALIBAN", "AGREE") in got
+    got = coded("Mirziyoyev declared his country ready to invest in joint projects with Turkmenistan on Monday.")
+    assert any(t[0] == "UZB" and t[2] == "AGREE" for t in got)
+    # readiness in a question or as someone's hope is no pledge
+    assert "AGREE" not in types("Is Tashkent willing to receive a Taliban ambassador?")
+    assert "AGREE" not in types("Analysts doubt whether Tashkent would be willing to receive a Taliban ambassador.")
