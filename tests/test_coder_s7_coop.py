@@ -137,3 +137,19 @@ def test_a_stated_readiness_to_receive_an_envoy_or_to_invest_is_a_pledge():
     # readiness in a question or as someone's hope is no pledge
     assert "AGREE" not in types("Is Tashkent willing to receive a Taliban ambassador?")
     assert "AGREE" not in types("Analysts doubt whether Tashkent would be willing to receive a Taliban ambassador.")
+
+
+def test_leaders_who_called_a_named_leader_each_consulted_him():
+    got = coded("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon both called Putin on Sunday "
+                "to offer condolences.")
+    assert ("KGZ", "RUS", "CONSULT") in got
+    assert ("TJK", "RUS", "CONSULT") in got
+    got = coded("Erdogan called Tokayev on Monday to discuss the gas deal.")
+    assert ("TUR", "KAZ", "CONSULT") in got
+
+
+def test_called_with_a_complement_or_a_possessive_is_no_call():
+    assert "CONSULT" not in types("Muttaqi called Uzbekistan a reliable neighbour on Monday.")
+    assert "CONSULT" not in types("Mujahid called Pakistan's decision to expel refugees cruel.")
+    phone = [e for e in events("A Chinese diplomat called Zhao Xing arrived in Herat on Monday.") if e.mode == "phone"]
+    assert phone == []
