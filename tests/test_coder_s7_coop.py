@@ -153,3 +153,12 @@ def test_called_with_a_complement_or_a_possessive_is_no_call():
     assert "CONSULT" not in types("Mujahid called Pakistan's decision to expel refugees cruel.")
     phone = [e for e in events("A Chinese diplomat called Zhao Xing arrived in Herat on Monday.") if e.mode == "phone"]
     assert phone == []
+
+
+def test_us_dollars_are_a_currency_not_the_united_states():
+    got = coded("On Monday Uzbekistan and the Taliban signed 12 documents worth 1.5 billion US dollars in Kabul.")
+    assert not any("USA" in (t[0], t[1]) for t in got)
+    assert any(t[0] == "UZB" and t[2] == "AGREE" for t in got)
+    # the United States named as such still acts
+    got = coded("The US sent 10 million dollars in aid to Afghanistan on Monday.")
+    assert ("USA", "AFG", "AID") in got

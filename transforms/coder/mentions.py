@@ -179,6 +179,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             continue
         if span.end + 1 < len(doc) and doc[span.end].text in "-‐" and doc[span.end + 1].lower_ in ("based", "born", "bound", "made"):
             continue      # "its Afghanistan-based branch": a location, not the actor
+        if span.end < len(doc) and doc[span.end].lower_ in ("dollar", "dollars", "cents") and \
+                span_text in ("US", "U.S.", "American", "Hong Kong", "Singapore", "Canadian", "Australian"):
+            continue      # "2.5 billion US dollars": a currency, no party
         if span_text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
             continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
         chosen = None
