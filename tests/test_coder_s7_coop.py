@@ -162,3 +162,14 @@ def test_us_dollars_are_a_currency_not_the_united_states():
     # the United States named as such still acts
     got = coded("The US sent 10 million dollars in aid to Afghanistan on Monday.")
     assert ("USA", "AFG", "AID") in got
+
+
+def test_relief_flown_in_or_teams_dispatched_to_stricken_districts_is_aid():
+    got = coded("Pakistan has sent trucks of flour across the border, while Iran and Qatar have flown relief supplies "
+                "into Herat.")
+    assert any(t[0] == "IRN" and t[2] == "AID" for t in got)
+    assert any(t[0] == "QAT" and t[2] == "AID" for t in got)
+    got = coded("UN agencies have dispatched medical teams and food to the worst-hit villages.")
+    assert any(t[0] == "UN" and t[2] == "AID" for t in got)
+    # flying home or flying people out is no aid
+    assert "AID" not in types("The Turkmen minister flew home on Monday with a new trade deal.")
