@@ -173,3 +173,10 @@ def test_relief_flown_in_or_teams_dispatched_to_stricken_districts_is_aid():
     assert any(t[0] == "UN" and t[2] == "AID" for t in got)
     # flying home or flying people out is no aid
     assert "AID" not in types("The Turkmen minister flew home on Monday with a new trade deal.")
+
+
+def test_a_verb_with_a_negated_object_is_no_act():
+    assert "AGREE" not in types("Taliban officials called the talks friendly but made no public commitment on water.")
+    assert "AGREE" not in types("The Taliban gave no assurances to Tajikistan on Monday.")
+    # the act itself stays, and "no longer" is a change, not a negated object
+    assert ("UZB", "AFG", "AGREE") in coded("Uzbekistan made a commitment to Afghanistan to finish the railway.")

@@ -155,6 +155,9 @@ _THANKS_FOR = re.compile(
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
 # the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
 _ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
+# a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
+_NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
+                        r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
 _HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
 # between the comma and the main clause's subject: an article and the capitalised words of a title
 _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
@@ -1278,6 +1281,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     upto = sentence[:d.head]
     if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
         return False
+    if d.trigger.frame == "verb" and d.trigger.event_type in _COOP_TYPES and _NO_OBJECT.match(d.text):
+        return False          # "made no public commitment", "gave no assurances", "signed no deal": nothing was done
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
