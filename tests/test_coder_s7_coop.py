@@ -180,3 +180,15 @@ def test_a_verb_with_a_negated_object_is_no_act():
     assert "AGREE" not in types("The Taliban gave no assurances to Tajikistan on Monday.")
     # the act itself stays, and "no longer" is a change, not a negated object
     assert ("UZB", "AFG", "AGREE") in coded("Uzbekistan made a commitment to Afghanistan to finish the railway.")
+
+
+def test_it_after_and_said_is_the_main_clauses_subject_not_the_topic():
+    got = coded("The Tajik government condemned the attack on Thursday. In Kabul, the Taliban foreign ministry offered "
+                "condolences to China on Friday, calling the killings the work of criminals, and said it was ready to "
+                "cooperate with Dushanbe in finding the perpetrators.")
+    assert ("TALIBAN", "TJK", "AGREE") in got
+    assert ("TJK", "TALIBAN", "AGREE") not in got
+    # with no "and said" the pronoun keeps its old reading (the text's topic)
+    got = coded("The Tajik government condemned the attack on Thursday. In Kabul, officials said on Friday that it "
+                "was ready to cooperate with the Taliban in finding the perpetrators.")
+    assert ("TJK", "TALIBAN", "AGREE") in got

@@ -137,6 +137,9 @@ _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|(?<!\bone\s)another)\s+(?:(?!
                           r"(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
+# "..., and said it", "and added that they": a speech verb coordinated with the sentence's main clause
+_AND_SAID_BEFORE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|announced|announces|stated|states|declared|"
+                              r"declares|confirmed|confirms|stressed|stresses)\s+(?:that\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
     r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|too|then|later|first|\w+ly)\s+){0,2}$",
@@ -572,6 +575,15 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
         if near is None and left and actors[left[-1]].prep is None and \
                 _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
             near = actors[left[-1]]      # "X's envoy, NAME, told reporters that he had met Y": the speaker
+        if near is None and _AND_SAID_BEFORE.search(sentence, max(0, own.start() - 40), own.start()):
+            # "The Taliban ministry offered condolences to X, ..., and said it was ready to ...": the speaker of a
+            # "said" coordinated with the main clause is the main clause's subject
+            pro = own.group("who").lower()
+            main = next((a for a in actors if a.end <= own.start() and a.prep is None and a.m.code not in (None, "UNK")),
+                        None)
+            if main is not None and ((pro in ("he", "she")) == (main.m.kind == "person")) and \
+                    not re.search(r"[;:]", sentence[main.end:own.start()]):
+                near = main
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
