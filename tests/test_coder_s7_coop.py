@@ -192,3 +192,11 @@ def test_it_after_and_said_is_the_main_clauses_subject_not_the_topic():
     got = coded("The Tajik government condemned the attack on Thursday. In Kabul, officials said on Friday that it "
                 "was ready to cooperate with the Taliban in finding the perpetrators.")
     assert ("TJK", "TALIBAN", "AGREE") in got
+
+
+def test_a_team_of_diplomats_sent_to_an_embassy_is_contact_with_the_host_not_a_mobilisation():
+    got = coded("In June 2022 India posted a technical team to its shuttered embassy in Kabul.")
+    assert any(t[0] == "IND" and t[1] in ("AFG", "TALIBAN") and t[2] == "CONSULT" for t in got)
+    assert "MOBILIZE" not in types("In June 2022 India posted a technical team to its shuttered embassy in Kabul.")
+    # troops sent to a base stay a mobilisation
+    assert ("RUS", "TJK", "MOBILIZE") in coded("Russia deployed troops to its base in Tajikistan on Monday.")
