@@ -178,6 +178,8 @@ def test_relief_flown_in_or_teams_dispatched_to_stricken_districts_is_aid():
 def test_a_verb_with_a_negated_object_is_no_act():
     assert "AGREE" not in types("Taliban officials called the talks friendly but made no public commitment on water.")
     assert "AGREE" not in types("The Taliban gave no assurances to Tajikistan on Monday.")
+    assert "AGREE" not in types("Turkmenistan hosted Muttaqi in Ashgabat on Monday but signed nothing new.")
+    assert "AGREE" not in types("Uzbekistan signed no agreements with the Taliban on Monday.")
     # the act itself stays, and "no longer" is a change, not a negated object
     assert ("UZB", "AFG", "AGREE") in coded("Uzbekistan made a commitment to Afghanistan to finish the railway.")
 

@@ -156,6 +156,7 @@ _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|ther
 # the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
 _ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
 # a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
+_NOTHING_AFTER = re.compile(r"\s+(?:nothing|none)\b|\s+no\s+(?!longer\b|more\b|doubt\b|later\b|less\b)", re.I)
 _NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
                         r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
 _HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
@@ -1281,8 +1282,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     upto = sentence[:d.head]
     if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
         return False
-    if d.trigger.frame == "verb" and d.trigger.event_type in _COOP_TYPES and _NO_OBJECT.match(d.text):
-        return False          # "made no public commitment", "gave no assurances", "signed no deal": nothing was done
+    if d.trigger.frame == "verb" and d.trigger.event_type in _COOP_TYPES and \
+            (_NO_OBJECT.match(d.text) or _NOTHING_AFTER.match(sentence, d.span_end)):
+        return False          # "made no public commitment", "gave no assurances", "signed nothing new": nothing was done
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
