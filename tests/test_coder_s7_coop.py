@@ -202,3 +202,16 @@ def test_a_team_of_diplomats_sent_to_an_embassy_is_contact_with_the_host_not_a_m
     assert "MOBILIZE" not in types("In June 2022 India posted a technical team to its shuttered embassy in Kabul.")
     # troops sent to a base stay a mobilisation
     assert ("RUS", "TJK", "MOBILIZE") in coded("Russia deployed troops to its base in Tajikistan on Monday.")
+
+
+def test_the_embassy_or_the_ministry_is_the_one_named_with_its_owner_just_before():
+    got = coded("Two Chinese workers were killed on Sunday, according to the Chinese embassy in Dushanbe. "
+                "The embassy had condemned the first killing on Friday and urged Tajik authorities to investigate it.")
+    assert ("CHN", "TJK", "REQUEST") in got
+    got = coded("The Taliban foreign ministry offered condolences to Tajikistan on Friday. "
+                "On Tuesday the ministry said that it was ready to cooperate with Dushanbe.")
+    assert ("TALIBAN", "TJK", "AGREE") in got
+    assert ("TJK", "TALIBAN", "AGREE") not in got
+    # with no embassy named before, "the embassy" names no one
+    got = coded("The embassy urged Tajik authorities to investigate the killing on Friday.")
+    assert not any(t[0] == "CHN" for t in got)

@@ -190,6 +190,7 @@ class _Context:
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
+    organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -311,6 +312,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_organ_mentions(sentence, s, local, ctx)
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
+        local = _with_organ_anaphors(sentence, s, local, ctx, index)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -341,6 +343,11 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        for a in actors:
+            owned = _OWNED_ORGAN.match(sentence, a.end) or _ORGAN_NAMED.search(a.m.text)
+            if owned and a.m.code not in (None, _UNNAMED) and a.m.kind not in ("people", "group", "others", "unnamed") \
+                    and not _ORGAN_ANAPHOR.fullmatch(a.m.text):
+                ctx.organs[owned.group("noun").lower()] = (a.m.code, index)
         sides: list[str] = []
         for a in actors:
             if a.m.code not in (None, _UNNAMED, "UNK") and a.m.kind not in ("people", "group", "others") and \
@@ -532,6 +539,31 @@ def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
             continue
         code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "the Chinese embassy in Dushanbe", "Tajikistan's foreign ministry": an organ named with its owner, remembered so that
+# "The embassy had already condemned ..." a sentence or two later is the same owner's
+_OWNED_ORGAN = re.compile(r"(?:['’]s?)?\s+(?:(?:foreign|interior|defen[cs]e|trade|commerce|economy|energy|transport|"
+                          r"emergencies|emergency)\s+)?(?P<noun>embassy|ministry|consulate)\b", re.I)
+_ORGAN_NAMED = re.compile(r"\b(?P<noun>embassy|ministry|consulate)$", re.I)
+_ORGAN_ANAPHOR = re.compile(r"(?<![\w'’])[Tt]he\s+(?:(?:foreign|interior|defen[cs]e|trade|commerce|economy|energy|transport|"
+                            r"emergencies|emergency)\s+)?(?P<noun>embassy|ministry|consulate)\b(?!\s+(?:of|in|at|for)\b)(?!['’])")
+
+
+def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
+    """'the embassy', 'the ministry' with no owner named: the owner of the embassy or ministry named in the last
+    three sentences (nothing when none was)."""
+    if not ctx.organs or ("mbassy" not in sentence and "inistry" not in sentence and "onsulate" not in sentence):
+        return local
+    extra = []
+    for m in _ORGAN_ANAPHOR.finditer(sentence):
+        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+            continue
+        last = ctx.organs.get(m.group("noun").lower())
+        if last is None or index - last[1] > 3 or last[1] == index:
+            continue
+        extra.append(Mention(offset + m.start(), offset + m.end(), last[0], "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
