@@ -215,3 +215,13 @@ def test_the_embassy_or_the_ministry_is_the_one_named_with_its_owner_just_before
     # with no embassy named before, "the embassy" names no one
     got = coded("The embassy urged Tajik authorities to investigate the killing on Friday.")
     assert not any(t[0] == "CHN" for t in got)
+
+
+def test_a_possessive_inside_the_object_does_not_hand_the_act_to_the_topic():
+    got = coded("The Tajik government condemned the attack on Thursday. On Tuesday officials said that Amir Khan Muttaqi "
+                "had expressed his regret over the deaths in a telephone conversation with his Tajik counterpart.")
+    assert ("TALIBAN", "TJK", "CONSULT") in got
+    assert ("TJK", "TALIBAN", "CONSULT") not in got
+    # a subject pronoun after the speaker is still read as the speaker's side ("said it had agreed")
+    got = coded("Uzbekistan opened the bridge on Monday. Muttaqi said it had agreed to more flights to Kabul.")
+    assert any(t[0] == "TALIBAN" and t[2] == "AGREE" for t in got)

@@ -76,6 +76,10 @@ _ADJACENT = re.compile(
     r"publicly|repeatedly|subsequently|not|both|all|each)\s+)*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
                       r"the government|the regime|the movement|the organisation|the organization|the delegation)\b", re.I)
+# a pronoun that can head a clause ("X said it had ..."), not a possessive inside an object ("X had expressed his
+# regret in a call with ...")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she|the latter|the former|the group|the country|the government|the regime|"
+                              r"the movement|the organisation|the organization|the delegation)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
@@ -619,7 +623,7 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                     return [main], None, "possessive"
                 if topic:
                     return [], topic, "pronoun"
-            if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
+            if _SUBJECT_PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
                 own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
                 near = _local_antecedent(sentence, actors, own) if own else None
                 if near is not None:
