@@ -225,3 +225,12 @@ def test_a_possessive_inside_the_object_does_not_hand_the_act_to_the_topic():
     # a subject pronoun after the speaker is still read as the speaker's side ("said it had agreed")
     got = coded("Uzbekistan opened the bridge on Monday. Muttaqi said it had agreed to more flights to Kabul.")
     assert any(t[0] == "TALIBAN" and t[2] == "AGREE" for t in got)
+
+
+def test_a_warm_label_given_to_a_named_state_is_praise_of_it():
+    got = coded("Azizi, for his part, called Kazakhstan a valuable friend on Monday.")
+    assert ("TALIBAN", "KAZ", "SUPPORT") in got
+    got = coded("Mirziyoyev described Turkmenistan as a close neighbour and strategic partner on Monday.")
+    assert ("UZB", "TKM", "SUPPORT") in got
+    # a hostile label is no praise
+    assert "SUPPORT" not in types("Rahmon described Afghanistan as a source of threats on Monday.")
