@@ -234,3 +234,11 @@ def test_a_warm_label_given_to_a_named_state_is_praise_of_it():
     assert ("UZB", "TKM", "SUPPORT") in got
     # a hostile label is no praise
     assert "SUPPORT" not in types("Rahmon described Afghanistan as a source of threats on Monday.")
+
+
+def test_an_unnamed_group_led_by_a_named_side_is_that_side():
+    got = coded("On Monday the Taliban delegation sat down with Western envoys, led by the US special representative.")
+    assert ("TALIBAN", "USA", "CONSULT") in got
+    # without a leader the group stays unnamed
+    got = coded("On Monday the Taliban delegation sat down with Western envoys in Oslo.")
+    assert ("TALIBAN", None, "CONSULT") in got

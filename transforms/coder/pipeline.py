@@ -159,6 +159,7 @@ _ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)
 _NOTHING_AFTER = re.compile(r"\s+(?:nothing|none)\b|\s+no\s+(?!longer\b|more\b|doubt\b|later\b|less\b)", re.I)
 _NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
                         r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
+_LED_BY = re.compile(r"\s*,?\s*(?:led|headed|chaired)\s+by\s+", re.I)
 _HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
 # between the comma and the main clause's subject: an article and the capitalised words of a title
 _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
@@ -1771,6 +1772,20 @@ _REDUCED_PASSIVE = re.compile(r"\b(?:people|persons|individuals|men|women|suspec
                               r"travelers|pilgrims|traders|drivers|Afghans|Tajiks|Uzbeks|Kyrgyz|Kazakhs)\s+$", re.I)
 
 
+def _led_by(sentence: str, actors: list[R.Placed], d: _Draft, other: R.Placed | None) -> R.Placed | None:
+    """'sat down with Western envoys, led by the US special representative': an unnamed group's leader names it."""
+    if other is None or other.m.code != _UNNAMED:
+        return other
+    led = _LED_BY.match(sentence, other.end)
+    if led is None:
+        return other
+    leader = next((a for a in actors if led.end() <= a.start <= led.end() + 30 and a.m.code not in (None, _UNNAMED)
+                   and R.side(a.m.code) != R.side(_code(d.actor1, d.actor1_code))), None)
+    if leader is None or re.search(r"[,;]", sentence[led.end():leader.start]):
+        return other
+    return leader
+
+
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
                   prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
@@ -1968,7 +1983,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
             after = next((a for a in actors if a.start >= d.span_end and a.start < limit), None)
             if after is not None and after.prep == last_word and R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
-                d.actor2 = after
+                d.actor2 = _led_by(sentence, actors, d, after)
                 _object_pronoun(sentence, actors, d)
                 if t.target_subject:
                     d.actor1, d.actor2 = None, d.actor1
@@ -1986,6 +2001,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 d.actor2_code = place.m.country
                 return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        d.actor2 = _led_by(sentence, actors, d, d.actor2)
         if d.actor2 is None:
             d.actor2 = _frame_object(sentence, actors, d, limit)
         if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE", "CONCEDE", "SANCTION", "COERCE"):
