@@ -462,7 +462,7 @@ _OFFICES = frozenset("president prime premier minister foreign deputy official a
 _DE_FACTO_ORGANS = frozenset("""
 side government authorities regime administration leadership delegation delegations ministry ministries minister ministers
 officials official embassy ambassador envoy diplomats diplomat representative representatives spokesman spokesperson
-counterpart counterparts cabinet chargé chargés
+counterpart counterparts colleague colleagues cabinet chargé chargés
 """.split())
 _BEFORE_REPUBLIC = frozenset("former previous ousted fallen toppled old collapsed republican ex".split())
 

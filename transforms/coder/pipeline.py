@@ -140,7 +140,10 @@ _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
 _NEGATIVE_START = re.compile(r"^\W*(?:No|None of|Neither|Nobody|Not one|Not a single)\b")
-_VP_AND = re.compile(r"(?:,\s*|\b)and\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?$", re.I)
+# "X met Y and urged ...", "X spoke to Y, and had offered ...", "X met Y and, by his office's account, urged ...": a
+# verb phrase coordinated with the one before, its auxiliary or an aside between "and" and the verb
+_VP_AND = re.compile(r"(?:,\s*|\b)and\s*(?:,\s*[^,.;:()]{1,60},\s*)?(?<=\s)(?:then\s+|also\s+|later\s+|subsequently\s+)?"
+                     r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", re.I)
 _VP_COMMA = re.compile(r",\s*$")
 _AUX_START = re.compile(r"(?:has|have|had)\s", re.I)
 _OWNER_OBJECT = re.compile(r"\s+(?:their|its|his|her)\s+(?:\w+\s+){0,2}?(?:demands?|requests?|offers?|proposals?|bids?|"
@@ -159,6 +162,13 @@ _THANKS_FOR = re.compile(
     r"(?P<what>(?:aid|assistance|help|relief|donations?)|(?:suppl(?:y|ies)|deliveries|exports?)\s+of\s+(?:\w+\s+)?"
     r"(?:electricity|power|energy|gas|fuel|wheat|flour|grain|goods))\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
+# the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
+_ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
+# a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
+_NOTHING_AFTER = re.compile(r"\s+(?:nothing|none(?!\s+other\b))\b|\s+no\s+(?!longer\b|more\b|doubt\b|later\b|less\b)", re.I)
+_NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
+                        r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
+_LED_BY = re.compile(r"\s*,?\s*(?:led|headed|chaired)\s+by\s+", re.I)
 _HAVING_OPEN = re.compile(r"\W*Having\s+(?:(?:also|first|just|already|now|finally)\s+)?$")
 # between the comma and the main clause's subject: an article and the capitalised words of a title
 _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}")
@@ -193,6 +203,7 @@ class _Context:
     gathering: tuple | None = None                                # (host, sentence) of the last meeting told as a state's own
     index: int = 0                                                # the sentence being coded
     consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
+    organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
         if without is not None:
@@ -328,6 +339,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_organ_mentions(sentence, s, local, ctx)
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
+        local = _with_organ_anaphors(sentence, s, local, ctx, index)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -362,6 +374,11 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                     not _ARMED_GROUP(a.m.code):
                 ctx.state_counts[R.side(a.m.code)] = ctx.state_counts.get(R.side(a.m.code), 0) + 1
         prev_codes = [a.m.code for a in actors if a.m.code != _UNNAMED]
+        for a in actors:
+            owned = _OWNED_ORGAN.match(sentence, a.end) or _ORGAN_NAMED.search(a.m.text)
+            if owned and a.m.code not in (None, _UNNAMED) and a.m.kind not in ("people", "group", "others", "unnamed") \
+                    and not _ORGAN_ANAPHOR.fullmatch(a.m.text):
+                ctx.organs[owned.group("noun").lower()] = (a.m.code, index)
         sides: list[str] = []
         for a in actors:
             if a.m.code not in (None, _UNNAMED, "UNK") and a.m.kind not in ("people", "group", "others") and \
@@ -536,14 +553,15 @@ _ORGAN = re.compile(
 
 
 # "Mirziyoyev received Muttaqi ... The guest thanked Uzbekistan": the guest or host of the visit just told
-_VISIT_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|delegation|side|envoy|"
-                            r"president|premier|leader|official|officials|diplomats?)|(?<=^The )delegation)|"
-                            r"(?P<host>hosts?|host\s+(?:side|country|government)))\b(?!\s+(?:of|from|list)\b)(?!['’])")
+_VISIT_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<guest>guests?|visitors?|visiting\s+(?:minister|"
+                            r"delegation|side|envoy|president|premier|leader|official|officials|diplomats?)|"
+                            r"(?<=^The )delegation)|(?P<host>hosts?|host\s+(?:side|country|government)))\b"
+                            r"(?!\s+(?:of|from|list)\b)(?!['’])")
 
 
 def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
-    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts': the guest or host of the visit or
-    reception coded in the last two sentences (nothing when no such visit is in reach)."""
+    """'the guest(s)', 'the visitors', 'the visiting minister' / 'the hosts', 'his hosts': the guest or host of the
+    visit or reception coded in the last two sentences (nothing when no such visit is in reach)."""
     if ctx.last_visit is None or index - ctx.last_visit[2] > 2 or ("uest" not in sentence and "isit" not in sentence
                                                                     and "host" not in sentence and
                                                                     not sentence.startswith("The delegation ")):
@@ -554,6 +572,31 @@ def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
             continue
         code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "the Chinese embassy in Dushanbe", "Tajikistan's foreign ministry": an organ named with its owner, remembered so that
+# "The embassy had already condemned ..." a sentence or two later is the same owner's
+_OWNED_ORGAN = re.compile(r"(?:['’]s?)?\s+(?:(?:foreign|interior|defen[cs]e|trade|commerce|economy|energy|transport|"
+                          r"emergencies|emergency)\s+)?(?P<noun>embassy|ministry|consulate)\b", re.I)
+_ORGAN_NAMED = re.compile(r"\b(?P<noun>embassy|ministry|consulate)$", re.I)
+_ORGAN_ANAPHOR = re.compile(r"(?<![\w'’])[Tt]he\s+(?:(?:foreign|interior|defen[cs]e|trade|commerce|economy|energy|transport|"
+                            r"emergencies|emergency)\s+)?(?P<noun>embassy|ministry|consulate)\b(?!\s+(?:of|in|at|for)\b)(?!['’])")
+
+
+def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
+    """'the embassy', 'the ministry' with no owner named: the owner of the embassy or ministry named in the last
+    three sentences (nothing when none was)."""
+    if not ctx.organs or ("mbassy" not in sentence and "inistry" not in sentence and "onsulate" not in sentence):
+        return local
+    extra = []
+    for m in _ORGAN_ANAPHOR.finditer(sentence):
+        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+            continue
+        last = ctx.organs.get(m.group("noun").lower())
+        if last is None or index - last[1] > 3 or last[1] == index:
+            continue
+        extra.append(Mention(offset + m.start(), offset + m.end(), last[0], "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
@@ -1316,6 +1359,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
     upto = sentence[:d.head]
     if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
         return False
+    if d.trigger.frame == "verb" and d.trigger.event_type in _COOP_TYPES and \
+            (_NO_OBJECT.match(d.text) or _NOTHING_AFTER.match(sentence, d.span_end)):
+        return False          # "made no public commitment", "gave no assurances", "signed nothing new": nothing was done
     if d.trigger.first_only:
         return bool(R._FIRST.search(sentence, max(0, d.head - 100), d.head))
     if _INFINITIVE.search(before) and not R._FIRST.search(sentence, max(0, d.head - 100), d.head) and \
@@ -1795,11 +1841,25 @@ _REDUCED_PASSIVE = re.compile(r"\b(?:people|persons|individuals|men|women|suspec
                               r"travelers|pilgrims|traders|drivers|Afghans|Tajiks|Uzbeks|Kyrgyz|Kazakhs)\s+$", re.I)
 
 
+def _led_by(sentence: str, actors: list[R.Placed], d: _Draft, other: R.Placed | None) -> R.Placed | None:
+    """'sat down with Western envoys, led by the US special representative': an unnamed group's leader names it."""
+    if other is None or other.m.code != _UNNAMED:
+        return other
+    led = _LED_BY.match(sentence, other.end)
+    if led is None:
+        return other
+    leader = next((a for a in actors if led.end() <= a.start <= led.end() + 30 and a.m.code not in (None, _UNNAMED)
+                   and R.side(a.m.code) != R.side(_code(d.actor1, d.actor1_code))), None)
+    if leader is None or re.search(r"[,;]", sentence[led.end():leader.start]):
+        return other
+    return leader
+
+
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
                   prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
     shared = t.frame in ("verb", "symmetric") and (prev_subject[0] or prev_subject[1]) and \
-        (_VP_AND.search(sentence, max(0, d.head - 30), d.head) or
+        (_VP_AND.search(sentence, max(0, d.head - 100), d.head) or
          # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
          _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
     if shared and not _passive(sentence, d):
@@ -1855,7 +1915,16 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         return
     if t.frame == "reverse":
         agent = R.by_agent(actors, d.head_end, len(sentence), preps=("from", "of", "by"))
+        if t.event_type == "REQUEST":
+            # "at the Turkmen government's invitation": the inviter is named inside the phrase, else right after it
+            agent = next((a for a in actors if d.head_end <= a.start < d.span_end), None) or \
+                next((a for a in actors if d.span_end <= a.start < d.span_end + 30 and a.prep == "of"), None)
         subj, code, _ = R.subject(sentence, actors, d.head, topic)
+        if t.event_type == "REQUEST" and agent is not None and subj and R.side(subj[-1].m.code) == R.side(agent.m.code):
+            # "Muttaqi visited Tashkent at the invitation of the Uzbek government": the invited is the clause's
+            # subject, not the host's capital it visited
+            main = R.main_subject([a for a in actors if a.end <= d.head], {R.side(agent.m.code)})
+            subj = [main] if main is not None else []
         d.actor1 = agent
         if subj:
             d.actor2 = subj[-1]
@@ -1955,6 +2024,14 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         if d.text.split()[0].lower().endswith("ing") and _PARTICIPLE.search(sentence, 0, d.head):
             main = R.main_subject([a for a in actors if a.end <= d.head], set())
             subj, code = ([main], None) if main is not None else (subj, code)
+        if not subj and code and t.event_type == "REQUEST":
+            # "The text also urged the Taliban to ...", "They called on the Afghan authorities to ...": when the
+            # asker is only the text's topic and the one asked, named right after the verb, is that same side, the
+            # topic is the addressee, not the asker (no one asks himself): the asker stays unnamed
+            asked = next((a for a in actors if d.head_end <= a.start < limit and a.prep in (None, "on", "upon")), None)
+            if asked is not None and R.side(asked.m.code) == R.side(code) and \
+                    _ASKED_RIGHT_AFTER.fullmatch(sentence, d.head_end, asked.start):
+                code = _UNNAMED
         if not subj and code and t.event_type == "ASSAULT" and _weapon_subject(sentence, actors, d):
             code = None       # "The explosions went off ..., killing 84 people": no topic behind an unnamed attacker
         if subj:
@@ -1975,7 +2052,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             # "placed ... at the disposal of the UN", "attributed the attack to X": the trigger's own preposition
             after = next((a for a in actors if a.start >= d.span_end and a.start < limit), None)
             if after is not None and after.prep == last_word and R.side(after.m.code) != R.side(_code(d.actor1, d.actor1_code)):
-                d.actor2 = after
+                d.actor2 = _led_by(sentence, actors, d, after)
                 _object_pronoun(sentence, actors, d)
                 if t.target_subject:
                     d.actor1, d.actor2 = None, d.actor1
@@ -1993,6 +2070,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 d.actor2_code = place.m.country
                 return
         d.actor2 = R.right_recipient(actors, d.head_end, limit, {R.side(_code(d.actor1, d.actor1_code))}, preps=preps)
+        d.actor2 = _led_by(sentence, actors, d, d.actor2)
         if d.actor2 is None:
             d.actor2 = _frame_object(sentence, actors, d, limit)
         if d.actor2 is None and t.event_type in ("AGREE", "COOPERATE", "CONCEDE", "SANCTION", "COERCE"):

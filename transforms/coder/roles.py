@@ -76,6 +76,10 @@ _ADJACENT = re.compile(
     r"publicly|repeatedly|subsequently|not|both|all|each)\s+)*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|its|their|his|her|the latter|the former|the group|the country|"
                       r"the government|the regime|the movement|the organisation|the organization|the delegation)\b", re.I)
+# a pronoun that can head a clause ("X said it had ..."), not a possessive inside an object ("X had expressed his
+# regret in a call with ...")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she|the latter|the former|the group|the country|the government|the regime|"
+                              r"the movement|the organisation|the organization|the delegation)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
@@ -141,6 +145,9 @@ _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|(?<!\bone\s)another)\s+(?:(?!
                           r"(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
                        r"already|\w+ly)\s+){0,3}$", re.I)
+# "..., and said it", "and added that they": a speech verb coordinated with the sentence's main clause
+_AND_SAID_BEFORE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|announced|announces|stated|states|declared|"
+                              r"declares|confirmed|confirms|stressed|stresses)\s+(?:that\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<who>it|they|he|she|the latter|the former|the group|the government|the regime|the movement|"
     r"the organi[sz]ation|the delegation)\s+(?:(?:has|have|had|was|were|is|are|also|too|then|later|first|\w+ly)\s+){0,2}$",
@@ -325,7 +332,7 @@ _OF_SAME = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s", re.I)
 # "X and his Tajik counterpart", "B.O. Saidov, A.Kh. Muttaqi": coordination with a possessive or before initials
 _COORD_POSSESSIVE = re.compile(r"^\s*(?:,\s*)?and\s+(?:his|her|their|its)\s+$")
-_COUNTERPART = re.compile(r"['’]?s?\s+counterparts?\b")
+_COUNTERPART = re.compile(r"['’]?s?\s+(?:counterparts?|colleagues?)\b")
 _COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
 # "Uzbekistan's foreign minister and his Taliban counterpart", "X's envoy and the Taliban's ...": two office holders,
 # each owned by the mention before the office
@@ -386,6 +393,8 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
 _COORD_TITLE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                                 r"(?:(?:(?-i:[A-Z])[\w-]*|of|and|for)\s+){0,8}?(?:of|for)\s+(?:the\s+)?"
                                 r"(?:(?:Islamic|People['’]s|Federal|Kyrgyz)\s+)?(?:Republic\s+of\s+)?$")
+# "condolences to China and to Tajikistan", "talks with Kabul and with Islamabad": the list's preposition repeated
+_COORD_SAME_PREP = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?P<prep>to|with|for)\s+(?:the\s+)?$", re.I)
 
 
 def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit: int) -> list[Placed]:
@@ -406,7 +415,9 @@ def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit:
             # the holder's name are one member, and the list goes on after the name
             group[-1] = nxt
             continue
-        if nxt.start == cur.start or _COORD.match(gap) or _COORD_TITLE_AFTER.match(gap):
+        if nxt.start == cur.start or _COORD.match(gap) or _COORD_TITLE_AFTER.match(gap) or \
+                nxt.prep is not None and nxt.prep == first.prep and _COORD_SAME_PREP.match(gap) and \
+                _COORD_SAME_PREP.match(gap).group("prep").lower() == nxt.prep:
             # ("with the Acting Minister of Foreign Affairs of X A.Kh. Muttaqi and the Minister of Foreign Affairs of
             # Y M.I. Dar": the second member is an office of the next state)
             if all(side(nxt.m.code) != side(b.m.code) for b in group):
@@ -577,6 +588,15 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
         if near is None and left and actors[left[-1]].prep is None and \
                 _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
             near = actors[left[-1]]      # "X's envoy, NAME, told reporters that he had met Y": the speaker
+        if near is None and _AND_SAID_BEFORE.search(sentence, max(0, own.start() - 40), own.start()):
+            # "The Taliban ministry offered condolences to X, ..., and said it was ready to ...": the speaker of a
+            # "said" coordinated with the main clause is the main clause's subject
+            pro = own.group("who").lower()
+            main = next((a for a in actors if a.end <= own.start() and a.prep is None and a.m.code not in (None, "UNK")),
+                        None)
+            if main is not None and ((pro in ("he", "she")) == (main.m.kind == "person")) and \
+                    not re.search(r"[;:]", sentence[main.end:own.start()]):
+                near = main
         if near is not None:
             return [near], None, "pronoun"
         return ([], topic, "pronoun") if topic else ([], None, "none")
@@ -612,7 +632,7 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                     return [main], None, "possessive"
                 if topic:
                     return [], topic, "pronoun"
-            if _PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
+            if _SUBJECT_PRONOUN.search(gap) and re.search(r"[,;]\s|\band\b", gap) is None and topic:
                 own = _PRONOUN_SUBJECT.search(sentence, actors[i].end, head)
                 near = _local_antecedent(sentence, actors, own) if own else None
                 if near is not None:
