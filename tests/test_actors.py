@@ -171,3 +171,17 @@ def test_a_demonym_before_colleague_names_the_colleagues_state():
     assert ("Indian", "IND") in got
     # an adjective before a thing is no state
     assert [m.code for m in find_mentions("He praised the Indian cuisine.", dt.date(2021, 12, 20)) if m.code] == []
+
+
+def test_foreign_office_holders_code_to_their_state_while_in_office():
+    import datetime as dt
+
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text, when):
+        return [(m.text, m.code) for m in find_mentions(text, when) if m.code]
+
+    assert codes("Heiko Maas and Ajit Doval spoke.", dt.date(2021, 8, 30)) == [("Heiko Maas", "DEU"), ("Ajit Doval", "IND")]
+    holders = {(h["alias"], h["office"]): h for h in load_office_holders()}
+    assert holders[("Annalena Baerbock", "Foreign Minister")]["valid_from"] == "2021-12-08"
+    assert holders[("Nikolai Patrushev", "Security Council Secretary")]["valid_to"] == "2024-05-14"
