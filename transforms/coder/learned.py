@@ -12,7 +12,7 @@ without one uses the fixed rule of `roles` (the passive's "by" agent, else the s
 another side after it).
 
 The model is trained on the readable sets' gold; its settings (the threshold, the sentences it learns from, the
-ranking) were chosen on the leave-one-set-out folds of the five model-only sets, never read by people
+ranking) were chosen on the leave-one-set-out folds of the model-only sets, then never read by people
 (tests/train_learned.py; figures: tests/learn_eval.py). It is shipped as transforms/data/learned_model.json.
 Training is deterministic (fixed seed, fixed order, rounded weights), so the file regenerates byte for byte.
 Events it adds carry mode "learned" and trigger None; their confidence is the model's probability.
