@@ -170,3 +170,9 @@ def test_the_two_sides_told_with_a_modifier_are_the_pair_just_named():
     got = coded("Uzbekistan and the Taliban signed a deal in May. In July the two neighbouring countries opened a "
                 "new crossing.")
     assert ("UZB", "TALIBAN", "COOPERATE") in got
+
+
+def test_the_special_envoys_for_a_country_of_a_state_speak_for_the_state():
+    # (two envoys meeting: one event between their states; the country they are envoys for is no party)
+    assert coded("The special envoys for Afghanistan of Russia and China met in Tashkent in May 2023.") == \
+        [("RUS", "CHN", "CONSULT")]

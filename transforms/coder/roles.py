@@ -92,7 +92,7 @@ _OF_HEAD = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
     r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|"
     r"leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
-    r"envoys?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
+    r"(?:envoys?|special\s+representatives?)(?:\s+(?:for|on)\s+(?-i:[A-Z])[\w-]+)?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
     r"subsidiar(?:y|ies)|affiliates?|branch(?:es)?|units?|divisions?|arms?|"
     # "representatives of the railways of X, Y and Z signed": a state's railway, customs or border service acts for it
