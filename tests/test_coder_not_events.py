@@ -91,3 +91,13 @@ def test_an_act_that_none_of_them_did_is_not_an_event():
     assert all(t != "SUPPORT" for _, _, t in got)
     assert ("KAZ", "TALIBAN", "SUPPORT") in kit.coded("In 2024 Kazakhstan formally recognised none other than the "
                                                       "Taliban government.")
+
+
+def test_a_negation_inside_a_closed_relative_clause_does_not_negate_the_main_verb():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-not-events-relative", dt.date(2024, 10, 21))
+    assert ("UZB", "TALIBAN", "CONSULT") in kit.coded("Tashkent, which never listed the movement, hosted Taliban "
+                                                      "ministers repeatedly.")
+    # the main verb's own negation still holds
+    got = kit.coded("Tashkent, which hosted Taliban ministers, never signed a deal with them.")
+    assert all(t != "AGREE" for _, _, t in got)

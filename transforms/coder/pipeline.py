@@ -1344,6 +1344,9 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         pass
     if brk is not None:
         before = before[brk.end():]
+        if re.match(r",\s+(?:which|who)\b", brk.group(0)) and "," in before:
+            # "Tashkent, which never listed the movement, hosted ...": the relative clause closed before the trigger
+            before = before[before.rindex(",") + 1:]
     spoken = re.search(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|told)\b.*\band\s+(?:also\s+)?$",
                        before)
     if spoken:
