@@ -79,6 +79,11 @@ def test_the_authors_advice_names_acts_it_does_not_report():
                      "open a channel with each other.") == []
     assert kit.coded("- We suggest watching the Torkham numbers: a drop in cargo would show that Kabul has closed "
                      "the crossing.") == []
+    # the author's guess or opinion names acts it does not report either
+    assert kit.coded("My guess: Beijing will keep the neighbours' format, where Pakistan and Iran sit at the table "
+                     "with Kazakhstan.") == []
+    assert kit.coded("I think the working group should have met two years ago, and I hope our officials will ask "
+                     "Kabul for the figures.") == []
     # a government's own recommendation, told in the third person, is an act
     assert ("UZB", "TALIBAN", "REQUEST") in kit.coded("On Monday Uzbekistan urged the Taliban to reopen the crossing.")
 

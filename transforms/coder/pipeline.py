@@ -113,8 +113,8 @@ _OUTLOOK = re.compile(
     r"scenarios?|forecast)\s*[:\-–—]"
     # the author's advice: "We recommend that the CSTO fund ...", "- We suggest watching ...", "I hope our officials
     # will ask ...": recommendations are no events (CODEBOOK 1), whatever acts they name
-    r"|^\W*(?:We|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*(?:recommend|suggest|advise|hope)\b"
-    r"|^\W*Our\s+(?:main\s+|first\s+|key\s+)?(?:recommendations?|advice|suggestions?)\b", re.I)
+    r"|^\W*(?:We|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*(?:recommend|suggest|advise|hope|think|suspect|guess)\b"
+    r"|^\W*(?:Our|My)\s+(?:main\s+|first\s+|key\s+|own\s+)?(?:recommendations?|advice|suggestions?|guess|bet|hunch)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
