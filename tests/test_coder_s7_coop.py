@@ -242,3 +242,11 @@ def test_an_unnamed_group_led_by_a_named_side_is_that_side():
     # without a leader the group stays unnamed
     got = coded("On Monday the Taliban delegation sat down with Western envoys in Oslo.")
     assert ("TALIBAN", None, "CONSULT") in got
+
+
+def test_an_announcement_that_the_government_would_provide_aid_is_its_pledge():
+    from tests.coderkit import ModuleCoder
+    kit = ModuleCoder("test-s7-announced-aid", dt.date(2021, 12, 20))
+    got = kit.coded("Saudi Arabia's foreign minister announced that the kingdom would provide one billion riyals in "
+                    "aid for the Afghan people.")
+    assert ("SAU", "AFG", "AID") in got
