@@ -181,6 +181,7 @@ class _Context:
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
+    convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
 
     def parties(self, n: int) -> list[str]:
         if n >= 3:
@@ -317,6 +318,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
+        new = _answer_refusals(sentence, actors, new, ctx, index)
         events.extend(new)
         if (trace is not None or model is not None and not new) and _codable(sentence):
             cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
@@ -376,6 +378,45 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if label != "NONE":
                 added.append(learned_event(doc, cand, label, prob, model))
     return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
+
+
+# who invites or convenes a meeting: "under Guterres's chairmanship", "convened by the UN", "at the invitation of X"
+_CONVENER_BEFORE = re.compile(r"\b(?:chaired by|presided over by|convened by|hosted by|organi[sz]ed by|called by|"
+                              r"at the invitation of)\s+(?:the\s+)?$", re.I)
+_CONVENER_AFTER = re.compile(r"['’]s?\s+(?:chairmanship|chairing|auspices|invitation)\b", re.I)
+_CONVENING = re.compile(r"(?:hosted|hosting|hosts|convened|convenes|chaired|chairs|organi[sz]ed|gathered|brought together)\b",
+                        re.I)
+# an invitation declined or a meeting stayed away from: "turned the invitation down", "declined to come", "excused
+# itself", "stayed away"
+_INVITATION_REFUSED = re.compile(r"[^.;]{0,30}?\binvitations?\b|(?:excused|excuses)\s|(?:stayed|stays|kept|keeps)\s+away\b|"
+                                 r"declined\s+to\s+(?:come|attend|take\s+part|participate|join|travel|be\s+present)\b|"
+                                 r"[^.;]{0,40}?\bnot\s+(?:attend|come|take\s+part|participate|join)\b", re.I)
+
+
+def _answer_refusals(sentence: str, actors: list[R.Placed], new: list[Event], ctx: _Context, index: int) -> list[Event]:
+    """A declined invitation answers whoever invited to or convened the meeting, told in this sentence or up to
+    a dozen before ("India hosted the dialogue ... Pakistan turned the invitation down": PAK -> IND)."""
+    for ev in new:
+        if ev.actor1 in (None, _UNNAMED):
+            continue
+        if ev.event_type == "REQUEST" and ev.mode == "invite" or \
+                ev.event_type == "CONSULT" and (ev.mode == "host" or _CONVENING.match(ev.trigger or "")):
+            ctx.convener = (ev.actor1, index)
+    for a in actors:
+        if a.m.code and a.m.code != _UNNAMED and (_CONVENER_BEFORE.search(sentence, max(0, a.start - 40), a.start)
+                                                 or _CONVENER_AFTER.match(sentence, a.end)):
+            ctx.convener = (a.m.code, index)
+    if ctx.convener is None or index - ctx.convener[1] > 12:
+        return new
+    out = []
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0 and \
+                R.side(ev.actor1) != R.side(ctx.convener[0]) and \
+                (_INVITATION_REFUSED.match(ev.evidence, at) or _INVITATION_REFUSED.match(ev.evidence, at + len(ev.trigger))):
+            ev = dataclasses.replace(ev, actor2=ctx.convener[0])
+        out.append(ev)
+    return out
 
 
 def _codable(sentence: str) -> bool:

@@ -1,0 +1,36 @@
+"""Conflict-side events of the seventh session: refusals that answer an inviter, and more (own sentences, not copied
+text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-s7-conflict", dt.date(2023, 6, 14))
+coded, types = _KIT.coded, _KIT.types
+
+
+def test_a_declined_invitation_answers_the_host_named_earlier():
+    got = coded("Kazakhstan hosted a regional conference on water in Almaty on Monday. "
+                "Turkmenistan turned the invitation down, and Iran excused itself at the last minute.")
+    assert ("TKM", "KAZ", "REJECT") in got
+    assert ("IRN", "KAZ", "REJECT") in got
+
+
+def test_a_meeting_stayed_away_from_answers_its_convener():
+    got = coded("The third round of talks opened in Geneva under the chairmanship of the UN envoy, "
+                "convened by the United Nations. The Taliban declined to come.")
+    assert ("TALIBAN", "UN", "REJECT") in got
+
+
+def test_telling_the_host_one_cannot_attend_is_a_refusal_to_the_host():
+    assert ("CHN", "TJK", "REJECT") in coded("Beijing informed Dushanbe that it could not attend the forum.")
+
+
+def test_declining_to_comment_or_an_unrelated_refusal_finds_no_inviter():
+    # no meeting and no inviter: the refusal keeps its old reading, with no recipient invented
+    got = coded("Uzbekistan hosted the Afghan trade minister in March. Months later, in a different matter, "
+                "the Taliban refused to hand over the suspects.")
+    assert ("TALIBAN", "UZB", "REJECT") not in got
+    assert "REJECT" not in types("Islamabad warned that it would not hesitate to act.")
