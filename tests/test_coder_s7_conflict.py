@@ -34,3 +34,19 @@ def test_declining_to_comment_or_an_unrelated_refusal_finds_no_inviter():
                 "the Taliban refused to hand over the suspects.")
     assert ("TALIBAN", "UZB", "REJECT") not in got
     assert "REJECT" not in types("Islamabad warned that it would not hesitate to act.")
+
+
+def test_an_attack_that_killed_foreign_workers_is_one_attack_on_their_state():
+    got = coded("On Saturday an attack near a mine in northern Kyrgyzstan killed four Turkish engineers "
+                "and injured six other people.")
+    attacks = [(a1, a2) for a1, a2, t in got if t == "ASSAULT"]
+    assert attacks == [(None, "TUR")]
+    # the killed engineers are no attackers of the injured
+    assert ("TUR", "KGZ", "ASSAULT") not in got
+
+
+def test_two_attacks_with_their_own_victims_in_one_sentence_both_stay():
+    got = coded("On Monday gunmen killed two Uzbek traders in Kabul, and in a separate attack ISKP militants "
+                "wounded three Tajik border guards near the Panj river.")
+    assert (None, "UZB", "ASSAULT") in got
+    assert ("ISKP", "TJK", "ASSAULT") in got

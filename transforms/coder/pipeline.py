@@ -364,7 +364,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
     out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _document_pass(events, claims)))))))
+        _one_attack_per_sentence(_document_pass(events, claims))))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -694,6 +694,32 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
         kept.append(ev)
     return kept
 
+
+
+_TOLL_WORD = re.compile(r"(?:wounded|wounding|injured|injuring|hurt|maimed|maiming)$", re.I)
+
+
+def _one_attack_per_sentence(events: list[Event]) -> list[Event]:
+    """One attack told with its toll in one sentence is one event: "an attack ... killed two Chinese nationals" is
+    the attack on the Chinese (the noun's target read from the place gives way to the victims the verb names), and
+    "killed one guard and injured five other people" does not make the killed guard the attacker of the injured."""
+    drop = set()
+    for i, ev in enumerate(events):
+        if ev.event_type != "ASSAULT":
+            continue
+        for j, k in enumerate(events):
+            if j == i or k.sentence_index != ev.sentence_index or k.event_type != "ASSAULT" or \
+                    k.event_date != ev.event_date or _trigger_at(k) >= _trigger_at(ev) and j in drop:
+                continue
+            earlier = 0 <= _trigger_at(k) < _trigger_at(ev)
+            if earlier and _TOLL_WORD.match(ev.trigger or "") and ev.actor1 is not None and \
+                    R.side(ev.actor1) == R.side(k.actor2):
+                drop.add(i)        # the victims of the attack just told are not the attackers of its wounded
+            elif ev.actor2_text is None and k.actor2_text is not None and k.actor2 is not None and \
+                    k.actor1 in (None, ev.actor1) and R.side(k.actor2) != R.side(ev.actor2) and \
+                    not _TOLL_WORD.match(k.trigger or ""):
+                drop.add(i)        # a target read from the place gives way to the victims named
+    return [ev for i, ev in enumerate(events) if i not in drop]
 
 
 # a denial is no act (CODEBOOK 1): "dismissed as fake several reports" (a claim denied in a relative clause, "an
