@@ -50,3 +50,22 @@ def test_two_attacks_with_their_own_victims_in_one_sentence_both_stay():
                 "wounded three Tajik border guards near the Panj river.")
     assert (None, "UZB", "ASSAULT") in got
     assert ("ISKP", "TJK", "ASSAULT") in got
+
+
+def test_an_expulsion_begun_is_told_as_done_and_is_coercion_of_the_people_expelled():
+    assert ("IRN", "AFG", "COERCE") in coded("In March Iran began expelling tens of thousands of undocumented Afghans.")
+    assert ("KAZ", "UZB", "COERCE") in coded("Kazakh police started deporting unregistered Uzbek migrants on Monday.")
+    # expelling diplomats stays a sanction on their state
+    assert ("RUS", "TALIBAN", "SANCTION") in coded("Moscow expelled two Afghan diplomats on Monday.")
+    # a plan to begin is no act
+    assert "COERCE" not in types("Iran plans to begin expelling undocumented Afghans next year.")
+
+
+def test_condemning_expulsions_targets_whoever_expelled():
+    got = coded("Iran deported 2,000 Afghans last week. The Taliban denounced the deportations on Sunday.")
+    assert ("TALIBAN", "IRN", "ACCUSE") in got
+    got = coded("Pakistan began rounding up undocumented Afghans, and Kabul condemned the arrests.")
+    assert ("TALIBAN", "PAK", "ACCUSE") in got
+    # no coercion told before: no target invented
+    got = coded("The Taliban condemned the arrests of journalists.")
+    assert not any(t == "ACCUSE" and a2 == "IRN" for _, a2, t in got)

@@ -181,6 +181,7 @@ class _Context:
     movement: str | None = None                                   # the movement last named ("the movement" refers to it)
     prev_parties: tuple = ()                                      # the distinct sides the previous sentence names
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
+    last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
     convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
 
     def parties(self, n: int) -> list[str]:
@@ -222,6 +223,8 @@ class _Context:
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
                 and ev.actor1:
             self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type == "COERCE" and ev.actor1 and ev.actor1 != _UNNAMED:
+            self.last_coercer = ev.actor1
         if ev.event_type == "ASSAULT" and ev.actor1 and ev.actor2:
             self.attackers[R.side(ev.actor2)] = ev.actor1
         if ev.actor1 and ev.actor2:
@@ -3112,6 +3115,11 @@ _THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+
                       r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
 
 
+# "condemned the expulsions", "denounced the mass arrests": a coercive act as the object of a reaction
+_THE_COERCION = re.compile(r"\s+(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}?(?:expulsions?|"
+                           r"deportations?|arrests?|detentions?|crackdown|round-?ups?|evictions?|forced\s+returns?)\b", re.I)
+
+
 # "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
 _THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
                            r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
@@ -3377,6 +3385,15 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.actor2_code = who
             return
     sentence_text = d.sentence or getattr(d, "_sentence", "")
+    if t.event_type in ("ACCUSE", "PROTEST") and _THE_COERCION.match(sentence_text, d.span_end):
+        # "Pakistan began expelling Afghans, and Kabul condemned the expulsions": whoever expelled, arrested or
+        # deported (told earlier in the sentence, else the last such act of the document)
+        here = next((_code(x.actor1, x.actor1_code) for x in reversed(drafts) if x.head < d.head and
+                     x.trigger.event_type in ("COERCE", "SANCTION")), None)
+        who = here if here not in (None, _UNNAMED) else ctx.last_coercer
+        if who and who != _UNNAMED and R.side(who) != mine:
+            d.actor2_code = who
+            return
     if t.event_type in ("MOBILIZE", "THREATEN", "ASSAULT", "SANCTION", "COERCE", "ACCUSE", "PROTEST") and \
             ctx.last is not None and _ANSWERED.search(sentence_text, 0, d.span_end) and \
             not re.search(r"[;:]", sentence_text[_ANSWERED.search(sentence_text, 0, d.span_end).end():d.head]):
