@@ -69,3 +69,17 @@ def test_condemning_expulsions_targets_whoever_expelled():
     # no coercion told before: no target invented
     got = coded("The Taliban condemned the arrests of journalists.")
     assert not any(t == "ACCUSE" and a2 == "IRN" for _, a2, t in got)
+
+
+def test_states_drilling_together_each_mobilise_against_no_one():
+    got = coded("In May Kazakh and Kyrgyz units exercised together near Osh.")
+    assert ("KAZ", None, "MOBILIZE") in got and ("KGZ", None, "MOBILIZE") in got
+    assert ("KAZ", "KGZ", "MOBILIZE") not in got and ("KGZ", "KAZ", "MOBILIZE") not in got
+    got = coded("In May Turkmen and Uzbek forces staged a joint exercise on the Amu Darya.")
+    assert ("TKM", "UZB", "MOBILIZE") not in got and ("TKM", None, "MOBILIZE") in got
+    # no forces as the subject: no drill
+    assert "MOBILIZE" not in types("The Uzbek delegation rehearsed its speeches before the talks in Kabul.")
+
+
+def test_reservists_put_on_standby_with_a_counted_number():
+    assert ("TJK", None, "MOBILIZE") in coded("On Monday Dushanbe put 15,000 reservists on standby along the Panj.")

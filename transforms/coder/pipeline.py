@@ -367,7 +367,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
     out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _one_attack_per_sentence(_document_pass(events, claims))))))))
+        _exercise_partners(_one_attack_per_sentence(_document_pass(events, claims)))))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -697,6 +697,26 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
         kept.append(ev)
     return kept
 
+
+
+_EXERCISE = re.compile(r"\b(?:exercis\w*|drill\w*|manoeuvres|maneuvers|war ?games|rehearsed|practi[sc]ed)\b", re.I)
+
+
+def _exercise_partners(events: list[Event]) -> list[Event]:
+    """States that drill together are each mobilising, none against the other ("Russian and Uzbek forces staged an
+    exercise near Termez": RUS and UZB, no target; CODEBOOK: joint drills name no adversary)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.event_type == "MOBILIZE" and ev.actor2 is not None and _EXERCISE.search(ev.trigger or ""):
+            partners = {R.side(k.actor1) for k in events if k.sentence_index == ev.sentence_index and
+                        k.event_type == "MOBILIZE" and k.trigger == ev.trigger and k.actor1}
+            if R.side(ev.actor2) in partners:
+                ev = dataclasses.replace(ev, actor2=None, actor2_text=None)
+                if any(k.sentence_index == ev.sentence_index and k.event_type == ev.event_type and
+                       (k.actor1, k.actor2) == (ev.actor1, ev.actor2) for k in out):
+                    continue
+        out.append(ev)
+    return out
 
 
 _TOLL_WORD = re.compile(r"(?:wounded|wounding|injured|injuring|hurt|maimed|maiming)$", re.I)
