@@ -83,3 +83,12 @@ def test_states_drilling_together_each_mobilise_against_no_one():
 
 def test_reservists_put_on_standby_with_a_counted_number():
     assert ("TJK", None, "MOBILIZE") in coded("On Monday Dushanbe put 15,000 reservists on standby along the Panj.")
+
+
+def test_calling_someones_conduct_unacceptable_is_a_reproach_not_a_refusal():
+    got = coded("On Friday Kabul called Iran's treatment of Afghan migrants unacceptable.")
+    assert ("TALIBAN", "IRN", "ACCUSE") in got
+    assert "REJECT" not in {t for _, _, t in got}
+    # what has not happened yet is refused, not reproached
+    got = coded("On Friday Moscow declared any deployment of foreign bases in Central Asia unacceptable.")
+    assert "REJECT" in {t for _, _, t in got} and "ACCUSE" not in {t for _, _, t in got}

@@ -367,7 +367,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
     out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _exercise_partners(_one_attack_per_sentence(_document_pass(events, claims)))))))))
+        _reproach_not_refusal(_exercise_partners(_one_attack_per_sentence(_document_pass(events, claims))))))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -697,6 +697,26 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
         kept.append(ev)
     return kept
 
+
+
+# "called Pakistan's treatment of Afghan refugees unacceptable": someone's conduct judged, a reproach (ACCUSE), where
+# "declared unacceptable any attempt to deploy bases" refuses what has not happened (REJECT)
+_UNACCEPTABLE = re.compile(r"^(?:declared|declares|called|calls|termed|deemed|deems|considered|considers)\b.*"
+                           r"\b(?:unacceptable|inadmissible|intolerable)$", re.I)
+_CONDUCT = re.compile(r"[\w-]['’]s\s+(?:[\w-]+\s+){0,2}?(?:treatment|conduct|behaviou?r|actions?|conditions|demands?|"
+                      r"policy|policies|decisions?|remarks|statements?|ban|decree|rules?|exclusion|expulsions?|"
+                      r"deportations?|attacks?|shelling|strikes?|moves?|steps?|interference|meddling|accusations?)\b|"
+                      r"\b(?:the|its|their|this|these)\s+(?:[\w-]+\s+){0,2}?(?:treatment|conduct|behaviou?r|"
+                      r"exclusion|expulsions?|deportations?|ban|decree|crackdown|remarks|accusations)\s+of\b", re.I)
+
+
+def _reproach_not_refusal(events: list[Event]) -> list[Event]:
+    out = []
+    for ev in events:
+        if ev.event_type == "REJECT" and _UNACCEPTABLE.match(ev.trigger or "") and _CONDUCT.search(ev.trigger or ""):
+            ev = dataclasses.replace(ev, event_type="ACCUSE", mode="disapprove")
+        out.append(ev)
+    return out
 
 
 _EXERCISE = re.compile(r"\b(?:exercis\w*|drill\w*|manoeuvres|maneuvers|war ?games|rehearsed|practi[sc]ed)\b", re.I)
