@@ -92,3 +92,16 @@ def test_calling_someones_conduct_unacceptable_is_a_reproach_not_a_refusal():
     # what has not happened yet is refused, not reproached
     got = coded("On Friday Moscow declared any deployment of foreign bases in Central Asia unacceptable.")
     assert "REJECT" in {t for _, _, t in got} and "ACCUSE" not in {t for _, _, t in got}
+
+
+def test_refusing_contact_with_someone_is_a_refusal_to_them():
+    assert ("KAZ", "TALIBAN", "REJECT") in coded("On Monday Astana ruled out any official contacts with the Taliban.")
+    # nobody named after the refused thing: no recipient invented
+    assert ("UZB", None, "REJECT") in coded("On Monday Tashkent rejected the proposal outright.")
+
+
+def test_attacks_by_the_pakistani_taliban_target_pakistan():
+    assert ("TTP", "PAK", "ASSAULT") in coded("On Sunday TTP fighters killed four policemen near Bannu.")
+    # another target named stays
+    got = coded("On Sunday TTP fighters attacked a Chinese convoy near Bannu.")
+    assert ("TTP", "CHN", "ASSAULT") in got and ("TTP", "PAK", "ASSAULT") not in got

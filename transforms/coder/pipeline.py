@@ -396,6 +396,11 @@ _INVITATION_REFUSED = re.compile(r"[^.;]{0,30}?\binvitations?\b|(?:excused|excus
                                  r"[^.;]{0,40}?\bnot\s+(?:attend|come|take\s+part|participate|join)\b", re.I)
 
 
+_REFUSED_CONTACT = re.compile(r"\s+(?:(?:any|all|further|direct|formal|official|high-level|political|bilateral|such)\s+)*"
+                              r"(?:talks|contacts?|dialogue|negotiations|engagement|meetings?|dealings|relations|ties)\s+"
+                              r"with\s+(?:the\s+)?", re.I)
+
+
 def _answer_refusals(sentence: str, actors: list[R.Placed], new: list[Event], ctx: _Context, index: int) -> list[Event]:
     """A declined invitation answers whoever invited to or convened the meeting, told in this sentence or up to
     a dozen before ("India hosted the dialogue ... Pakistan turned the invitation down": PAK -> IND)."""
@@ -409,9 +414,20 @@ def _answer_refusals(sentence: str, actors: list[R.Placed], new: list[Event], ct
         if a.m.code and a.m.code != _UNNAMED and (_CONVENER_BEFORE.search(sentence, max(0, a.start - 40), a.start)
                                                  or _CONVENER_AFTER.match(sentence, a.end)):
             ctx.convener = (a.m.code, index)
+    out = []
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0:
+            # "ruled out any direct contact with the Taliban", "rejected talks with Kabul": the party talks were refused with
+            talks = _REFUSED_CONTACT.match(ev.evidence, at + len(ev.trigger))
+            who = next((a for a in actors if talks and a.start == talks.end() and a.m.code not in (None, _UNNAMED)
+                        and R.side(a.m.code) != R.side(ev.actor1)), None) if talks else None
+            if who is not None:
+                ev = dataclasses.replace(ev, actor2=who.m.code, actor2_text=who.m.text)
+        out.append(ev)
+    new, out = out, []
     if ctx.convener is None or index - ctx.convener[1] > 12:
         return new
-    out = []
     for ev in new:
         at = _trigger_at(ev)
         if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0 and \
@@ -762,7 +778,11 @@ def _one_attack_per_sentence(events: list[Event]) -> list[Event]:
                     k.actor1 in (None, ev.actor1) and R.side(k.actor2) != R.side(ev.actor2) and \
                     not _TOLL_WORD.match(k.trigger or ""):
                 drop.add(i)        # a target read from the place gives way to the victims named
-    return [ev for i, ev in enumerate(events) if i not in drop]
+    kept = [ev for i, ev in enumerate(events) if i not in drop]
+    # "attacks by the Pakistani Taliban", "TTP fighters killed seven soldiers": the TTP's war is on the Pakistani state,
+    # the target of its attacks when the sentence names no other
+    return [dataclasses.replace(ev, actor2="PAK") if ev.event_type == "ASSAULT" and ev.actor1 == "TTP" and
+            ev.actor2 is None else ev for ev in kept]
 
 
 # a denial is no act (CODEBOOK 1): "dismissed as fake several reports" (a claim denied in a relative clause, "an
