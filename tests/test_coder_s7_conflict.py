@@ -105,3 +105,10 @@ def test_attacks_by_the_pakistani_taliban_target_pakistan():
     # another target named stays
     got = coded("On Sunday TTP fighters attacked a Chinese convoy near Bannu.")
     assert ("TTP", "CHN", "ASSAULT") in got and ("TTP", "PAK", "ASSAULT") not in got
+
+
+def test_service_members_and_personnel_of_a_state_are_its_forces():
+    assert (None, "USA", "ASSAULT") in coded("On Thursday gunmen killed 13 American service members outside the gate.")
+    assert (None, "RUS", "ASSAULT") in coded("On Thursday gunmen wounded two Russian servicemen near Kulob.")
+    # a service that is no one's forces
+    assert coded("On Thursday the American service sector grew quickly.") == []
