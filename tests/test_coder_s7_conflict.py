@@ -112,3 +112,11 @@ def test_service_members_and_personnel_of_a_state_are_its_forces():
     assert (None, "RUS", "ASSAULT") in coded("On Thursday gunmen wounded two Russian servicemen near Kulob.")
     # a service that is no one's forces
     assert coded("On Thursday the American service sector grew quickly.") == []
+
+
+def test_the_embassy_is_the_embassy_last_named():
+    got = coded("On Monday the Russian embassy in Bishkek confirmed that two Russians had been killed. "
+                "The embassy condemned the killing on Tuesday.")
+    assert any(a1 == "RUS" and t == "ACCUSE" for a1, _, t in got)
+    # no embassy named before: nobody to read into it
+    assert not any(a1 == "RUS" for a1, _, _ in coded("The embassy condemned the detentions on Tuesday."))
