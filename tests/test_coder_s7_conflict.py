@@ -120,3 +120,12 @@ def test_the_embassy_is_the_embassy_last_named():
     assert any(a1 == "RUS" and t == "ACCUSE" for a1, _, t in got)
     # no embassy named before: nobody to read into it
     assert not any(a1 == "RUS" for a1, _, _ in coded("The embassy condemned the detentions on Tuesday."))
+
+
+def test_the_act_a_speaker_condemns_is_not_the_speakers_own():
+    got = coded("On Monday the UN mission denounced the bombing and the other attacks on civilians.")
+    assert ("UN", None, "ASSAULT") not in got
+    got = coded("On Monday the Russian embassy condemned the detentions of its citizens.")
+    assert "COERCE" not in {t for _, _, t in got}
+    # an attack the subject made stays its own
+    assert ("TALIBAN", "PAK", "ASSAULT") in coded("On Monday Taliban fighters attacked Pakistani posts near Chaman.")

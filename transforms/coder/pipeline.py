@@ -373,7 +373,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
     out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _reproach_not_refusal(_exercise_partners(_one_attack_per_sentence(_document_pass(events, claims))))))))))
+        _reproach_not_refusal(_reacted_to(_exercise_partners(_one_attack_per_sentence(_document_pass(events, claims)))))))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -734,6 +734,27 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
         kept.append(ev)
     return kept
 
+
+
+# "condemned, in the strongest terms, the deplorable attacks", "denounced the bombing and the other attacks": the act
+# named as the object of a reaction is not the reacting subject's own
+_REACTION_BEFORE = re.compile(r"\b(?:condemned|condemns|condemning|denounced|denounces|denouncing|deplored|deplores|decried|"
+                              r"decries|criticised|criticized|mourned|regretted|protested\s+(?:against|over))\b"
+                              r"(?:,[^,;]{1,40},)?\s+(?:(?![\w-]+ed\b)[\w'’-]+\s+){0,6}$", re.I)
+
+
+def _reacted_to(events: list[Event]) -> list[Event]:
+    out = []
+    for ev in events:
+        at = _trigger_at(ev)
+        if ev.event_type in ("ASSAULT", "COERCE") and ev.actor1 is not None and at > 0 and \
+                _REACTION_BEFORE.search(ev.evidence, max(0, at - 120), at) and ev.actor1_text and \
+                (ev.evidence or "").find(ev.actor1_text) < at:
+            if ev.actor2 is None:
+                continue
+            ev = dataclasses.replace(ev, actor1=None, actor1_text=None)
+        out.append(ev)
+    return out
 
 
 # "called Pakistan's treatment of Afghan refugees unacceptable": someone's conduct judged, a reproach (ACCUSE), where
