@@ -129,3 +129,12 @@ def test_the_act_a_speaker_condemns_is_not_the_speakers_own():
     assert "COERCE" not in {t for _, _, t in got}
     # an attack the subject made stays its own
     assert ("TALIBAN", "PAK", "ASSAULT") in coded("On Monday Taliban fighters attacked Pakistani posts near Chaman.")
+
+
+def test_appeals_brushed_aside_answer_their_authors():
+    got = coded("On Monday the European Union appealed to Turkmenistan to free the journalists. "
+                "Ashgabat brushed aside the appeals, saying that Afghans and others must respect its laws.")
+    assert ("TKM", "EU", "REJECT") in got
+    assert ("TKM", "AFG", "REJECT") not in got
+    # no appeal told before: the refusal keeps its own reading
+    assert ("TKM", "EU", "REJECT") not in coded("Ashgabat brushed aside the criticism on Monday.")

@@ -402,6 +402,8 @@ _INVITATION_REFUSED = re.compile(r"[^.;]{0,30}?\binvitations?\b|(?:excused|excus
                                  r"[^.;]{0,40}?\bnot\s+(?:attend|come|take\s+part|participate|join)\b", re.I)
 
 
+_THE_APPEALS = re.compile(r"\s+(?:the|these|those|such|all|its|their)\s+(?:[\w-]+\s+){0,2}?(?:appeals?|calls?|pleas?|"
+                          r"demands?|requests?|proposals?|offers?|ultimatums?|overtures?)\b(?!\s+(?:of|from|by)\b)", re.I)
 _REFUSED_CONTACT = re.compile(r"\s+(?:(?:any|all|further|direct|formal|official|high-level|political|bilateral|such)\s+)*"
                               r"(?:talks|contacts?|dialogue|negotiations|engagement|meetings?|dealings|relations|ties)\s+"
                               r"with\s+(?:the\s+)?", re.I)
@@ -423,6 +425,15 @@ def _answer_refusals(sentence: str, actors: list[R.Placed], new: list[Event], ct
     out = []
     for ev in new:
         at = _trigger_at(ev)
+        if ev.event_type == "REJECT" and ev.actor1 not in (None, _UNNAMED) and at >= 0 and ctx.last_request and \
+                ctx.last_request != _UNNAMED and R.side(ctx.last_request) != R.side(ev.actor1) and \
+                _THE_APPEALS.match(ev.evidence, at + len(ev.trigger)):
+            after = ev.evidence.find(ev.actor2_text, at) if ev.actor2 and ev.actor2_text else -1
+            comma = ev.evidence.find(",", at)
+            if ev.actor2 is None or 0 <= comma < after:
+                # "UN agencies appealed to Pakistan ... Islamabad has brushed aside the appeals, saying ... not Afghans":
+                # the appeals' authors, not a party named in what the refuser went on to say
+                ev = dataclasses.replace(ev, actor2=ctx.last_request, actor2_text=None)
         if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0:
             # "ruled out any direct contact with the Taliban", "rejected talks with Kabul": the party talks were refused with
             talks = _REFUSED_CONTACT.match(ev.evidence, at + len(ev.trigger))
