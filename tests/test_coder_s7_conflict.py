@@ -138,3 +138,11 @@ def test_appeals_brushed_aside_answer_their_authors():
     assert ("TKM", "AFG", "REJECT") not in got
     # no appeal told before: the refusal keeps its own reading
     assert ("TKM", "EU", "REJECT") not in coded("Ashgabat brushed aside the criticism on Monday.")
+
+
+def test_a_technical_team_sent_to_an_embassy_is_no_military_deployment():
+    got = coded("On Thursday Ankara said it had deployed a technical team to its embassy in Kabul.")
+    assert "MOBILIZE" not in {t for _, _, t in got}
+    assert any(a1 == "TUR" and t == "CONSULT" for a1, _, t in got)
+    # troops deployed stay a mobilisation
+    assert ("RUS", "TJK", "MOBILIZE") in coded("On Thursday Russia deployed troops to Tajikistan.")
