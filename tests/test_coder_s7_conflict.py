@@ -146,3 +146,12 @@ def test_a_technical_team_sent_to_an_embassy_is_no_military_deployment():
     assert any(a1 == "TUR" and t == "CONSULT" for a1, _, t in got)
     # troops deployed stay a mobilisation
     assert ("RUS", "TJK", "MOBILIZE") in coded("On Thursday Russia deployed troops to Tajikistan.")
+
+
+def test_a_vow_to_hunt_down_the_attackers_is_a_threat_to_the_group_named():
+    got = coded("On Friday ISKP claimed the bombing in Kunduz. "
+                "On Saturday the Taliban interior minister vowed to hunt down those responsible.")
+    assert ("TALIBAN", "ISKP", "THREATEN") in got
+    assert not any(t == "AGREE" and a1 == "TALIBAN" for a1, _, t in got)
+    # a vow to help stays a pledge
+    assert ("UZB", "AFG", "AGREE") in coded("On Monday Tashkent vowed to help Afghan farmers.")

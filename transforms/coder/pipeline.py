@@ -324,6 +324,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
         new = _answer_refusals(sentence, actors, new, ctx, index)
+        new = _threat_at_perpetrators(new, ctx)
         events.extend(new)
         if (trace is not None or model is not None and not new) and _codable(sentence):
             cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
@@ -404,6 +405,22 @@ _INVITATION_REFUSED = re.compile(r"[^.;]{0,30}?\binvitations?\b|(?:excused|excus
 
 _THE_APPEALS = re.compile(r"\s+(?:the|these|those|such|all|its|their)\s+(?:[\w-]+\s+){0,2}?(?:appeals?|calls?|pleas?|"
                           r"demands?|requests?|proposals?|offers?|ultimatums?|overtures?)\b(?!\s+(?:of|from|by)\b)", re.I)
+_PERPETRATORS = re.compile(r"[^.;]{0,40}?\b(?:those\s+responsible|the\s+perpetrators|the\s+attackers|the\s+killers|"
+                           r"the\s+bombers|the\s+organi[sz]ers\s+of\s+the\s+attack)\b", re.I)
+
+
+def _threat_at_perpetrators(new: list[Event], ctx: _Context) -> list[Event]:
+    """'vowed to hunt down those responsible': the armed group last named (the attack's claimant)."""
+    out = []
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "THREATEN" and ev.actor2 is None and at >= 0 and ctx.last_armed and \
+                R.side(ctx.last_armed) != R.side(ev.actor1) and _PERPETRATORS.match(ev.evidence, at):
+            ev = dataclasses.replace(ev, actor2=ctx.last_armed)
+        out.append(ev)
+    return out
+
+
 _REFUSED_CONTACT = re.compile(r"\s+(?:(?:any|all|further|direct|formal|official|high-level|political|bilateral|such)\s+)*"
                               r"(?:talks|contacts?|dialogue|negotiations|engagement|meetings?|dealings|relations|ties)\s+"
                               r"with\s+(?:the\s+)?", re.I)
