@@ -155,3 +155,17 @@ def test_a_vow_to_hunt_down_the_attackers_is_a_threat_to_the_group_named():
     assert not any(t == "AGREE" and a1 == "TALIBAN" for a1, _, t in got)
     # a vow to help stays a pledge
     assert ("UZB", "AFG", "AGREE") in coded("On Monday Tashkent vowed to help Afghan farmers.")
+
+
+def test_the_lemma_forms_come_in_one_order_whatever_the_hash_seed():
+    # the cached trigger index names the lemma entries' patterns by position: every process must order them alike
+    import pathlib
+    import subprocess
+    import sys
+    root = pathlib.Path(__file__).resolve().parent.parent
+    code = ("import hashlib, pickle; from transforms.coder import triggers as T; "
+            "print(hashlib.md5(pickle.dumps(T._lemma_entries())).hexdigest())")
+    env = {"CARAVAN_CODER_CACHE": "0", "PATH": ""}
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           cwd=root, env={**env, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1

@@ -83,7 +83,13 @@ def _forms(lemma: str, pos: str, ing: bool = False) -> list[str]:
                 continue
             if "-" not in w:
                 words |= _spellings(w)
-    return sorted((f"{w} {rest}".strip() for w in words), key=len, reverse=True)
+    return sorted((f"{w} {rest}".strip() for w in words), key=_LONGEST_FIRST)
+
+
+def _LONGEST_FIRST(form: str) -> tuple[int, str]:
+    """Longest first, ties alphabetical: the same order in every process (a set's order follows the string hash
+    seed, and the cached trigger index must agree with the cached lemma entries another process built)."""
+    return -len(form), form
 
 
 def lemma_entries() -> list[dict]:
@@ -100,7 +106,7 @@ def _lemma_entries() -> list[dict]:
             for lemma in e["lemmas"]:
                 forms.extend(f for f in _forms(lemma, pos, bool(e.get("ing"))) if f not in forms)
             entry = {k: v for k, v in e.items() if k not in ("lemmas", "ing")}
-            entry["patterns"] = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
+            entry["patterns"] = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=_LONGEST_FIRST)]
             entry["lemma"] = True
             out.append(entry)
             if pos == "VERB" and not e.get("ing"):
@@ -109,10 +115,10 @@ def _lemma_entries() -> list[dict]:
                 ing = [f for lemma in e["lemmas"] for f in _progressive(lemma)]
                 if ing:
                     out.append({**entry, "patterns": [_PROGRESSIVE + re.escape(f).replace(r"\ ", r"\s+")
-                                                      for f in sorted(set(ing), key=len, reverse=True)]})
+                                                      for f in sorted(set(ing), key=_LONGEST_FIRST)]})
                 if ing and e["type"] in _INCHOATIVE_TYPES:
                     out.append({**entry, "patterns": [_INCHOATIVE + re.escape(f).replace(r"\ ", r"\s+")
-                                                      for f in sorted(set(ing), key=len, reverse=True)]})
+                                                      for f in sorted(set(ing), key=_LONGEST_FIRST)]})
             if pos == "VERB":
                 # the plural present after a plural subject ("the Taliban accuse", "officials meet"); a base form
                 # that is also a noun ("Taliban attack on") only when no preposition or verb follows it
