@@ -169,3 +169,12 @@ def test_the_lemma_forms_come_in_one_order_whatever_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            cwd=root, env={**env, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outs) == 1
+
+
+def test_telling_reporters_someones_terms_were_not_acceptable_reproaches_them():
+    got = coded("In February the UN invited the Taliban to a conference in Geneva. The Taliban set conditions for "
+                "their attendance. The UN envoy answered at a press conference when the session closed on Friday, "
+                "telling reporters that the Taliban's conditions were not acceptable.")
+    assert ("UN", "TALIBAN", "ACCUSE") in got
+    # a session that closed shut nothing on anyone
+    assert "SANCTION" not in {t for _, _, t in got}
