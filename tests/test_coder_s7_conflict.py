@@ -178,3 +178,10 @@ def test_telling_reporters_someones_terms_were_not_acceptable_reproaches_them():
     assert ("UN", "TALIBAN", "ACCUSE") in got
     # a session that closed shut nothing on anyone
     assert "SANCTION" not in {t for _, _, t in got}
+
+
+def test_charging_people_with_a_crime_is_a_prosecution_not_a_reproach():
+    got = coded("On Monday Kyrgyz prosecutors charged three Uzbek citizens with smuggling weapons.")
+    assert ("KGZ", "UZB", "COERCE") in got and "ACCUSE" not in {t for _, _, t in got}
+    # a charge that someone did something stays an accusation
+    assert ("TALIBAN", "PAK", "ACCUSE") in coded("On Monday Kabul charged that Islamabad had violated the agreement.")
