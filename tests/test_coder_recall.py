@@ -169,7 +169,8 @@ def test_passing_on_intelligence_is_cooperation_but_giving_no_details_is_not():
 
 
 def test_talks_ruled_out_or_rejected_are_no_consultation():
-    assert coded("Tajikistan ruled out talks with the Taliban on Monday.") == [("TJK", None, "REJECT")]
+    # the refusal answers the party the talks were refused with (CODEBOOK 3, REJECT: declining to engage)
+    assert coded("Tajikistan ruled out talks with the Taliban on Monday.") == [("TJK", "TALIBAN", "REJECT")]
     assert "CONSULT" not in types("Uzbekistan rejected any talks with the Taliban on Monday.")
     assert ("UZB", "TALIBAN", "CONSULT") in coded("Uzbekistan held talks with the Taliban on Monday.")
 

@@ -33,6 +33,7 @@ producers suppliers manufacturers
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters gunships artillery capital
+servicemen personnel marines sailors airmen paratroopers peacekeepers
 shelling airstrikes bombardment
 """.split())
 PEOPLE = frozenset("""
@@ -548,6 +549,8 @@ def _demonym_role(doc, span) -> str | None:
             return None if former and word in _OFFICES else "demonym"
         if word in PEOPLE or word in LAND:
             return "people"
+        if word == "service" and i + 1 < len(doc) and doc[i + 1].lower_ in ("members", "personnel", "men", "women"):
+            return "demonym"      # "13 American service members": the state's forces
         if word in GOODS:
             return "demonym"
         if word in ETHNIC_BLOCK:

@@ -204,6 +204,9 @@ class _Context:
     index: int = 0                                                # the sentence being coded
     consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
     organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
+    last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
+    last_embassy: str | None = None                               # the state whose embassy or consulate was last named
+    convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
         if without is not None:
@@ -256,6 +259,8 @@ class _Context:
         if ev.event_type in ("COERCE", "SANCTION") and ev.mode in ("arrest", "seize", "restrict", "blockade", None) \
                 and ev.actor1:
             self.last_hold = (ev.actor1, ev.actor2, ev.sentence_index)
+        if ev.event_type == "COERCE" and ev.actor1 and ev.actor1 != _UNNAMED:
+            self.last_coercer = ev.actor1
         if ev.event_type == "ASSAULT" and ev.actor1 and ev.actor2:
             self.attackers[R.side(ev.actor2)] = ev.actor1
         if ev.event_type == "CONSULT" and ev.actor1 and ev.actor2:
@@ -340,6 +345,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
         local = _with_organ_anaphors(sentence, s, local, ctx, index)
+        local = _with_embassy_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -359,6 +365,8 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
+        new = _answer_refusals(sentence, actors, new, ctx, index)
+        new = _threat_at_perpetrators(new, ctx)
         events.extend(new)
         if (trace is not None or model is not None and not new) and _codable(sentence):
             cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
@@ -402,6 +410,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if who:
                 claims.append((index, who))
         for a in actors:
+            if a.m.code not in (None, _UNNAMED) and _STATE(a.m.code) and \
+                    (_EMBASSY_AFTER.match(sentence, a.end) or _EMBASSY_OF.search(sentence, max(0, a.start - 30), a.start)):
+                ctx.last_embassy = a.m.code
+        for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
             elif _ARMED_GROUP(a.m.code):
@@ -409,7 +421,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
     out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _document_pass(events, claims)))))))
+        _reproach_not_refusal(_reacted_to(_exercise_partners(_one_attack_per_sentence(_document_pass(events, claims)))))))))))
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -423,6 +435,88 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             if label != "NONE":
                 added.append(learned_event(doc, cand, label, prob, model))
     return sorted(out + added, key=lambda ev: ev.sentence_index) if added else out
+
+
+# who invites or convenes a meeting: "under Guterres's chairmanship", "convened by the UN", "at the invitation of X"
+_CONVENER_BEFORE = re.compile(r"\b(?:chaired by|presided over by|convened by|hosted by|organi[sz]ed by|called by|"
+                              r"at the invitation of)\s+(?:the\s+)?$", re.I)
+_CONVENER_AFTER = re.compile(r"['’]s?\s+(?:chairmanship|chairing|auspices|invitation)\b", re.I)
+_CONVENING = re.compile(r"(?:hosted|hosting|hosts|convened|convenes|chaired|chairs|organi[sz]ed|gathered|brought together)\b",
+                        re.I)
+# an invitation declined or a meeting stayed away from: "turned the invitation down", "declined to come", "excused
+# itself", "stayed away"
+_INVITATION_REFUSED = re.compile(r"[^.;]{0,30}?\binvitations?\b|(?:excused|excuses)\s|(?:stayed|stays|kept|keeps)\s+away\b|"
+                                 r"declined\s+to\s+(?:come|attend|take\s+part|participate|join|travel|be\s+present)\b|"
+                                 r"[^.;]{0,40}?\bnot\s+(?:attend|come|take\s+part|participate|join)\b", re.I)
+
+
+_THE_APPEALS = re.compile(r"\s+(?:the|these|those|such|all|its|their)\s+(?:[\w-]+\s+){0,2}?(?:appeals?|calls?|pleas?|"
+                          r"demands?|requests?|proposals?|offers?|ultimatums?|overtures?)\b(?!\s+(?:of|from|by)\b)", re.I)
+_PERPETRATORS = re.compile(r"[^.;]{0,40}?\b(?:those\s+responsible|the\s+perpetrators|the\s+attackers|the\s+killers|"
+                           r"the\s+bombers|the\s+organi[sz]ers\s+of\s+the\s+attack)\b", re.I)
+
+
+def _threat_at_perpetrators(new: list[Event], ctx: _Context) -> list[Event]:
+    """'vowed to hunt down those responsible': the armed group last named (the attack's claimant)."""
+    out = []
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "THREATEN" and ev.actor2 is None and at >= 0 and ctx.last_armed and \
+                R.side(ctx.last_armed) != R.side(ev.actor1) and _PERPETRATORS.match(ev.evidence, at):
+            ev = dataclasses.replace(ev, actor2=ctx.last_armed)
+        out.append(ev)
+    return out
+
+
+_REFUSED_CONTACT = re.compile(r"\s+(?:(?:any|all|further|direct|formal|official|high-level|political|bilateral|such)\s+)*"
+                              r"(?:talks|contacts?|dialogue|negotiations|engagement|meetings?|dealings|relations|ties)\s+"
+                              r"with\s+(?:the\s+)?", re.I)
+
+
+def _answer_refusals(sentence: str, actors: list[R.Placed], new: list[Event], ctx: _Context, index: int) -> list[Event]:
+    """A declined invitation answers whoever invited to or convened the meeting, told in this sentence or up to
+    a dozen before ("India hosted the dialogue ... Pakistan turned the invitation down": PAK -> IND)."""
+    for ev in new:
+        if ev.actor1 in (None, _UNNAMED):
+            continue
+        if ev.event_type == "REQUEST" and ev.mode == "invite" or \
+                ev.event_type == "CONSULT" and (ev.mode == "host" or _CONVENING.match(ev.trigger or "")):
+            ctx.convener = (ev.actor1, index)
+    for a in actors:
+        if a.m.code and a.m.code != _UNNAMED and (_CONVENER_BEFORE.search(sentence, max(0, a.start - 40), a.start)
+                                                 or _CONVENER_AFTER.match(sentence, a.end)):
+            ctx.convener = (a.m.code, index)
+    out = []
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "REJECT" and ev.actor1 not in (None, _UNNAMED) and at >= 0 and ctx.last_request and \
+                ctx.last_request != _UNNAMED and R.side(ctx.last_request) != R.side(ev.actor1) and \
+                _THE_APPEALS.match(ev.evidence, at + len(ev.trigger)):
+            after = ev.evidence.find(ev.actor2_text, at) if ev.actor2 and ev.actor2_text else -1
+            comma = ev.evidence.find(",", at)
+            if ev.actor2 is None or 0 <= comma < after:
+                # "UN agencies appealed to Pakistan ... Islamabad has brushed aside the appeals, saying ... not Afghans":
+                # the appeals' authors, not a party named in what the refuser went on to say
+                ev = dataclasses.replace(ev, actor2=ctx.last_request, actor2_text=None)
+        if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0:
+            # "ruled out any direct contact with the Taliban", "rejected talks with Kabul": the party talks were refused with
+            talks = _REFUSED_CONTACT.match(ev.evidence, at + len(ev.trigger))
+            who = next((a for a in actors if talks and a.start == talks.end() and a.m.code not in (None, _UNNAMED)
+                        and R.side(a.m.code) != R.side(ev.actor1)), None) if talks else None
+            if who is not None:
+                ev = dataclasses.replace(ev, actor2=who.m.code, actor2_text=who.m.text)
+        out.append(ev)
+    new, out = out, []
+    if ctx.convener is None or index - ctx.convener[1] > 12:
+        return new
+    for ev in new:
+        at = _trigger_at(ev)
+        if ev.event_type == "REJECT" and ev.actor2 is None and ev.actor1 not in (None, _UNNAMED) and at >= 0 and \
+                R.side(ev.actor1) != R.side(ctx.convener[0]) and \
+                (_INVITATION_REFUSED.match(ev.evidence, at) or _INVITATION_REFUSED.match(ev.evidence, at + len(ev.trigger))):
+            ev = dataclasses.replace(ev, actor2=ctx.convener[0])
+        out.append(ev)
+    return out
 
 
 def _codable(sentence: str) -> bool:
@@ -639,6 +733,21 @@ def _dominant(ctx: _Context) -> str | None:
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
 
 
+# "the Chinese embassy in Dushanbe ... The embassy had already condemned ...": the state of the embassy last named
+_EMBASSY_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:embassy|consulate)\b", re.I)
+_EMBASSY_OF = re.compile(r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?$", re.I)
+_THE_EMBASSY = re.compile(r"(?<![\w'’])[Tt]he\s+(?:embassy|consulate)\b(?!\s+(?:of|in|to)\b)(?!['’])")
+
+
+def _with_embassy_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    if ctx.last_embassy is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_embassy, "name", m.group(0))
+             for m in _THE_EMBASSY.finditer(sentence)
+             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
@@ -727,6 +836,97 @@ def _document_pass(events: list[Event], claims: list[tuple[int, str]] = ()) -> l
         kept.append(ev)
     return kept
 
+
+
+# "condemned, in the strongest terms, the deplorable attacks", "denounced the bombing and the other attacks": the act
+# named as the object of a reaction is not the reacting subject's own
+_REACTION_BEFORE = re.compile(r"\b(?:condemned|condemns|condemning|denounced|denounces|denouncing|deplored|deplores|decried|"
+                              r"decries|criticised|criticized|mourned|regretted|protested\s+(?:against|over))\b"
+                              r"(?:,[^,;]{1,40},)?\s+(?:(?![\w-]+ed\b)[\w'’-]+\s+){0,6}$", re.I)
+
+
+def _reacted_to(events: list[Event]) -> list[Event]:
+    out = []
+    for ev in events:
+        at = _trigger_at(ev)
+        if ev.event_type in ("ASSAULT", "COERCE") and ev.actor1 is not None and at > 0 and \
+                _REACTION_BEFORE.search(ev.evidence, max(0, at - 120), at) and ev.actor1_text and \
+                (ev.evidence or "").find(ev.actor1_text) < at:
+            if ev.actor2 is None:
+                continue
+            ev = dataclasses.replace(ev, actor1=None, actor1_text=None)
+        out.append(ev)
+    return out
+
+
+# "called Pakistan's treatment of Afghan refugees unacceptable": someone's conduct judged, a reproach (ACCUSE), where
+# "declared unacceptable any attempt to deploy bases" refuses what has not happened (REJECT)
+_UNACCEPTABLE = re.compile(r"^(?:declared|declares|called|calls|termed|deemed|deems|considered|considers)\b.*"
+                           r"\b(?:unacceptable|inadmissible|intolerable)$", re.I)
+_CONDUCT = re.compile(r"[\w-]['’]s\s+(?:[\w-]+\s+){0,2}?(?:treatment|conduct|behaviou?r|actions?|conditions|demands?|"
+                      r"policy|policies|decisions?|remarks|statements?|ban|decree|rules?|exclusion|expulsions?|"
+                      r"deportations?|attacks?|shelling|strikes?|moves?|steps?|interference|meddling|accusations?)\b|"
+                      r"\b(?:the|its|their|this|these)\s+(?:[\w-]+\s+){0,2}?(?:treatment|conduct|behaviou?r|"
+                      r"exclusion|expulsions?|deportations?|ban|decree|crackdown|remarks|accusations)\s+of\b", re.I)
+
+
+def _reproach_not_refusal(events: list[Event]) -> list[Event]:
+    out = []
+    for ev in events:
+        if ev.event_type == "REJECT" and _UNACCEPTABLE.match(ev.trigger or "") and _CONDUCT.search(ev.trigger or ""):
+            ev = dataclasses.replace(ev, event_type="ACCUSE", mode="disapprove")
+        out.append(ev)
+    return out
+
+
+_EXERCISE = re.compile(r"\b(?:exercis\w*|drill\w*|manoeuvres|maneuvers|war ?games|rehearsed|practi[sc]ed)\b", re.I)
+
+
+def _exercise_partners(events: list[Event]) -> list[Event]:
+    """States that drill together are each mobilising, none against the other ("Russian and Uzbek forces staged an
+    exercise near Termez": RUS and UZB, no target; CODEBOOK: joint drills name no adversary)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.event_type == "MOBILIZE" and ev.actor2 is not None and _EXERCISE.search(ev.trigger or ""):
+            partners = {R.side(k.actor1) for k in events if k.sentence_index == ev.sentence_index and
+                        k.event_type == "MOBILIZE" and k.trigger == ev.trigger and k.actor1}
+            if R.side(ev.actor2) in partners:
+                ev = dataclasses.replace(ev, actor2=None, actor2_text=None)
+                if any(k.sentence_index == ev.sentence_index and k.event_type == ev.event_type and
+                       (k.actor1, k.actor2) == (ev.actor1, ev.actor2) for k in out):
+                    continue
+        out.append(ev)
+    return out
+
+
+_TOLL_WORD = re.compile(r"(?:wounded|wounding|injured|injuring|hurt|maimed|maiming)$", re.I)
+
+
+def _one_attack_per_sentence(events: list[Event]) -> list[Event]:
+    """One attack told with its toll in one sentence is one event: "an attack ... killed two Chinese nationals" is
+    the attack on the Chinese (the noun's target read from the place gives way to the victims the verb names), and
+    "killed one guard and injured five other people" does not make the killed guard the attacker of the injured."""
+    drop = set()
+    for i, ev in enumerate(events):
+        if ev.event_type != "ASSAULT":
+            continue
+        for j, k in enumerate(events):
+            if j == i or k.sentence_index != ev.sentence_index or k.event_type != "ASSAULT" or \
+                    k.event_date != ev.event_date or _trigger_at(k) >= _trigger_at(ev) and j in drop:
+                continue
+            earlier = 0 <= _trigger_at(k) < _trigger_at(ev)
+            if earlier and _TOLL_WORD.match(ev.trigger or "") and ev.actor1 is not None and \
+                    R.side(ev.actor1) == R.side(k.actor2):
+                drop.add(i)        # the victims of the attack just told are not the attackers of its wounded
+            elif ev.actor2_text is None and k.actor2_text is not None and k.actor2 is not None and \
+                    k.actor1 in (None, ev.actor1) and R.side(k.actor2) != R.side(ev.actor2) and \
+                    not _TOLL_WORD.match(k.trigger or ""):
+                drop.add(i)        # a target read from the place gives way to the victims named
+    kept = [ev for i, ev in enumerate(events) if i not in drop]
+    # "attacks by the Pakistani Taliban", "TTP fighters killed seven soldiers": the TTP's war is on the Pakistani state,
+    # the target of its attacks when the sentence names no other
+    return [dataclasses.replace(ev, actor2="PAK") if ev.event_type == "ASSAULT" and ev.actor1 == "TTP" and
+            ev.actor2 is None else ev for ev in kept]
 
 
 # a denial is no act (CODEBOOK 1): "dismissed as fake several reports" (a claim denied in a relative clause, "an
@@ -2400,7 +2600,8 @@ def _occasion_targets(events: list[Event]) -> list[Event]:
 # the act a definite noun with the trigger its participle ("The ten-year agreement, signed between ..."), the
 # sentence a comment on it ("It is the first deal the Taliban have concluded with ...", "This was his first visit")
 _RETOLD_GAP = 3                                     # sentences between the two tellings, at most
-_REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+# (_REACTION_TYPES, the reactions to an act told before, is defined once, further down: a second definition here
+# had been silently replaced by it)
 _DEAL_FAMILY = frozenset({"AGREE", "COOPERATE"})    # a signed deal may be told as either (CODEBOOK 3)
 _IT_OBJECT = re.compile(r"^[a-z]+\s+(?:it|this|them)\b(?!\s+(?:is|was|were|are|would|will|had|has|could|might|"
                         r"should|must|to)\b)", re.I)
@@ -3260,6 +3461,11 @@ _THE_ACT = re.compile(r"\s+(?:the|this|that|these|those|its|their|both)\s+(?:\w+
                       r"decrees?|edicts?|restrictions?|announcement|ruling|measures?|policy|policies)\b", re.I)
 
 
+# "condemned the expulsions", "denounced the mass arrests": a coercive act as the object of a reaction
+_THE_COERCION = re.compile(r"\s+(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}?(?:expulsions?|"
+                           r"deportations?|arrests?|detentions?|crackdown|round-?ups?|evictions?|forced\s+returns?)\b", re.I)
+
+
 # "rejected the proposal", "welcomed the idea": a proposal belongs to whoever made the last request
 _THE_PROPOSAL = re.compile(r"\s+(?:the|this|that|such an?|its|their)\s+(?:\w+\s+)?(?:proposals?|idea|offer|suggestion|"
                            r"request|plan|initiative)\b(?!\s+(?:of|from|by)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
@@ -3525,6 +3731,15 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
             d.actor2_code = who
             return
     sentence_text = d.sentence or getattr(d, "_sentence", "")
+    if t.event_type in ("ACCUSE", "PROTEST") and _THE_COERCION.match(sentence_text, d.span_end):
+        # "Pakistan began expelling Afghans, and Kabul condemned the expulsions": whoever expelled, arrested or
+        # deported (told earlier in the sentence, else the last such act of the document)
+        here = next((_code(x.actor1, x.actor1_code) for x in reversed(drafts) if x.head < d.head and
+                     x.trigger.event_type in ("COERCE", "SANCTION")), None)
+        who = here if here not in (None, _UNNAMED) else ctx.last_coercer
+        if who and who != _UNNAMED and R.side(who) != mine:
+            d.actor2_code = who
+            return
     if t.event_type in ("MOBILIZE", "THREATEN", "ASSAULT", "SANCTION", "COERCE", "ACCUSE", "PROTEST") and \
             ctx.last is not None and _ANSWERED.search(sentence_text, 0, d.span_end) and \
             not re.search(r"[;:]", sentence_text[_ANSWERED.search(sentence_text, 0, d.span_end).end():d.head]):

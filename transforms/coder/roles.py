@@ -714,7 +714,10 @@ def frame_prep_object(sentence: str, actors: list[Placed], event_type: str, mode
 # "seized Tajik trucks", "deported dozens of Afghan refugees": a nationality adjective on the object names its target
 _OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|some|several|many|more|other|all|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|"
-    r"dozens|hundreds|thousands|scores|tens|of|at least|about|around|nearly|over|least|\w+ly)\s+){0,4}$", re.I)
+    r"dozens|hundreds|thousands|scores|tens|of|at least|about|around|nearly|over|least|\w+ly|"
+    # "expelled undocumented Afghans", "detained unarmed Tajik migrants": a describing adjective before the people
+    r"un\w+ed|illegal|irregular|stranded|displaced|poor|young|ordinary|innocent|local|ethnic|fellow|returning|"
+    r"homeless|elderly|female|male|wounded|detained|registered|documented|deported)\s+){0,6}$", re.I)
 
 
 def object_demonym(sentence: str, actors: list[Placed], span_end: int, limit: int,

@@ -116,6 +116,9 @@ def _lemma_entries() -> list[dict]:
                 if ing:
                     out.append({**entry, "patterns": [_PROGRESSIVE + re.escape(f).replace(r"\ ", r"\s+")
                                                       for f in sorted(set(ing), key=_LONGEST_FIRST)]})
+                if ing and e["type"] in _INCHOATIVE_TYPES:
+                    out.append({**entry, "patterns": [_INCHOATIVE + re.escape(f).replace(r"\ ", r"\s+")
+                                                      for f in sorted(set(ing), key=_LONGEST_FIRST)]})
             if pos == "VERB":
                 # the plural present after a plural subject ("the Taliban accuse", "officials meet"); a base form
                 # that is also a noun ("Taliban attack on") only when no preposition or verb follows it
@@ -157,6 +160,9 @@ def _is_noun(lemma: str) -> bool:
 # the auxiliary (and an adverb) right before a progressive form: zero-width, so the match is the verb itself
 _PROGRESSIVE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in (
     "is", "are", "was", "were", "been", "still", "now", "already", "also", "reportedly", "currently")) + ")"
+# a coercive act begun or carried on is told as done: "began expelling", "started deporting", "continued arresting"
+_INCHOATIVE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in ("began", "begun", "started", "continued", "resumed")) + ")"
+_INCHOATIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "RETREAT", "PROTEST", "REJECT"})
 
 
 def _progressive(lemma: str) -> list[str]:
