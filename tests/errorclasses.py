@@ -102,7 +102,12 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
         elif right:
             counts["missed: type and actors right; date wrong"] += 1
         elif typed:
-            counts[f"missed: type right, actors wrong ({_actor_error(S, g, typed)})"] += 1
+            kind = _actor_error(S, g, typed)
+            counts[f"missed: type right, actors wrong ({kind})"] += 1
+            # the coder's own mode names, no word of the text: which act told how gets its parties wrong
+            modes = sorted({str(x.get("mode")) for x in typed})
+            counts[f"{_BY_MODE}{kind}: {sorted(types)[0] if len(types) == 1 else '/'.join(sorted(types))} "
+                   f"[{', '.join(modes)}]"] += 1
         elif any(S.actors_match(g, x) for x in same):
             counts["missed: actors right, type wrong"] += 1
         else:
@@ -123,6 +128,7 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
     return counts
 
 
+_BY_MODE = "actors wrong by mode: "
 DUP_DIMENSIONS = ("actors", "gold null", "dates", "distance", "trigger", "type", "order")
 NEVER_READ = frozenset(f"blind{n}" for n in range(14, 35))  # blind5, 6, 9-13: read from the seventh session on
 
@@ -305,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.errorclasses", description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", dest="names", required=True, help="a set to pool (repeatable)")
     parser.add_argument("--by-type", action="store_true", help="also a table of outcomes by the gold's type")
+    parser.add_argument("--by-mode", action="store_true",
+                        help="also the right-type, wrong-party misses by how (the gold's type, the coder's modes)")
     parser.add_argument("--list-dups", action="store_true",
                         help="print each duplicate's sentence next to its twin's (readable sets only)")
     args = parser.parse_args(argv)
@@ -338,8 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sets: {', '.join(args.names)}")
     for name in head:
         print(f"{total[name]:6d}  {name}")
-    for name in sorted(k for k in total if k not in head):
+    for name in sorted(k for k in total if k not in head and not k.startswith(_BY_MODE)):
         print(f"{total[name]:6d}  {name}")
+    if args.by_mode:
+        for name, n in sorted(((k, v) for k, v in total.items() if k.startswith(_BY_MODE)), key=lambda kv: (-kv[1], kv[0])):
+            print(f"{n:6d}  {name}")
     for dim in DUP_DIMENSIONS:
         for (d, value), n in sorted(dups.items(), key=lambda kv: (-kv[1], kv[0])):
             if d == dim:
