@@ -544,7 +544,7 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
         return None
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
-            _NOT_YET.search(sentence) or _standing_relation(sentence):
+            _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
@@ -566,6 +566,12 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
                      place.m.place if place else None, place.m.country if place else None, silent,
                      tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, not cues,
                      tuple(L.pairs(sentence, ps)) if model is None or model.ranker else (), prediction)
+
+
+def _inanimate_act(sentence: str) -> bool:
+    """'the pandemic halted trade across the Uzbek-Afghan border': a trigger whose subject is weather, a disease or
+    a breakdown, which the rules decline on purpose (_INANIMATE_SUBJECT), is no act for the learned component either."""
+    return any(_INANIMATE_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()) for m in find_triggers(sentence))
 
 
 def learned_event(doc: Document, cand: Candidate, label: str, prob: float, model: "L.Model | None" = None,
