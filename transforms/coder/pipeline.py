@@ -205,7 +205,6 @@ class _Context:
     consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
     organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
     last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
-    last_embassy: str | None = None                               # the state whose embassy or consulate was last named
     convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
@@ -345,7 +344,6 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
         local = _with_organ_anaphors(sentence, s, local, ctx, index)
-        local = _with_embassy_mentions(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -409,10 +407,6 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                         and not re.search(r"[;.]", sentence[a.end:g.start()])), None)
             if who:
                 claims.append((index, who))
-        for a in actors:
-            if a.m.code not in (None, _UNNAMED) and _STATE(a.m.code) and \
-                    (_EMBASSY_AFTER.match(sentence, a.end) or _EMBASSY_OF.search(sentence, max(0, a.start - 30), a.start)):
-                ctx.last_embassy = a.m.code
         for a in actors:
             if a.m.code in _IGOS:
                 ctx.last_igo = a.m.code
@@ -738,20 +732,6 @@ def _dominant(ctx: _Context) -> str | None:
 
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
 
-
-# "the Chinese embassy in Dushanbe ... The embassy had already condemned ...": the state of the embassy last named
-_EMBASSY_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:embassy|consulate)\b", re.I)
-_EMBASSY_OF = re.compile(r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?$", re.I)
-_THE_EMBASSY = re.compile(r"(?<![\w'’])[Tt]he\s+(?:embassy|consulate)\b(?!\s+(?:of|in|to)\b)(?!['’])")
-
-
-def _with_embassy_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
-    if ctx.last_embassy is None:
-        return local
-    extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_embassy, "name", m.group(0))
-             for m in _THE_EMBASSY.finditer(sentence)
-             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
-    return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
