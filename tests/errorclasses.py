@@ -102,12 +102,7 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
         elif right:
             counts["missed: type and actors right; date wrong"] += 1
         elif typed:
-            kind = _actor_error(S, g, typed)
-            counts[f"missed: type right, actors wrong ({kind})"] += 1
-            # the coder's own mode names, no word of the text: which act told how gets its parties wrong
-            modes = sorted({str(x.get("mode")) for x in typed})
-            counts[f"{_BY_MODE}{kind}: {sorted(types)[0] if len(types) == 1 else '/'.join(sorted(types))} "
-                   f"[{', '.join(modes)}]"] += 1
+            counts[f"missed: type right, actors wrong ({_actor_error(S, g, typed)})"] += 1
         elif any(S.actors_match(g, x) for x in same):
             counts["missed: actors right, type wrong"] += 1
         else:
@@ -128,7 +123,6 @@ def classify(S, gold_events: list[dict], extracted: list[dict], lexicon=None) ->
     return counts
 
 
-_BY_MODE = "actors wrong by mode: "
 DUP_DIMENSIONS = ("actors", "gold null", "dates", "distance", "trigger", "type", "order")
 NEVER_READ = frozenset(f"blind{n}" for n in range(14, 35))  # blind5, 6, 9-13: read from the seventh session on
 
@@ -246,6 +240,25 @@ def by_type(S, gold_events: list[dict], extracted: list[dict], lexicon=None) -> 
     return counts
 
 
+def by_mode(S, gold_events: list[dict], extracted: list[dict]) -> collections.Counter:
+    """The right-type, wrong-party misses of one document by (how the parties are wrong, the gold's types, the modes
+    of the coder's events of that type in its sentence): the coder's own category names, no word of the text."""
+    counts: collections.Counter = collections.Counter()
+    owner = S.best_pairing([S.ranked(gold_events, x) for x in extracted])
+    for g in gold_events:
+        if g["id"] in owner:
+            continue
+        phrase = str(g.get("evidence") or "").lower()
+        types = {t.upper() for t in g["type"]}
+        typed = [x for x in extracted if phrase and phrase in str(x["evidence"] or "").lower()
+                 and str(x["event_type"] or "").upper() in types]
+        if not typed or any(S.actors_match(g, x) for x in typed):
+            continue
+        modes = ", ".join(sorted({str(x.get("mode")) for x in typed}))
+        counts[(_actor_error(S, g, typed), "/".join(sorted(types)), modes)] += 1
+    return counts
+
+
 TYPE_COLUMNS = ("gold", "matched", "sentence coded", "trigger", "no trigger")
 
 
@@ -330,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     total: collections.Counter = collections.Counter()
     kinds: collections.Counter = collections.Counter()
     dups: collections.Counter = collections.Counter()
+    modes_seen: collections.Counter = collections.Counter()
     for name in args.names:
         load, gold_dir = sets[name]
         docs = load()
@@ -340,17 +354,19 @@ def main(argv: list[str] | None = None) -> int:
             total += classify(S, events, by_doc.get(key, []), looks.get(key))
             kinds += by_type(S, events, by_doc.get(key, []), looks.get(key))
             dups += dup_classes(S, events, by_doc.get(key, []))
+            if args.by_mode:
+                modes_seen += by_mode(S, events, by_doc.get(key, []))
             if args.list_dups:
                 list_dups(S, name, gold, key, by_doc.get(key, []))
     head = ("gold", "extracted", "matched")
     print(f"sets: {', '.join(args.names)}")
     for name in head:
         print(f"{total[name]:6d}  {name}")
-    for name in sorted(k for k in total if k not in head and not k.startswith(_BY_MODE)):
+    for name in sorted(k for k in total if k not in head):
         print(f"{total[name]:6d}  {name}")
     if args.by_mode:
-        for name, n in sorted(((k, v) for k, v in total.items() if k.startswith(_BY_MODE)), key=lambda kv: (-kv[1], kv[0])):
-            print(f"{n:6d}  {name}")
+        for (kind, types, modes), n in sorted(modes_seen.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"{n:6d}  actors wrong by mode: {kind}: {types} [{modes}]")
     for dim in DUP_DIMENSIONS:
         for (d, value), n in sorted(dups.items(), key=lambda kv: (-kv[1], kv[0])):
             if d == dim:

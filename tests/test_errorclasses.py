@@ -190,3 +190,12 @@ def test_list_dups_shows_each_duplicate_beside_its_twin(shared_dir, capsys, tmp_
             assert out[i + 1].lstrip().startswith("actors: ")
             assert out[i + 2].lstrip().startswith("dup ") and " | " in out[i + 2]
             assert out[i + 3].lstrip().startswith("twin ") and " | " in out[i + 3]
+
+
+def test_by_mode_counts_the_wrong_party_misses_by_type_and_the_coders_modes(S):
+    golds = [gold("g1", "TJK", "TALIBAN", ["ASSAULT"], "shelled a taliban post"),
+             gold("g2", "KAZ", "AFG", ["AID"], "sent flour")]
+    events = [extracted("TALIBAN", "TJK", "ASSAULT", SHELLED), extracted("KAZ", "AFG", "AID", SENT)]
+    counts = errorclasses.by_mode(S, golds, events)
+    # the matched gold is not counted; the swapped one by its type and the mode of the coder's event
+    assert counts == {("swapped", "ASSAULT", str(events[0].get("mode"))): 1}

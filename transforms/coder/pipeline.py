@@ -414,8 +414,9 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                 ctx.last_armed = a.m.code
             if a.m.code == "TALIBAN" or "movement" in a.m.text.lower() and a.m.kind != "group":
                 ctx.movement = a.m.code
-    out = _engagements_once(_told_again(_occasion_targets(_meeting_told_again(_re_mentions(_not_acts(
-        _reproach_not_refusal(_reacted_to(_exercise_partners(_one_attack_per_sentence(_document_pass(events, claims)))))))))))
+    out = _document_pass(events, claims)
+    for document_pass in _DOCUMENT_PASSES:
+        out = document_pass(out)
     if trace is not None:
         trace.extend(candidates)
     if model is None:
@@ -4178,3 +4179,7 @@ from transforms.coder._starts import lowered as _lowered_scan  # noqa: E402
 _INANIMATE_SUBJECT = _gating(_lowered_scan(_INANIMATE_SUBJECT.rx))
 _MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED = map(
     _lowered_scan, (_MEETING_GATE, _THANKS_FOR_PARTICIPLE, _HABITUAL, _HEDGED))
+
+# the passes over a document's events after its sentences and _document_pass, in order (code_document)
+_DOCUMENT_PASSES = (_one_attack_per_sentence, _exercise_partners, _reacted_to, _reproach_not_refusal, _not_acts,
+                    _re_mentions, _meeting_told_again, _occasion_targets, _told_again, _engagements_once)
