@@ -638,8 +638,8 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
                 if near is not None:
                     return [near], None, "pronoun"
                 return [], topic, "pronoun"
-            return _coordinated(actors, i, sentence) if len(listed := _people_of_states(sentence, actors, i, head)) < 2 \
-                else listed, None, "subject"
+            listed = _people_of_states(sentence, actors, i, head)
+            return (listed if len(listed) >= 2 else _coordinated(actors, i, sentence)), None, "subject"
     start = actors[left[-1]].end if left else 0
     if _PRONOUN.search(sentence[start:head]) and topic:
         return [], topic, "pronoun"
@@ -654,9 +654,6 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
     return [], None, "none"
 
 
-_OF_STATE = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$", re.I)
-
-
 def _people_of_states(sentence: str, actors: list[Placed], i: int, head: int) -> list[Placed]:
     """'Tileuberdi of Kazakhstan, Kazakbaev of Kyrgyzstan and Meredov of Turkmenistan were at the meeting': a list
     of people each named with the state they serve, as one coordinated subject (one member per person); nothing
@@ -666,7 +663,7 @@ def _people_of_states(sentence: str, actors: list[Placed], i: int, head: int) ->
     while j + 1 < len(actors) and actors[j + 1].end <= head:
         person, state = actors[j], actors[j + 1]
         if person.m.kind != "person" or side(person.m.code) != side(state.m.code) or \
-                not _OF_STATE.match(sentence[person.end:state.start]):
+                not _OF_SAME.match(sentence[person.end:state.start]):
             return []
         people.append(person)
         j += 2
