@@ -136,6 +136,8 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|across|of|through)\s+(?:the\s
 _SEVERAL_WAY = re.compile(r"\b(?:tri|quadri)lateral|\btripartite|\bquadripartite|\b(?:three|four)-(?:way|party|sided)\b",
                           re.I)
 _NOUN_PHRASE_END = re.compile(r",(?!\d)(?!\s+(?:(?:later|since|quickly|swiftly)\s+)?\w+(?:ed|en|wn)\s+by\b)|[;:]|\s[–—]\s|\b(?:that|which|who|whom|whose|where|when|while|because|although)\b")
+# who chaired, convened or hosted a meeting, told after the meeting: "chaired by X", "at the invitation of X"
+_CONVENED_BY = r"chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of"
 _SUBJECT_SLOT = re.compile(r"(?:^|[,;]\s*(?:and|but|while)?\s*|\band\s+)$", re.I)
 _NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4}
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims|allegations)\b", re.I)
@@ -208,22 +210,14 @@ class _Context:
     convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
+        told = list(zip(self.recent, self.recent_index))
         if without is not None:
             # "the four countries urged the Taliban": the parties other than the one the clause acts on
-            keep = [(a, b) for a, b in self.recent if without not in (R.side(a), R.side(b))]
-            if keep:
-                saved = self.recent, self.recent_index
-                self.recent_index = [i for (a, b), i in zip(self.recent, self.recent_index)
-                                     if without not in (R.side(a), R.side(b))]
-                self.recent = keep
-                try:
-                    return self.parties(n)
-                finally:
-                    self.recent, self.recent_index = saved
+            told = [(pair, i) for pair, i in told if without not in (R.side(pair[0]), R.side(pair[1]))] or told
         if n >= 3:
             # "the three sides": the last sentence that named that many parties acting together
             by_sentence: dict = {}
-            for pair, index in zip(self.recent, self.recent_index):
+            for pair, index in told:
                 by_sentence.setdefault(index, []).extend(pair)
             for index in sorted(by_sentence, reverse=True):
                 group: list[str] = []
@@ -233,7 +227,7 @@ class _Context:
                 if len(group) == n:
                     return group
         out: list[str] = []
-        for pair in reversed(self.recent):
+        for pair, _ in reversed(told):
             for code in pair:
                 if all(R.side(code) != R.side(c) for c in out):
                     out.append(code)
@@ -433,8 +427,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
 
 
 # who invites or convenes a meeting: "under Guterres's chairmanship", "convened by the UN", "at the invitation of X"
-_CONVENER_BEFORE = re.compile(r"\b(?:chaired by|presided over by|convened by|hosted by|organi[sz]ed by|called by|"
-                              r"at the invitation of)\s+(?:the\s+)?$", re.I)
+_CONVENER_BEFORE = re.compile(rf"\b(?:{_CONVENED_BY}|called by)\s+(?:the\s+)?$", re.I)
 _CONVENER_AFTER = re.compile(r"['’]s?\s+(?:chairmanship|chairing|auspices|invitation)\b", re.I)
 _CONVENING = re.compile(r"(?:hosted|hosting|hosts|convened|convenes|chaired|chairs|organi[sz]ed|gathered|brought together)\b",
                         re.I)
@@ -2394,7 +2387,7 @@ _FROM_SUBJECT = re.compile(r"\b(?:gunm[ae]n|fighters|militants|attackers|bombers
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\s+(?:(?:also|then|later|again|had|has|have)\s+)?$", re.I)
 
 
-_HOSTED = re.compile(r"\b(?:(?P<by>chaired by|presided over by|convened by|hosted by|organi[sz]ed by|at the invitation of)|"
+_HOSTED = re.compile(rf"\b(?:(?P<by>{_CONVENED_BY})|"
                      r"(?P<verb>hosted|chaired|convened|organi[sz]ed(?= (?:a|an|the) )|"
                      r"held(?= (?:a|an|the) (?:[\w-]+ ){0,3}(?:meeting|conference|summit|forum|session)s?\b)))\b", re.I)
 # "a meeting of special envoys in Doha": where the meeting the document reports took place
