@@ -207,6 +207,7 @@ SETS = (
     _six_styles("blind32", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind31")),
     _six_styles("blind33", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind32")),
     _six_styles("blind34", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind33")),
+    _six_styles("blind38", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind34")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
