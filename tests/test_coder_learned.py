@@ -223,3 +223,33 @@ def test_learned_module_is_pure():
                {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert not imported & {"prefect", "duckdb", "requests", "httpx", "urllib", "socket", "subprocess", "sklearn"}
     assert imported <= {"__future__", "functools", "json", "math", "re", "dataclasses", "numpy", "transforms"}
+
+
+# ---------------------------------------------------------------- one side named, the other from the sentences before
+
+VISIT = "The Uzbek foreign minister held talks with Muttaqi in Kabul on 12 May."
+WENT_OVER = "The Uzbek delegation and its hosts went over the railway route on 13 May."
+
+
+def test_a_sentence_naming_one_side_takes_its_counterpart_from_the_sentence_before():
+    text = f"{VISIT} {WENT_OVER}"
+    assert [e for e in code_document(doc(text), model=None) if e.evidence == WENT_OVER] == []   # the rules: silent
+    (ev,) = learned(text)
+    assert (ev.actor1, ev.actor2, ev.event_type, ev.event_date) == ("UZB", "TALIBAN", "CONSULT", dt.date(2024, 5, 13))
+    assert ev.evidence == WENT_OVER and ev.confidence >= 0.65
+
+
+def test_the_side_named_after_a_preposition_is_acted_with():
+    text = f"{VISIT} Its hosts went over the railway route with the Uzbek delegation on 13 May."
+    (ev,) = learned(text)
+    assert (ev.actor1, ev.actor2, ev.event_type) == ("TALIBAN", "UZB", "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    WENT_OVER,                                                            # no counterpart told before it
+    f"{VISIT} Kabul is a city of five million people. Its bazaars are busy. {WENT_OVER}",   # told too long before
+    f"{VISIT} The Uzbek delegation and its hosts did not go over the railway route on 13 May.",  # not asserted
+    f"{VISIT} The Uzbek delegation and its hosts may go over the railway route next week.",     # not yet
+])
+def test_no_counterpart_from_context_without_a_recent_one_or_an_asserted_act(text):
+    assert learned(text) == []

@@ -136,3 +136,16 @@ def test_an_apposition_between_the_subject_and_its_verb():
         assert (state, "TALIBAN", "ACCUSE") in events
     # the next clause's subject is no recipient of the verb before it
     assert not any(a2 == "OIC" for _, a2, _ in events)
+
+
+def test_he_after_an_opening_adverbial_is_the_person_last_named_as_a_subject():
+    # the document's topic (the Central Asian state named most) is not the "he" of a Taliban minister's visit
+    events = coded("Muttaqi arrived in Ashgabat on Monday. On Tuesday he met Rashid Meredov.")
+    assert ("TALIBAN", "TKM", "CONSULT") in events and ("TKM", "TALIBAN", "CONSULT") not in events
+    events = coded("Muttaqi held talks in Kabul on Monday. Two days later, he met Rashid Meredov.")
+    assert events == [("TALIBAN", "TKM", "CONSULT")]
+    # the person of an opening "when ..." clause is not the one the next sentence goes on about
+    events = coded("In August, when Pakistan's foreign minister Shah Mahmood Qureshi came to Dushanbe, President "
+                   "Rahmon told him that Tajikistan would not recognise a government imposed by force. "
+                   "Then on 2 September he signed decrees awarding a state order to Ahmad Shah Massoud.")
+    assert ("TJK", "NRF", "SUPPORT") in events and ("PAK", "NRF", "SUPPORT") not in events
