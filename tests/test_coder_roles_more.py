@@ -149,3 +149,16 @@ def test_he_after_an_opening_adverbial_is_the_person_last_named_as_a_subject():
                    "Rahmon told him that Tajikistan would not recognise a government imposed by force. "
                    "Then on 2 September he signed decrees awarding a state order to Ahmad Shah Massoud.")
     assert ("TJK", "NRF", "SUPPORT") in events and ("PAK", "NRF", "SUPPORT") not in events
+
+
+def test_a_person_introduced_as_the_head_of_a_states_body_serves_that_state():
+    assert coded("Muttaqi met Mammetkhan Chakiyev, head of the Turkmen transport agency, on 28 May.") == \
+        [("TALIBAN", "TKM", "CONSULT")]
+    assert coded("Mammetkhan Chakiyev, who heads the Turkmen transport agency, met Muttaqi on 28 May.") == \
+        [("TKM", "TALIBAN", "CONSULT")]
+    # and wherever the surname recurs
+    assert ("KGZ", "TALIBAN", "AGREE") in coded(
+        "Muttaqi met Ruslan Kazakbaev, the deputy chairman of Kyrgyzstan's cabinet, on 28 May. "
+        "Kazakbaev promised wheat to the Taliban.")
+    # a name before an office of no state named stays unknown: no event with a guessed party
+    assert coded("Muttaqi met Ahmad Karimi, head of the transport agency, on 28 May.") == []

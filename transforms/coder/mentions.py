@@ -29,7 +29,7 @@ mission representative representatives spokesman spokesperson forces force troop
 military guards guard border police security counterpart counterparts colleague colleagues parliament senate cabinet
 national nation chief head intelligence officers commander commanders defence defense interior
 railways company side's airline airlines companies firms exporters importers investors businesses mills millers
-producers suppliers manufacturers
+producers suppliers manufacturers agency agencies committee council
 units unit court courts law laws judiciary prosecutors accusations allegations demands utility
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters gunships artillery capital
@@ -322,6 +322,10 @@ _TITLE_OF = re.compile(r"\b" + _TITLE + r"\s+(?:[\w-]+\s+){0,4}?(?:of|for)\s+(?:
 # minister": a name, then an apposition naming the state and the office
 _NAME_BEFORE = re.compile(_NAME + r",\s+(?:the\s+|a\s+)?$")
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?" + _TITLE + r"\b(?![\w-])")
+# "Mammetkhan Chakiyev, who heads the Turkmen transport agency", "Ruslan Kazakbaev, head of Kyrgyzstan's security
+# council": a name, then an apposition giving the office whose owner is the state named next
+_NAME_HEADING = re.compile(_NAME + r",\s+(?:who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\s+|"
+                           r"(?:the\s+|a\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}?" + _TITLE + r"\s+(?:of|at)\s+)(?:the\s+)?$")
 # words a name-finder takes for the start of a name
 _NOT_NAME = frozenset("the a an on in at by for from with and but then when after before as while last this that "
                       "mr mrs ms dr minister president prime premier deputy acting foreign envoy ambassador special "
@@ -374,6 +378,11 @@ def _with_introduced_people(text: str, out: list[Mention]) -> list[Mention]:
             g = _APPOSED.match(text, m.end, min(len(text), m.end + 60))
         if g is None and _TITLE_AFTER.match(text, m.end, min(len(text), m.end + 60)):
             g = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
+            if g is not None and g.end() != m.start:
+                g = None
+        if g is None and m.kind in ("name", "short", "demonym", "capital") and \
+                text.endswith(("the ", "s ", "d ", "f ", "t "), max(0, m.start - 4), m.start):
+            g = _NAME_HEADING.search(text, max(0, m.start - 120), m.start)
             if g is not None and g.end() != m.start:
                 g = None
         if g is None:
@@ -556,7 +565,8 @@ def _demonym_role(doc, span) -> str | None:
         if word in ETHNIC_BLOCK:
             return None
         if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
-                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry"}:
+                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry", "agency", "committee",
+                                                                         "council"}:
             i += 1
             hops += 1
             continue
