@@ -193,3 +193,14 @@ def test_an_act_told_after_a_dated_day_in_an_after_clause_is_of_that_month():
     text = ("Moscow stepped up checks on 24 March. After the suspects were arrested in March, Russia deported "
             "Tajik migrants.")
     assert dated(text, "COERCE") == [(dt.date(2025, 3, 24), "day")]
+
+
+def test_a_bare_weekday_after_a_day_told_weeks_before_publication_is_in_that_week():
+    # published Tuesday 14 October 2025; the paragraph runs on Monday 22 September
+    text = "Muttaqi arrived in Ashgabat on Monday 22 September. On Wednesday he met Rashid Meredov."
+    assert dated(text, "CONSULT")[-1] == (dt.date(2025, 9, 24), "day")
+    # a new paragraph, or a running day within the week of publication, keeps the weekday before publication
+    text = "Muttaqi arrived in Ashgabat on Monday 22 September.\n\nOn Wednesday he met Rashid Meredov."
+    assert dated(text, "CONSULT")[-1] == (dt.date(2025, 10, 8), "day")
+    text = "Muttaqi arrived in Ashgabat on 10 October. On Sunday he met Rashid Meredov."
+    assert dated(text, "CONSULT")[-1] == (dt.date(2025, 10, 12), "day")

@@ -314,6 +314,8 @@ class Clock:
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_section(d) for d in self.dates]
+        elif self.para is not None and self.para.precision == "day" and self.dates and "day" in sentence:
+            self.dates = [self._in_narrative(d) for d in self.dates]
         if title:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
             # title line's publication date dates nothing; its present-tense act takes the story date
@@ -372,6 +374,19 @@ class Clock:
             return d
         ahead = (_WEEKDAY_NO[m.group(1).lower()] - self.section.date.weekday()) % 7
         day = self.section.date + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        if day > self.published or day == d.date:
+            return d
+        return DateMention(d.start, d.end, day, d.precision, d.source, d.text, d.bound, d.bound_word)
+
+    def _in_narrative(self, d: DateMention) -> DateMention:
+        """"Muttaqi arrived on Monday 26 February. On Tuesday he met Meredov.": a bare weekday right after a
+        paragraph's sentence dated to a day more than a week before publication is that week's weekday (the first on
+        or after the running day: 27 February), not the one before publication."""
+        m = _BARE_WEEKDAY.fullmatch(d.text)
+        if d.source != "relative" or m is None or self.published is None or \
+                self.para.date > self.published - dt.timedelta(days=7):
+            return d
+        day = self.para.date + dt.timedelta(days=(_WEEKDAY_NO[m.group(1).lower()] - self.para.date.weekday()) % 7)
         if day > self.published or day == d.date:
             return d
         return DateMention(d.start, d.end, day, d.precision, d.source, d.text, d.bound, d.bound_word)
