@@ -162,3 +162,13 @@ def test_a_person_introduced_as_the_head_of_a_states_body_serves_that_state():
         "Kazakbaev promised wheat to the Taliban.")
     # a name before an office of no state named stays unknown: no event with a guessed party
     assert coded("Muttaqi met Ahmad Karimi, head of the transport agency, on 28 May.") == []
+
+
+def test_a_cooperative_act_told_with_no_party_is_between_the_parties_just_before():
+    deal = "Uzbekistan and the Taliban signed a power deal on 3 May. "
+    assert coded(deal + "Work began on the line a week later.") == \
+        [("UZB", "TALIBAN", "AGREE"), ("UZB", "TALIBAN", "COOPERATE")]
+    # not without a two-party event in the sentence just before, and not for an attack (whose author is unknown)
+    assert coded("Work began on the line a week later.") == []
+    assert coded(deal + "The grid was old. Work began on the line a week later.") == [("UZB", "TALIBAN", "AGREE")]
+    assert coded(deal + "Gunmen attacked the line a week later.") == [("UZB", "TALIBAN", "AGREE")]

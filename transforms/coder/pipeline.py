@@ -1284,6 +1284,13 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
         draft._actors = actors  # type: ignore[attr-defined]
+        if not actors and (draft.actor1, draft.actor1_code, draft.actor2, draft.actor2_code) == (None, None, None, None) \
+                and trig.event_type in _PARTIES_BEFORE_TYPES and not trig.lexical and ctx is not None and ctx.recent and \
+                ctx.recent_index[-1] >= index - 1 and _UNNAMED not in ctx.recent[-1]:
+            # "Uzbekistan and the Taliban agreed on a power deal on 3 May. Work began on the line a week later.": a
+            # cooperative act told with no party at all, right after a two-party event, is between the same parties
+            draft.actor1_code, draft.actor2_code = ctx.recent[-1]
+            draft.confidence -= 0.2
         if getattr(draft, "_shared", False) and trig.event_type in _AT_THE_MEETING and draft.actor2 is None and \
                 draft.actor2_code is None and drafts and drafts[-1].trigger.event_type == "CONSULT":
             # "it received Baradar and discussed its own railway": the talks of the same visit
@@ -3998,6 +4005,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
 
 
 _COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
+# the types whose act, told in a sentence that names no party, is taken to be between the parties of the sentence
+# just before (chosen on the tuned, read and model-data sets: the conflict types lose there, a window of two
+# sentences or lemma-class triggers gain nothing)
+_PARTIES_BEFORE_TYPES = _COOP_TYPES
 # the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
 _LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
                              r"Earlier|Today|Yesterday|Then|Also)\s+(?:[\w'’–-]+\s+){0,4}?(?=(?:the|its|their|our|an?)\s))?")
