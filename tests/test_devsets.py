@@ -211,6 +211,7 @@ SETS = (
     _six_styles("blind36", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind34")),
     _six_styles("blind37", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind34")),
     _six_styles("blind38", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind34")),
+    _six_styles("blind42", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
