@@ -107,3 +107,13 @@ def test_a_negation_inside_a_closed_relative_clause_does_not_negate_the_main_ver
     # the main verb's own negation still holds
     got = kit.coded("Tashkent, which hosted Taliban ministers, never signed a deal with them.")
     assert all(t != "AGREE" for _, _, t in got)
+
+
+def test_a_subheading_in_the_body_tells_no_act():
+    coded = ModuleCoder("test-subheading", dt.date(2024, 6, 3)).coded
+    before = "Uzbekistan and the Taliban signed a railway deal in Kabul on 2 May.\n\n"
+    after = "\n\nTajikistan accused the Taliban of harbouring militants on 3 May."
+    for subheading in ("Taliban fighters shell Tajik border posts", "Tashkent and Kabul sign a rail deal"):
+        assert coded(before + subheading + after) == [("UZB", "TALIBAN", "AGREE"), ("TJK", "TALIBAN", "ACCUSE")]
+    # the same words told as a sentence (closed by a stop) are an act
+    assert ("TALIBAN", "TJK", "ASSAULT") in coded(before + "Taliban fighters shelled Tajik border posts." + after)
