@@ -172,3 +172,9 @@ def test_a_cooperative_act_told_with_no_party_is_between_the_parties_just_before
     assert coded("Work began on the line a week later.") == []
     assert coded(deal + "The grid was old. Work began on the line a week later.") == [("UZB", "TALIBAN", "AGREE")]
     assert coded(deal + "Gunmen attacked the line a week later.") == [("UZB", "TALIBAN", "AGREE")]
+
+
+def test_an_agreement_to_a_request_is_with_the_one_who_asked():
+    assert coded("Kazakhstan agreed in August to a request from the United Nations to move part of its Afghan "
+                 "staff to Almaty.") == [("KAZ", "UN", "AGREE")]
+    assert coded("Kazakhstan granted a request by the UN to host its Afghan staff.") == [("KAZ", "UN", "AGREE")]

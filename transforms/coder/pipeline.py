@@ -585,6 +585,25 @@ _CONTEXT_WINDOW = 2
 _CONTEXT_THRESHOLD = 0.65
 
 
+# "agreed to a request from the UN", "granted a request by Germany": the one who asked is the one agreed with
+_REQUEST_FROM = re.compile(r"\b(?:a|the|its|their|his|her)\s+(?:formal\s+|written\s+|official\s+)?requests?\s+(?:from|by)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+def _granted_request(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
+    """An agreement or concession to a request names its recipient after 'a request from' (the codebook: actor2 is
+    the one acted towards), whatever party the roles took from elsewhere in the sentence."""
+    if d.trigger.event_type not in ("AGREE", "CONCEDE", "COOPERATE", "AID"):
+        return
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    for a in actors:
+        if d.span_end - 25 <= a.start < d.limit and R.side(a.m.code) != mine and a.m.code != _UNNAMED and \
+                _REQUEST_FROM.search(sentence, max(0, a.start - 40), a.start) and \
+                not re.search(r"[,;]", sentence[d.span_end:a.start]):
+            d.actor2, d.actor2_code = a, None
+            return
+
+
 _CLOSED = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 
 
@@ -1295,6 +1314,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         draft._places = places  # type: ignore[attr-defined]
         draft._sentence = sentence  # type: ignore[attr-defined]
         _assign_roles(sentence, actors, draft, limit, topic, prev_subject)
+        _granted_request(sentence, actors, draft)
         draft._actors = actors  # type: ignore[attr-defined]
         if not actors and (draft.actor1, draft.actor1_code, draft.actor2, draft.actor2_code) == (None, None, None, None) \
                 and trig.event_type in _PARTIES_BEFORE_TYPES and not trig.lexical and ctx is not None and ctx.recent and \
