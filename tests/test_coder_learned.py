@@ -253,3 +253,9 @@ def test_the_side_named_after_a_preposition_is_acted_with():
 ])
 def test_no_counterpart_from_context_without_a_recent_one_or_an_asserted_act(text):
     assert learned(text) == []
+
+
+def test_a_verb_with_a_negated_object_is_no_candidate_for_the_learned_component():
+    # the rules decline "signed no agreements" at the trigger (_NO_OBJECT); the component reads the same cue
+    assert learned("Uzbekistan signed no agreements with the Taliban on 14 May.") == []
+    assert learned("The Uzbek delegation made no commitment to the Taliban on water on 14 May.") == []

@@ -178,3 +178,12 @@ def test_an_agreement_to_a_request_is_with_the_one_who_asked():
     assert coded("Kazakhstan agreed in August to a request from the United Nations to move part of its Afghan "
                  "staff to Almaty.") == [("KAZ", "UN", "AGREE")]
     assert coded("Kazakhstan granted a request by the UN to host its Afghan staff.") == [("KAZ", "UN", "AGREE")]
+
+
+def test_credentials_accepted_by_the_president_named_by_surname_alone():
+    assert coded("Xi accepted the letter of credence of the Taliban envoy on 30 January.") == \
+        [("CHN", "TALIBAN", "SUPPORT")]
+    # a numeral is no president, and a diplomat sent somewhere as ambassador is no aid
+    assert coded("Chapter XI of the charter was invoked against the Taliban on 3 May.") == []
+    assert not any(t == "AID" for _, _, t in coded(
+        "Xi accepted the letter of credence of Bilal Karimi, the man the Taliban sent to Beijing as ambassador."))

@@ -117,8 +117,10 @@ def _nlp():
 
 
 def _case_sensitive(alias: str) -> bool:
+    """Acronyms ("UN", "CSTO") and names of three letters or fewer ("Xi", "Dar") match only as written ("XI" is a
+    numeral, "dar" a word)."""
     letters = [c for c in alias if c.isalpha()]
-    return len(letters) <= 5 and all(c.isupper() for c in letters)
+    return len(letters) <= 5 and all(c.isupper() for c in letters) or len(letters) <= 3
 
 
 @functools.lru_cache(maxsize=1)

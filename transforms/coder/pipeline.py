@@ -171,6 +171,10 @@ _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|ther
 # the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
 _ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
 # a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
+# "signed no agreements", "made no commitment", "gave nothing": a verb whose object is negated, nothing was done (the
+# rules' own check is _NO_OBJECT / _NOTHING_AFTER at the trigger; this one is for sentences the learned component reads)
+_NOTHING_DONE = re.compile(r"\b(?:[a-z]+ed|made|gave|took|held|sent|struck|won|got|offered|paid)\s+(?:no|nothing)\b"
+                           r"(?!\s+(?:longer|more|doubt|later|less|sooner|fewer)\b)")
 _NOTHING_AFTER = re.compile(r"\s+(?:nothing|none(?!\s+other\b))\b|\s+no\s+(?!longer\b|more\b|doubt\b|later\b|less\b)", re.I)
 _NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
                         r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
@@ -548,7 +552,8 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
         return None
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
-            _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence):
+            _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
+            _NOTHING_DONE.search(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
@@ -638,7 +643,7 @@ def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.M
         return None
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
-            not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
+            _NOTHING_DONE.search(sentence) or not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         return None
     other = _context_counterpart(ctx, ps[0].code, index)
     if other is None:
