@@ -14,7 +14,7 @@ the readable sets, or all 27), codes the left-out set with the rules plus that m
 pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely err there)
 and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled F1 with
 the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind18 to blind24 and blind28
-to blind34 are never loaded here: they are the lead's test pool (blind12-17 were, until coder 0.11.0 took them
+to blind34 and blind39 to blind42 are never loaded here: they are the lead's test pool (blind12-17 were, until coder 0.11.0 took them
 into the model's data)."""
 from __future__ import annotations
 
