@@ -641,12 +641,12 @@ def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.M
     ps = L.parties(actors)
     if L.n_sides(ps) != 1:
         return None
+    other = _context_counterpart(ctx, ps[0].code, index)      # (first: the cheapest test that can fail)
+    if other is None:
+        return None
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
             _NOTHING_DONE.search(sentence) or not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
-        return None
-    other = _context_counterpart(ctx, ps[0].code, index)
-    if other is None:
         return None
     feats = tuple(L.features(sentence, ps, [], [(a.start, a.end) for a in places if not a.m.code]))
     probs = model.probabilities(list(feats))
