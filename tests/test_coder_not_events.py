@@ -115,5 +115,6 @@ def test_a_subheading_in_the_body_tells_no_act():
     after = "\n\nTajikistan accused the Taliban of harbouring militants on 3 May."
     for subheading in ("Taliban fighters shell Tajik border posts", "Tashkent and Kabul sign a rail deal"):
         assert coded(before + subheading + after) == [("UZB", "TALIBAN", "AGREE"), ("TJK", "TALIBAN", "ACCUSE")]
-    # the same words told as a sentence (closed by a stop) are an act
+    # the same words told as a sentence (closed by a stop, whatever follows it: a quote, a bracket, an emoji) are an act
     assert ("TALIBAN", "TJK", "ASSAULT") in coded(before + "Taliban fighters shelled Tajik border posts." + after)
+    assert ("TALIBAN", "TJK", "ASSAULT") in coded(before + "Taliban fighters shelled Tajik border posts. 🇹🇯" + after)

@@ -609,7 +609,7 @@ def _granted_request(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
             return
 
 
-_CLOSED = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_CLOSED = re.compile(r"[.!?…:;]\W*$")      # a stop, then nothing but quotes, brackets, emoji or space
 
 
 def _subheading(sentence: str) -> bool:
