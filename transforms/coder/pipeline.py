@@ -543,13 +543,10 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
                       r"normally|usually|generally|typically|routinely|traditionally|tends?\s+to)\b", re.I)
 
 
-def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None) -> Candidate | None:
-    """The sentence as a candidate (None when it names no side). With a model (coding, not tracing) only what the
-    model will emit is worked out in full: a sentence it would leave alone costs its features and no more."""
-    ps = L.parties(actors)
-    sides = L.n_sides(ps)
-    if sides < (model.min_sides if model is not None else 1):
-        return None
+def _cues(sentence: str) -> list[str]:
+    """What keeps the learned component off a sentence (and what its features say of it): "unasserted" (a negation,
+    modality, plan, denial, not-yet or habit word, a standing relation, an inanimate subject, a negated object) and
+    "nostop" (no closing full stop)."""
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
@@ -557,6 +554,31 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
+    return cues
+
+
+def _told_at(index, s, e, sentence, places, clock, head, feats, actor1, actor2, silent, ps, sides, asserted, pairs,
+             prediction) -> Candidate:
+    """The candidate with what an event told at `head` needs: the clock's dates there (without moving the clock)
+    and the place."""
+    probe = copy.copy(clock)
+    date = probe.assign(head, head)
+    probe = copy.copy(clock)
+    assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
+    place = locate(sentence, places, head, head)
+    return Candidate(index, s, e, feats, actor1, actor2, date, assault,
+                     place.m.place if place else None, place.m.country if place else None, silent,
+                     tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, asserted, pairs, prediction)
+
+
+def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None) -> Candidate | None:
+    """The sentence as a candidate (None when it names no side). With a model (coding, not tracing) only what the
+    model will emit is worked out in full: a sentence it would leave alone costs its features and no more."""
+    ps = L.parties(actors)
+    sides = L.n_sides(ps)
+    if sides < (model.min_sides if model is not None else 1):
+        return None
+    cues = _cues(sentence)
     if model is not None and model.gate and cues:
         return None
     if model is not None and (_attendees_after(sentence) or _attendees_before(sentence)):
@@ -566,15 +588,8 @@ def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None)
     if prediction is not None and prediction[0] == "NONE":
         return None
     actor1, actor2, head = L.roles(sentence, ps)
-    probe = copy.copy(clock)         # the clock's own answer for an act told there, without moving the clock
-    date = probe.assign(head, head)
-    probe = copy.copy(clock)
-    assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
-    place = locate(sentence, places, head, head)
-    return Candidate(index, s, e, feats, actor1, actor2, date, assault,
-                     place.m.place if place else None, place.m.country if place else None, silent,
-                     tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, not cues,
-                     tuple(L.pairs(sentence, ps)) if model is None or model.ranker else (), prediction)
+    return _told_at(index, s, e, sentence, places, clock, head, feats, actor1, actor2, silent, ps, sides, not cues,
+                    tuple(L.pairs(sentence, ps)) if model is None or model.ranker else (), prediction)
 
 
 # a party right after a verb ("to take the Taliban off the list", "escorted Afghan pilots"): the one acted on
@@ -644,9 +659,7 @@ def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.M
     other = _context_counterpart(ctx, ps[0].code, index)      # (first: the cheapest test that can fail)
     if other is None:
         return None
-    if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
-            _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
-            _NOTHING_DONE.search(sentence) or not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
+    if _cues(sentence):
         return None
     feats = tuple(L.features(sentence, ps, [], [(a.start, a.end) for a in places if not a.m.code]))
     probs = model.probabilities(list(feats))
@@ -657,15 +670,8 @@ def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.M
     named = next((p for p in ps if p.prep is None), ps[0])
     acted_on = named.prep is not None or _OBJECT_BEFORE.search(sentence, max(0, named.start - 40), named.start)
     actor1, actor2 = (other, named.code) if acted_on else (named.code, other)
-    head = named.end
-    probe = copy.copy(clock)
-    date = probe.assign(head, head)
-    probe = copy.copy(clock)
-    assault = probe.act_date(probe.assign(head, head), "ASSAULT", "")
-    place = locate(sentence, places, head, head)
-    return Candidate(index, s, e, feats, actor1, actor2, date, assault,
-                     place.m.place if place else None, place.m.country if place else None, True,
-                     tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), 2, True, (), (label, probs[best]))
+    return _told_at(index, s, e, sentence, places, clock, named.end, feats, actor1, actor2, True, ps, 2, True, (),
+                    (label, probs[best]))
 
 
 def _inanimate_act(sentence: str) -> bool:
