@@ -9,13 +9,14 @@ blind7, blind8) and the eighteen model-only ones (blind5, blind6, blind9 to blin
 blind38: loaded here as data; only aggregate numbers are printed, never a sentence, a gold entry or a document's text;
 blind14 to 17, 25 to 27 and 35 to 38 are still unread, blind5, 6 and 9 to 13 have been read to tune the rules since
 the seventh session). For each set it trains the component on the other sets of the training pool (COMPONENT_POOL:
-the readable sets, or all 27), codes the left-out set with the rules plus that model, and scores it with the project's scorer
-(../shared/eval/score.py, its own functions) next to the rules alone and to the previous settings (PREVIOUS). The
-pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely err there)
-and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled F1 with
-the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind18 to blind24 and blind28
-to blind34 and blind39 to blind42 are never loaded here: they are the lead's test pool (blind12-17 were, until coder 0.11.0 took them
-into the model's data)."""
+the readable sets, or all 27), codes the left-out set with the rules plus that model, and scores it with the
+project's scorer (../shared/eval/score.py, its own functions) next to the rules alone and to the previous settings
+(PREVIOUS). The pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely
+err there) and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled
+F1 with the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind18 to blind24, blind28
+to blind34 and blind39 to blind42 are never loaded here: they are the lead's test pool (blind12-17 were, until coder
+0.11.0 took them into the model's data). Since coder 0.13.0 the component also reads silent sentences that name one
+side (pipeline._context_candidate); the folds here score only its reading of sentences that name two or more."""
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,7 @@ MODEL_ONLY = ("blind5", "blind6", "blind9", "blind10", "blind11",     # model tr
               "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind25", "blind26", "blind27",
               "blind35", "blind36", "blind37", "blind38")
 TRAIN_SETS = READABLE + MODEL_ONLY
-# which sets the shipped classifier and role ranking learn from: all 23. Measured on the folds (--pool-sets): with
+# which sets the shipped classifier and role ranking learn from: all 27. Measured on the folds (--pool-sets): with
 # the five model-only sets of coder 0.10.0, adding their gold to the training gave 1-5 fewer matching events on
 # their folds at every threshold; with eleven (blind12-17 added, coder 0.11.0) it gives more: model-only pooled F1
 # 0.5251 (readable) -> 0.5301 (all), 476 -> 484 matching; readable folds 0.8782 -> 0.8829. With fourteen (blind25-27

@@ -540,6 +540,10 @@ def _paired_demonym(doc, span) -> bool:
     return False
 
 
+# what a portfolio word may head after a demonym: "the Uzbek energy minister", "the Turkmen transport agency"
+_PORTFOLIO_HEADS = _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry", "agency", "committee", "council"}
+
+
 def _demonym_role(doc, span) -> str | None:
     """'demonym' (the state) when an institution word follows, 'people' for a people word,
     None for an adjective or an ethnic group."""
@@ -567,8 +571,7 @@ def _demonym_role(doc, span) -> str | None:
         if word in ETHNIC_BLOCK:
             return None
         if doc[i].is_title or word in ("-", "’s", "'s", "and", "of", ",") and hops < 3 or word in _MODIFIERS or \
-                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry", "agency", "committee",
-                                                                         "council"}:
+                word in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].lower_ in _PORTFOLIO_HEADS:
             i += 1
             hops += 1
             continue

@@ -170,11 +170,11 @@ _THANKS_FOR = re.compile(
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|whilst|when|after|before|by|thus|thereby)\s+)?(?:\w+ly\s+)?$")
 # the gap between a verb of asking and the one asked: "urged the", "called on the", "pressed"
 _ASKED_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:(?:the|its|their|all)\s+)?", re.I)
-# a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
 # "signed no agreements", "made no commitment", "gave nothing": a verb whose object is negated, nothing was done (the
 # rules' own check is _NO_OBJECT / _NOTHING_AFTER at the trigger; this one is for sentences the learned component reads)
 _NOTHING_DONE = re.compile(r"\b(?:[a-z]+ed|made|gave|took|held|sent|struck|won|got|offered|paid)\s+(?:no|nothing)\b"
                            r"(?!\s+(?:longer|more|doubt|later|less|sooner|fewer)\b)")
+# a verb whose object is negated inside the trigger: "made no commitment", "reached no agreement", "offered no aid"
 _NOTHING_AFTER = re.compile(r"\s+(?:nothing|none(?!\s+other\b))\b|\s+no\s+(?!longer\b|more\b|doubt\b|later\b|less\b)", re.I)
 _NO_OBJECT = re.compile(r"(?!(?:would|will|could|should|can|may|might|must|did|does|do)\b)[a-z]+(?:\s+(?:up|out|over|off))?\s+"
                         r"(?:no|neither)\s(?!longer\b|more\b)", re.I)
@@ -605,35 +605,6 @@ _CONTEXT_WINDOW = 2
 _CONTEXT_THRESHOLD = 0.65
 
 
-# "agreed to a request from the UN", "granted a request by Germany": the one who asked is the one agreed with
-_REQUEST_FROM = re.compile(r"\b(?:a|the|its|their|his|her)\s+(?:formal\s+|written\s+|official\s+)?requests?\s+(?:from|by)\s+"
-                           r"(?:the\s+)?$", re.I)
-
-
-def _granted_request(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
-    """An agreement or concession to a request names its recipient after 'a request from' (the codebook: actor2 is
-    the one acted towards), whatever party the roles took from elsewhere in the sentence."""
-    if d.trigger.event_type not in ("AGREE", "CONCEDE", "COOPERATE", "AID"):
-        return
-    mine = R.side(_code(d.actor1, d.actor1_code))
-    for a in actors:
-        if d.span_end - 25 <= a.start < d.limit and R.side(a.m.code) != mine and a.m.code != _UNNAMED and \
-                _REQUEST_FROM.search(sentence, max(0, a.start - 40), a.start) and \
-                not re.search(r"[,;]", sentence[d.span_end:a.start]):
-            d.actor2, d.actor2_code = a, None
-            return
-
-
-_CLOSED = re.compile(r"[.!?…:;]\W*$")      # a stop, then nothing but quotes, brackets, emoji or space
-
-
-def _subheading(sentence: str) -> bool:
-    """A short line without a closing stop after the document's first (its title): a subheading or a caption
-    ("The Doha track: invited, refused, attended"), never the telling of an act (at most 14 words; chosen on the
-    tuned, read and model-data sets, where 9 such events matched nothing and none matched gold)."""
-    return not _CLOSED.search(sentence) and len(sentence.split()) <= 14
-
-
 def _context_counterpart(ctx: _Context, code: str, index: int) -> str | None:
     """The party a sentence naming one side acts with, from the sentences just before it: the other side of the
     latest two-party event that side took part in ("Uzbekistan and the Taliban signed ... . Tashkent delivered 2,000
@@ -672,6 +643,35 @@ def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.M
     actor1, actor2 = (other, named.code) if acted_on else (named.code, other)
     return _told_at(index, s, e, sentence, places, clock, named.end, feats, actor1, actor2, True, ps, 2, True, (),
                     (label, probs[best]))
+
+
+# "agreed to a request from the UN", "granted a request by Germany": the one who asked is the one agreed with
+_REQUEST_FROM = re.compile(r"\b(?:a|the|its|their|his|her)\s+(?:formal\s+|written\s+|official\s+)?requests?\s+(?:from|by)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+def _granted_request(sentence: str, actors: list[R.Placed], d: _Draft) -> None:
+    """An agreement or concession to a request names its recipient after 'a request from' (the codebook: actor2 is
+    the one acted towards), whatever party the roles took from elsewhere in the sentence."""
+    if d.trigger.event_type not in ("AGREE", "CONCEDE", "COOPERATE", "AID"):
+        return
+    mine = R.side(_code(d.actor1, d.actor1_code))
+    for a in actors:
+        if d.span_end - 25 <= a.start < d.limit and R.side(a.m.code) != mine and a.m.code != _UNNAMED and \
+                _REQUEST_FROM.search(sentence, max(0, a.start - 40), a.start) and \
+                not re.search(r"[,;]", sentence[d.span_end:a.start]):
+            d.actor2, d.actor2_code = a, None
+            return
+
+
+_CLOSED = re.compile(r"[.!?…:;]\W*$")      # a stop, then nothing but quotes, brackets, emoji or space
+
+
+def _subheading(sentence: str) -> bool:
+    """A short line without a closing stop after the document's first (its title): a subheading or a caption
+    ("The Doha track: invited, refused, attended"), never the telling of an act (at most 14 words; on the tuned,
+    read and model-data sets the rules had coded 9 events in such lines, none of them matching gold)."""
+    return not _CLOSED.search(sentence) and len(sentence.split()) <= 14
 
 
 def _inanimate_act(sentence: str) -> bool:
@@ -4049,8 +4049,8 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
 
 _COOP_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "CONCEDE"})
 # the types whose act, told in a sentence that names no party, is taken to be between the parties of the sentence
-# just before (chosen on the tuned, read and model-data sets: the conflict types lose there, a window of two
-# sentences or lemma-class triggers gain nothing)
+# just before (chosen on the tuned, read and model-data sets: the conflict types lose there; a window of two
+# sentences, or lemma-class triggers too, gain nothing)
 _PARTIES_BEFORE_TYPES = _COOP_TYPES
 # the clause's opening adverbials ("Today,", "Following the negotiations,", "On 12 May,") before its subject
 _LEAD_ADVERBIAL = re.compile(r"^\W*(?:(?:[\w'’–-]+\s+){0,5}?[\w'’–-]+,\s*)*(?:(?:On|In|At|During|After|Following|Later|"
