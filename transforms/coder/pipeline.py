@@ -374,10 +374,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         new = _threat_at_perpetrators(new, ctx)
         events.extend(new)
         if (trace is not None or model is not None and not new) and _codable(sentence):
-            cand = _candidate(index, s, e, sentence, actors, places, clock, not new,
-                              None if trace is not None else model)
+            ps = L.parties(actors)
+            cand = _candidate(index, s, e, sentence, ps, places, clock, not new, None if trace is not None else model)
             if cand is None and trace is None and not new and model is not None:
-                cand = _context_candidate(index, s, e, sentence, actors, places, clock, model, ctx)
+                cand = _context_candidate(index, s, e, sentence, ps, places, clock, model, ctx)
             if cand is not None:
                 candidates.append(cand)
         for ev in new:
@@ -571,10 +571,9 @@ def _told_at(index, s, e, sentence, places, clock, head, feats, actor1, actor2, 
                      tuple((p.code, p.kind, p.prep, p.start, p.end) for p in ps), sides, asserted, pairs, prediction)
 
 
-def _candidate(index, s, e, sentence, actors, places, clock, silent, model=None) -> Candidate | None:
+def _candidate(index, s, e, sentence, ps, places, clock, silent, model=None) -> Candidate | None:
     """The sentence as a candidate (None when it names no side). With a model (coding, not tracing) only what the
     model will emit is worked out in full: a sentence it would leave alone costs its features and no more."""
-    ps = L.parties(actors)
     sides = L.n_sides(ps)
     if sides < (model.min_sides if model is not None else 1):
         return None
@@ -619,12 +618,11 @@ def _context_counterpart(ctx: _Context, code: str, index: int) -> str | None:
     return None
 
 
-def _context_candidate(index, s, e, sentence, actors, places, clock, model: "L.Model", ctx: _Context) -> Candidate | None:
+def _context_candidate(index, s, e, sentence, ps, places, clock, model: "L.Model", ctx: _Context) -> Candidate | None:
     """A silent sentence that names one side only, for the learned component (which reads sentences naming two):
     the other side is the counterpart of the sentences just before it (_context_counterpart); the named party acts
     unless it follows a preposition or a verb. None when the sentence is not asserted (the same cues as _candidate),
     has no counterpart, or the model is not sure enough of a type."""
-    ps = L.parties(actors)
     if L.n_sides(ps) != 1:
         return None
     other = _context_counterpart(ctx, ps[0].code, index)      # (first: the cheapest test that can fail)
