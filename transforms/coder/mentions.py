@@ -35,6 +35,7 @@ host hosts organisers organizers politicians lawmakers legislators mps chargé c
 drones helicopters gunships artillery capital
 servicemen personnel marines sailors airmen paratroopers peacekeepers
 shelling airstrikes bombardment
+prosecutor customs inspectors inspectorate regulator regulators senators judges
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders

@@ -67,7 +67,9 @@ _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after"
 _SUBORDINATE_OPEN = re.compile(r"(?:^|,)\s*(?:as|when|while|once|although|though|because)\s+[^,;]*$", re.I)
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
-                         r"took|told|led|paid|left|went|came|kept|\w+ed)\b")
+                         r"took|told|led|paid|left|went|came|kept|flew|brought|built|sold|bought|spent|won|lost|struck|"
+                         r"began|broke|fought|hit|knew|lent|overran|put|ran|rose|saw|set|shut|shot|sought|spoke|swore|"
+                         r"threw|wrote|withdrew|became|got|found|drew|froze|bore|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
                          r"demonstrators|rall(?:y|ies)|sit-ins?)\b", re.I)
@@ -727,7 +729,10 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 
 
 _MOVEMENT = re.compile(r"\bthe movement\b(?=\s+(?:from|off|on)\s+(?:its|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
-                       r"(?:list|lists|register|registry|blacklist)\b)", re.I)
+                       r"(?:list|lists|register|registry|blacklist)\b"
+                       # "the movement would no longer be treated as a banned organisation"
+                       r"|\s+(?:(?:would|will|had|has|was|is)\s+)?no\s+longer\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:banned|terrorist|extremist|proscribed|list|register)\b)", re.I)
 _MOVEMENT_GATE = gated(_MOVEMENT)
 
 
@@ -1639,6 +1644,10 @@ _CHARACTERISED = re.compile(r"\bwhat\s+(?:he|she|they|it|[A-Z][\w-]+)\s+(?:has\s
                             r"(?:(?!(?:and|but|or|then)\b)[\w-]+\s+){0,3}$")
 
 
+_ANNOUNCED_WOULD = re.compile(r"\b(?:said|says|announced|announces|decided|decides|ruled|rules|declared|declares|"
+                              r"confirmed|confirms|stated|states)\b[^.;]*\b(?:would|will)\s+$")
+
+
 def _asserted(sentence: str, d: _Draft) -> bool:
     before = sentence[max(0, d.head - 70):d.head]
     if _CHARACTERISED.search(before):
@@ -1661,8 +1670,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         #                                 criticised": the aside's negation or habit is not the trigger's
     words = before.split()
     window = " ".join(words[-7:])
-    if _NOT_ASSERTED.search(window):
-        return False
+    if _NOT_ASSERTED.search(window) and not (d.text.startswith("no longer") and _ANNOUNCED_WOULD.search(before)):
+        return False          # (but "announced that the movement would no longer be treated as banned" is the act)
     upto = sentence[:d.head]
     if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
         return False
@@ -2232,6 +2241,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             # subject, not the host's capital it visited
             main = R.main_subject([a for a in actors if a.end <= d.head], {R.side(agent.m.code)})
             subj = [main] if main is not None else []
+        if agent is None and t.event_type == "CONCEDE":
+            # "the Taliban no longer figured on Kazakhstan's list", "... a banned organisation in Kazakhstan", "the
+            # Kazakh foreign ministry announced that the movement ...": the list's owner, else who announced it
+            agent = next((a for a in actors if d.head_end <= a.start < d.span_end), None) or \
+                R.by_agent(actors, d.span_end, limit, preps=("in",)) or \
+                R.main_subject([a for a in actors if a.end <= d.head],
+                               {R.side(subj[-1].m.code) if subj else R.side(code)})
         d.actor1 = agent
         if subj:
             d.actor2 = subj[-1]
@@ -2445,11 +2461,12 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     preps = set(R.RECIPIENT_PREPS) - {None}
     if t.of == "patient":
         preps.add("of")
-    d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
-    if d.actor2 is None and agent is not None and t.of == "patient" and re.search(r"ed$", d.text) and \
-            not R.passive(sentence, d.head):
-        # "Russia deported Tajik migrants": a participle trigger used as a finite verb takes its object
-        d.actor2 = _frame_object(sentence, actors, d, limit)
+    finite = agent is not None and t.of == "patient" and re.search(r"ed$", d.text) and not R.passive(sentence, d.head)
+    # "Russia deported Tajik migrants": a participle trigger used as a finite verb takes its object, before any
+    # "of" further on ("... holding papers issued with the help of the UN refugee agency")
+    d.actor2 = _frame_object(sentence, actors, d, limit) if finite else None
+    if d.actor2 is None:
+        d.actor2 = R.right_recipient(actors, d.head_end, limit, exclude, preps=frozenset(preps))
     if d.actor2 is None and t.event_type in ("ASSAULT", "COERCE") and _FINITE_KILL.match(d.text) and \
             not R.passive(sentence, d.head):
         # "a suicide bomber killed the Taliban governor of Balkh", "had killed the ISKP cell leader": the object
