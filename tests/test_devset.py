@@ -69,6 +69,12 @@ BLIND39_F1_FLOOR = 0.44  # never read, written in the eighth session (devset/bli
 BLIND40_F1_FLOOR = 0.51  # never read, written in the eighth session (devset/blind40/README.md): test pool; 0.546 on first sight (coder 0.13.0 as released)
 BLIND41_F1_FLOOR = 0.33  # never read, written in the eighth session (devset/blind41/README.md): test pool; 0.359 on first sight (coder 0.13.0 as released)
 BLIND42_F1_FLOOR = 0.60  # never read, written in the eighth session (devset/blind42/README.md): test pool; 0.634 on first sight (coder 0.13.0 as released)
+BLIND43_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND44_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND45_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND46_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND47_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND48_F1_FLOOR = 0.0  # PLACEHOLDER
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -164,6 +170,12 @@ SETS = {
     "blind40": ("devset/blind40/docs", "devset/blind40/docs", "devset/blind40/gold", BLIND40_F1_FLOOR),
     "blind41": ("devset/blind41/docs", "devset/blind41/docs", "devset/blind41/gold", BLIND41_F1_FLOOR),
     "blind42": ("devset/blind42/docs", "devset/blind42/docs", "devset/blind42/gold", BLIND42_F1_FLOOR),
+    "blind43": ("devset/blind43/docs", "devset/blind43/docs", "devset/blind43/gold", BLIND43_F1_FLOOR),
+    "blind44": ("devset/blind44/docs", "devset/blind44/docs", "devset/blind44/gold", BLIND44_F1_FLOOR),
+    "blind45": ("devset/blind45/docs", "devset/blind45/docs", "devset/blind45/gold", BLIND45_F1_FLOOR),
+    "blind46": ("devset/blind46/docs", "devset/blind46/docs", "devset/blind46/gold", BLIND46_F1_FLOOR),
+    "blind47": ("devset/blind47/docs", "devset/blind47/docs", "devset/blind47/gold", BLIND47_F1_FLOOR),
+    "blind48": ("devset/blind48/docs", "devset/blind48/docs", "devset/blind48/gold", BLIND48_F1_FLOOR),
 }
 
 
