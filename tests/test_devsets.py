@@ -215,6 +215,7 @@ SETS = (
     _seven_styles("blind40", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
     _six_styles("blind41", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
     _six_styles("blind42", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
+    _seven_styles("blind45", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
