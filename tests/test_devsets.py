@@ -216,11 +216,11 @@ SETS = (
     _six_styles("blind41", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
     _six_styles("blind42", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind38")),
     _six_styles("blind43", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
+    _six_styles("blind44", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
+    _seven_styles("blind45", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _six_styles("blind46", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _six_styles("blind47", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _seven_styles("blind48", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
-    _six_styles("blind44", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
-    _seven_styles("blind45", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
