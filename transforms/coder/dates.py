@@ -156,6 +156,7 @@ _EXTRA = re.compile(
     r"|(?P<yedge>(?:the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<yw>last|this|that|the\s+previous|the\s+following)\s+year)"
     r"|(?P<srel>(?:the|that)\s+(?P<sw>previous|preceding|following|next)\s+" + _SEASON + r")"
     r"|(?P<sbl>the\s+(?P<season2>spring|summer|autumn|fall|winter)\s+before\s+last)"
+    r"|(?P<sago>(?P<sn>two|three|four|five|2|3|4|5)\s+(?P<season5>spring|summer|autumn|fall|winter)s\s+ago)"
     r"|(?P<first>the\s+first\s+(?P<season3>spring|summer|autumn|fall|winter))"
     r"|(?P<back>back\s+then)"
     r"|(?P<earlier>Earlier(?=,))"
@@ -618,6 +619,11 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if published is None:
             return None
         return dt.date(_last_season_year(g["season2"], published) - 1, 1, 1), "year"
+    if g["sago"]:              # "two summers ago": the summer before "last summer"
+        if published is None:
+            return None
+        n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(g["sn"].lower()) or int(g["sn"])
+        return dt.date(_last_season_year(g["season5"], published) - (n - 1), 1, 1), "year"
     if g["first"]:
         # "in the first autumn" (no year): the first one after the takeover of August 2021, this domain's
         # one reference point (autumn and winter 2021, spring and summer 2022)

@@ -65,7 +65,7 @@ _NOT_PASSIVE_SUBJECT = frozenset({"in", "at", "near", "during", "since", "after"
                                   "into", "through", "via"})
 # a trigger inside an opening subordinate clause ("In July, as the Taliban overran ...,"): it ends at its comma
 _SUBORDINATE_OPEN = re.compile(r"(?:^|,)\s*(?:as|when|while|once|although|though|because)\s+[^,;]*$", re.I)
-_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’,-]+\s+){0,5}?"
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|flew|brought|built|sold|bought|spent|won|lost|struck|"
                          r"began|broke|fought|hit|knew|lent|overran|put|ran|rose|saw|set|shut|shot|sought|spoke|swore|"
@@ -874,7 +874,11 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 # "accounts linked to Islamic State Khorasan claimed the attack": the group speaks through them
 _LINKED_TO = re.compile(r"\b(?:linked|affiliated|tied|close|loyal|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it\b|the\s+(?:attack|bombing|raid|blast|killing)|"
-                      r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]", re.I)
+                      r"[,.;]|$))|\b(?:also\s+)?claimed\s*[,.;]"
+                      # "the Khorasan branch of the Islamic State said it had fired them": a claim in other words
+                      r"|\b(?:said|says|announced|admitted|declared|boasted|stated)\s+(?:that\s+)?(?:it|its\s+fighters|its\s+men)\s+"
+                      r"(?:had\s+|has\s+|have\s+)?(?:fired|launched|carried\s+out|staged|conducted|was\s+behind|were\s+behind|"
+                      r"organi[sz]ed|shot|planted)\b|\btook\s+responsibility\b", re.I)
 _CLAIMED_GATE = gated(_CLAIMED)       # no search finds a match: finditer finds none
 
 
