@@ -35,7 +35,7 @@ host hosts organisers organizers politicians lawmakers legislators mps chargé c
 drones helicopters gunships artillery capital
 servicemen personnel marines sailors airmen paratroopers peacekeepers
 shelling airstrikes bombardment
-prosecutor customs inspectors inspectorate regulator regulators senators judges
+prosecutor customs inspectors inspectorate regulator regulators senators judges presidency
 """.split())
 PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
@@ -54,7 +54,7 @@ ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descen
 GOODS = frozenset("""
 electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wheat grain exports imports goods trucks lorries convoys trains wagons
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
-products produce fruit fruits vegetables cement cotton textiles assets reserves funds
+products produce fruit fruits vegetables cement cotton textiles assets reserves funds current
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
@@ -241,6 +241,7 @@ _LOCAL_BODY = re.compile(
     # "the governor of Balkh met ...": a province's or city's governor serves the state that holds it
     r"|\b(?:(?:deputy|acting|provincial)\s+)?(?:governors?|mayors?)\s+of\s+(?:the\s+)?$",
     re.I)
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:deputy|acting|provincial|regional)\s+)?(?:governor|mayor)\b", re.I)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her|our))\s+(?:[a-z]+\s+){0,2}$")
 TALIBAN_TAKEOVER = dt.date(2021, 8, 15)
 # aliases that name the movement itself, not just whoever governs in Kabul
@@ -300,6 +301,15 @@ def _with_local_bodies(text: str, out: list[Mention], published: dt.date | None)
         if not country or m.kind not in ("place", "capital"):
             continue
         g = _LOCAL_BODY.search(text, max(0, m.start - 70), m.start)
+        if g is None and m.kind == "place":
+            # "Nangarhar's deputy governor", "the Balkh governor": the place's own governor, after its name
+            after = _GOVERNOR_AFTER.match(text, m.end)
+            if after is not None:
+                if country == "AFG" and (published is None or published >= TALIBAN_TAKEOVER):
+                    country = "TALIBAN"
+                extra.append((m, Mention(m.start, after.end(), country, "name", text[m.start:after.end()], m.place,
+                                         m.country)))
+            continue
         if g is None or g.end() != m.start or _OWNED_BEFORE.search(text, max(0, g.start() - 40), g.start()):
             continue
         if any(x.code and g.start() - 30 <= x.end <= g.start() and re.fullmatch(r"[\s'’s]*(?:[a-z-]+\s+){0,2}", text[x.end:g.start()])

@@ -311,8 +311,12 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
                  # "across Kazakhstan, Kyrgyzstan and Uzbekistan, and Tashkent suspended": that list had closed
                  and not re.search(r"\band\b", sentence[out[-2].end:out[-1].start]))
+        # (not after a place and a bare comma: "at the handover in Jalalabad, Nangarhar's deputy governor thanked ..."
+        # names the clause's subject; "through Mazar-i-Sharif and Kabul" is a list)
         if out and prep is None and not clause and _COORD.match(sentence[out[-1].end:start]) and out[-1].prep and \
                 not (m.kind == "demonym" and out[-1].prep in ("in", "at", "near", "into", "across")) and \
+                not (out[-1].m.kind == "place" and m.kind != "place" and
+                     not re.search(r"\b(?:and|or)\b", sentence[out[-1].end:start])) and \
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])) and \
