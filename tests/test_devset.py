@@ -75,6 +75,12 @@ BLIND45_F1_FLOOR = 0.34  # written in the ninth session, scored once (0.374 on f
 BLIND46_F1_FLOOR = 0.52  # written in the ninth session, scored once (0.544 on first sight: coder 0.13.0 as released), then model data
 BLIND47_F1_FLOOR = 0.46  # written in the ninth session, scored once (0.492 on first sight: coder 0.13.0 as released), then model data
 BLIND48_F1_FLOOR = 0.57  # written in the ninth session, scored once (0.607 on first sight: coder 0.13.0 as released), then model data
+BLIND49_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND50_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND51_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND52_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND53_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND54_F1_FLOOR = 0.0  # PLACEHOLDER
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -176,6 +182,12 @@ SETS = {
     "blind46": ("devset/blind46/docs", "devset/blind46/docs", "devset/blind46/gold", BLIND46_F1_FLOOR),
     "blind47": ("devset/blind47/docs", "devset/blind47/docs", "devset/blind47/gold", BLIND47_F1_FLOOR),
     "blind48": ("devset/blind48/docs", "devset/blind48/docs", "devset/blind48/gold", BLIND48_F1_FLOOR),
+    "blind49": ("devset/blind49/docs", "devset/blind49/docs", "devset/blind49/gold", BLIND49_F1_FLOOR),
+    "blind50": ("devset/blind50/docs", "devset/blind50/docs", "devset/blind50/gold", BLIND50_F1_FLOOR),
+    "blind51": ("devset/blind51/docs", "devset/blind51/docs", "devset/blind51/gold", BLIND51_F1_FLOOR),
+    "blind52": ("devset/blind52/docs", "devset/blind52/docs", "devset/blind52/gold", BLIND52_F1_FLOOR),
+    "blind53": ("devset/blind53/docs", "devset/blind53/docs", "devset/blind53/gold", BLIND53_F1_FLOOR),
+    "blind54": ("devset/blind54/docs", "devset/blind54/docs", "devset/blind54/gold", BLIND54_F1_FLOOR),
 }
 
 
