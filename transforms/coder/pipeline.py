@@ -72,7 +72,10 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(
                          r"threw|wrote|withdrew|became|got|found|drew|froze|bore|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
-                         r"demonstrators|rall(?:y|ies)|sit-ins?)\b", re.I)
+                         r"demonstrators|rall(?:y|ies)|sit-ins?|villagers|residents|growers|farmers|crowds?|agitators|"
+                         r"worshippers|civilians|poppy|opium|crops?|cultivation)\b", re.I)
+# the de facto rulers' measures and force on the country's own people ("Taliban forces fired on the crowds")
+_ON_OWN_PEOPLE = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[eé]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
@@ -2330,7 +2333,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
                 # "The return of the aircraft was demanded by the Taliban": of the state the text is about
                 d.actor2_code, d.confidence = topic, d.confidence - 0.15
-        if d.actor2 is None and d.actor2_code is None and t.event_type == "COERCE" and t.mode == "restrict" and \
+        if d.actor2 is None and d.actor2_code is None and t.event_type in _ON_OWN_PEOPLE and \
                 _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, start, d.head):
             d.actor2_code = "AFG"    # "the protests were broken up by Taliban forces": the rulers on the country's people
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
@@ -2407,7 +2410,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
                              not re.search(r"[,;]", sentence[d.span_end:a.start])), None)
-        if d.actor2 is None and t.event_type == "COERCE" and t.mode == "restrict" and \
+        if d.actor2 is None and d.actor2_code is None and t.event_type in _ON_OWN_PEOPLE and \
                 _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
         left = [a for a in actors if a.end <= d.head]
