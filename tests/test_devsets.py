@@ -221,6 +221,7 @@ SETS = (
     _six_styles("blind46", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _six_styles("blind47", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _seven_styles("blind48", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
+    _seven_styles("blind53", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
