@@ -221,12 +221,12 @@ SETS = (
     _six_styles("blind46", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _six_styles("blind47", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
     _seven_styles("blind48", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind42")),
-    _six_styles("blind51", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
-    _six_styles("blind52", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
-    _six_styles("blind54", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _six_styles("blind49", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _seven_styles("blind50", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
+    _six_styles("blind51", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
+    _six_styles("blind52", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _seven_styles("blind53", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
+    _six_styles("blind54", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
