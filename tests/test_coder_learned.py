@@ -128,13 +128,15 @@ def test_the_learned_ranking_gives_the_passive_agent_the_act():
     model = L.default_model()
     assert model.ranker
     (cand,) = trace(text)
-    # for the acts a showing round is (whether the model's reading clears the threshold is the classifier's
-    # business, not the ranking's), the agent after "by" is ranked first. The ranking is learned per type: for AID or
-    # SUPPORT the training data's giver-first prior outweighs the passive here (measured, not asserted)
-    for event_type in ("CONSULT", "COOPERATE"):
+    # for the act a showing round is (whether the model's reading clears the threshold is the classifier's
+    # business, not the ranking's), the agent after "by" is ranked first. The ranking is learned per type: for
+    # SUPPORT the training data's giver-first prior outweighs the passive here, and since the 39-set training (ninth
+    # session) so does CONSULT's visitor-first prior (gold codes "X was received by Y" visitor first as often as host
+    # first) (measured, not asserted)
+    for event_type in ("COOPERATE", "AID"):
         assert model.roles(event_type, cand.pairs) == ("TALIBAN", "UZB") == (cand.actor1, cand.actor2)
     for ev in learned(text):
-        assert (ev.actor1, ev.actor2) == ("TALIBAN", "UZB") and model.threshold <= ev.confidence
+        assert (ev.actor1, ev.actor2) == model.roles(ev.event_type, cand.pairs) and model.threshold <= ev.confidence
 
 
 def party(sentence: str, code: str, words: str, prep: str | None) -> L.Party:
@@ -197,10 +199,11 @@ def test_the_shipped_model_says_what_it_was_trained_on():
     data = json.loads((ROOT / "transforms" / "data" / L.MODEL_FILE).read_text(encoding="utf-8"))
     # the weights learn from the readable sets and the model-only ones (whose folds chose the settings while none of
     # them had been read; blind5, 6 and 9-13 are read since the seventh session; blind35-38, written in the eighth,
-    # were scored once and then joined them); the test pool (blind18 to blind24, blind28 to blind34, blind39 to blind42)
-    # is in neither
+    # and blind43-54, written in the ninth, were scored once and then joined them); the test pool (blind18 to blind24,
+    # blind28 to blind34, blind39 to blind42) is in neither
     model_only = ["blind5", "blind6", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-                  "blind16", "blind17", "blind25", "blind26", "blind27", "blind35", "blind36", "blind37", "blind38"]
+                  "blind16", "blind17", "blind25", "blind26", "blind27", "blind35", "blind36", "blind37", "blind38",
+                  *(f"blind{n}" for n in range(43, 55))]
     assert data["train_sets"] == ["seed", "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind7",
                                   "blind8"] + model_only
     assert data["chosen_on"] == model_only

@@ -579,7 +579,7 @@ def test_portfolio_between_demonym_and_office_names_the_state():
 def test_state_organs_in_a_place_are_that_state():
     assert ("KAZ", None, "COERCE") in coded("Police in Almaty detained four men on Tuesday.")
     got = coded("The authorities in Mazar-i-Sharif arrested two journalists on Monday.")
-    assert ("TALIBAN", None, "COERCE") in got
+    assert ("TALIBAN", "AFG", "COERCE") in got     # (the de facto rulers on the country's own people: AFG)
     # the owner named before the organs wins
     got = coded("Uzbek officials in Kabul signed a transit protocol with the Taliban on Monday.")
     assert ("UZB", "TALIBAN", "AGREE") in got

@@ -633,8 +633,8 @@ def _context_candidate(index, s, e, sentence, ps, places, clock, model: "L.Model
     other = _context_counterpart(ctx, ps[0].code, index)      # (first: the cheapest test that can fail)
     if other is None:
         return None
-    if _cues(sentence):
-        return None
+    if _cues(sentence) or _THIRD_PARTY_HEARSAY.search(sentence):
+        return None           # ("some analysts say negotiations were held with X": hearsay, as for the rules)
     feats = tuple(L.features(sentence, ps, [], [(a.start, a.end) for a in places if not a.m.code]))
     probs = model.probabilities(list(feats))
     best = max(range(1, len(probs)), key=lambda i: (probs[i], -i))
