@@ -2227,7 +2227,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             if all(R.side(a.m.code) != R.side(b.m.code) for b in seen):
                 seen.append(a)
         mine = R.side(_code(d.actor1, d.actor1_code))
-        rest = [a for a in seen if R.side(a.m.code) != mine]
+        if mine == "AFG" and t.event_type in _ON_OWN_PEOPLE and _OWN_PEOPLE.search(sentence, d.head_end, limit):
+            d.actor2_code = "AFG"    # "Taliban eradication teams clashed with growers": the rulers and the country's people
+            return
+        rest = [a for a in seen if R.side(a.m.code) != mine and a.prep != "near"]    # (not "on the Tajik border")
         if mine is None and len(rest) >= 2:
             d.actor1, d.actor2 = rest[0], rest[1]
             d.confidence -= 0.15

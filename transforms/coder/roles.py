@@ -258,6 +258,10 @@ _LED_BY = re.compile(r"\b(?:delegations?|team|mission|group|party)\s+(?:(?:which
                      r"(?:led|headed)\s+by\s+(?:the\s+)?$", re.I)
 
 
+_BORDER_PLACE = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b(?!\s+(?:posts?|guards?|troops|outposts?|forces|units|service|"
+                           r"police|officials|officers|agency|committee|authorities|commanders?))", re.I)
+
+
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
     out: list[Placed] = []
     for m in mentions:
@@ -291,6 +295,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
+        elif prep in ("on", "along", "at", "to") and _BORDER_PLACE.match(sentence, end):
+            prep = "near"        # "clashed with growers ... on the Tajik border": a place, not the act's recipient
         if prep is None and _ATTRIBUTION_BEFORE.search(sentence, max(0, start - 8), start) and \
                 _ATTRIBUTION_AFTER.match(sentence, end):
             prep = "said"            # "..., the Tajik security committee said on Monday": the source, no recipient
