@@ -2258,6 +2258,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                 R.by_agent(actors, d.span_end, limit, preps=("in",)) or \
                 R.main_subject([a for a in actors if a.end <= d.head],
                                {R.side(subj[-1].m.code) if subj else R.side(code)})
+            if agent is None and topic and R.side(topic) != (R.side(subj[-1].m.code) if subj else R.side(code)):
+                d.actor1_code, d.confidence = topic, d.confidence - 0.1    # "our foreign ministry confirmed that ..."
         d.actor1 = agent
         if subj:
             d.actor2 = subj[-1]
@@ -3550,6 +3552,8 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str
         if a.end <= d.head and R.side(a.m.code) != mine:
             d.actor2 = a
             return
+    if topic and mine and R.side(topic) != mine and d.trigger.event_type in ("SUPPORT", "REJECT", "ACCUSE", "PROTEST"):
+        d.actor2_code = topic    # "Kabul's foreign ministry had welcomed it": a reaction to what the text's subject did
 
 
 def _same_as_before(d: _Draft, drafts: list[_Draft], ctx: _Context) -> bool:

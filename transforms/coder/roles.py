@@ -295,7 +295,7 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = None          # "four men from Tajikistan": the people of the country
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
-        elif prep in ("on", "along", "at", "to") and _BORDER_PLACE.match(sentence, end):
+        elif prep in ("on", "along", "at") and _BORDER_PLACE.match(sentence, end):
             prep = "near"        # "clashed with growers ... on the Tajik border": a place, not the act's recipient
         if prep is None and _ATTRIBUTION_BEFORE.search(sentence, max(0, start - 8), start) and \
                 _ATTRIBUTION_AFTER.match(sentence, end):
