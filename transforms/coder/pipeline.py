@@ -3108,12 +3108,18 @@ _BROUGHT_TOGETHER = re.compile(r"\b(?:brought|brings|bringing|bring)\s+together\
                                r"representatives|officials)\s+of\s+(?:the\s+)?)?", re.I)
 
 
+_STANDING_FORMAT = re.compile(r"\b(?:format|mechanism|platform|framework|grouping)\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?$",
+                              re.I)
+
+
 def _brought_together(sentence: str, actors: list[R.Placed], places: list[R.Placed], drafts: list[_Draft]) -> list[_Draft]:
     """'The summit in Astana brought together X, Y and Z': a meeting of the listed states (CONSULT); hosted in a
     named country, one event per guest with the host (CODEBOOK 2, one event per state), else one per pair."""
     m = _BROUGHT_TOGETHER.search(sentence)
     if m is None or any(d.trigger.event_type == "CONSULT" and m.start() <= d.head < m.end() + 80 for d in drafts):
         return []
+    if _STANDING_FORMAT.search(sentence, max(0, m.start() - 40), m.start()):
+        return []         # "a four-way format bringing together X, Y and Z": a standing arrangement, no meeting told
     first = next((a for a in actors if a.start == m.end() or m.end() <= a.start <= m.end() + 3), None)
     if first is None:
         return []
@@ -3549,7 +3555,8 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str
         d.actor2 = main        # "Dushanbe has let ..., and the Taliban have accused it": the sentence's subject
         return
     for a in reversed(actors):
-        if a.end <= d.head and R.side(a.m.code) != mine:
+        if a.end <= d.head and R.side(a.m.code) != mine and \
+                not (a.prep in ("in", "at", "near") and a.m.kind in ("capital", "place")):   # ("in Astana, ... called them")
             d.actor2 = a
             return
     if topic and mine and R.side(topic) != mine and d.trigger.event_type in ("SUPPORT", "REJECT", "ACCUSE", "PROTEST"):
