@@ -31,7 +31,7 @@ _BOUND = r"(?P<bound>\b(?:since|after|before|until|till|by|from|prior to|followi
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # "last April", "the previous March"; "April this year", "3 May last year": the year from a word, not a number
 _MQ = r"(?:(?P<mq>last|this|the previous|the following|the next|next)\s+)?"
-_YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the previous year|the year before|the following year|"
+_YREL = (r",?\s+(?:of\s+)?(?P<yrel>this year|last year|the year before last|the previous year|the year before|the following year|"
          r"the next year|that year|that same year|the same year)")
 _PATTERNS = [
     # ISO 2023-12-29
@@ -117,6 +117,10 @@ _DIGIT = re.compile(r"\d")
 _FUTURE_WORDS = ("will", "shall", "meet", "due", "next", "schedul", "plan", "set to", "expected", "to be held", "upcoming")
 _FUTURE = re.compile(r"\b(?:will|shall|to\s+meet|(?:is|are)\s+due|due\s+to|next(?!\s+(?:day|morning|afternoon|evening|night|week|month|year))|scheduled|planned|plans?\s+to|"
                      r"set\s+to|expected\s+to|to\s+be\s+held|upcoming)\b[^.;]*$", re.I)
+# a plan told in reported speech ("said the delegations would meet again in Istanbul on Oct. 25"): a date just after
+# publication is the coming one; one before it is the past's (reported future in the past)
+_WOULD_FUTURE = re.compile(r"\bwould\s+(?:meet|reconvene|resume|hold|sign|return|travel|visit|open|start|begin|take\s+place)\b"
+                           r"[^.;]*$", re.I)
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # "on the second of September", "the 23rd of October 2021": a day of a named month
 _ORDINAL_OF = re.compile(
@@ -246,13 +250,18 @@ class DateMention:
 
 
 def _year_for(month: int, day: int | None, published: dt.date | None, hint: dt.date | None = None,
-              forward: bool = False, future: bool = False) -> int | None:
+              forward: bool = False, future: bool | str = False) -> int | None:
     """Year for a date written without one. With a running narrative date (`hint`, the last dated
     event before it in the text) the first such date from the hint on (`forward`: narratives move
     forward, unless a pluperfect looks back), else the year that puts it nearest; never after publication;
     else the publication year, or the year before when the date would fall after publication
     (news reports the past). With a future cue before it ("agreed to meet again on 25 October", "talks are
     due in March") the first such date from publication on: the year of publication, or the next one."""
+    if future == "weak" and published is not None:
+        candidate = dt.date(published.year, month, min(day or 1, 28))
+        if published - dt.timedelta(days=2) <= candidate <= published + dt.timedelta(days=120):
+            return published.year
+        future = False
     if future and published is not None:
         candidate = dt.date(published.year, month, min(day or 1, 28))
         return published.year + (candidate < published - dt.timedelta(days=60))
@@ -398,6 +407,9 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
                 not _has_year_words(m)
             future = need in ("day-month", "month-day", "month") and _FUTURE.search(
                 text, max(0, core_start - 90), core_start) is not None if has_future else False
+            if not future and need in ("day-month", "month-day") and "would" in low and \
+                    _WOULD_FUTURE.search(text, max(0, core_start - 90), core_start):
+                future = "weak"
             mention = _explicit(m, precision, published, year_hint, forward,
                                 anchor if anchor_precision != "none" else None, that, future)
             if that and mention is not None:
@@ -775,6 +787,8 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
         return published.year if published else None
     if word == "last year":
         return published.year - 1 if published else None
+    if word == "the year before last":
+        return published.year - 2 if published else None
     if word == "last":          # the most recent such month before the publication month
         return None if published is None else published.year - (month >= published.month)
     if base is None:
@@ -794,7 +808,7 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
               hint: dt.date | None = None, forward: bool = False,
-              anchor: dt.date | None = None, that: bool = False, future: bool = False) -> tuple[dt.date, str] | None:
+              anchor: dt.date | None = None, that: bool = False, future: bool | str = False) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
