@@ -850,6 +850,9 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                                  or word.lower() == "may" and not _MAY_MONTH.search(m.string, 0, m.start("mon"))):
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
                                       # (and "May" a word that makes it a time: "in May", "early May")
+            if year is None and published is not None and \
+                    re.search(r"\bback\s+in\s+(?:early\s+|late\s+|mid-?)?$", m.string[max(0, m.start("mon") - 20):m.start("mon")], re.I):
+                year = published.year - (month > published.month)   # "back in February": the last one before the text
             if year is None:
                 year = _year_for(month, None, published, hint, forward, future)
                 if year is None:
