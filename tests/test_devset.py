@@ -81,6 +81,12 @@ BLIND51_F1_FLOOR = 0.40  # written in the ninth session, scored once (0.432 on f
 BLIND52_F1_FLOOR = 0.37  # written in the ninth session, scored once (0.399 on first sight: coder 0.13.0 as released), then model data
 BLIND53_F1_FLOOR = 0.53  # written in the ninth session, scored once (0.561 on first sight: coder 0.13.0 as released), then model data
 BLIND54_F1_FLOOR = 0.49  # written in the ninth session, scored once (0.522 on first sight: coder 0.13.0 as released), then model data
+BLIND55_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND56_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND57_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND58_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND59_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND60_F1_FLOOR = 0.0  # PLACEHOLDER
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -188,6 +194,12 @@ SETS = {
     "blind52": ("devset/blind52/docs", "devset/blind52/docs", "devset/blind52/gold", BLIND52_F1_FLOOR),
     "blind53": ("devset/blind53/docs", "devset/blind53/docs", "devset/blind53/gold", BLIND53_F1_FLOOR),
     "blind54": ("devset/blind54/docs", "devset/blind54/docs", "devset/blind54/gold", BLIND54_F1_FLOOR),
+    "blind55": ("devset/blind55/docs", "devset/blind55/docs", "devset/blind55/gold", BLIND55_F1_FLOOR),
+    "blind56": ("devset/blind56/docs", "devset/blind56/docs", "devset/blind56/gold", BLIND56_F1_FLOOR),
+    "blind57": ("devset/blind57/docs", "devset/blind57/docs", "devset/blind57/gold", BLIND57_F1_FLOOR),
+    "blind58": ("devset/blind58/docs", "devset/blind58/docs", "devset/blind58/gold", BLIND58_F1_FLOOR),
+    "blind59": ("devset/blind59/docs", "devset/blind59/docs", "devset/blind59/gold", BLIND59_F1_FLOOR),
+    "blind60": ("devset/blind60/docs", "devset/blind60/docs", "devset/blind60/gold", BLIND60_F1_FLOOR),
 }
 
 
