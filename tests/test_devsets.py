@@ -230,6 +230,7 @@ SETS = (
     _six_styles("blind55", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind58", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind59", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
+    _six_styles("blind56", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
