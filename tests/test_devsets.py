@@ -227,6 +227,7 @@ SETS = (
     _six_styles("blind52", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _seven_styles("blind53", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _six_styles("blind54", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
+    _seven_styles("blind57", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
