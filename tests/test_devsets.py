@@ -228,9 +228,10 @@ SETS = (
     _seven_styles("blind53", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _six_styles("blind54", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind48")),
     _six_styles("blind55", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
+    _six_styles("blind56", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
+    _seven_styles("blind57", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind58", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind59", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
-    _six_styles("blind56", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _seven_styles("blind60", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
 )
 BY_NAME = {s.name: s for s in SETS}
