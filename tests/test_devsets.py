@@ -235,6 +235,7 @@ SETS = (
     _seven_styles("blind60", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind62", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind64", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
+    _six_styles("blind65", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
