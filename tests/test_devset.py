@@ -87,6 +87,12 @@ BLIND57_F1_FLOOR = 0.48  # written in the ninth session, scored once (0.523 with
 BLIND58_F1_FLOOR = 0.54  # written in the ninth session, scored once (0.575 with coder 0.13.0 as released, 0.578 with 0.14.0 before it learned from it), then model data
 BLIND59_F1_FLOOR = 0.47  # written in the ninth session, scored once (0.516 with coder 0.13.0 as released, 0.503 with 0.14.0 before it learned from it), then model data
 BLIND60_F1_FLOOR = 0.29  # written in the ninth session, scored once (0.324 with coder 0.13.0 as released, 0.329 with 0.14.0 before it learned from it), then model data
+BLIND61_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND62_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND63_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND64_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND65_F1_FLOOR = 0.0  # PLACEHOLDER
+BLIND66_F1_FLOOR = 0.0  # PLACEHOLDER
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -200,6 +206,12 @@ SETS = {
     "blind58": ("devset/blind58/docs", "devset/blind58/docs", "devset/blind58/gold", BLIND58_F1_FLOOR),
     "blind59": ("devset/blind59/docs", "devset/blind59/docs", "devset/blind59/gold", BLIND59_F1_FLOOR),
     "blind60": ("devset/blind60/docs", "devset/blind60/docs", "devset/blind60/gold", BLIND60_F1_FLOOR),
+    "blind61": ("devset/blind61/docs", "devset/blind61/docs", "devset/blind61/gold", BLIND61_F1_FLOOR),
+    "blind62": ("devset/blind62/docs", "devset/blind62/docs", "devset/blind62/gold", BLIND62_F1_FLOOR),
+    "blind63": ("devset/blind63/docs", "devset/blind63/docs", "devset/blind63/gold", BLIND63_F1_FLOOR),
+    "blind64": ("devset/blind64/docs", "devset/blind64/docs", "devset/blind64/gold", BLIND64_F1_FLOOR),
+    "blind65": ("devset/blind65/docs", "devset/blind65/docs", "devset/blind65/gold", BLIND65_F1_FLOOR),
+    "blind66": ("devset/blind66/docs", "devset/blind66/docs", "devset/blind66/gold", BLIND66_F1_FLOOR),
 }
 
 
