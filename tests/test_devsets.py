@@ -233,11 +233,11 @@ SETS = (
     _six_styles("blind58", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _six_styles("blind59", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
     _seven_styles("blind60", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind54")),
+    _six_styles("blind61", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind62", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
+    _seven_styles("blind63", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind64", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind65", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
-    _six_styles("blind61", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
-    _seven_styles("blind63", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _seven_styles("blind66", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
 )
 BY_NAME = {s.name: s for s in SETS}
