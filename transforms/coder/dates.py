@@ -121,6 +121,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|to\s+meet|(?:is|are)\s+due|due\s+to|next(
 # publication is the coming one; one before it is the past's (reported future in the past)
 _WOULD_FUTURE = re.compile(r"\bwould\s+(?:meet|reconvene|resume|hold|sign|return|travel|visit|open|start|begin|take\s+place)\b"
                            r"[^.;]*$", re.I)
+# "back in February": no year, and the last such month before the text whatever the narrative's year
+_BACK_IN = re.compile(r"\bback\s+in\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # "on the second of September", "the 23rd of October 2021": a day of a named month
 _ORDINAL_OF = re.compile(
@@ -851,7 +853,7 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
                                       # (and "May" a word that makes it a time: "in May", "early May")
             if year is None and published is not None and \
-                    re.search(r"\bback\s+in\s+(?:early\s+|late\s+|mid-?)?$", m.string[max(0, m.start("mon") - 20):m.start("mon")], re.I):
+                    _BACK_IN.search(m.string, max(0, m.start("mon") - 20), m.start("mon")):
                 year = published.year - (month > published.month)   # "back in February": the last one before the text
             if year is None:
                 year = _year_for(month, None, published, hint, forward, future)

@@ -74,8 +74,13 @@ _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|educatio
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
                          r"demonstrators|rall(?:y|ies)|sit-ins?|villagers|residents|growers|farmers|crowds?|agitators|"
                          r"worshippers|civilians|poppy|opium|crops?|cultivation)\b", re.I)
-# the de facto rulers' measures and force on the country's own people ("Taliban forces fired on the crowds")
 _ON_OWN_PEOPLE = frozenset({"COERCE", "SANCTION", "ASSAULT"})
+
+
+def _on_own_people(sentence: str, d: "_Draft", lo: int, hi: int) -> bool:
+    """Force or a measure told against the country's own people between lo and hi ("Taliban forces fired on the
+    crowds", "barred Afghan women from ..."): with the de facto rulers acting, the recipient is AFG."""
+    return d.trigger.event_type in _ON_OWN_PEOPLE and _OWN_PEOPLE.search(sentence, lo, hi) is not None
 _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[eé]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
@@ -2227,7 +2232,7 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             if all(R.side(a.m.code) != R.side(b.m.code) for b in seen):
                 seen.append(a)
         mine = R.side(_code(d.actor1, d.actor1_code))
-        if mine == "AFG" and t.event_type in _ON_OWN_PEOPLE and _OWN_PEOPLE.search(sentence, d.head_end, limit):
+        if mine == "AFG" and _on_own_people(sentence, d, d.head_end, limit):
             d.actor2_code = "AFG"    # "Taliban eradication teams clashed with growers": the rulers and the country's people
             return
         rest = [a for a in seen if R.side(a.m.code) != mine and a.prep != "near"]    # (not "on the Tajik border")
@@ -2338,8 +2343,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
                     R.side(topic) != R.side(d.actor1.m.code) and not any(a.start < d.head for a in actors):
                 # "The return of the aircraft was demanded by the Taliban": of the state the text is about
                 d.actor2_code, d.confidence = topic, d.confidence - 0.15
-        if d.actor2 is None and d.actor2_code is None and t.event_type in _ON_OWN_PEOPLE and \
-                _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, start, d.head):
+        if d.actor2 is None and d.actor2_code is None and _code(d.actor1, d.actor1_code) == "TALIBAN" and \
+                _on_own_people(sentence, d, start, d.head):
             d.actor2_code = "AFG"    # "the protests were broken up by Taliban forces": the rulers on the country's people
         d.subject = ((d.actor2,) if d.actor2 else (), d.actor2_code)
         return
@@ -2415,8 +2420,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
                              not re.search(r"[,;]", sentence[d.span_end:a.start])), None)
-        if d.actor2 is None and d.actor2_code is None and t.event_type in _ON_OWN_PEOPLE and \
-                _code(d.actor1, d.actor1_code) == "TALIBAN" and _OWN_PEOPLE.search(sentence, d.head_end, limit):
+        if d.actor2 is None and d.actor2_code is None and _code(d.actor1, d.actor1_code) == "TALIBAN" and \
+                _on_own_people(sentence, d, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
         left = [a for a in actors if a.end <= d.head]
         if left and how == "pronoun" and _REL_PRONOUN.match(sentence[left[-1].end:d.head]) and \
