@@ -24,6 +24,10 @@ def test_a_gold_agrees_with_itself():
     ("blind43", "F1 0.973 precision 0.958 recall 0.988", "F1 0.933 precision 1.000 recall 0.874"),
     ("blind47", "F1 0.920 precision 0.861 recall 0.987", "F1 0.816 precision 0.937 recall 0.723"),
     ("blind51", "F1 0.875 precision 0.778 recall 1.000", "F1 0.822 precision 0.968 recall 0.714"),
+    ("blind18", "F1 0.964 precision 0.931 recall 1.000", "F1 0.865 precision 1.000 recall 0.762"),
+    ("blind28", "F1 0.903 precision 0.838 recall 0.978", "F1 0.887 precision 0.978 recall 0.811"),
+    ("blind39", "F1 0.905 precision 0.866 recall 0.948", "F1 0.836 precision 0.948 recall 0.748"),
+    ("blind61", "F1 0.867 precision 0.809 recall 0.934", "F1 0.846 precision 0.961 recall 0.755"),
 ])
 def test_the_second_annotations_score_as_the_readme_says(name, one_way, other_way):
     gold, other = ROOT / "devset" / name / "gold", ROOT / "devset" / "agreement" / name
