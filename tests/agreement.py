@@ -9,7 +9,9 @@ actors, date and precision, quantity, fatalities, location and evidence) into a 
 the roles are swapped too (the set's gold as the extraction, the other annotator's as the gold), since the
 scorer is not symmetric: a gold's list of admissible types and its null actors accept more than one reading.
 The F1 of one careful annotator against another is the ceiling a coder can be expected to reach on that
-set's gold; docs/PERFORMANCE.md and devset/README.md report it."""
+set's gold; devset/agreement/README.md reports it. `--show` prints sentences, so, as in tests/errorclasses.py, it
+refuses a set that devset/README.md does not mark "tuned on" (the test pool's second annotations are scored, never
+read)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +23,8 @@ import tempfile
 
 import duckdb
 import yaml
+
+from tests.errorclasses import readable
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -101,6 +105,21 @@ def score(extraction: pathlib.Path, gold: pathlib.Path, show: bool = False) -> s
     return " | ".join(ln for ln in run.stdout.strip().splitlines() if ln.startswith(("dates right", "F1")))
 
 
+def set_of(folder: pathlib.Path) -> str | None:
+    """The evaluation set a gold folder (or a second annotation of it) belongs to: devset/<set>/gold and
+    devset/agreement/<set> name their set, devset/gold is the dev set; any other folder is nobody's."""
+    parts = folder.resolve().parts
+    devset = (ROOT / "devset").resolve().parts
+    if parts[:len(devset)] != devset or len(parts) == len(devset):
+        return None
+    rest = parts[len(devset):]
+    if rest == ("gold",):
+        return "dev"
+    if rest[0] == "agreement" and len(rest) > 1:
+        return rest[1]
+    return rest[0] if len(rest) > 1 and rest[1] == "gold" else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.agreement", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", required=True, type=pathlib.Path, help="the set's gold folder")
@@ -110,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (SHARED / "eval" / "score.py").exists():
         parser.error(f"{SHARED / 'eval' / 'score.py'} not found: the scorer lives beside the checkout")
+    if args.show:
+        table = (ROOT / "devset" / "README.md").read_text(encoding="utf-8")
+        named = dict.fromkeys(set_of(folder) for folder in (args.gold, args.other))
+        refused = [n for n in named if n is not None and not readable(n, table)]
+        if refused:
+            parser.error(f"--show prints sentences: refused for {', '.join(refused)} (not marked \"tuned on\" in "
+                         "devset/README.md; never-read sets are never shown)")
     print("other vs gold: " + score(args.other, args.gold, args.show))
     if args.both:
         print("gold vs other: " + score(args.gold, args.other, args.show))

@@ -55,3 +55,16 @@ def test_bad_input_names_the_file_and_the_cause(tmp_path):
     (tmp_path / "broken.yaml").write_text("events: [unclosed\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"broken\.yaml: not YAML"):
         agreement.gold_as_events(tmp_path)
+
+
+@needs_scorer
+def test_a_folder_names_its_set_and_never_read_sets_are_never_shown(capsys):
+    assert agreement.set_of(ROOT / "devset" / "gold") == "dev"
+    assert agreement.set_of(ROOT / "devset" / "blind43" / "gold") == "blind43"
+    assert agreement.set_of(ROOT / "devset" / "agreement" / "blind18") == "blind18"
+    assert agreement.set_of(ROOT / "devset") is None
+    assert agreement.set_of(ROOT / "samples") is None
+    with pytest.raises(SystemExit):
+        agreement.main(["--gold", str(ROOT / "devset" / "blind18" / "gold"),
+                        "--other", str(ROOT / "devset" / "agreement" / "blind18"), "--show"])
+    assert "refused for blind18 (not marked \"tuned on\"" in capsys.readouterr().err
