@@ -20,12 +20,22 @@ def test_the_one_other_side_named_is_the_recipient():
     assert ev.actor2_text == "Tajikistan"
 
 
-def test_two_other_sides_leave_the_recipient_unnamed():
+def test_two_other_sides_or_a_fellow_actor_leave_the_recipient_unnamed():
     assert C.coded("Russia closed its air bases in Tajikistan and Kyrgyzstan on 3 May 2023.") == [
         ("RUS", None, "RETREAT")]
+    # states acting together are not each other's recipients
+    assert C.coded("Pakistan and China refused to attend on 3 May 2023.") == [
+        ("PAK", None, "REJECT"), ("CHN", None, "REJECT")]
+    # nor is anyone when the act is addressed to parties the text does not name
+    assert ("UZB", None, "REQUEST") in C.coded("Uzbekistan called on foreign donors to help Afghanistan on 3 May 2023.")
 
 
-def test_what_an_act_is_about_and_a_meeting_s_venue_are_not_its_recipient():
+def test_a_meeting_s_missing_guest_is_not_filled():
+    assert ("RUS", None, "CONSULT") in C.coded("Moscow hosted another round of talks on 3 May 2023; the Taliban were "
+                                               "not in the room.")
+
+
+def test_what_an_act_is_about_and_where_it_happened_are_not_its_recipient():
     assert ("RUS", None, "CONSULT") in C.coded("Russia hosted consultations on Afghanistan on 3 May 2023.")
     assert ("TALIBAN", None, "CONSULT") in C.coded("On Monday the Taliban delegation sat down with Western envoys "
                                                    "in Oslo.")
@@ -36,6 +46,7 @@ def test_what_an_act_is_about_and_a_meeting_s_venue_are_not_its_recipient():
 
 def test_a_party_of_an_act_told_later_in_the_sentence_is_that_act_s():
     assert ("UZB", None, "SANCTION") in C.coded("Uzbekistan suspended flights on 3 May 2023 after the attack in Kabul.")
+    assert ("UN", None, "ACCUSE") in C.coded("The UN condemned the bombing in Kabul on 3 May 2023.")
     assert ("TJK", None, "REQUEST") in C.coded("Tajikistan set conditions for talks with the Taliban on 3 May 2023.")
     got = C.coded("The UN mission condemned the attack on the hospital and called on the Taliban to reopen schools "
                   "for girls.")
