@@ -1,7 +1,8 @@
 """A missing recipient named elsewhere in the sentence (coder 0.15.0, pipeline._recipient_named): an event whose
-roles found no recipient takes the one other side its sentence names, unless that side is only what the act was
-about, a demonym, a meeting's venue, or a party of an act the sentence tells after it; the initiator is never
-filled this way."""
+roles found no recipient takes the one other side its sentence names, unless the act is a meeting, the sentence
+names a common-noun addressee, or that side is only what the act was about, a demonym, the place of an act other
+than a withdrawal, a fellow actor or a party of an act the sentence tells after it; the initiator is never filled
+this way."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,8 @@ def test_the_one_other_side_named_is_the_recipient():
     assert ("RUS", "TJK", "RETREAT") in C.coded("The withdrawal of Russian troops from Tajikistan began on Monday.")
     assert ("AFG", "UZB", "RETREAT") in C.coded("Afghan soldiers laid down their arms in Uzbekistan on 3 May 2023.")
     # the filled party keeps the words it was named by
-    ev = next(e for e in C.events("Russia closed its air base in Tajikistan on 3 May 2023.") if e.event_type == "RETREAT")
+    ev = next(e for e in C.events("Russia closed its air base in Tajikistan on 3 May 2023.")
+              if e.event_type == "RETREAT")
     assert ev.actor2_text == "Tajikistan"
 
 

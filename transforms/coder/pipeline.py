@@ -895,8 +895,8 @@ _CLAIMED = re.compile(r"\b(?:also\s+)?claimed\b(?=\s+(?:responsibility|credit|it
 _CLAIMED_GATE = gated(_CLAIMED)       # no search finds a match: finditer finds none
 
 
-# what a party after these prepositions is to an act: where it happened (for a meeting: the venue, not a guest) and
-# what it was about ("consultations on Afghanistan")
+# what a party after these prepositions is to an act (_recipient_named): where it happened, and what it was about
+# ("consultations on Afghanistan")
 _WHERE = frozenset({"in", "into", "from", "at", "inside", "outside", "near", "across", "through", "within", "beyond",
                     "along", "via"})
 _ABOUT = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -936,7 +936,8 @@ def _recipient_named(events: list[Event], named: dict[int, tuple]) -> list[Event
             fellows = {R.side(e.actor1) for e in events if e.sentence_index == ev.sentence_index and e is not ev and
                        e.trigger == ev.trigger}      # "Pakistan and China refused": neither is the other's
             fit = [p for p in parties if R.side(p.code) in sides - fellows and p.start < after and
-                   p.kind != "demonym" and p.prep not in _ABOUT and not (p.prep in _WHERE and ev.event_type != "RETREAT")]
+                   p.kind != "demonym" and p.prep not in _ABOUT and
+                   not (p.prep in _WHERE and ev.event_type != "RETREAT")]
             if len(sides) == 1 and fit:
                 ev = dataclasses.replace(ev, actor2=fit[0].code, actor2_text=fit[0].text)
         out.append(ev)
