@@ -15,9 +15,10 @@ project's scorer (../shared/eval/score.py, its own functions) next to the rules 
 (PREVIOUS). The pooled figures are given apart for the readable folds (the rules' own tuning sets: the rules rarely
 err there) and for the model-only folds, which resemble unseen prose: the settings are chosen on those (best pooled
 F1 with the readable folds' pooled F1 not more than 0.01 below the previous settings'). blind18 to blind24, blind28
-to blind34, blind39 to blind42 and blind61 to blind66 are never loaded here: they are the lead's test pool (blind12-17 were, until coder
-0.11.0 took them into the model's data). Since coder 0.13.0 the component also reads silent sentences that name one
-side (pipeline._context_candidate); the folds here score only its reading of sentences that name two or more."""
+to blind34, blind39 to blind42 and blind61 to blind72 are never loaded here: they are the lead's test pool (blind12-17
+were, until coder 0.11.0 took them into the model's data). Since coder 0.13.0 the component also reads silent
+sentences that name one side (pipeline._context_candidate); the folds here score only its reading of sentences that
+name two or more."""
 from __future__ import annotations
 
 import argparse
