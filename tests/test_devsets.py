@@ -239,6 +239,7 @@ SETS = (
     _six_styles("blind64", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind65", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _seven_styles("blind66", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
+    _seven_styles("blind68", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
 )
 BY_NAME = {s.name: s for s in SETS}
 
