@@ -240,6 +240,7 @@ SETS = (
     _six_styles("blind65", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _seven_styles("blind66", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind60")),
     _six_styles("blind67", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
+    _seven_styles("blind68", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
     _six_styles("blind69", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
     _seven_styles("blind70", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
     _six_styles("blind71", thinktank_events=(14, 22), not_reusing=_sets_up_to("blind66")),
