@@ -96,6 +96,7 @@ BLIND64_F1_FLOOR = 0.53  # never read, written in the ninth session (devset/blin
 BLIND65_F1_FLOOR = 0.43  # never read, written in the ninth session (devset/blind65/README.md): test pool; 0.466 on first sight (coder 0.14.0 as released)
 BLIND66_F1_FLOOR = 0.29  # never read, written in the ninth session (devset/blind66/README.md): test pool; 0.328 on first sight (coder 0.14.0 as released)
 BLIND72_F1_FLOOR = 0.50  # never read, written in the tenth session (devset/blind72/README.md): test pool; 0.542 on first sight (coder 0.15.0 as released)
+BLIND68_F1_FLOOR = 0.32  # never read, written in the tenth session (devset/blind68/README.md): test pool; 0.364 on first sight (coder 0.15.0 as released)
 BLIND70_F1_FLOOR = 0.57  # never read, written in the tenth session (devset/blind70/README.md): test pool; 0.612 on first sight (coder 0.15.0 as released)
 BLIND69_F1_FLOOR = 0.56  # never read, written in the tenth session (devset/blind69/README.md): test pool; 0.601 on first sight (coder 0.15.0 as released)
 BLIND71_F1_FLOOR = 0.36  # never read, written in the tenth session (devset/blind71/README.md): test pool; 0.407 on first sight (coder 0.15.0 as released)
@@ -220,6 +221,7 @@ SETS = {
     "blind65": ("devset/blind65/docs", "devset/blind65/docs", "devset/blind65/gold", BLIND65_F1_FLOOR),
     "blind66": ("devset/blind66/docs", "devset/blind66/docs", "devset/blind66/gold", BLIND66_F1_FLOOR),
     "blind72": ("devset/blind72/docs", "devset/blind72/docs", "devset/blind72/gold", BLIND72_F1_FLOOR),
+    "blind68": ("devset/blind68/docs", "devset/blind68/docs", "devset/blind68/gold", BLIND68_F1_FLOOR),
     "blind70": ("devset/blind70/docs", "devset/blind70/docs", "devset/blind70/gold", BLIND70_F1_FLOOR),
     "blind69": ("devset/blind69/docs", "devset/blind69/docs", "devset/blind69/gold", BLIND69_F1_FLOOR),
     "blind71": ("devset/blind71/docs", "devset/blind71/docs", "devset/blind71/gold", BLIND71_F1_FLOOR),
