@@ -95,12 +95,12 @@ BLIND63_F1_FLOOR = 0.36  # never read, written in the ninth session (devset/blin
 BLIND64_F1_FLOOR = 0.53  # never read, written in the ninth session (devset/blind64/README.md): test pool; 0.568 on first sight (coder 0.14.0 as released)
 BLIND65_F1_FLOOR = 0.43  # never read, written in the ninth session (devset/blind65/README.md): test pool; 0.466 on first sight (coder 0.14.0 as released)
 BLIND66_F1_FLOOR = 0.29  # never read, written in the ninth session (devset/blind66/README.md): test pool; 0.328 on first sight (coder 0.14.0 as released)
-BLIND72_F1_FLOOR = 0.50  # never read, written in the tenth session (devset/blind72/README.md): test pool; 0.542 on first sight (coder 0.15.0 as released)
-BLIND68_F1_FLOOR = 0.32  # never read, written in the tenth session (devset/blind68/README.md): test pool; 0.364 on first sight (coder 0.15.0 as released)
-BLIND70_F1_FLOOR = 0.57  # never read, written in the tenth session (devset/blind70/README.md): test pool; 0.612 on first sight (coder 0.15.0 as released)
-BLIND69_F1_FLOOR = 0.56  # never read, written in the tenth session (devset/blind69/README.md): test pool; 0.601 on first sight (coder 0.15.0 as released)
-BLIND71_F1_FLOOR = 0.36  # never read, written in the tenth session (devset/blind71/README.md): test pool; 0.407 on first sight (coder 0.15.0 as released)
 BLIND67_F1_FLOOR = 0.36  # never read, written in the tenth session (devset/blind67/README.md): test pool; 0.408 on first sight (coder 0.15.0 as released)
+BLIND68_F1_FLOOR = 0.32  # never read, written in the tenth session (devset/blind68/README.md): test pool; 0.364 on first sight (coder 0.15.0 as released)
+BLIND69_F1_FLOOR = 0.56  # never read, written in the tenth session (devset/blind69/README.md): test pool; 0.601 on first sight (coder 0.15.0 as released)
+BLIND70_F1_FLOOR = 0.57  # never read, written in the tenth session (devset/blind70/README.md): test pool; 0.612 on first sight (coder 0.15.0 as released)
+BLIND71_F1_FLOOR = 0.36  # never read, written in the tenth session (devset/blind71/README.md): test pool; 0.407 on first sight (coder 0.15.0 as released)
+BLIND72_F1_FLOOR = 0.50  # never read, written in the tenth session (devset/blind72/README.md): test pool; 0.542 on first sight (coder 0.15.0 as released)
 SEED_F1_FLOOR = 0.95
 SEED = "idsa-central-asia-taliban-2024-02-19"
 COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
@@ -220,12 +220,12 @@ SETS = {
     "blind64": ("devset/blind64/docs", "devset/blind64/docs", "devset/blind64/gold", BLIND64_F1_FLOOR),
     "blind65": ("devset/blind65/docs", "devset/blind65/docs", "devset/blind65/gold", BLIND65_F1_FLOOR),
     "blind66": ("devset/blind66/docs", "devset/blind66/docs", "devset/blind66/gold", BLIND66_F1_FLOOR),
-    "blind72": ("devset/blind72/docs", "devset/blind72/docs", "devset/blind72/gold", BLIND72_F1_FLOOR),
-    "blind68": ("devset/blind68/docs", "devset/blind68/docs", "devset/blind68/gold", BLIND68_F1_FLOOR),
-    "blind70": ("devset/blind70/docs", "devset/blind70/docs", "devset/blind70/gold", BLIND70_F1_FLOOR),
-    "blind69": ("devset/blind69/docs", "devset/blind69/docs", "devset/blind69/gold", BLIND69_F1_FLOOR),
-    "blind71": ("devset/blind71/docs", "devset/blind71/docs", "devset/blind71/gold", BLIND71_F1_FLOOR),
     "blind67": ("devset/blind67/docs", "devset/blind67/docs", "devset/blind67/gold", BLIND67_F1_FLOOR),
+    "blind68": ("devset/blind68/docs", "devset/blind68/docs", "devset/blind68/gold", BLIND68_F1_FLOOR),
+    "blind69": ("devset/blind69/docs", "devset/blind69/docs", "devset/blind69/gold", BLIND69_F1_FLOOR),
+    "blind70": ("devset/blind70/docs", "devset/blind70/docs", "devset/blind70/gold", BLIND70_F1_FLOOR),
+    "blind71": ("devset/blind71/docs", "devset/blind71/docs", "devset/blind71/gold", BLIND71_F1_FLOOR),
+    "blind72": ("devset/blind72/docs", "devset/blind72/docs", "devset/blind72/gold", BLIND72_F1_FLOOR),
 }
 
 
