@@ -21,15 +21,13 @@ import subprocess
 import sys
 import tempfile
 
-import duckdb
 import yaml
 
 from tests.errorclasses import readable
+from tests.test_devset import scored_warehouse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-COLUMNS = ("doc_id, event_date, date_precision, actor1, actor2, event_type, quantity_value, quantity_unit, "
-           "fatalities, location, evidence")
 
 
 def _date(value, precision: str):
@@ -78,17 +76,7 @@ def gold_as_events(gold_dir: pathlib.Path) -> tuple[list[tuple], list[tuple]]:
 
 def write_warehouse(path: pathlib.Path, gold_dir: pathlib.Path) -> int:
     documents, events = gold_as_events(gold_dir)
-    con = duckdb.connect(str(path))
-    try:
-        con.execute("CREATE TABLE documents (doc_id VARCHAR, url VARCHAR)")
-        con.execute("CREATE TABLE events (doc_id VARCHAR, event_date DATE, date_precision VARCHAR, actor1 VARCHAR, "
-                    "actor2 VARCHAR, event_type VARCHAR, quantity_value DOUBLE, quantity_unit VARCHAR, "
-                    "fatalities INTEGER, location VARCHAR, evidence VARCHAR)")
-        con.executemany("INSERT INTO documents VALUES (?, ?)", documents)
-        if events:
-            con.executemany(f"INSERT INTO events ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
-    finally:
-        con.close()
+    scored_warehouse(path, documents, events)
     return len(events)
 
 

@@ -126,22 +126,30 @@ def documents_in(folder: pathlib.Path, feeds: pathlib.Path) -> list[Document]:
     return docs
 
 
-def write_warehouse(path: pathlib.Path, docs: list[Document]) -> int:
+def scored_warehouse(path: pathlib.Path, documents: list[tuple], events: list[tuple]) -> None:
+    """A DuckDB file with the columns ../shared/eval/score.py reads: documents (doc_id, url) and events (COLUMNS)."""
     con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE documents (doc_id VARCHAR, url VARCHAR)")
-    con.execute("CREATE TABLE events (doc_id VARCHAR, event_date DATE, date_precision VARCHAR, actor1 VARCHAR, "
-                "actor2 VARCHAR, event_type VARCHAR, quantity_value DOUBLE, quantity_unit VARCHAR, "
-                "fatalities INTEGER, location VARCHAR, evidence VARCHAR)")
+    try:
+        con.execute("CREATE TABLE documents (doc_id VARCHAR, url VARCHAR)")
+        con.execute("CREATE TABLE events (doc_id VARCHAR, event_date DATE, date_precision VARCHAR, actor1 VARCHAR, "
+                    "actor2 VARCHAR, event_type VARCHAR, quantity_value DOUBLE, quantity_unit VARCHAR, "
+                    "fatalities INTEGER, location VARCHAR, evidence VARCHAR)")
+        if documents:
+            con.executemany("INSERT INTO documents VALUES (?, ?)", documents)
+        if events:
+            con.executemany(f"INSERT INTO events ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+    finally:
+        con.close()
+
+
+def write_warehouse(path: pathlib.Path, docs: list[Document]) -> int:
     rows = []
     for doc in docs:
-        con.execute("INSERT INTO documents VALUES (?, ?)", [doc.doc_id, doc.url])
         for e in code_document(doc):
             assert e.evidence == doc.text[e.start_char:e.end_char]
             rows.append((e.doc_id, e.event_date, e.date_precision, e.actor1, e.actor2, e.event_type,
                          e.quantity_value, e.quantity_unit, e.fatalities, e.location, e.evidence))
-    if rows:
-        con.executemany(f"INSERT INTO events ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.close()
+    scored_warehouse(path, [(doc.doc_id, doc.url) for doc in docs], rows)
     return len(rows)
 
 
