@@ -202,3 +202,25 @@ def test_a_bare_weekday_after_a_day_told_weeks_before_publication_is_in_that_wee
     # in a new paragraph the weekday is the one before publication again
     text = "Muttaqi arrived in Ashgabat on Monday 22 September.\n\nOn Wednesday he met Rashid Meredov."
     assert dated(text, "CONSULT")[-1] == (dt.date(2025, 10, 8), "day")
+
+
+def test_that_year_is_the_year_just_told_even_a_year_alone():
+    # an interview answer: a year named on its own, then "in February that year", then a count and a bare day
+    text = ("The hardest winter I remember was early 2023. In February that year our lorries took blankets to "
+            "Herat.\n\nTwo months later the Taliban barred Afghan women from working for the United Nations. "
+            "The Security Council condemned the ban on 27 April.")
+    published = dt.date(2025, 2, 20)
+    assert dated(text, "COERCE", published) == [(dt.date(2023, 4, 1), "month")]
+    assert dated(text, "ACCUSE", published) == [(dt.date(2023, 4, 27), "day")]
+
+
+
+def test_that_year_takes_the_year_told_before_it_in_its_own_sentence():
+    from transforms.coder.dates import find_dates
+    found = find_dates("Uzbekistan reopened the bridge in 2021, and in December that year the Taliban signed a "
+                       "power contract.", dt.date(2024, 6, 3), year_ref=dt.date(2019, 5, 1))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 1, 1), "year"), (dt.date(2021, 12, 1), "month")]
+
+def test_that_year_without_a_year_told_is_the_publication_year():
+    assert dated("In March that year Uzbekistan sent flour to Mazar-i-Sharif.", "AID", dt.date(2024, 6, 3)) == \
+        [(dt.date(2024, 3, 1), "month")]

@@ -337,6 +337,10 @@ def test_a_yearless_date_takes_the_year_of_a_date_before_it_in_the_sentence():
     assert [(d.date, d.precision) for d in found] == [(dt.date(2022, 4, 1), "month"), (dt.date(2022, 5, 1), "month")]
     found = find_dates("between 2 March 2021 and 5 June the guards held him", dt.date(2024, 9, 14))
     assert [d.date for d in found] == [dt.date(2021, 3, 2), dt.date(2021, 6, 5)]
+    # a yearless date before it counts once its year is settled: the story moves forward within the sentence
+    found = find_dates("Pakistan closed Torkham on 21 February, and the guards exchanged fire on 3 March.",
+                       dt.date(2025, 11, 14), year_hint=dt.date(2023, 9, 1), hint_forward=False)
+    assert [d.date for d in found] == [dt.date(2024, 2, 21), dt.date(2024, 3, 3)]
 
 
 # -- expressions analysts use (own sentences): honest precision, never an invented day ------------------

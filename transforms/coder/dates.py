@@ -313,7 +313,8 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
                anchor_precision: str = "day", year_hint: dt.date | None = None,
-               hint_forward: bool = True, day_anchor: dt.date | None = None) -> list[DateMention]:
+               hint_forward: bool = True, day_anchor: dt.date | None = None,
+               year_ref: dt.date | None = None) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
@@ -321,7 +322,9 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     `year_hint` is the running narrative date that supplies the year of "in late August" or
     "on 3 May" when the text omits it (falls back to the publication date); with `hint_forward` (the
     hint is from an earlier paragraph: a new paragraph moves the story on) the first such date from the
-    hint on is preferred to the nearest one, unless a pluperfect looks back."""
+    hint on is preferred to the nearest one, unless a pluperfect looks back. `year_ref` is the last date
+    of any precision told before the sentence: the year that "in May that year" means, unless a date
+    before it in the sentence tells one."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     # Cheap gates first: each pattern runs only when words it cannot match without are in the text
@@ -374,6 +377,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         taken.append((m.start(), m.end()))
         found.append(DateMention(m.start(), m.end(), dt.date(year, month, day), "day", "explicit", m.group(0)))
     yearless: list[tuple[int, re.Match, str, bool]] = []
+    narrated: list[tuple] = []       # "in May that year": its year from a date told before it in the sentence
     ranged = None
     for (precision, pattern), need in zip(_PATTERNS, _NEEDS):
         if need == "season":
@@ -413,7 +417,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
                     _WOULD_FUTURE.search(text, max(0, core_start - 90), core_start):
                 future = "weak"
             mention = _explicit(m, precision, published, year_hint, forward,
-                                anchor if anchor_precision != "none" else None, that, future)
+                                anchor if anchor_precision != "none" else None, that, future, year_ref)
             if that and mention is not None:
                 core_start -= 5
             if mention is None:
@@ -423,11 +427,23 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             found.append(DateMention(core_start, m.end(), mention[0], mention[1], "explicit",
                                      text[core_start:m.end()], bool(word), word))
             groups = m.groupdict()
+            if " ".join((groups.get("yrel") or "").lower().split()) in _NARRATED_YEAR:
+                narrated.append((len(found) - 1, m, precision, forward, future))
             if not (groups.get("year") or groups.get("mq") or groups.get("yrel") or groups.get("iso")
                     or groups.get("nday")) and (precision != "year" or groups.get("season")):
                 yearless.append((len(found) - 1, m, precision, future))
     if yearless and len(found) > 1:
         _years_from_the_sentence(found, yearless, published)
+    for i, m, precision, fwd, future in narrated:
+        # "in 2021, and in December that year": the year told before it in the sentence
+        told = [d for d in found if d.start < found[i].start and not d.bound and d.precision != "none"]
+        if told:
+            mention = _explicit(m, precision, published, year_hint, fwd, None, False, future,
+                                max(told, key=lambda d: d.start).date)
+            if mention is not None:
+                old = found[i]
+                found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
+                                       old.bound_word)
     for m in _EXTRA.finditer(text) if _extra_gate(low, has_season) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -542,11 +558,12 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
     """"In April 2022 and again in May": a yearless date takes its year from a dated one before it in
     the same sentence (the narrative moves forward), rather than from the running narrative."""
     soft = {i for i, _, _, _ in yearless}
-    for i, m, precision, future in yearless:
+    for i, m, precision, future in sorted(yearless, key=lambda y: found[y[0]].start):
         if future:
             continue        # a plan's date counts from publication, not from the dates before it
-        # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May")
-        before = [d for j, d in enumerate(found) if j not in soft and d.start < found[i].start
+        # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May"; a yearless
+        # date before it counts once its own year is settled: "closed on 21 February ... fire on 3 March")
+        before = [d for j, d in enumerate(found) if (j not in soft or d.precision != "year") and d.start < found[i].start
                   and d.source == "explicit" and d.precision in ("day", "month", "year")
                   and not (d.precision == "year" and m.string[max(0, d.start - 4):d.start].lower() == "the ")]
         if not before:
@@ -779,12 +796,18 @@ def _span(first: dt.date, last: dt.date) -> tuple[dt.date, str] | None:
     return first.replace(day=1), "month"
 
 
+_NARRATED_YEAR = frozenset({"the previous year", "the year before", "the following year", "the next year",
+                            "that year", "that same year", "the same year"})
+
+
 def _qualified_year(qualifier: str | None, year_words: str | None, month: int, published: dt.date | None,
-                    hint: dt.date | None) -> int | None:
+                    hint: dt.date | None, ref: dt.date | None = None) -> int | None:
     """The year of "last April", "this March", "the previous May", "April this year", "3 May last year":
-    publication for last/this, the running narrative (else publication) for previous/following/that."""
+    publication for last/this, the running narrative (else publication) for previous/following/that.
+    "that year", "the following year" name a year the text has just told: `ref`, the last date of any
+    precision before it ("It was early 2023. In February that year ..."), where there is one."""
     word = " ".join((year_words or qualifier or "").lower().split())
-    base = hint or published
+    base = (ref if word in _NARRATED_YEAR else None) or hint or published
     if word in ("this year", "this"):
         return published.year if published else None
     if word == "last year":
@@ -810,7 +833,8 @@ def _qualified_year(qualifier: str | None, year_words: str | None, month: int, p
 
 def _explicit(m: re.Match, precision: str, published: dt.date | None,
               hint: dt.date | None = None, forward: bool = False,
-              anchor: dt.date | None = None, that: bool = False, future: bool | str = False) -> tuple[dt.date, str] | None:
+              anchor: dt.date | None = None, that: bool = False, future: bool | str = False,
+              ref: dt.date | None = None) -> tuple[dt.date, str] | None:
     groups = m.groupdict()
     try:
         if groups.get("iso"):
@@ -845,7 +869,7 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
                 return None
             return dt.date((anchor or hint).year, month, 1), "month"
         if year is None and (groups.get("mq") or groups.get("yrel")):
-            year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint)
+            year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint, ref)
         if precision == "month":
             word = groups["mon"]
             if year is None and (_MONTH_WORD.match(word) and word[0].islower()

@@ -253,6 +253,7 @@ class Clock:
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
+        self._told: tuple[dt.date, int] | None = None   # the last date of any precision told ("that year")
         self._pending: DateInfo | None = None
         self._para_no = 0
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
@@ -307,10 +308,16 @@ class Clock:
             part = _SAME_PART.search(sentence)
             if part is not None and part.group(1).lower() in self._parts and (last is None or last.precision == "day"):
                 anchor = self._parts[part.group(1).lower()]
+        told = self._told[0] if self._told and self._para_no - self._told[1] <= 1 else None
         self.dates = find_dates(sentence, self.published, anchor,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
                                 hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
-                                day_anchor=self.story.date if self.story and self.story.precision == "day" else None)
+                                day_anchor=self.story.date if self.story and self.story.precision == "day" else None,
+                                year_ref=told)
+        if self.dates:
+            kept = [d for d in self.dates if not d.bound and d.precision != "none"]
+            if kept:
+                self._told = (max(kept, key=lambda d: d.start).date, self._para_no)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_section(d) for d in self.dates]
