@@ -224,3 +224,13 @@ def test_that_year_takes_the_year_told_before_it_in_its_own_sentence():
 def test_that_year_without_a_year_told_is_the_publication_year():
     assert dated("In March that year Uzbekistan sent flour to Mazar-i-Sharif.", "AID", dt.date(2024, 6, 3)) == \
         [(dt.date(2024, 3, 1), "month")]
+
+
+def test_this_year_told_after_an_older_month_brings_the_story_back_to_the_publication_year():
+    text = ("In September 2023 Afghan and Pakistani guards at Torkham shot at each other. This year it was worse. "
+            "Pakistani and Afghan guards exchanged fire at Torkham on 3 March.")
+    assert dated(text, "ASSAULT", dt.date(2025, 11, 14))[-1] == (dt.date(2025, 3, 3), "day")
+    # a year told that is not the publication's ("trade doubled in 2024") leaves the older month's story alone
+    text = ("In September 2023 Afghan and Pakistani guards at Torkham shot at each other. Trade doubled in 2024. "
+            "Pakistani and Afghan guards exchanged fire at Torkham on 3 March.")
+    assert dated(text, "ASSAULT", dt.date(2025, 11, 14))[-1] == (dt.date(2023, 3, 3), "day")   # the nearest March

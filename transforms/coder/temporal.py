@@ -253,7 +253,10 @@ class Clock:
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
-        self._told: tuple[dt.date, int] | None = None   # the last date of any precision told ("that year")
+        # the last date of any precision told: (date, paragraph, precision, order); "that year" means its year
+        self._told: tuple[dt.date, int, str, int] | None = None
+        self._seq = 0                               # order of what was told and of the hint
+        self._hint_seq = 0
         self._pending: DateInfo | None = None
         self._para_no = 0
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
@@ -309,15 +312,24 @@ class Clock:
             if part is not None and part.group(1).lower() in self._parts and (last is None or last.precision == "day"):
                 anchor = self._parts[part.group(1).lower()]
         told = self._told[0] if self._told and self._para_no - self._told[1] <= 1 else None
+        # "In September 2023 the guards fired ... This year it was worse. Pakistan closed Torkham on 21 February":
+        # the publication's year, told in the paragraph after the running month, takes the story back to it
+        year_told = self._told is not None and self._told[1] == self._para_no and self._told[2] == "year" and \
+            (self._hint is None or self._told[3] > self._hint_seq) and \
+            self.published is not None and self._told[0].year == self.published.year
+        if year_told:
+            hint = dt.date(self._told[0].year, 1, 1)
         self.dates = find_dates(sentence, self.published, anchor,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
-                                hint_forward=hint is not None and int(self._hint[1]) < self._para_no,
+                                hint_forward=hint is not None and (year_told or int(self._hint[1]) < self._para_no),
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None,
                                 year_ref=told)
         if self.dates:
             kept = [d for d in self.dates if not d.bound and d.precision != "none"]
             if kept:
-                self._told = (max(kept, key=lambda d: d.start).date, self._para_no)
+                last_told = max(kept, key=lambda d: d.start)
+                self._seq += 1
+                self._told = (last_told.date, self._para_no, last_told.precision, self._seq)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_section(d) for d in self.dates]
@@ -461,6 +473,8 @@ class Clock:
         of 5 March 2019 still governs trade") serves its own paragraph only; the next paragraph's
         "in January" takes its year from publication unless the narrative itself moved."""
         self._hint = (d.date, self._para_no if narrative else self._para_no + 0.5)
+        self._seq += 1
+        self._hint_seq = self._seq
 
     def _purpose(self, d: DateMention) -> bool:
         """"signed an agreement on purchases for 2024", "the budget for 2025": a year the thing is for
