@@ -234,3 +234,16 @@ def test_this_year_told_after_an_older_month_brings_the_story_back_to_the_public
     text = ("In September 2023 Afghan and Pakistani guards at Torkham shot at each other. Trade doubled in 2024. "
             "Pakistani and Afghan guards exchanged fire at Torkham on 3 March.")
     assert dated(text, "ASSAULT", dt.date(2025, 11, 14))[-1] == (dt.date(2023, 3, 3), "day")   # the nearest March
+
+
+def test_a_short_sentence_with_a_relative_time_is_no_date_line():
+    # "This month I cannot." is a sentence, not a digest's date line: it dates no section of the text
+    text = ("I have written here about the river as a place of trade. This month I cannot.\n\n"
+            "It started late last month in Shamsiddin Shohin district. Gunmen from across the Panj attacked a camp "
+            "of a Chinese company, killing three Chinese workers.")
+    assert dated(text, "ASSAULT", dt.date(2025, 12, 27)) == [(dt.date(2025, 11, 1), "month")]
+    # a heading's relative time still dates the items under it
+    from transforms.coder.temporal import _is_dateline
+    from transforms.coder.dates import find_dates
+    assert _is_dateline("THIS WEEK", find_dates("THIS WEEK", dt.date(2025, 10, 9)))
+    assert not _is_dateline("This month I cannot.", find_dates("This month I cannot.", dt.date(2025, 10, 9)))

@@ -225,6 +225,8 @@ def _is_dateline(sentence: str, dates: list[DateMention]) -> bool:
     "Serhetabat / Herat · Sept. 11, 2024", "Monday, September 30, 2024 · Compiled by ..."."""
     if not dates or len(sentence) > 120 or sentence.rstrip().endswith((".", "?", "!")) and len(sentence) > 40:
         return False
+    if all(d.source != "explicit" for d in dates) and sentence.rstrip().endswith((".", "?", "!")):
+        return False        # "This month I cannot.": a sentence's relative time (a heading's, "THIS WEEK", dates its items)
     rest = sentence
     for d in reversed(dates):
         rest = rest[:d.start] + rest[d.end:]
