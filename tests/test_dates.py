@@ -802,3 +802,12 @@ def test_a_since_date_after_a_qualifier_still_dates_the_continuing_act():
     # a participle's 'since' belongs to its noun, not to the act: the release keeps the narrated day
     text = "The envoys met on Monday. The militants freed a driver, a trucker held since early 2021."
     assert _clock_dates(text, dt.date(2024, 2, 7), ["freed"])["freed"] == (dt.date(2024, 2, 5), "day")
+
+
+def test_a_month_abbreviation_joined_to_a_name_is_no_month():
+    found = find_dates("On Tuesday Jan-Bek Tayzhanov, the deputy minister, met Muttaqi.", dt.date(2025, 10, 9))
+    assert [(d.text, d.date, d.precision) for d in found] == [("On Tuesday", dt.date(2025, 10, 7), "day")]
+    assert find_dates("Talks at Mar-a-Lago ended.", dt.date(2025, 10, 9)) == []
+    # two months joined are still months
+    assert [d.date for d in find_dates("In May-June 2024 the guards fired.", dt.date(2025, 10, 9))][-1] == \
+        dt.date(2024, 6, 1)

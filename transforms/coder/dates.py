@@ -576,6 +576,7 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
                                    old.bound_word)
 
 
+_JOINED_WORD = re.compile(r"-([A-Za-z]+)")
 _ANAPHORIC = re.compile(r"same|following|next|previous|day before|day after|week before|week after|later|earlier",
                         re.I)
 
@@ -872,6 +873,9 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
             year = _qualified_year(groups.get("mq"), groups.get("yrel"), month, published, hint, ref)
         if precision == "month":
             word = groups["mon"]
+            joined = _JOINED_WORD.match(m.string, m.end("mon"))
+            if year is None and joined is not None and joined.group(1).lower().rstrip(".") not in MONTHS:
+                return None           # "Jan-Bek Tayzhanov", "Mar-a-Lago": a name, not a month
             if year is None and (_MONTH_WORD.match(word) and word[0].islower()
                                  or word.lower() == "may" and not _MAY_MONTH.search(m.string, 0, m.start("mon"))):
                 return None           # "may", "march" as verbs; a bare month needs a year or a capital
