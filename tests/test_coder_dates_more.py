@@ -247,3 +247,12 @@ def test_a_short_sentence_with_a_relative_time_is_no_date_line():
     from transforms.coder.dates import find_dates
     assert _is_dateline("THIS WEEK", find_dates("THIS WEEK", dt.date(2025, 10, 9)))
     assert not _is_dateline("This month I cannot.", find_dates("This month I cannot.", dt.date(2025, 10, 9)))
+
+
+def test_the_year_of_a_cited_treaty_does_not_date_the_act():
+    text = ("Earlier in May, on a visit to Sistan and Baluchestan, Ebrahim Raisi warned the Taliban to respect Iran's "
+            "share of the Helmand under the treaty of 1973.")
+    assert dated(text, "THREATEN", dt.date(2023, 9, 25)) == [(dt.date(2023, 5, 1), "month")]
+    # alone in its sentence, the document's year still says nothing better than itself
+    text = "Iran accused the Taliban of breaking the treaty of 1973 in May."
+    assert dated(text, "ACCUSE", dt.date(2023, 9, 25)) == [(dt.date(2023, 5, 1), "month")]

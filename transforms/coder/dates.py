@@ -565,7 +565,8 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
         # date before it counts once its own year is settled: "closed on 21 February ... fire on 3 March")
         before = [d for j, d in enumerate(found) if (j not in soft or d.precision != "year") and d.start < found[i].start
                   and d.source == "explicit" and d.precision in ("day", "month", "year")
-                  and not (d.precision == "year" and m.string[max(0, d.start - 4):d.start].lower() == "the ")]
+                  and not (d.precision == "year" and (m.string[max(0, d.start - 4):d.start].lower() == "the "
+                                                      or DOCUMENT_OF.search(m.string, max(0, d.start - 40), d.start)))]
         if not before:
             continue
         hint = max(before, key=lambda d: d.start).date
@@ -577,6 +578,9 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
 
 
 _JOINED_WORD = re.compile(r"-([A-Za-z]+)")
+# "warned the Taliban to respect the treaty of 1973": the date names the document, not an act
+DOCUMENT_OF = re.compile(r"\b(?:treaty|accord|agreement|convention|protocol|charter|constitution|declaration|"
+                         r"resolution|decree|memorandum|pact|law)\s+(?:of|dated)\s+$", re.I)
 _ANAPHORIC = re.compile(r"same|following|next|previous|day before|day after|week before|week after|later|earlier",
                         re.I)
 

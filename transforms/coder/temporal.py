@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.coder.dates import RELATION, DateMention, find_dates, relation_shift
+from transforms.coder.dates import DOCUMENT_OF, RELATION, DateMention, find_dates, relation_shift
 
 _AND = re.compile(r"\band\b")
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
@@ -75,6 +75,7 @@ _REDUCED_RELATIVE = re.compile(
     r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
 _CITED = re.compile(r"\b(?:of|dated)\s+$")
+
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")     # what may open a headline's line: "1. "
 _PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b")
 _RESULT_STATE = re.compile(r"\b(?:been|remained|stayed)\s+(?:\w+\s+)?(?:shut|closed|suspended|blocked|banned|halted|"
@@ -624,7 +625,8 @@ class Clock:
         def dist(d: DateMention) -> int:
             return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
 
-        worn = [d for d in free if self._noun_date(d, head)]
+        worn = [d for d in free if self._noun_date(d, head)
+                or DOCUMENT_OF.search(self.sentence, max(0, d.start - 40), d.start) is not None]
         if worn and len(worn) < len(free):
             free = [d for d in free if d not in worn]
         same = [d for d in free if _segment_of(segs, d.start) == mine]
