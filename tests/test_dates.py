@@ -811,3 +811,14 @@ def test_a_month_abbreviation_joined_to_a_name_is_no_month():
     # two months joined are still months
     assert [d.date for d in find_dates("In May-June 2024 the guards fired.", dt.date(2025, 10, 9))][-1] == \
         dt.date(2024, 6, 1)
+
+
+def test_the_last_days_of_a_month_are_that_months_not_the_days_before_publication():
+    found = find_dates("In the last days of December 2021 Turkmen border guards shot dead a local man.",
+                       dt.date(2025, 6, 20))
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2021, 12, 1), "month")]
+    found = find_dates("In the last week of June the envoy came to Kabul.", dt.date(2025, 6, 20))
+    assert [(d.text, d.date) for d in found] == [("June", dt.date(2025, 6, 1))]
+    # without a month or year after them, the last days are still the days before publication
+    assert [d.text for d in find_dates("In the last days the guards fired.", dt.date(2025, 6, 20))] == \
+        ["In the last days"]

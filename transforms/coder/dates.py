@@ -522,6 +522,11 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
+    if " of " in low:
+        # "in the last days of December 2021", "the last week of June": a part of the month or year named after
+        # it, not the days before publication
+        found = [d for d in found if not (d.source == "relative" and _PART_OF.match(text, d.end)
+                                          and _PART_OPEN.search(text, max(0, d.start - 5), d.end))]
     if "eve of" in low or "up to" in low:
         found = [_eve(d, text) if d.source == "explicit" and not d.bound else d for d in found]
     if published is not None:
@@ -578,6 +583,9 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
 
 
 _JOINED_WORD = re.compile(r"-([A-Za-z]+)")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|that\s+|this\s+)?(?:(?:19|20)\d\d|year|month|" + _M.replace("(?P<mon>", "(?:") + r")",
+                      re.I)
+_PART_OPEN = re.compile(r"\bthe\s+(?:in\s+)?(?:last|final|closing|first|opening)\b", re.I)
 # "warned the Taliban to respect the treaty of 1973": the date names the document, not an act
 DOCUMENT_OF = re.compile(r"\b(?:treaty|accord|agreement|convention|protocol|charter|constitution|declaration|"
                          r"resolution|decree|memorandum|pact|law)\s+(?:of|dated)\s+$", re.I)
