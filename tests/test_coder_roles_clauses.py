@@ -176,3 +176,13 @@ def test_the_special_envoys_for_a_country_of_a_state_speak_for_the_state():
     # (two envoys meeting: one event between their states; the country they are envoys for is no party)
     assert coded("The special envoys for Afghanistan of Russia and China met in Tashkent in May 2023.") == \
         [("RUS", "CHN", "CONSULT")]
+
+
+def test_the_subject_after_two_opening_phrases_is_no_member_of_a_list():
+    # "In July, in Kabul, Baradar ...": the city closes the second opening phrase, the name opens the clause
+    got = coded("In July, in Kabul, Baradar held talks with Meredov.")
+    assert got == [("TALIBAN", "TKM", "CONSULT")]
+    got = coded("In July, on the sidelines of the ECO summit in Azerbaijan, Baradar held talks with the Turkmen "
+                "foreign minister and asked him to ease visas for Afghan traders.")
+    assert ("TALIBAN", "TKM", "CONSULT") in got and ("TALIBAN", "TKM", "REQUEST") in got
+    assert not [g for g in got if "AZE" in g]

@@ -223,9 +223,10 @@ _FROM_HEAD = re.compile(r"\b(?:men|women|people|citizens|nationals|workers|suspe
                         r"representatives|officials|diplomats|ministers|businessmen|companies|firms|"
                         r"gunm[ae]n|attackers?|bombers?|assailants|insurgents)\s+from\s+"
                         r"(?:the\s+)?$", re.I)
-_LEAD_ADVERBIAL = re.compile(
-    r"^\W*(?:At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|Upon|"
-    r"Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This)\b[^,;]*$")
+_LEAD_WORDS = (r"At|In|On|During|After|Before|Following|Since|Amid|Despite|Under|From|Speaking|While|When|Ahead of|"
+               r"Upon|Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This")
+# ("In July, on the sidelines of the summit, Baradar ...": one opening phrase after another)
+_LEAD_ADVERBIAL = re.compile(r"^\W*(?:" + _LEAD_WORDS + r")\b[^,;]*(?:,\s*(?:" + _LEAD_WORDS.lower() + r")\b[^,;]*)*$")
 # "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
 _LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
 # "the foreign ministers of Afghanistan's neighbours", "Russia's allies": the mention names other states
@@ -374,7 +375,8 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
         if prev.prep is not None and cur.prep is None and cur.clause is False and _CLAUSE_AND.match(gap):
             break        # "across X, Y and Z, and Tashkent suspended": a prepositional list, then a new subject
         if prev.prep is not None and cur.prep is None and not re.search(r"\b(?:and|as well as)\b", gap) and \
-                _COORD.match(gap) and _LEAD_PP_CLAUSE.match(sentence, 0, prev.start):
+                _COORD.match(gap) and (_LEAD_PP_CLAUSE.match(sentence, 0, prev.start)
+                                       or _LEAD_ADVERBIAL.match(sentence, 0, prev.start) and "," in sentence[:prev.start]):
             break        # "At the invitation of the Taliban, Kazakh officials visited", "In Moscow, Uzbek and Taliban
                          # officials met": the opening phrase, then the subject (the venue is not a party)
         if prev.start == cur.start or _COORD.match(gap):
