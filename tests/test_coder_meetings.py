@@ -363,3 +363,15 @@ def test_a_from_phrase_of_a_later_clause_is_not_the_agent_of_a_visit_noun():
         [("TALIBAN", "UZB", "CONSULT")]
     got = kit.coded("The attack on a market near Moscow in March, claimed by Islamic State Khorasan, killed 140.")
     assert ("ISKP", "RUS", "ASSAULT") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In April Jaishankar and Muttaqi held their first telephone conversation.", ("IND", "TALIBAN", "CONSULT")),
+    ("Tokayev had a long phone conversation with Mirziyoyev.", ("KAZ", "UZB", "CONSULT")),
+    ("In April Uzbekistan and the Taliban held a first round of consultations in Termez.",
+     ("UZB", "TALIBAN", "CONSULT")),
+    ("In April Aripov held two rounds of talks with Baradar.", ("UZB", "TALIBAN", "CONSULT")),
+])
+def test_a_call_or_a_round_of_talks_with_words_between(text, expected):
+    assert expected in coded(text)
+    assert all(e.mode != "learned" for e in events(text))
