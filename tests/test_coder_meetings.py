@@ -375,3 +375,14 @@ def test_a_from_phrase_of_a_later_clause_is_not_the_agent_of_a_visit_noun():
 def test_a_call_or_a_round_of_talks_with_words_between(text, expected):
     assert expected in coded(text)
     assert all(e.mode != "learned" for e in events(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azizi, the acting commerce minister, led a large delegation of officials and company managers to Astana in "
+     "April.", ("TALIBAN", "KAZ", "CONSULT")),
+    ("In April Zhumangarin took a business mission to Kabul, and a protocol was signed there.",
+     ("KAZ", "TALIBAN", "CONSULT")),
+])
+def test_a_delegation_led_or_taken_to_a_capital_is_a_visit(text, expected):
+    assert expected in coded(text)
+    assert any(e.mode == "visit" for e in events(text))
