@@ -259,6 +259,9 @@ _LED_BY = re.compile(r"\b(?:delegations?|team|mission|group|party)\s+(?:(?:which
                      r"(?:led|headed)\s+by\s+(?:the\s+)?$", re.I)
 
 
+_NEAR_BORDER_WITH = re.compile(r"\b(?:not far from|close to|near(?:\s+to)?|a few \w+ from|\w+ (?:km|kilomet\w+|miles) from|"
+                               r"along|on|at|by)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:borders?|frontiers?)\s+with\s+"
+                               r"(?:(?:the\s+)?[\w'’-]+\s*(?:,|and)\s*)*(?:the\s+)?$", re.I)
 _BORDER_PLACE = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b(?!\s+(?:posts?|guards?|troops|outposts?|forces|units|service|"
                            r"police|officials|officers|agency|committee|authorities|commanders?))", re.I)
 
@@ -298,6 +301,8 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
         elif prep in ("on", "along", "at") and _BORDER_PLACE.match(sentence, end):
             prep = "near"        # "clashed with growers ... on the Tajik border": a place, not the act's recipient
+        elif prep == "with" and _NEAR_BORDER_WITH.search(sentence, max(0, start - 60), start):
+            prep = "near"        # "in a car not far from the borders with Ukraine": where, not with whom
         if prep is None and _ATTRIBUTION_BEFORE.search(sentence, max(0, start - 8), start) and \
                 _ATTRIBUTION_AFTER.match(sentence, end):
             prep = "said"            # "..., the Tajik security committee said on Monday": the source, no recipient

@@ -1,0 +1,52 @@
+"""Coder 0.16.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text): a mission raised to an embassy, a promise not to leave an ally alone, suspects caught, a warning to
+hold a government to account, and a border named only as the place of an act."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-recall-eleventh", dt.date(2025, 11, 3))
+events, coded = _KIT.events, _KIT.coded
+
+
+def test_a_mission_raised_to_an_embassy_is_recognition():
+    # (the scorer counts the country and its de facto government as one side)
+    got = coded("In October India upgraded its technical mission in Kabul to an embassy.")
+    assert [g for g in got if g[0] == "IND" and g[1] in ("AFG", "TALIBAN") and g[2] == "SUPPORT"]
+    # a mission merely opened is not an upgrade
+    assert not [g for g in coded("In October India opened a technical mission in Kabul.") if g[2] == "SUPPORT"]
+
+
+def test_a_promise_not_to_leave_an_ally_alone_is_a_pledge():
+    assert ("CSTO", "TJK", "AGREE") in coded("In October the CSTO said it would not leave Tajikistan alone in the "
+                                              "face of danger.")
+    assert ("CSTO", "TJK", "AGREE") in coded("In October the CSTO said the organisation stood ready to honour its "
+                                              "obligations to Tajikistan.")
+    # without a saying, a bare "would not leave" is no pledge
+    assert coded("Tajikistan would not leave its border posts alone.") == []
+
+
+def test_suspects_caught_are_arrested_but_fish_are_not():
+    assert [(e.actor1, e.event_type, e.mode) for e in events(
+        "In March Russian security forces caught four suspected gunmen in the Bryansk region.")] == \
+        [("RUS", "COERCE", "arrest")]
+    assert coded("In March Tajik fishermen caught fish in the Panj.") == []
+
+
+def test_a_warning_to_hold_a_government_to_account_is_a_threat():
+    got = coded("In September Germany and Canada announced that they would hold the Taliban to account for breaking "
+                "the convention.")
+    assert ("DEU", "TALIBAN", "THREATEN") in got and ("CAN", "TALIBAN", "THREATEN") in got
+    # a possibility is no warning
+    assert coded("Germany may one day hold the Taliban to account.") == []
+
+
+def test_a_border_named_as_the_place_of_an_act_is_no_recipient():
+    got = coded("Security forces detained four suspected gunmen in the Bryansk region, not far from the borders with "
+                "Ukraine and Belarus.")
+    assert not [g for g in got if g[1] in ("UKR", "BLR")]
+    # the border closed is the neighbour's
+    assert ("PAK", "AFG", "COERCE") in coded("In October Pakistan closed its border with Afghanistan.")
