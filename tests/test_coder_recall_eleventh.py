@@ -50,3 +50,13 @@ def test_a_border_named_as_the_place_of_an_act_is_no_recipient():
     assert not [g for g in got if g[1] in ("UKR", "BLR")]
     # the border closed is the neighbour's
     assert ("PAK", "AFG", "COERCE") in coded("In October Pakistan closed its border with Afghanistan.")
+
+
+def test_a_crossing_named_alone_closed_shuts_out_the_country_across_it():
+    # the gazetteer's crossings: Torkham on the Afghan side, Chaman and the Friendship Bridge on the neighbour's
+    assert ("PAK", "AFG", "COERCE") in coded("Pakistan closed Torkham and Chaman on 12 October.")
+    assert ("PAK", "AFG", "COERCE") in coded("In October Pakistan closed Chaman.")
+    assert ("UZB", "AFG", "COERCE") in coded("In October Uzbekistan shut the Friendship Bridge for two weeks.")
+    assert ("TJK", "AFG", "COERCE") in coded("In October the Tajik side closed Sher Khan Bandar to lorries.")
+    # a closed crossing as a state of things is no act
+    assert coded("Kazakh officials talk about their own line, but a closed Torkham hurts them too.") == []

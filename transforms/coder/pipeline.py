@@ -4314,11 +4314,31 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
         if p.m.country and R.side(p.m.country) not in mine and p.start >= start:
             return p.m.country
     if own_border:
+        for p in places:      # "Pakistan closed Chaman": the country across one's own crossing (places.yaml)
+            across = _crossed_to().get(p.m.place or "")
+            if across and R.side(across) not in mine and p.start >= start:
+                return across
         return None           # "Pakistan closed the crossings": the neighbour only when the sentence names it
     for code in reversed(prev_codes):
         if R.side(code) not in mine:
             return code
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _crossed_to() -> dict[str, str]:
+    """Gazetteer crossing -> the country across it, for crossings on a neighbour's side of a border."""
+    from transforms.coder._data import load_yaml
+    return {p["name"]: p["across"] for p in load_yaml("places.yaml")["places"] if p.get("across")}
+
+
+@functools.lru_cache(maxsize=1)
+def _crossing_named() -> re.Pattern:
+    """A gazetteer crossing named by itself ("closed Torkham and Chaman")."""
+    from transforms.coder._data import load_yaml
+    names = [n for p in load_yaml("places.yaml")["places"] if p.get("kind") == "crossing"
+             for n in [p["name"], *p.get("aliases", [])]]
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
 _BORDER_OBJECT = re.compile(r"\b(?:border|crossings?|checkpoints?|border posts?|airspace|frontier|passes|pass)\b", re.I)
@@ -4327,7 +4347,8 @@ _BORDER_OBJECT = re.compile(r"\b(?:border|crossings?|checkpoints?|border posts?|
 def _own_border_closed(d: _Draft) -> bool:
     """A closure of one's own border, crossings or airspace: whom it shuts out is the neighbour the sentence
     names (an actor, a crossing's country), never the document's topic or an earlier sentence's party."""
-    return d.trigger.event_type == "COERCE" and d.trigger.mode == "restrict" and bool(_BORDER_OBJECT.search(d.text))
+    return d.trigger.event_type == "COERCE" and d.trigger.mode == "restrict" and bool(
+        _BORDER_OBJECT.search(d.text) or _crossing_named().search(d.text))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
