@@ -60,3 +60,12 @@ def test_a_crossing_named_alone_closed_shuts_out_the_country_across_it():
     assert ("TJK", "AFG", "COERCE") in coded("In October the Tajik side closed Sher Khan Bandar to lorries.")
     # a closed crossing as a state of things is no act
     assert coded("Kazakh officials talk about their own line, but a closed Torkham hurts them too.") == []
+
+
+def test_an_incident_a_raid_or_a_groups_actions_condemned_is_a_one_sided_accusation():
+    assert coded("In October the Tajik foreign ministry strongly condemned the actions of the criminal groups.") == \
+        [("TJK", None, "ACCUSE")]
+    assert coded("In October the foreign ministry of the Afghan side also condemned the incident.") == \
+        [("TALIBAN", None, "ACCUSE")]
+    # a state of things is no act
+    assert coded("The Tajik foreign ministry has long condemned the raids as a rule.") == []
