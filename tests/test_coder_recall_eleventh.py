@@ -69,3 +69,14 @@ def test_an_incident_a_raid_or_a_groups_actions_condemned_is_a_one_sided_accusat
         [("TALIBAN", None, "ACCUSE")]
     # a state of things is no act
     assert coded("The Tajik foreign ministry has long condemned the raids as a rule.") == []
+
+
+def test_the_owner_of_a_proposal_or_a_measure_is_the_recipient():
+    assert ("SCO", "KAZ", "SUPPORT") in coded("In October the SCO endorsed the proposal of Kazakhstan to set up a UN "
+                                              "centre in Almaty.")
+    assert ("USA", "KAZ", "SUPPORT") in coded("In October the American side commended the measures taken by the "
+                                              "Government of Kazakhstan to assist the Afghan people.")
+    assert ("TALIBAN", "PAK", "ACCUSE") in coded("In October the Taliban criticised the decision of Pakistan to "
+                                                 "deport Afghans.")
+    # a leader of a state is no thing owned: "the president of Kazakhstan" still acts
+    assert ("KAZ", "UZB", "CONSULT") in coded("In October the president of Kazakhstan met Mirziyoyev.")

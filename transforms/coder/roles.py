@@ -87,6 +87,11 @@ _COPULA = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:the\s+)?$",
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 # "the foreign ministers of X", "to leading figures of Y": the mention takes the preposition (or the subject
 # position) of the head noun it belongs to
+_THING_OWNER = re.compile(
+    r"\b(?:the|its|their|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:proposals?|initiatives?|decisions?|measures|"
+    r"efforts|steps|plans?|offers?|ideas?|positions?|moves?|polic(?:y|ies)|stance|bid|candidacy|candidature)\s+"
+    r"(?:(?:put\s+forward|made|taken|announced|adopted|submitted|advanced)\s+)?(?:of|by)\s+(?:the\s+)?"
+    r"(?:(?:government|republic|people|leadership|president|side|authorities)\s+of\s+(?:the\s+)?)?$", re.I)
 _OF_HEAD = re.compile(
     r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
@@ -297,6 +302,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             head = _FROM_HEAD.search(sentence, max(0, start - 60), start)
             if head and head.end() == start:
                 prep = None          # "four men from Tajikistan": the people of the country
+        if prep in ("of", "by") and "the" in sentence and _THING_OWNER.search(sentence, max(0, start - 100), start):
+            prep = None          # "endorsed the proposal of Kazakhstan", "commended the measures taken by the
+                                 # Government of Kazakhstan": the owner of the thing acted on, as if "Kazakhstan's proposal"
         if prep == "on" and _TOPIC_ON.search(sentence, max(0, start - 60), start):
             prep = "about"       # "consultations on Afghanistan", "the special envoys on Afghanistan": the subject matter
         elif prep in ("on", "along", "at") and _BORDER_PLACE.match(sentence, end):
