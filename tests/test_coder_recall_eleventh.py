@@ -80,3 +80,15 @@ def test_the_owner_of_a_proposal_or_a_measure_is_the_recipient():
                                                  "deport Afghans.")
     # a leader of a state is no thing owned: "the president of Kazakhstan" still acts
     assert ("KAZ", "UZB", "CONSULT") in coded("In October the president of Kazakhstan met Mirziyoyev.")
+
+
+def test_our_ministry_is_the_writers_state_not_the_last_one_named():
+    text = ("I live in Dushanbe and write about Tajikistan's border with Afghanistan. A drone hit a camp of a Chinese "
+            "company near the border late last month, killing three Chinese workers.\n\nThe next day our foreign "
+            "ministry strongly condemned the attack and called on the authorities in Kabul to secure their side of "
+            "the border.")
+    got = coded(text)
+    assert ("TJK", None, "ACCUSE") in got and ("TJK", "TALIBAN", "REQUEST") in got
+    assert not [g for g in got if g[0] == "CHN"]
+    # with no Central Asian state named, "our" names no one
+    assert coded("Our foreign ministry condemned the attack.") == []

@@ -358,6 +358,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
         local = _with_organ_anaphors(sentence, s, local, ctx, index)
+        local = _with_our_organs(sentence, s, local, ctx)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
         places = [a for a in actors_all if a.m.place]
@@ -819,6 +820,28 @@ def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: 
         if last is None or index - last[1] > 3 or last[1] == index:
             continue
         extra.append(Mention(offset + m.start(), offset + m.end(), last[0], "name", m.group(0)))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "our foreign ministry", "our border guards": the writer's own state's organs (a blog, an interview, a press release)
+_OUR_ORGAN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:(?:foreign|interior|defen[cs]e|trade|emergencies|security)\s+)?"
+                        r"(?:ministry|government|president|authorities|border\s+(?:guards|troops|service)|"
+                        r"security\s+(?:services|committee|forces)|embassy|leadership|diplomats|police)\b")
+
+
+def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'our foreign ministry', 'our border guards': the organs of the Central Asian state the document names most
+    (the writer's, as 'we' is); nothing when it names none."""
+    if "our " not in sentence.lower():
+        return local
+    extra = []
+    for m in _OUR_ORGAN.finditer(sentence):
+        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+            continue
+        code = _first_person(ctx)
+        if code is None:
+            return local
+        extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
