@@ -92,3 +92,12 @@ def test_our_ministry_is_the_writers_state_not_the_last_one_named():
     assert not [g for g in got if g[0] == "CHN"]
     # with no Central Asian state named, "our" names no one
     assert coded("Our foreign ministry condemned the attack.") == []
+
+
+def test_the_three_before_a_verb_are_the_three_parties_just_named():
+    got = coded("In August the presidents of Uzbekistan and Tajikistan travelled to Ashgabat for a three-way meeting "
+                "with their Turkmen counterpart, and the three signed a joint statement on the Amu Darya.")
+    assert {g for g in got if g[2] == "AGREE"} == {("UZB", "TJK", "AGREE"), ("UZB", "TKM", "AGREE"),
+                                                   ("TJK", "TKM", "AGREE")}
+    assert ("UZB", "TJK", "AGREE") in coded("In August Uzbekistan and Tajikistan met, and the two agreed to build a "
+                                            "road.")

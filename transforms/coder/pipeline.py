@@ -141,10 +141,13 @@ _REL_PRONOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:that\s+|which\s+|whom\s+)?(
 _CLAIM = re.compile(r"^(?:claimed|carried out)\b|\bclaimed by\b", re.I)
 # "the two sides", "both countries", "the three governments", "the delegations": the parties last named
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:sides|parties|governments|"
+    r"\b(?:(?:the|both)\s+(?P<n>two|three|four|both)\s+(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:sides|parties|governments|"
     r"countries|states|neighbou?rs|administrations|railways|utilities|"
     r"delegations|leaders|partners|(?:(?:foreign|prime|defen[cs]e|trade|energy|interior|deputy)\s+)?ministers|capitals|"
-    r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)|both\s+(?:sides|parties|governments|"
+    r"ministries|agencies|presidents|heads\s+of\s+state|nations|republics|envoys)"
+    # "and the three signed a joint statement": the number alone before the verb
+    r"|(?=(?:(?:also|then|later|jointly|together)\s+)?(?:signed|agreed|adopted|issued|"
+    r"approved|endorsed|reaffirmed|pledged)\b))|both\s+(?:sides|parties|governments|"
     r"countries|neighbou?rs|delegations|leaders|capitals|presidents)|the\s+(?:sides|parties|delegations))\b", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|across|of|through)\s+(?:the\s+)?$", re.I)
 _SEVERAL_WAY = re.compile(r"\b(?:tri|quadri)lateral|\btripartite|\bquadripartite|\b(?:three|four)-(?:way|party|sided)\b",
