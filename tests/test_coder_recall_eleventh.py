@@ -101,3 +101,18 @@ def test_the_three_before_a_verb_are_the_three_parties_just_named():
                                                    ("TJK", "TKM", "AGREE")}
     assert ("UZB", "TJK", "AGREE") in coded("In August Uzbekistan and Tajikistan met, and the two agreed to build a "
                                             "road.")
+
+
+def test_a_bare_title_opening_a_sentence_is_the_person_just_named():
+    text = ("Taliban fighters reached the Tajik border on 5 July. Emomali Rahmon spoke in Dushanbe. The president "
+            "answered on the same day by calling up 20,000 reservists to stiffen the southern frontier.")
+    assert ("TJK", None, "MOBILIZE") in coded(text)
+    # with nobody named before, the title names no one
+    assert coded("The president answered by calling up 20,000 reservists.") == []
+
+
+def test_a_meeting_of_a_governments_own_council_is_no_event():
+    text = "Taliban fighters reached the Tajik border on 5 July. Rahmon held a meeting of the security council."
+    assert not [g for g in coded(text) if g[2] == "CONSULT"]
+    # in lower case the security council is a state's, not the UN's
+    assert not [g for g in coded("Rahmon told the security council that the border was safe.") if "UN" in g]

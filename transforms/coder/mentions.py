@@ -190,8 +190,9 @@ def find_mentions(masked_text: str, published: dt.date | None = None) -> list[Me
             continue      # "its Afghanistan-based branch": a location, not the actor
         if span.end < len(doc) and doc[span.end].lower_ in _CURRENCY_WORDS:
             continue      # "3 billion US dollars", "200 million Kazakh tenge": a currency, not the state acting
-        if span_text.lower() in _NATIONAL_BODIES and _national_body(doc, span):
-            continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan"
+        if span_text.lower() in _NATIONAL_BODIES and (span_text[0].islower() or _national_body(doc, span)):
+            continue      # "Kyrgyzstan's Security Council", "the Security Council secretary of Tajikistan", "the security
+                          # council" in lower case (the UN's is a name)
         chosen = None
         if actor_aliases:
             # an office holder only while in office; else the first alias
