@@ -116,3 +116,21 @@ def test_a_meeting_of_a_governments_own_council_is_no_event():
     assert not [g for g in coded(text) if g[2] == "CONSULT"]
     # in lower case the security council is a state's, not the UN's
     assert not [g for g in coded("Rahmon told the security council that the border was safe.") if "UN" in g]
+
+
+def test_figures_disputed_and_a_demand_turned_down_are_rejections():
+    assert ("TALIBAN", "UN", "REJECT") in coded("In October the UN said opium cultivation had risen. The Taliban "
+                                                "disputed the figures.")
+    assert ("TALIBAN", "USA", "REJECT") in coded("In October Washington asked for Bagram back. The Taliban turned "
+                                                 "the demand down within days.")
+
+
+def test_a_law_of_public_morals_published_is_a_restriction_on_afghans():
+    assert ("TALIBAN", "AFG", "COERCE") in coded("In August the Taliban published their vice and virtue law.")
+    # a law on something else is no such measure
+    assert coded("In August the Taliban published their budget law.") == []
+
+
+def test_troops_put_through_exercises_and_named_exercises_are_mobilisation():
+    assert [g for g in coded("In October the CSTO put more than 4,000 troops through exercises near the Afghan "
+                             "border.") if g[:1] == ("CSTO",) and g[2] == "MOBILIZE"]

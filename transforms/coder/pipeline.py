@@ -73,7 +73,7 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
                          r"demonstrators|rall(?:y|ies)|sit-ins?|villagers|residents|growers|farmers|crowds?|agitators|"
-                         r"worshippers|civilians|poppy|opium|crops?|cultivation)\b", re.I)
+                         r"worshippers|civilians|poppy|opium|crops?|cultivation|vice|virtue|morality|morals|hijab)\b", re.I)
 _ON_OWN_PEOPLE = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 
 
