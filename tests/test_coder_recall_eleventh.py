@@ -134,3 +134,5 @@ def test_a_law_of_public_morals_published_is_a_restriction_on_afghans():
 def test_troops_put_through_exercises_and_named_exercises_are_mobilisation():
     assert [g for g in coded("In October the CSTO put more than 4,000 troops through exercises near the Afghan "
                              "border.") if g[:1] == ("CSTO",) and g[2] == "MOBILIZE"]
+    assert ("CSTO", "TJK", "MOBILIZE") in coded("In October the CSTO held its Echelon, Search and Interaction exercises "
+                                                "in Tajikistan.")
