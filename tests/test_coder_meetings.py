@@ -371,6 +371,7 @@ def test_a_from_phrase_of_a_later_clause_is_not_the_agent_of_a_visit_noun():
     ("In April Uzbekistan and the Taliban held a first round of consultations in Termez.",
      ("UZB", "TALIBAN", "CONSULT")),
     ("In April Aripov held two rounds of talks with Baradar.", ("UZB", "TALIBAN", "CONSULT")),
+    ("In April Baradar and Meredov spoke by video link.", ("TALIBAN", "TKM", "CONSULT")),
 ])
 def test_a_call_or_a_round_of_talks_with_words_between(text, expected):
     assert expected in coded(text)
