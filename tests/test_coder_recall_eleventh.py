@@ -136,3 +136,12 @@ def test_troops_put_through_exercises_and_named_exercises_are_mobilisation():
                              "border.") if g[:1] == ("CSTO",) and g[2] == "MOBILIZE"]
     assert ("CSTO", "TJK", "MOBILIZE") in coded("In October the CSTO held its Echelon, Search and Interaction exercises "
                                                 "in Tajikistan.")
+
+
+def test_a_said_promise_to_give_or_build_is_a_pledge_but_a_conditional_is_not():
+    assert ("KAZ", "AFG", "AGREE") in coded("In October Nurtleu announced that Kazakhstan would double the "
+                                            "scholarships it offers to Afghan students.")
+    assert ("IND", "AFG", "AGREE") in coded("In October Jaishankar said India would give Afghanistan 20 ambulances.")
+    assert coded("Analysts said the Taliban would build more checkpoints if attacks continued.") == []
+    # without a saying, a "would" is no promise
+    assert coded("Kazakhstan would double its wheat sales in a good year.") == []
