@@ -850,8 +850,9 @@ def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Con
 
 
 # "Rahmon spoke in Dushanbe. The president answered by calling up reservists": a bare title opening the sentence
-_TITLE_OPENING = re.compile(r"^\W*(?:(?:On|Later|Earlier|Then|Next)\b[^,;:]{0,30},?\s+)?[Tt]he\s+(?:(?:acting|deputy|first)\s+)?"
-                            r"(?:president|prime\s+minister|premier|foreign\s+minister|minister|leader|emir|chancellor)"
+_TITLE_OPENING = re.compile(r"^\W*(?:(?:On|Later|Earlier|Then|Next)\b[^,;:]{0,30},?\s+)?(?P<title>[Tt]he\s+"
+                            r"(?:(?:acting|deputy|first)\s+)?(?:president|prime\s+minister|premier|foreign\s+minister|"
+                            r"minister|leader|emir|chancellor))"
                             r"(?!\s+(?:of|for)\b)(?!['’])\s+(?:(?:also|then|later|\w+ly)\s+)?(?:[a-z]+ed|met|said|told|sent|"
                             r"gave|made|held|took|spoke|went|flew|came|wrote|signed|answered|replied)\b")
 
@@ -859,17 +860,15 @@ _TITLE_OPENING = re.compile(r"^\W*(?:(?:On|Later|Earlier|Then|Next)\b[^,;:]{0,30
 def _with_title_anaphor(sentence: str, offset: int, local: list[Mention], ctx: _Context, index: int) -> list[Mention]:
     """'The president answered ...' opening a sentence, with no state of its own: the person named as a subject in
     the last two sentences (nothing when none was)."""
-    if ctx.last_person is None or ctx.last_person[1] < index - 2 or not sentence.lstrip()[:1] in "TOLEN":
+    if ctx.last_person is None or ctx.last_person[1] < index - 2 or sentence.lstrip()[:1] not in ("T", "O", "L", "E", "N"):
         return local
     m = _TITLE_OPENING.match(sentence)
     if m is None:
         return local
-    title = re.search(r"[Tt]he\s+(?:(?:acting|deputy|first)\s+)?(?:president|prime\s+minister|premier|foreign\s+minister|"
-                      r"minister|leader|emir|chancellor)", sentence)
-    if title is None or any(x.start < offset + title.end() and offset + title.start() < x.end for x in local):
+    start, end = offset + m.start("title"), offset + m.end("title")
+    if any(x.start < end and start < x.end for x in local):
         return local
-    extra = Mention(offset + title.start(), offset + title.end(), ctx.last_person[0], "person", title.group(0))
-    return sorted(local + [extra], key=lambda x: x.start)
+    return sorted(local + [Mention(start, end, ctx.last_person[0], "person", m.group("title"))], key=lambda x: x.start)
 
 
 # "Muttaqi met Saidov in Tashkent. The former thanked Uzbekistan": the first or second of the two sides named before

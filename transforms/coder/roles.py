@@ -85,13 +85,15 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s
 _FIRST = re.compile(r"\b(?:first|only|last|second|third|earliest)\b[^.;]{0,80}\bto\s+$", re.I)
 _COPULA = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
-# "the foreign ministers of X", "to leading figures of Y": the mention takes the preposition (or the subject
-# position) of the head noun it belongs to
+# "endorsed the proposal of Kazakhstan", "the measures taken by the Government of Kazakhstan": the owner of a thing
+# acted on
 _THING_OWNER = re.compile(
     r"\b(?:the|its|their|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:proposals?|initiatives?|decisions?|measures|"
     r"efforts|steps|plans?|offers?|ideas?|positions?|moves?|polic(?:y|ies)|stance|bid|candidacy|candidature)\s+"
     r"(?:(?:put\s+forward|made|taken|announced|adopted|submitted|advanced)\s+)?(?:of|by)\s+(?:the\s+)?"
     r"(?:(?:government|republic|people|leadership|president|side|authorities)\s+of\s+(?:the\s+)?)?$", re.I)
+# "the foreign ministers of X", "to leading figures of Y": the mention takes the preposition (or the subject
+# position) of the head noun it belongs to
 _OF_HEAD = re.compile(
     r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
