@@ -145,3 +145,9 @@ def test_a_said_promise_to_give_or_build_is_a_pledge_but_a_conditional_is_not():
     assert coded("Analysts said the Taliban would build more checkpoints if attacks continued.") == []
     # without a saying, a "would" is no promise
     assert coded("Kazakhstan would double its wheat sales in a good year.") == []
+
+
+def test_a_new_clause_in_the_present_closes_the_recipients_reach():
+    got = coded("After the Herat earthquakes, Uzbekistan sent humanitarian aid to the quake-hit districts, and the "
+                "Termez hub keeps handling UN cargo.")
+    assert ("UZB", "AFG", "AID") in got and ("UZB", "UN", "AID") not in got

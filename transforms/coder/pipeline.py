@@ -69,7 +69,8 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(
                          r"(?:has|have|had|was|were|is|are|did|does|will|would|said|says|sent|met|held|made|gave|"
                          r"took|told|led|paid|left|went|came|kept|flew|brought|built|sold|bought|spent|won|lost|struck|"
                          r"began|broke|fought|hit|knew|lent|overran|put|ran|rose|saw|set|shut|shot|sought|spoke|swore|"
-                         r"threw|wrote|withdrew|became|got|found|drew|froze|bore|\w+ed)\b")
+                         r"threw|wrote|withdrew|became|got|found|drew|froze|bore|keeps|remains|continues|handles|"
+                         r"serves|stays|\w+ed)\b")
 _OWN_PEOPLE = re.compile(r"\b(?:women|girls|schools?|universit(?:y|ies)|education|Afghans?|journalists|media|music|"
                          r"students|teachers|protesters|activists|minorities|Shias?|Hazaras?|protests?|demonstrations?|"
                          r"demonstrators|rall(?:y|ies)|sit-ins?|villagers|residents|growers|farmers|crowds?|agitators|"
