@@ -719,6 +719,11 @@ def learned_event(doc: Document, cand: Candidate, label: str, prob: float, model
 _IGOS = frozenset({"UN", "SCO", "CSTO", "EU", "CIS", "OIC", "NATO", "ADB", "WB"})
 
 
+def _covered(local: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention already covers part of [start, end) (an anaphor is added only where no name stands)."""
+    return any(x.start < end and start < x.end for x in local)
+
+
 def _with_org_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """'the leaders of the organisation adopted ...': the organisation last named in the document."""
     if ctx.last_igo is None:
@@ -743,7 +748,7 @@ def _with_armed_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), ctx.last_armed, "group", m.group(0))
              for m in _ARMED_ANAPHOR.finditer(sentence)
-             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+             if not _covered(local, offset + m.start(), offset + m.end())]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
@@ -763,7 +768,7 @@ def _with_movement_mentions(sentence: str, offset: int, local: list[Mention], ct
         return local
     extra = [Mention(offset + m.start(), offset + m.end(), "TALIBAN", "name", m.group(0))
              for m in _MOVEMENT.finditer(sentence)
-             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+             if not _covered(local, offset + m.start(), offset + m.end())]
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
@@ -796,7 +801,7 @@ def _with_visit_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         return local
     extra = []
     for m in _VISIT_ANAPHOR.finditer(sentence):
-        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+        if _covered(local, offset + m.start(), offset + m.end()):
             continue
         code = ctx.last_visit[0] if m.group("guest") else ctx.last_visit[1]
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
@@ -819,7 +824,7 @@ def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: 
         return local
     extra = []
     for m in _ORGAN_ANAPHOR.finditer(sentence):
-        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+        if _covered(local, offset + m.start(), offset + m.end()):
             continue
         last = ctx.organs.get(m.group("noun").lower())
         if last is None or index - last[1] > 3 or last[1] == index:
@@ -841,7 +846,7 @@ def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Con
         return local
     extra = []
     for m in _OUR_ORGAN.finditer(sentence):
-        if any(x.start < offset + m.end() and offset + m.start() < x.end for x in local):
+        if _covered(local, offset + m.start(), offset + m.end()):
             continue
         code = _first_person(ctx)
         if code is None:
@@ -867,7 +872,7 @@ def _with_title_anaphor(sentence: str, offset: int, local: list[Mention], ctx: _
     if m is None:
         return local
     start, end = offset + m.start("title"), offset + m.end("title")
-    if any(x.start < end and start < x.end for x in local):
+    if _covered(local, start, end):
         return local
     return sorted(local + [Mention(start, end, ctx.last_person[0], "person", m.group("title"))], key=lambda x: x.start)
 
@@ -916,7 +921,7 @@ def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
     found = [m for m in _ORGAN.finditer(sentence)
-             if not any(x.start < offset + m.end() and offset + m.start() < x.end for x in local)]
+             if not _covered(local, offset + m.start(), offset + m.end())]
     if not found:
         return local
     if _PRESCRIPTIVE.search(sentence):
@@ -4365,7 +4370,7 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
             return p.m.country
     if own_border:
         for p in places:      # "Pakistan closed Chaman": the country across one's own crossing (places.yaml)
-            across = _crossed_to().get(p.m.place or "")
+            across = _crossings()[0].get(p.m.place or "")
             if across and R.side(across) not in mine and p.start >= start:
                 return across
         return None           # "Pakistan closed the crossings": the neighbour only when the sentence names it
@@ -4376,19 +4381,14 @@ def _fallback_target(d: _Draft, actors: list[R.Placed], topic: str | None, prev_
 
 
 @functools.lru_cache(maxsize=1)
-def _crossed_to() -> dict[str, str]:
-    """Gazetteer crossing -> the country across it, for crossings on a neighbour's side of a border."""
+def _crossings() -> tuple[dict[str, str], re.Pattern]:
+    """The gazetteer's crossings (places.yaml): the country across each one on a neighbour's side, and a pattern for a
+    crossing named by itself ("closed Torkham and Chaman")."""
     from transforms.coder._data import load_yaml
-    return {p["name"]: p["across"] for p in load_yaml("places.yaml")["places"] if p.get("across")}
-
-
-@functools.lru_cache(maxsize=1)
-def _crossing_named() -> re.Pattern:
-    """A gazetteer crossing named by itself ("closed Torkham and Chaman")."""
-    from transforms.coder._data import load_yaml
-    names = [n for p in load_yaml("places.yaml")["places"] if p.get("kind") == "crossing"
-             for n in [p["name"], *p.get("aliases", [])]]
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    places = [p for p in load_yaml("places.yaml")["places"] if p.get("kind") == "crossing"]
+    names = [n for p in places for n in [p["name"], *p.get("aliases", [])]]
+    return ({p["name"]: p["across"] for p in places if p.get("across")},
+            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"))
 
 
 _BORDER_OBJECT = re.compile(r"\b(?:border|crossings?|checkpoints?|border posts?|airspace|frontier|passes|pass)\b", re.I)
@@ -4398,7 +4398,7 @@ def _own_border_closed(d: _Draft) -> bool:
     """A closure of one's own border, crossings or airspace: whom it shuts out is the neighbour the sentence
     names (an actor, a crossing's country), never the document's topic or an earlier sentence's party."""
     return d.trigger.event_type == "COERCE" and d.trigger.mode == "restrict" and bool(
-        _BORDER_OBJECT.search(d.text) or _crossing_named().search(d.text))
+        _BORDER_OBJECT.search(d.text) or _crossings()[1].search(d.text))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

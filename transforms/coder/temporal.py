@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms.coder.dates import DOCUMENT_OF, RELATION, DateMention, find_dates, relation_shift
 
@@ -242,6 +243,14 @@ def _title_line(line: str) -> bool:
     return "|" in line or "·" in line or "•" in line
 
 
+class _Told(NamedTuple):
+    """A date told in the text, of any precision: where (paragraph) and when (order among the clock's notes)."""
+    date: dt.date
+    para: int
+    precision: str
+    order: int
+
+
 class Clock:
     """The running time of one document while its sentences are coded in order."""
 
@@ -255,8 +264,7 @@ class Clock:
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
-        # the last date of any precision told: (date, paragraph, precision, order); "that year" means its year
-        self._told: tuple[dt.date, int, str, int] | None = None
+        self._told: _Told | None = None             # the last date of any precision told ("that year": its year)
         self._seq = 0                               # order of what was told and of the hint
         self._hint_seq = 0
         self._pending: DateInfo | None = None
@@ -313,14 +321,14 @@ class Clock:
             part = _SAME_PART.search(sentence)
             if part is not None and part.group(1).lower() in self._parts and (last is None or last.precision == "day"):
                 anchor = self._parts[part.group(1).lower()]
-        told = self._told[0] if self._told and self._para_no - self._told[1] <= 1 else None
+        told = self._told.date if self._told and self._para_no - self._told.para <= 1 else None
         # "In September 2023 the guards fired ... This year it was worse. Pakistan closed Torkham on 21 February":
         # the publication's year, told in the paragraph after the running month, takes the story back to it
-        year_told = self._told is not None and self._told[1] == self._para_no and self._told[2] == "year" and \
-            (self._hint is None or self._told[3] > self._hint_seq) and \
-            self.published is not None and self._told[0].year == self.published.year
+        year_told = self._told is not None and self._told.para == self._para_no and self._told.precision == "year" and \
+            (self._hint is None or self._told.order > self._hint_seq) and \
+            self.published is not None and self._told.date.year == self.published.year
         if year_told:
-            hint = dt.date(self._told[0].year, 1, 1)
+            hint = dt.date(self._told.date.year, 1, 1)
         self.dates = find_dates(sentence, self.published, anchor,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
                                 hint_forward=hint is not None and (year_told or int(self._hint[1]) < self._para_no),
@@ -331,7 +339,7 @@ class Clock:
             if kept:
                 last_told = max(kept, key=lambda d: d.start)
                 self._seq += 1
-                self._told = (last_told.date, self._para_no, last_told.precision, self._seq)
+                self._told = _Told(last_told.date, self._para_no, last_told.precision, self._seq)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_section(d) for d in self.dates]
