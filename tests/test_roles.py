@@ -149,13 +149,13 @@ def test_group_object_excludes_the_subject():
     assert ("TALIBAN", "KAZ", "SUPPORT") in got and ("TALIBAN", "UZB", "SUPPORT") in got
 
 
-def test_attendee_list_gives_one_host_guest_meeting_per_state():
+def test_attendee_list_gives_one_guest_host_meeting_per_state():
     got = coded("Yesterday the city of Almaty hosted a meeting of special envoys on Afghanistan, chaired by the "
                 "Deputy Foreign Minister of Kazakhstan. Taking part in the meeting were the special envoy of India, "
                 "Rajiv Kumar, and the special representative of the Republic of Turkey. "
                 "Iran and Pakistan were represented by delegations led by senior diplomats.")
     for guest in ("IND", "TUR", "IRN", "PAK"):
-        assert ("KAZ", guest, "CONSULT") in got
+        assert (guest, "KAZ", "CONSULT") in got      # the guest came to the host's meeting, as a visitor does
 
 
 def test_attendance_needs_a_host():
@@ -268,7 +268,7 @@ def test_envoys_attending_with_the_taliban_met_the_taliban():
     assert ("USA", "TALIBAN", "CONSULT") in got and ("RUS", "TALIBAN", "CONSULT") in got
     got = coded("The Taliban's foreign ministry hosted a regional meeting in Kabul on Monday. It was attended by "
                 "the special envoys of Kazakhstan, Kyrgyzstan and Uzbekistan.")
-    assert {("TALIBAN", c, "CONSULT") for c in ("KAZ", "KGZ", "UZB")} <= got
+    assert {(c, "TALIBAN", "CONSULT") for c in ("KAZ", "KGZ", "UZB")} <= got
 
 
 def test_attendees_of_a_hosted_meeting_met_the_host_not_each_other():
@@ -287,10 +287,10 @@ def test_attendees_of_a_hosted_meeting_met_the_host_not_each_other():
 def test_host_from_a_held_meeting_or_from_its_venue():
     got = coded("The Taliban foreign ministry held a regional meeting on Afghanistan on Monday. It was attended by "
                 "special envoys of Russia, China, Kazakhstan and Uzbekistan.")
-    assert {("TALIBAN", c, "CONSULT") for c in ("RUS", "CHN", "KAZ", "UZB")} <= got
+    assert {(c, "TALIBAN", "CONSULT") for c in ("RUS", "CHN", "KAZ", "UZB")} <= got
     got = coded("A regional meeting of special envoys took place in Kabul on Monday. It was attended by special "
                 "envoys of Russia and Kazakhstan.")
-    assert {("TALIBAN", "RUS", "CONSULT"), ("TALIBAN", "KAZ", "CONSULT")} <= got
+    assert {("RUS", "TALIBAN", "CONSULT"), ("KAZ", "TALIBAN", "CONSULT")} <= got
 
 
 def test_subject_after_an_opening_adverbial_is_not_part_of_its_phrase():
@@ -351,7 +351,7 @@ def test_meeting_unnamed_people_takes_no_recipient_from_another_clause():
 def test_hosted_meeting_venue_is_not_a_guest():
     got = coded("Guterres hosted the two-day meeting in Doha. Kazakhstan and Uzbekistan were represented by their "
                 "special envoys.")
-    assert ("UN", "KAZ", "CONSULT") in got and ("UN", "UZB", "CONSULT") in got
+    assert ("KAZ", "UN", "CONSULT") in got and ("UZB", "UN", "CONSULT") in got
     assert not any(t == "CONSULT" and "QAT" in (a, b) for a, b, t in got)
 
 

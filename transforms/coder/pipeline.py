@@ -2761,7 +2761,8 @@ def _met_in(sentence: str, places: list[R.Placed]) -> str | None:
 
 
 def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: list[R.Placed] = ()) -> list[_Draft]:
-    """A list of the states that attended the meeting the document reports: one host-guest CONSULT each."""
+    """A list of the states that attended the meeting the document reports: one CONSULT each, from the guest to the
+    host ("The summit was attended by X and Y": X -> host, Y -> host, as "X and Y attended the summit" reads)."""
     after = _attendees_after(sentence)
     before = None if after else _attendees_before(sentence)
     seated = None if after or before else _with_seated(sentence)
@@ -2798,12 +2799,8 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: li
             continue
         seen.add(R.side(a.m.code))
         trig = Trigger(event_type="CONSULT", mode="meet", frame="verb")
-        if co:
-            out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1=a, actor1_code=a.m.code, actor2_code=host,
-                              confidence=0.6))
-        else:
-            out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1_code=host, actor2=a, actor2_code=a.m.code,
-                              confidence=0.6))
+        out.append(_Draft(trig, a.start, a.end, a.end, cue, actor1=a, actor1_code=a.m.code, actor2_code=host,
+                          confidence=0.6))
     return out
 
 
