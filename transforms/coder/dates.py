@@ -155,7 +155,7 @@ _EXTRA = re.compile(
     r"|(?P<krel>(?P<kn>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<ku>days?|weeks?|months?|years?)\s+(?:after|since)\s+" + _KNOWN.replace("known", "known2") + r")"
     r"|(?P<ksince>since\s+" + _KNOWN.replace("known", "known3") + r")"
-    r"|(?P<ago>(?P<an>a|an|one|two|three|four|five|\d)\s+years?\s+ago\s+this\s+(?:month|week))"
+    r"|(?P<ago>(?P<an>a|an|one|two|three|four|five|\d)\s+years?\s+ago\s+(?:this\s+(?:month|week)|(?P<agolast>last\s+month)))"
     r"|(?P<ny>(?:(?:just|shortly|right|days|weeks|a\s+week|a\s+few\s+days)\s+)?(?P<nyw>before|after|ahead\s+of|at|over|around|since)"
     r"\s+(?:the\s+)?New\s+Year(?![’']s\s+(?:Day|Eve)))"
     r"|(?P<turn>(?:at|around|over|by|near)\s+the\s+turn\s+of\s+the\s+year)"
@@ -168,7 +168,8 @@ _EXTRA = re.compile(
     r"|(?P<earlier>Earlier(?=,))"
     r"|(?P<dayrel>(?:the\s+(?P<next>next|following)|that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<today>(?P<tw>this|last)\s+(?:morning|afternoon|evening|night)|tonight)"
-    r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week)"
+    r"|(?P<wdlw>(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last\s+week"
+    r"|last\s+week,?\s+on\s+(?:the\s+)?(?P<wd3>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
     r"|(?P<vague>(?P<vu>days|weeks|months)\s+(?P<vdir>later|earlier)|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
     r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
@@ -638,6 +639,9 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         n = int(g["an"]) if g["an"].isdigit() else NUMBER_WORDS.get(g["an"].lower())
         if published is None or n is None:
             return None
+        if g["agolast"]:        # "a year ago last month": the month before publication's, that many years back
+            back = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
+            return dt.date(back.year - n, back.month, 1), "month"
         return dt.date(published.year - n, published.month, 1), "month"
     if g["ny"]:
         year = _year_for(1, 1, published, hint)
@@ -707,7 +711,7 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if published is None:
             return None
         monday = published - dt.timedelta(days=published.weekday() + 7)
-        return monday + dt.timedelta(days=WEEKDAYS[g["wd2"].lower()]), "day"
+        return monday + dt.timedelta(days=WEEKDAYS[(g["wd2"] or g["wd3"]).lower()]), "day"
     if g["that"]:
         unit = g["tu"].lower()
         if anchor is None or anchor_precision == "none" or unit != "year" and anchor_precision == "year":

@@ -1,0 +1,51 @@
+"""Coder 0.17.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text): an attendance list read from the guest to the host, a weekday of last week told after the week, a
+year back from last month, and two acts between the same sides told with two explicit dates in one sentence."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-twelfth", dt.date(2023, 4, 12))       # a Wednesday
+events, coded = _KIT.events, _KIT.coded
+
+
+def test_an_attendance_list_is_each_guest_meeting_the_host():
+    got = coded("Kazakhstan hosted the summit in Astana on Tuesday. The summit was attended by the presidents of "
+                "Kyrgyzstan and Uzbekistan.")
+    assert ("KGZ", "KAZ", "CONSULT") in got and ("UZB", "KAZ", "CONSULT") in got
+    assert ("KAZ", "KGZ", "CONSULT") not in got and ("KAZ", "UZB", "CONSULT") not in got
+    # the active "attended" reads the same way
+    got = coded("Kazakhstan hosted the summit in Astana on Tuesday. The presidents of Kyrgyzstan and Uzbekistan "
+                "attended the summit.")
+    assert ("KGZ", "KAZ", "CONSULT") in got and ("UZB", "KAZ", "CONSULT") in got
+
+
+def _dates(text: str) -> list[tuple]:
+    return [(e.event_date, e.date_precision) for e in events(text)]
+
+
+def test_a_weekday_told_after_last_week_is_that_week_s():
+    assert _dates("It started last week, on Tuesday, when Taliban police detained UN staff in Nangarhar.") == \
+        [(dt.date(2023, 4, 4), "day")]
+    assert _dates("Taliban police detained UN staff in Nangarhar last week on Monday.") == [(dt.date(2023, 4, 3), "day")]
+    # a weekday alone is the last one before publication
+    assert _dates("On Tuesday Taliban police detained UN staff in Nangarhar.") == [(dt.date(2023, 4, 11), "day")]
+
+
+def test_a_year_ago_last_month_is_the_month_before_publication_a_year_back():
+    assert _dates("A year ago last month Russia hosted the Taliban in Moscow.") == [(dt.date(2022, 3, 1), "month")]
+    assert _dates("A year ago this month Russia hosted the Taliban in Moscow.") == [(dt.date(2022, 4, 1), "month")]
+
+
+def test_two_explicit_dates_in_one_sentence_are_two_acts_between_the_same_sides():
+    got = [(e.actor1, e.actor2, e.event_type, e.event_date) for e in events(
+        "It will be recalled that in June 2022 Uzbekistan sent 74 tonnes of humanitarian aid; that in October 2022 "
+        "Uzbekistan sent humanitarian aid to Afghanistan.")]
+    assert [g[3] for g in got if g[:3] == ("UZB", "AFG", "AID")] == [dt.date(2022, 6, 1), dt.date(2022, 10, 1)]
+    # one act told with one date and a figure repeated stays one event
+    got = [g for g in coded("In June 2022 Uzbekistan sent aid to Afghanistan and delivered aid to Afghanistan by rail.")
+           if g == ("UZB", "AFG", "AID")]
+    assert len(got) == 1
