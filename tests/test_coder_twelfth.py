@@ -49,3 +49,17 @@ def test_two_explicit_dates_in_one_sentence_are_two_acts_between_the_same_sides(
     got = [g for g in coded("In June 2022 Uzbekistan sent aid to Afghanistan and delivered aid to Afghanistan by rail.")
            if g == ("UZB", "AFG", "AID")]
     assert len(got) == 1
+
+
+def test_a_border_named_by_two_demonyms_is_the_first_side_s():
+    from transforms.coder.mentions import find_mentions
+
+    def codes(text):
+        return [(m.text, m.code) for m in find_mentions(text, dt.date(2024, 12, 2)) if m.kind == "demonym"]
+    # the first half names whose border it is, with a hyphen or an en dash; the second only where it runs
+    assert codes("The CSTO approved a programme to strengthen the Tajik–Afghan border.") == [("Tajik", "TJK")]
+    assert codes("The CSTO approved a programme to strengthen the Tajik-Afghan frontier.") == [("Tajik", "TJK")]
+    assert ("RUS", "TJK", "MOBILIZE") in coded("In July Russia sent troops to the Tajik–Afghan border.")
+    # a joint body of the two keeps both parties
+    assert [({a, b}, t) for a, b, t in coded("The Uzbek/Afghan border commission met in Termez on Tuesday.")] == \
+        [({"UZB", "TALIBAN"}, "CONSULT")]

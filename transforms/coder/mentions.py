@@ -556,13 +556,33 @@ def _paired_demonym(doc, span) -> bool:
 _PORTFOLIO_HEADS = _OFFICES | _DELEGATION_WORDS | {"ministers", "officials", "ministry", "agency", "committee", "council"}
 
 
+_BORDER_WORDS = frozenset({"border", "frontier", "borders", "frontiers"})
+
+
+def _border_half(doc, span) -> str | None:
+    """'first' or 'second' for a demonym that is one half of a joined pair naming a border ("the Tajik–Afghan
+    border"), else None. The first half names the side whose border it is (a programme "to strengthen the
+    Tajik–Afghan border" is for Tajikistan); the second only says where the border runs."""
+    words = _demonym_words()
+    if span.end + 2 < len(doc) and doc[span.end].text in _PAIR_JOINERS and doc[span.end + 1].lower_ in words and \
+            doc[span.end + 2].lower_ in _BORDER_WORDS:
+        return "first"
+    if span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text in _PAIR_JOINERS and \
+            doc[span.start - 2].lower_ in words and doc[span.end].lower_ in _BORDER_WORDS:
+        return "second"
+    return None
+
+
 def _demonym_role(doc, span) -> str | None:
     """'demonym' (the state) when an institution word follows, 'people' for a people word,
     None for an adjective or an ethnic group."""
     if span.start >= 1 and doc[span.start - 1].lower_ in ETHNIC_BLOCK:
         return None
     if _paired_demonym(doc, span):
-        return "demonym"
+        return "demonym"          # "the Uzbek/Afghan border commission": a joint body of both
+    half = _border_half(doc, span)
+    if half is not None:
+        return "demonym" if half == "first" else None
     if span.text.endswith("s") and span.text[:-1].lower() in ("uzbek", "afghan", "kazakh", "tajik", "turkmen"):
         return "demonym" if span.text.lower() == "uzbeks" and span.start >= 1 and doc[span.start - 1].lower_ == "the" else (
             "people" if span.text.lower() == "afghans" else None)

@@ -269,7 +269,7 @@ _LED_BY = re.compile(r"\b(?:delegations?|team|mission|group|party)\s+(?:(?:which
 _NEAR_BORDER_WITH = re.compile(r"\b(?:not far from|close to|near(?:\s+to)?|a few \w+ from|\w+ (?:km|kilomet\w+|miles) from|"
                                r"along|on|at|by)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:borders?|frontiers?)\s+with\s+"
                                r"(?:(?:the\s+)?[\w'’-]+\s*(?:,|and)\s*)*(?:the\s+)?$", re.I)
-_BORDER_PLACE = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b(?!\s+(?:posts?|guards?|troops|outposts?|forces|units|service|"
+_BORDER_PLACE = re.compile(r"(?:['’]s)?(?:\s*[-–—/‐]\s*[A-Z][a-z]+)?\s+(?:border|frontier)\b(?!\s+(?:posts?|guards?|troops|outposts?|forces|units|service|"
                            r"police|officials|officers|agency|committee|authorities|commanders?))", re.I)
 
 
