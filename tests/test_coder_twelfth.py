@@ -63,3 +63,21 @@ def test_a_border_named_by_two_demonyms_is_the_first_side_s():
     # a joint body of the two keeps both parties
     assert [({a, b}, t) for a, b, t in coded("The Uzbek/Afghan border commission met in Termez on Tuesday.")] == \
         [({"UZB", "TALIBAN"}, "CONSULT")]
+
+
+def test_aid_goes_to_afghanistan_not_to_the_agency_that_carries_it():
+    got = coded("In March 2023 India announced another 20,000 tonnes for Afghanistan, and it sent the grain by sea to "
+                "Chabahar and then overland through Iran, again with the WFP.")
+    assert ("IND", "UN", "AID") not in got and [g for g in got if g[0] == "IND" and g[2] == "AID"]
+    # aid handed to an agency is the agency's
+    assert ("KAZ", "UN", "AID") in coded("In June 2023 Kazakh diplomats handed nine wagons of food to UNAMA.")
+
+
+def test_aid_brought_along_or_landed_with_is_aid():
+    got = coded("In December 2021 a Kazakh delegation flew into Kabul, and it brought half a tonne of medicines.")
+    assert ("KAZ", "TALIBAN", "CONSULT") in got and ("KAZ", "AFG", "AID") in got
+    assert ("QAT", "AFG", "AID") in coded("In September 2021 Qatari aircraft landed in Kabul with food and medicine.")
+    # a visitor arriving with a message brings no aid; a price brought down is no delivery
+    assert not [g for g in coded("In March 2022 the Uzbek minister arrived in Kabul with a message from Mirziyoyev.")
+                if g[2] == "AID"]
+    assert coded("In March 2022 the move brought food prices down in Kabul.") == []

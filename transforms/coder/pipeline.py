@@ -2498,6 +2498,8 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         preps = R.RECIPIENT_PREPS
         if t.event_type in ("MOBILIZE", "ASSAULT", "THREATEN"):
             preps = preps | {"along", "near", "at"}
+        elif t.event_type == "AID":
+            preps = preps - {"with"}       # "sent the grain ..., again with the WFP": a partner in the delivery
         if t.event_type == "ASSAULT":
             preps = preps | {"of"}          # "struck at the gate of the Russian embassy"
         if _RECEIVED.match(d.text):
@@ -4137,7 +4139,8 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         return
     if t.event_type == "AID" and mine is not None and mine != "AFG":
         prev = ctx.by_type.get("AID")
-        if prev and R.side(prev) != mine and R.side(prev) not in co_subjects:
+        if prev and R.side(prev) != mine and R.side(prev) not in co_subjects and prev not in _IGOS:
+            # (an agency the last aid was handed to or sent through is its channel, not where more aid goes)
             d.actor2_code = prev
         elif not any(d.head_end <= a.start < d.limit and R.side(a.m.code) != mine and a.prep in ("to", "for", None)
                      and not _REL_SUBJECT.search(d.sentence, max(0, a.start - 25), a.start)
