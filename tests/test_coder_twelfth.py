@@ -81,3 +81,16 @@ def test_aid_brought_along_or_landed_with_is_aid():
     assert not [g for g in coded("In March 2022 the Uzbek minister arrived in Kabul with a message from Mirziyoyev.")
                 if g[2] == "AID"]
     assert coded("In March 2022 the move brought food prices down in Kabul.") == []
+
+
+def test_a_meeting_attended_in_a_named_city_has_that_city_s_state_as_host():
+    got = coded("Russia agreed to sell fuel and wheat to the Taliban in September 2022. In late July 2022 the Taliban's "
+                "foreign minister, Amir Khan Muttaqi, took part in the international conference on Afghanistan in "
+                "Tashkent.")
+    assert ("TALIBAN", "UZB", "CONSULT") in got and ("TALIBAN", "RUS", "CONSULT") not in got
+
+
+def test_a_summit_named_with_an_adjective_is_the_setting_of_a_meeting_not_its_partner():
+    got = coded("Vladimir Putin and Emomali Rahmon met on 27 December 2021 on the eve of the informal CIS summit in "
+                "St Petersburg.")
+    assert [({a, b}, t) for a, b, t in got] == [({"RUS", "TJK"}, "CONSULT")]

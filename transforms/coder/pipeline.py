@@ -1490,7 +1490,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             (t.event_type not in _JOINT_TYPES or _RECIPROCAL.search(sentence, m.end(), limit)) or \
             t.event_type in _MUTUAL_TYPES and len(group) > 1 and len({g.start for g in group}) == 1 or \
             t.event_type == "AGREE" and len(group) > 1 and re.match(r"agree", m.group(0), re.I)   # "X, Y and Z agreed to"
-        host = (_host(sentence[:m.start()], actors, places) if _ATTEND.match(m.group(0)) else None) or ctx.host
+        host = (_host(sentence[:m.start()], actors, places) or _venue_after(places, m.end(), limit)
+                if _ATTEND.match(m.group(0)) else None) or ctx.host
         attend = host is not None and t.event_type == "CONSULT" and t.mode == "multilateral" and \
             _ATTEND.match(m.group(0)) and (draft.actor2 is None or R.side(draft.actor2.m.code) in group_sides)
         if t.event_type == "CONSULT" and t.mode == "multilateral" and _ATTEND.match(m.group(0)):
@@ -2712,6 +2713,15 @@ def _host(sentence: str, actors: list[R.Placed], places: list[R.Placed]) -> str 
         code = a.m.code or a.m.country
         if code and code != _UNNAMED and a.prep in (None, "of"):
             return code
+    return None
+
+
+def _venue_after(places: list[R.Placed], start: int, limit: int) -> str | None:
+    """'took part in the international conference on Afghanistan in Tashkent': the state of the place the clause
+    names as the meeting's venue (its own host, before the host of the meeting the document reports)."""
+    for p in places:
+        if start <= p.start < limit and p.prep in ("in", "at") and p.m.country:
+            return p.m.code or p.m.country          # Kabul -> TALIBAN (the capital acts for its rulers)
     return None
 
 

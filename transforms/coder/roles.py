@@ -20,6 +20,8 @@ _PREP_TAIL = re.compile(
     r"after|before|during|since|along with|apart from|except|unlike|beyond|inside|outside|onto)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our|this|these|those|new|former|previous|fellow|other|neighbouring|"
     r"neighboring|northern|southern|eastern|western|de|facto|interim|current|then|ruling|whole|entire|"
+    # "on the eve of the informal CIS summit": a meeting's own adjective keeps the preposition
+    r"informal|extraordinary|annual|regular|latest|recent|upcoming|ministerial|"
     r"[\w]+-(?:based|backed|linked|affiliated|born)|armed|own|"
     # "shot by the embassy's armed Taliban guards": a lower-case owner before the named party keeps the preposition
     r"(?-i:[a-z][\w-]*)['’]s)\s+)*$",
@@ -32,12 +34,14 @@ _PREP_TAIL_WORDS = tuple(
     "among including like than over about regarding amid barring excluding despite after before during since "
     "except unlike beyond inside outside onto the a an its their his her our this these those new former previous "
     "fellow other neighbouring neighboring northern southern eastern western de facto interim current then ruling "
-    "whole entire based backed linked affiliated born armed own 's".split())
+    "whole entire informal extraordinary annual regular latest recent upcoming ministerial "
+    "based backed linked affiliated born armed own 's".split())
 # the words after the preposition: a match holds nothing else, so it cannot start before the last word that is none
 # of these (or before "along"/"apart" when that word is "with"/"from")
 _PREP_TAIL_MODIFIERS = frozenset(
     "the a an its their his her our this these those new former previous fellow other neighbouring neighboring "
-    "northern southern eastern western de facto interim current then ruling whole entire armed own".split())
+    "northern southern eastern western de facto interim current then ruling whole entire armed own informal "
+    "extraordinary annual regular latest recent upcoming ministerial".split())
 _PREP_TAIL_MODIFIER_ENDS = ("'s", "’s", "-based", "-backed", "-linked", "-affiliated", "-born")
 
 
