@@ -94,3 +94,17 @@ def test_a_summit_named_with_an_adjective_is_the_setting_of_a_meeting_not_its_pa
     got = coded("Vladimir Putin and Emomali Rahmon met on 27 December 2021 on the eve of the informal CIS summit in "
                 "St Petersburg.")
     assert [({a, b}, t) for a, b, t in got] == [({"RUS", "TJK"}, "CONSULT")]
+
+
+def test_our_ministry_before_any_state_is_named_is_the_writer_s_state_from_the_places_told():
+    got = coded("It started in Shamsiddin Shohin district on 26 March 2023, when a drone hit a camp and killed three "
+                "Chinese workers. The next day our foreign ministry strongly condemned what it called the acts of "
+                "terrorist groups and called on the authorities in Kabul to take effective measures.")
+    assert ("TJK", "TALIBAN", "REQUEST") in got
+    assert [g for g in got if g[0] == "TJK" and g[2] == "ACCUSE"] and not [g for g in got if g[0] == "CHN"]
+
+
+def test_condemned_what_it_called_is_one_act_in_the_speaker_s_words():
+    got = coded("On 3 April 2023 the Taliban commander denounced what he called Dushanbe's blatant interference in "
+                "Afghan affairs.")
+    assert got == [("TALIBAN", "TJK", "ACCUSE")]

@@ -211,6 +211,7 @@ class _Context:
     last_igo: str | None = None                                   # the international organisation last named
     last_armed: str | None = None                                 # the armed group last named (not the Taliban)
     counts: dict = dataclasses.field(default_factory=dict)        # Central Asian state -> mentions so far
+    doc_counts: dict = dataclasses.field(default_factory=dict)    # Central Asian state -> mentions and places, all text
     last_request: str | None = None                               # who made the last request or proposal
     venue: str | None = None                                      # the country where that meeting took place
     host: str | None = None                                       # the host of the meeting the document reports
@@ -349,6 +350,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
     named: dict[int, tuple] = {}            # the parties of each sentence with an event that lacks its recipient
     published = doc.published_at.date() if isinstance(doc.published_at, dt.datetime) else doc.published_at
     ctx = _Context(after_takeover=published is None or published >= TALIBAN_TAKEOVER)
+    for m in mentions:
+        code = m.code if m.code in _FIRST_PERSON_STATES else m.country if m.kind == "place" else None
+        if code in _FIRST_PERSON_STATES:
+            ctx.doc_counts[code] = ctx.doc_counts.get(code, 0) + 1
     for index, (s, e) in enumerate(spans):
         clock.begin(s, e)
         sentence = masked[s:e]
@@ -564,6 +569,10 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
                       r"normally|usually|generally|typically|routinely|traditionally|tends?\s+to)\b", re.I)
 
 
+# "the first capitals any envoy visits", "a route every convoy takes": what anyone does, a habit, not an act
+_ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?-i:[a-z]+)(?:s|es)\s*[.,;:]", re.I)
+
+
 def _cues(sentence: str) -> list[str]:
     """What keeps the learned component off a sentence (and what its features say of it): "unasserted" (a negation,
     modality, plan, denial, not-yet or habit word, a standing relation, an inanimate subject, a negated object) and
@@ -571,7 +580,7 @@ def _cues(sentence: str) -> list[str]:
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
-            _NOTHING_DONE.search(sentence):
+            _NOTHING_DONE.search(sentence) or _ANY_ONE_DOES.search(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
@@ -848,7 +857,7 @@ def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Con
     for m in _OUR_ORGAN.finditer(sentence):
         if _covered(local, offset + m.start(), offset + m.end()):
             continue
-        code = _first_person(ctx)
+        code = _first_person(ctx, whole=True)
         if code is None:
             return local
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
@@ -1332,11 +1341,14 @@ def _other_people(a: Event, b: Event) -> bool:
     return False
 
 
-def _first_person(ctx: _Context) -> str | None:
-    """'we' / 'our' (an interviewee, a press release): the Central Asian state the document names most."""
-    if not ctx.counts:
+def _first_person(ctx: _Context, whole: bool = False) -> str | None:
+    """'we' / 'our' (an interviewee, a press release): the Central Asian state the document names most so far;
+    `whole`: before it names any, the one it names most in all its text, its places counted ("It started in
+    Shamsiddin Shohin district ... The next day our foreign ministry condemned": a Tajik writer)."""
+    counts = ctx.counts or (ctx.doc_counts if whole else {})
+    if not counts:
         return None
-    return max(ctx.counts.items(), key=lambda kv: kv[1])[0]
+    return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
 def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
