@@ -108,3 +108,17 @@ def test_condemned_what_it_called_is_one_act_in_the_speaker_s_words():
     got = coded("On 3 April 2023 the Taliban commander denounced what he called Dushanbe's blatant interference in "
                 "Afghan affairs.")
     assert got == [("TALIBAN", "TJK", "ACCUSE")]
+
+
+def test_another_party_that_had_done_so_did_the_same_act_at_its_own_time():
+    kit = ModuleCoder("test-twelfth-done", dt.date(2025, 5, 12))
+    got = [(e.actor1, e.actor2, e.event_type, e.event_date) for e in kit.events(
+        "Kyrgyzstan struck the Taliban off its banned list in September 2024, and Kazakhstan had done so the "
+        "December before last.")]
+    assert ("KGZ", "TALIBAN", "CONCEDE", dt.date(2024, 9, 1)) in got
+    assert ("KAZ", "TALIBAN", "CONCEDE", dt.date(2023, 12, 1)) in got
+    got = kit.coded("In September 2024 Bishkek dropped the Taliban from its list of banned organisations, as Astana "
+                    "had done in December 2023.")
+    assert ("KAZ", "TALIBAN", "CONCEDE") in got and ("KGZ", "KAZ", "CONCEDE") not in got
+    # a question about what was done is no act
+    assert kit.coded("This paper asks what Tashkent and Astana have done, and not done, since.") == []

@@ -899,6 +899,9 @@ def _explicit(m: re.Match, precision: str, published: dt.date | None,
             if year is None and published is not None and \
                     _BACK_IN.search(m.string, max(0, m.start("mon") - 20), m.start("mon")):
                 year = published.year - (month > published.month)   # "back in February": the last one before the text
+            elif year is None and published is not None and re.match(r"\s+before\s+last\b", m.string[m.end():], re.I):
+                # "the December before last": a year before the last December before the text
+                year = published.year - (month >= published.month) - 1
             if year is None:
                 year = _year_for(month, None, published, hint, forward, future)
                 if year is None:
