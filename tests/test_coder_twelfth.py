@@ -122,3 +122,19 @@ def test_another_party_that_had_done_so_did_the_same_act_at_its_own_time():
     assert ("KAZ", "TALIBAN", "CONCEDE") in got and ("KGZ", "KAZ", "CONCEDE") not in got
     # a question about what was done is no act
     assert kit.coded("This paper asks what Tashkent and Astana have done, and not done, since.") == []
+
+
+def test_coordinated_states_that_delisted_the_taliban_each_did():
+    got = coded("Kazakhstan and Kyrgyzstan removed the Taliban from their lists of banned organisations in 2024.")
+    assert ("KAZ", "TALIBAN", "CONCEDE") in got and ("KGZ", "TALIBAN", "CONCEDE") in got
+    # the noun keeps its patient
+    assert ("KAZ", "TALIBAN", "CONCEDE") in coded("In December 2023 Kazakhstan announced the removal of the Taliban "
+                                                  "from its list of banned organisations.")
+
+
+def test_aircraft_of_two_states_carrying_relief_that_landed_are_each_state_s_aid():
+    got = coded("In June 2022 Iranian and Qatari aircraft carrying relief goods landed in Kabul.")
+    assert ("IRN", "AFG", "AID") in got and ("QAT", "AFG", "AID") in got
+    # carrying goods that have not arrived is no delivery
+    assert not [g for g in coded("In June 2022 Iranian aircraft carrying relief goods were still waiting in Mashhad.")
+                if g[2] == "AID"]
