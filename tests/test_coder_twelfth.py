@@ -138,3 +138,10 @@ def test_aircraft_of_two_states_carrying_relief_that_landed_are_each_state_s_aid
     # carrying goods that have not arrived is no delivery
     assert not [g for g in coded("In June 2022 Iranian aircraft carrying relief goods were still waiting in Mashhad.")
                 if g[2] == "AID"]
+
+
+def test_a_guest_thanking_the_host_for_the_hospitality_is_support_the_participants_courtesy_is_not():
+    assert ("UZB", "TJK", "SUPPORT") in coded("On 15 March 2023 the President of Uzbekistan thanked the Tajik side for "
+                                              "the warm hospitality.")
+    assert not [g for g in coded("The participants expressed their gratitude to Turkmenistan for the warm "
+                                 "hospitality.") if g[2] == "SUPPORT"]

@@ -1180,11 +1180,14 @@ _WARNED_THAT = re.compile(r"warn(?:ed|s)$", re.I)
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:on|in|last|this|earlier)\s+(?:[\w-]+\s+){0,3})?that\s+(?P<clause>[^;.]*)", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:would|will|could|might|may|must|should|can|shall|consequences?|response|respond|"
                           r"retaliat\w*|answer\w*)\b", re.I)
-# courtesy thanks at the close of a meeting: "thanked the hosts for the excellent organisation", "for their contribution
-# to the development of the mechanism" (thanks for aid or for an act stay SUPPORT)
+# courtesy thanks at the close of a meeting: "expressed gratitude to the hosts for the excellent organisation", "for
+# their contribution to the development of the mechanism" (thanks for aid or for an act stay SUPPORT, and so do a
+# guest's thanks to the host for the hospitality: "the President thanked the Tajik side for the warm hospitality")
 _COURTESY_THANKS = re.compile(r"[^.;]{0,40}?\b(?:thank|gratitude|appreciation)\w*\b[^.;]{0,80}?\bfor\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
-                              r"(?:[\w-]+\s+){0,3}(?:organi[sz]ation|hospitality|welcome|reception|arrangements|"
-                              r"contribution\s+to\s+the\s+development)\b", re.I)
+                              r"(?:[\w-]+\s+){0,3}(?:organi[sz]ation|arrangements|"
+                              r"contribution\s+to\s+the\s+development|(?P<host>hospitality|welcome|reception))\b", re.I)
+# (the participants' collective thanks for the hospitality are courtesy too)
+_PARTICIPANTS_THANK = re.compile(r"^\W*(?:The\s+)?(?:participants|delegations|guests)\b", re.I)
 # a sentence that opens with a condition and goes on in the conditional mood: "If X did A, B would happen"
 _IF_THEN = re.compile(r"^\W*(?:(?:But|And|Even|Only)\s+)?(?:If|Unless)\b[^;:]*?,\s+(?P<main>[^;:]*)", re.I)
 _NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none)\b[^,;]*$", re.I)
@@ -1222,7 +1225,9 @@ def _not_acts(events: list[Event]) -> list[Event]:
         if ev.event_type == "ASSAULT" and at > 0 and _TOLL.match(ev.trigger or "") and \
                 _NOBODY.search(text, max(0, at - 30), at):
             continue          # "it said that no one had been killed": no toll, and the attack is told elsewhere
-        if ev.event_type == "SUPPORT" and at >= 0 and _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120):
+        courtesy = _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120) \
+            if ev.event_type == "SUPPORT" and at >= 0 else None
+        if courtesy and (not courtesy.group("host") or _PARTICIPANTS_THANK.match(text)):
             continue
         if _AUTHOR_FORECAST.match(text) or at > 0 and ev.event_type in ("COERCE", "ASSAULT") and \
                 _SINCE_CLAUSE.search(text, max(0, at - 40), at):
