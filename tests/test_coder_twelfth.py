@@ -145,3 +145,14 @@ def test_a_guest_thanking_the_host_for_the_hospitality_is_support_the_participan
                                               "the warm hospitality.")
     assert not [g for g in coded("The participants expressed their gratitude to Turkmenistan for the warm "
                                  "hospitality.") if g[2] == "SUPPORT"]
+
+
+def test_coordinated_actors_with_as_many_dates_take_them_in_turn():
+    got = [(e.actor1, e.event_date) for e in events(
+        "Kazakhstan and Kyrgyzstan removed the Taliban from their lists in December 2023 and September 2024.",
+        published=dt.date(2025, 3, 3))]
+    assert got == [("KAZ", dt.date(2023, 12, 1)), ("KGZ", dt.date(2024, 9, 1))]
+    # one date is both actors'
+    got = [(e.actor1, e.event_date) for e in events(
+        "Kazakhstan and Kyrgyzstan removed the Taliban from their lists in December 2023.", published=dt.date(2025, 3, 3))]
+    assert got == [("KAZ", dt.date(2023, 12, 1)), ("KGZ", dt.date(2023, 12, 1))]

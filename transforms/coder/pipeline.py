@@ -1532,6 +1532,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         elif len(group) > 1 and draft.actor1 in group:
             # "Kazakhstan, Kyrgyzstan and Uzbekistan have ...": one event per coordinated actor
             variants = [dataclasses.replace(draft, actor1=member) for member in group]
+            for i, v in enumerate(variants):
+                v._respective = (i, len(variants))  # type: ignore[attr-defined]
         if draft.actor2 is not None and draft.actor2 in actors and not group_sides & {R.side(draft.actor2.m.code)}:
             objects = R.coordinated_after(actors, draft.actor2, sentence, limit)
             if len(objects) > 1:
@@ -1598,6 +1600,12 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
     for i, d in enumerate(drafts):
         limit = drafts[i + 1].head if i + 1 < len(drafts) else len(sentence)
         date = clock.act_date(clock.assign(d.head, d.span_end), d.trigger.event_type, d.text)
+        respective = getattr(d, "_respective", None)
+        if respective is not None:
+            # "which removed the Taliban from their lists in December 2023 and September 2024": each its own date
+            each = clock.respective(d.span_end, d.limit if d.limit < len(sentence) else len(sentence), respective[1])
+            if each is not None:
+                date = each[respective[0]]
         if date is not None and date.inherited and clock.published is not None and date.date < clock.published and \
                 sentence.rstrip().endswith(".") and _present_statement(d.text):
             # "The Ministry ... expresses its deep sorrow over the earthquake that struck ... on 31 August, and extends

@@ -513,6 +513,19 @@ class Clock:
             self.last = info
         return info
 
+    def respective(self, head: int, limit: int, n: int) -> list[DateInfo] | None:
+        """"Astana and Bishkek, which removed the Taliban from their lists in December 2023 and September 2024":
+        n explicit dates after the act, joined by "and" (or commas and a last "and"), one for each of its n
+        coordinated actors in turn; None when the clause holds no such list."""
+        dates = [d for d in self.dates if head <= d.start < limit and d.source == "explicit" and not d.bound]
+        if len(dates) != n or n < 2:
+            return None
+        for a, b in zip(dates, dates[1:]):
+            gap = self.sentence[a.end:b.start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:in|on)\s+)?", gap):
+                return None
+        return [_info(d) for d in dates]
+
     def act_date(self, info: DateInfo | None, event_type: str, trigger: str) -> DateInfo | None:
         """A claim of responsibility is not the attack: "Islamic State claimed the attack on Thursday"
         dates the attack by the attack's own day when the text gave it (the last attack dated up to a
