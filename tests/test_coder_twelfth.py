@@ -156,3 +156,15 @@ def test_coordinated_actors_with_as_many_dates_take_them_in_turn():
     got = [(e.actor1, e.event_date) for e in events(
         "Kazakhstan and Kyrgyzstan removed the Taliban from their lists in December 2023.", published=dt.date(2025, 3, 3))]
     assert got == [("KAZ", dt.date(2023, 12, 1)), ("KGZ", dt.date(2023, 12, 1))]
+
+
+def test_an_interview_s_framing_a_shared_voice_and_a_base_hosted_are_no_meetings():
+    for text in ("We met him in his office a week after the Tajik president's visit.",
+                 "We spoke to a Mazar-i-Sharif fruit trader who has been shipping through Hairatan for a decade.",
+                 "I was in Mary a week later and people still talked about it.",
+                 "Astana, Bishkek and Dushanbe speak with a single voice on militants.",
+                 "Bishkek, which hosted an American air base at Manas for more than a decade, said nothing in public."):
+        assert not [g for g in coded(text) if g[2] == "CONSULT"], text
+    # a guest hosted is still a meeting, refugees hosted still shelter
+    assert ("KAZ", "TALIBAN", "CONSULT") in coded("In March 2023 Tokayev hosted Muttaqi in Astana.")
+    assert [g for g in coded("In March 2023 Kazakhstan hosted 300 Afghan refugees.") if g[2] == "AID"]
