@@ -168,3 +168,13 @@ def test_an_interview_s_framing_a_shared_voice_and_a_base_hosted_are_no_meetings
     # a guest hosted is still a meeting, refugees hosted still shelter
     assert ("KAZ", "TALIBAN", "CONSULT") in coded("In March 2023 Tokayev hosted Muttaqi in Astana.")
     assert [g for g in coded("In March 2023 Kazakhstan hosted 300 Afghan refugees.") if g[2] == "AID"]
+
+
+def test_insisting_that_something_is_so_is_a_claim_not_a_demand():
+    assert not [g for g in coded("On Monday New Delhi insisted that the move implies no recognition of the Taliban.")
+                if g[2] == "REQUEST"]
+    assert not [g for g in coded("On Monday Kabul insisted as usual that the Islamic State has no foothold inside "
+                                 "Afghanistan.") if g[2] == "REQUEST"]
+    # insisting that something be done is still a demand
+    assert ("TJK", "TALIBAN", "REQUEST") in coded("On Monday Tajikistan insisted that the Taliban hand over the "
+                                                  "attackers.")
