@@ -178,3 +178,13 @@ def test_insisting_that_something_is_so_is_a_claim_not_a_demand():
     # insisting that something be done is still a demand
     assert ("TJK", "TALIBAN", "REQUEST") in coded("On Monday Tajikistan insisted that the Taliban hand over the "
                                                   "attackers.")
+
+
+def test_a_vow_to_crush_or_to_respond_firmly_is_a_threat_not_a_pledge():
+    got = events("On 12 April 2023 Pakistan's defence minister vowed that the armed forces would crush any further "
+                 "aggression against the country.")
+    assert [(e.actor1, e.event_type) for e in got] == [("PAK", "THREATEN")]
+    # a promise of restraint stays a pledge
+    got = events("On 12 April 2023 Muttaqi pledged that Afghanistan would not allow anyone to use its territory "
+                 "against another country.")
+    assert [(e.actor1, e.event_type) for e in got] == [("TALIBAN", "AGREE")]
