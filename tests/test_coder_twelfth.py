@@ -188,3 +188,12 @@ def test_a_vow_to_crush_or_to_respond_firmly_is_a_threat_not_a_pledge():
     got = events("On 12 April 2023 Muttaqi pledged that Afghanistan would not allow anyone to use its territory "
                  "against another country.")
     assert [(e.actor1, e.event_type) for e in got] == [("TALIBAN", "AGREE")]
+
+
+def test_a_proposal_renewed_or_outlined_is_a_proposal():
+    got = coded("On 20 March 2023 Tokayev renewed Kazakhstan's proposal to host a UN Regional Centre for the "
+                "Sustainable Development Goals in Almaty.")
+    assert ("KAZ", "UN", "REQUEST") in got
+    # a renewed licence is no proposal
+    assert not [g for g in coded("On 20 March 2023 Kazakhstan renewed the licence of an Afghan airline.")
+                if g[2] == "REQUEST"]
