@@ -197,3 +197,9 @@ def test_a_proposal_renewed_or_outlined_is_a_proposal():
     # a renewed licence is no proposal
     assert not [g for g in coded("On 20 March 2023 Kazakhstan renewed the licence of an Afghan airline.")
                 if g[2] == "REQUEST"]
+
+
+def test_a_minister_leading_a_delegation_is_of_the_delegation_s_side():
+    got = coded("In January 2023 a Kyrgyz government delegation led by the minister of economy and commerce, Daniyar "
+                "Amangeldiev, held talks in Kabul with the Taliban's acting foreign minister, Amir Khan Muttaqi.")
+    assert got == [("KGZ", "TALIBAN", "CONSULT")]

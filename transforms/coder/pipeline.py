@@ -926,11 +926,16 @@ _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|co
 
 
 
+_LED_BY_BEFORE = re.compile(r"\b(?:led|headed|chaired)\s+by\s+$", re.I)
+
+
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
     found = [m for m in _ORGAN.finditer(sentence)
-             if not _covered(local, offset + m.start(), offset + m.end())]
+             if not _covered(local, offset + m.start(), offset + m.end())
+             # "a Kyrgyz delegation led by the minister of economy": the delegation's leader, of its side
+             and not _LED_BY_BEFORE.search(sentence, max(0, m.start() - 15), m.start())]
     if not found:
         return local
     if _PRESCRIPTIVE.search(sentence):
