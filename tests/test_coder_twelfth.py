@@ -203,3 +203,10 @@ def test_a_minister_leading_a_delegation_is_of_the_delegation_s_side():
     got = coded("In January 2023 a Kyrgyz government delegation led by the minister of economy and commerce, Daniyar "
                 "Amangeldiev, held talks in Kabul with the Taliban's acting foreign minister, Amir Khan Muttaqi.")
     assert got == [("KGZ", "TALIBAN", "CONSULT")]
+
+
+def test_he_after_a_sentence_with_no_subject_is_the_person_last_named():
+    kit = ModuleCoder("test-twelfth-he", dt.date(2025, 9, 15))
+    got = kit.coded("Afghans can now enter the zone without a visa. That came only a couple of weeks after Aripov's "
+                    "own trip to Kabul. Yes. He went to Kabul in August of last year.")
+    assert ("UZB", "TALIBAN", "CONSULT") in got and ("AFG", "TALIBAN", "CONSULT") not in got

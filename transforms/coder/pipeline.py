@@ -129,6 +129,7 @@ _OUTLOOK = re.compile(
 # "the organisation", "the bloc": the international organisation last named
 _ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
+_HE_SHE = re.compile(r"^\W*(?:He|She)\s")
 # "On Tuesday he met ...", "Three days later, she signed ...": a person's pronoun as the subject after an opening adverbial
 _LATE_HE = re.compile(r"^\W*(?:On|Later|Earlier|Then|Afterwards|Next|The\s+(?:next|following|same)|(?:A|One|Two|Three|\w+)\s+"
                       r"(?:day|days|week|weeks|month|months)\s+(?:later|after))\b[^,;:.]{0,30}?,?\s+(?:he|she)\s+"
@@ -232,6 +233,7 @@ class _Context:
     last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
     convener: tuple | None = None                                 # (who, sentence) that last invited to or convened a meeting
     last_person: tuple | None = None                              # (code, sentence) of the last person named as a subject
+    named_person: tuple | None = None                             # (code, sentence) of the last person named at all
 
     def parties(self, n: int, without: str | None = None) -> list[str]:
         told = list(zip(self.recent, self.recent_index))
@@ -376,6 +378,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             topic = _first_person(ctx) or topic
         if _THEY.match(sentence) and ctx.prev_subject:
             topic = ctx.prev_subject
+        elif _HE_SHE.match(sentence) and ctx.named_person is not None and ctx.named_person[1] >= index - 2:
+            # "... after Aripov's own trip to Kabul. Yes. He went to Kabul in August": the person last named, whatever
+            # his role, when no sentence since named a subject
+            topic = ctx.named_person[0]
         elif ctx.last_person is not None and ctx.last_person[1] >= index - 2 and _LATE_HE.match(sentence):
             topic = ctx.last_person[0]
         ctx.index = index
@@ -438,6 +444,9 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                        and not _in_lead_subordinate(sentence, a)), None)
         if person is not None:
             ctx.last_person = (person, index)
+        someone = next((a.m.code for a in reversed(actors) if a.m.kind == "person" and a.m.code != _UNNAMED), None)
+        if someone is not None:
+            ctx.named_person = (someone, index)
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
