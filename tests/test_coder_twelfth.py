@@ -210,3 +210,11 @@ def test_he_after_a_sentence_with_no_subject_is_the_person_last_named():
     got = kit.coded("Afghans can now enter the zone without a visa. That came only a couple of weeks after Aripov's "
                     "own trip to Kabul. Yes. He went to Kabul in August of last year.")
     assert ("UZB", "TALIBAN", "CONSULT") in got and ("AFG", "TALIBAN", "CONSULT") not in got
+
+
+def test_the_dead_of_an_earthquake_are_no_attack():
+    assert not [g for g in coded("On Wednesday an earthquake flattened villages in Paktika and Khost provinces and "
+                                 "killed more than 1,000 people.") if g[2] == "ASSAULT"]
+    # gunmen who kill are still attackers, whatever else the sentence tells
+    assert [g for g in coded("On Tuesday gunmen killed three Chinese workers in Khatlon, two days after a flood hit "
+                             "the area.") if g[2] == "ASSAULT"]

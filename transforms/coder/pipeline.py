@@ -1239,6 +1239,9 @@ def _not_acts(events: list[Event]) -> list[Event]:
         if ev.event_type == "ASSAULT" and at > 0 and _TOLL.match(ev.trigger or "") and \
                 _NOBODY.search(text, max(0, at - 30), at):
             continue          # "it said that no one had been killed": no toll, and the attack is told elsewhere
+        if ev.event_type == "ASSAULT" and ev.actor1 is None and _TOLL.match(ev.trigger or "") and \
+                _DISASTER.search(text) and not _ARMED_WORDS.search(text):
+            continue          # "an earthquake flattened villages ... and killed more than 1,000 people": no attacker
         courtesy = _COURTESY_THANKS.match(text, at, at + len(ev.trigger) + 120) \
             if ev.event_type == "SUPPORT" and at >= 0 else None
         if courtesy and (not courtesy.group("host") or _PARTICIPANTS_THANK.match(text)):
@@ -1253,6 +1256,10 @@ def _not_acts(events: list[Event]) -> list[Event]:
     return out
 
 
+_DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|avalanches?|landslides?|mudslides?|storms?|"
+                       r"droughts?|cyclones?|heatwaves?|blizzards?)\b", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:gunm[ae]n|militants?|fighters|attack\w*|bomb\w*|blasts?|shell\w*|fired|fire\b|shot|"
+                          r"shooting|drones?|raids?|rockets?|missiles?|strikes?|explosi\w+|insurgents?|terror\w*|armed)", re.I)
 # a later mention of an act already told: "the raids", "the clashes", "the visit" (a definite noun phrase)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|such)\s+$", re.I)
 _ONE_NOUN = re.compile(r"[a-z]+s?$")
