@@ -932,9 +932,7 @@ def _dominant(ctx: _Context) -> str | None:
 
 
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|could|might|may)\b")
-
-
-
+# "a Kyrgyz delegation led by the minister of economy": the leader an organ word names is of the delegation's side
 _LED_BY_BEFORE = re.compile(r"\b(?:led|headed|chaired)\s+by\s+$", re.I)
 
 
@@ -1256,6 +1254,7 @@ def _not_acts(events: list[Event]) -> list[Event]:
     return out
 
 
+# a toll of a natural disaster ("an earthquake ... killed more than 1,000 people") where no one armed is named
 _DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|avalanches?|landslides?|mudslides?|storms?|"
                        r"droughts?|cyclones?|heatwaves?|blizzards?)\b", re.I)
 _ARMED_WORDS = re.compile(r"\b(?:gunm[ae]n|militants?|fighters|attack\w*|bomb\w*|blasts?|shell\w*|fired|fire\b|shot|"
@@ -1624,7 +1623,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         respective = getattr(d, "_respective", None)
         if respective is not None:
             # "which removed the Taliban from their lists in December 2023 and September 2024": each its own date
-            each = clock.respective(d.span_end, d.limit if d.limit < len(sentence) else len(sentence), respective[1])
+            each = clock.respective(d.span_end, min(d.limit, len(sentence)), respective[1])
             if each is not None:
                 date = each[respective[0]]
         if date is not None and date.inherited and clock.published is not None and date.date < clock.published and \
