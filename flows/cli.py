@@ -14,6 +14,9 @@ import sys
 # Quiet, offline-friendly Prefect defaults; set before Prefect is imported. The user's settings win.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# the temporary API server's first start creates its database: about 12 s on this machine (../shared/docs/
+# FACTS.md), more on a slower or busier one, and Prefect gives up after 20 s by default
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import click  # noqa: E402
 
