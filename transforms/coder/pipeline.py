@@ -4456,15 +4456,6 @@ def _own_border_closed(d: _Draft) -> bool:
         _BORDER_OBJECT.search(d.text) or _crossings()[1].search(d.text))
 
 
-_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "none": 0}
-
-
-def _at_precision(date: dt.date, own: str, other: str) -> tuple:
-    """The date cut to the coarser of two precisions (day, month, year)."""
-    rank = min(_PRECISION_RANK.get(own, 0), _PRECISION_RANK.get(other, 0))
-    return (date.year, date.month, date.day)[:rank]
-
-
 def _dedupe(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
@@ -4482,9 +4473,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                     k.event_date != ev.event_date:
                 continue          # "X, who arrived in Kabul on Sunday, held talks with Y on Monday": two acts, two days
             if same_pair and k.date_source == ev.date_source == "explicit" and k.date_text != ev.date_text and \
-                    k.event_date is not None and ev.event_date is not None and \
-                    _at_precision(k.event_date, k.date_precision, ev.date_precision) != \
-                    _at_precision(ev.event_date, ev.date_precision, k.date_precision):
+                    k.event_date is not None and ev.event_date is not None and not _same_date(k, ev):
                 continue          # "in June 2022 Uzbekistan sent 74 tonnes ...; in October 2023 Uzbekistan sent aid": two acts
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
                                   and k.quantity_value != ev.quantity_value):
