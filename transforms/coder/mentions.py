@@ -467,7 +467,7 @@ def _with_title_anaphors(text: str, out: list[Mention]) -> list[Mention]:
 
 # "Kyrgyz special envoy", "the Uzbek acting ambassador": modifiers between the demonym and the institution word
 _MODIFIERS = frozenset("special acting new former top senior presidential deputy first chief interim then "
-                       "outgoing incoming permanent central bank drug".split())     # "Afghan central bank assets", "Afghan drug smugglers"
+                       "outgoing incoming permanent central bank drug air naval armed".split())     # "Afghan central bank assets", "Afghan drug smugglers"
 # "the Kazakh trade minister", "Uzbek energy officials": a portfolio between the demonym and the office word
 _PORTFOLIOS = frozenset("trade energy economy economic transport agriculture health education finance commerce "
                         "industry water justice culture emergency emergencies labour labor mining railway customs "

@@ -366,6 +366,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_armed_mentions(sentence, s, local, ctx)
         local = _with_movement_mentions(sentence, s, local, ctx)
         local = _with_organ_mentions(sentence, s, local, ctx)
+        local = _with_home_organs(sentence, s, local, ctx)
         local = _with_visit_mentions(sentence, s, local, ctx, index)
         local = _with_former_latter(sentence, s, local, ctx)
         local = _with_organ_anaphors(sentence, s, local, ctx, index)
@@ -936,6 +937,39 @@ _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|would|co
 _LED_BY_BEFORE = re.compile(r"\b(?:led|headed|chaired)\s+by\s+$", re.I)
 
 
+# the organs only a post-Soviet state has, named without their state ("the State Committee for National Security
+# detained ...", "the border troops said", "the prosecutor general's office published a register"): not a Taliban organ
+_HOME_ORGAN = re.compile(
+    r"(?<![\w'’])(?:the\s+|its\s+)(?:(?-i:State\s+Committee\s+for\s+National\s+Security|National\s+Security\s+Committee)|"
+    r"(?-i:[Ss]tate\s+)?security\s+committee|(?-i:[Bb]order\s+[Tt]roops)|prosecutor[\s-]+general['’]s\s+office|"
+    r"(?-i:Prosecutor\s+General['’]s\s+Office)|emergencies\s+ministry|(?-i:Ministry\s+of\s+Emergency\s+Situations)|"
+    r"(?-i:Drug\s+Control\s+Agency))\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+
+
+def _home_state(ctx: _Context) -> str | None:
+    """The Central Asian state the document is about: named most in all its text (its places counted), twice as
+    often as any other, and, so far, named no less than any other state but Afghanistan (not a Russian story)."""
+    ranked = sorted(ctx.doc_counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    top = ranked[0][0]
+    mine = ctx.state_counts.get(top, 0)
+    if not mine or any(n > mine for c, n in ctx.state_counts.items() if c not in ("AFG", top)):
+        return None
+    return top
+
+
+def _with_home_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'the State Committee for National Security', 'the border troops': organs of a post-Soviet state named without
+    it, the state other than Afghanistan the document names most (nothing when none stands out)."""
+    found = [m for m in _HOME_ORGAN.finditer(sentence) if not _covered(local, offset + m.start(), offset + m.end())]
+    code = _home_state(ctx) if found else None
+    if code is None:
+        return local
+    extra = [Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)) for m in found]
+    return sorted(local + extra, key=lambda x: x.start)
+
+
 def _with_organ_mentions(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """Unnamed organs of a state: the state of the one country the sentence places things in ('In Dushanbe the
     security services arrested ...'), else the state the document is plainly about (most named so far)."""
@@ -1250,8 +1284,26 @@ def _not_acts(events: list[Event]) -> list[Event]:
         cond = _IF_THEN.match(text)
         if cond and at >= cond.start("main") and _CONDITIONAL_MOOD.search(cond.group("main")):
             continue
+        if ev.mode == "visit" and at >= 0 and _homecoming(ev, text, at + len(ev.trigger or "")):
+            continue
         out.append(ev)
     return out
+
+
+_ARRIVED_IN = re.compile(r"(?:arrived|landed|returned|came\s+back|flew\s+back|got\s+back)\s+(?:in|to|at|home)$", re.I)
+
+
+def _homecoming(ev: Event, text: str, end: int) -> bool:
+    """"a Kazakh delegation arrived in Almaty from Kabul": a return to its own country, not a visit to anyone."""
+    if not _ARRIVED_IN.search(ev.trigger or "") or ev.actor1 is None:
+        return False
+    if (ev.trigger or "").lower().endswith("home"):
+        return True
+    after = text[end:end + 40]
+    place = next((m for m in find_mentions(after, None) if m.start <= 1), None)
+    own = place.code if place is not None and place.code and place.kind == "capital" else \
+        place.country if place is not None and place.kind == "place" else None
+    return own is not None and R.side(own) == R.side(ev.actor1)
 
 
 # a toll of a natural disaster ("an earthquake ... killed more than 1,000 people") where no one armed is named
@@ -3081,6 +3133,8 @@ def _host_of_attended(k: Event, ev: Event) -> bool:
         return False
     if {k.mode, ev.mode} != {"host", "multilateral"} or None in (k.actor1, k.actor2, ev.actor1, ev.actor2):
         return False
+    if None not in (k.event_date, ev.event_date) and not _same_date(k, ev):
+        return False          # "Last October Moscow hosted them, and in June they attended a forum": two meetings
     return {R.side(k.actor1), R.side(k.actor2)} == {R.side(ev.actor1), R.side(ev.actor2)} and \
         R.side(k.actor1) != R.side(k.actor2)
 

@@ -238,8 +238,9 @@ _LEAD_WORDS = (r"At|In|On|During|After|Before|Following|Since|Amid|Despite|Under
                r"Upon|Alongside|Throughout|Within|Unlike|As|Later|Earlier|Last|This")
 # ("In July, on the sidelines of the summit, Baradar ...": one opening phrase after another)
 _LEAD_ADVERBIAL = re.compile(r"^\W*(?:" + _LEAD_WORDS + r")\b[^,;]*(?:,\s*(?:" + _LEAD_WORDS.lower() + r")\b[^,;]*)*$")
-# "In Kabul, the Taliban's ministry ...": a sentence-initial phrase, not the first member of a list
-_LEAD_PP = re.compile(r"^\W*\w+\s+(?:the\s+)?$")
+# "In Kabul, the Taliban's ministry ...", "According to the border troops, Taliban units fought": a sentence-initial
+# phrase, not the first member of a list
+_LEAD_PP = re.compile(r"^\W*(?:[Aa]ccording\s+to|\w+)\s+(?:the\s+)?$")
 # "the foreign ministers of Afghanistan's neighbours", "Russia's allies": the mention names other states
 _OTHERS_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}?(?:neighbou?rs|neighbou?ring\s+(?:states|countries)|allies|"
                         r"partners|rivals|adversaries|enemies|creditors|donors)\b")

@@ -1,0 +1,74 @@
+"""Coder 0.18.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text): the organs only a post-Soviet state has, named without it; a state's air force; a sentence-initial
+"According to X," that is no list; a hosting and an attendance on two dates; a flight home that is no visit."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-thirteenth", dt.date(2023, 4, 12))       # a Wednesday
+events, coded = _KIT.events, _KIT.coded
+
+_TAJIK_STORY = ("Tajikistan closed the Panj crossing on Monday. Tajikistan said the Taliban had not answered. "
+                "Dushanbe kept the bridge shut. ")
+
+
+def test_a_security_committee_named_without_its_state_is_the_document_s_state():
+    got = coded(_TAJIK_STORY + "On Tuesday the State Committee for National Security asked the Taliban to hand over "
+                "the attackers.")
+    assert ("TJK", "TALIBAN", "REQUEST") in got
+    # not the state of the sentence before: "the border troops" after a Russian envoy's meeting are still Tajik
+    got = coded(_TAJIK_STORY + "Russia's envoy met the Taliban on Monday. On Tuesday the border troops accused the "
+                "Taliban of arming smugglers.")
+    assert ("TJK", "TALIBAN", "ACCUSE") in got and ("RUS", "TALIBAN", "ACCUSE") not in got
+
+
+def test_a_russian_story_s_organ_is_not_the_central_asian_state_it_mentions():
+    # a Russian story's "Prosecutor General's Office" is not the Central Asian state it mentions once
+    got = coded("Russia's Supreme Court met on Monday. Moscow said the hearing was closed. Russia invited Tajikistan's "
+                "envoy. Russia named the judges. On Tuesday the Prosecutor General's Office asked the court to lift the "
+                "ban on the Taliban.")
+    assert not any(g[0] == "TJK" for g in got)
+
+
+def test_an_organ_named_with_its_state_keeps_that_state():
+    got = coded(_TAJIK_STORY + "On Tuesday Kyrgyzstan's State Committee for National Security asked the Taliban to "
+                "hand over the attackers.")
+    assert ("KGZ", "TALIBAN", "REQUEST") in got and ("TJK", "TALIBAN", "REQUEST") not in got
+
+
+def test_a_state_s_air_force_is_the_state():
+    assert [g[0] for g in coded("The German air force flew its last evacuation flight out of Kabul on Thursday.")] == \
+        ["DEU"]
+    # the demonym before an ethnic word stays no actor
+    assert not any(g[0] == "DEU" for g in coded("Ethnic German traders in Kabul said the Taliban had closed the market."))
+
+
+def test_according_to_an_organ_is_a_source_not_the_first_of_a_list():
+    got = coded(_TAJIK_STORY + "According to the border troops, Taliban units fought Islamic State militants near "
+                "Khwaja Ghar.")
+    assert ("TALIBAN", "ISKP", "ASSAULT") in got
+    # a real list after a preposition still shares it: "with Kazakhstan, Kyrgyzstan" are both the partners
+    got = coded("Uzbekistan signed transit deals with Kazakhstan, Kyrgyzstan and the Taliban on Monday.")
+    assert ("UZB", "KAZ", "AGREE") in got or ("UZB", "KGZ", "AGREE") in got
+
+
+def test_a_hosting_and_an_attendance_on_two_dates_are_two_meetings():
+    got = [(e.actor1, e.actor2, e.event_type, e.mode) for e in events(
+        "Last October Moscow hosted a Taliban delegation at its Moscow format consultations on Afghanistan, and in "
+        "February a Taliban group attended the St Petersburg economic forum.")]
+    assert ("RUS", "TALIBAN", "CONSULT", "host") in got and ("TALIBAN", "RUS", "CONSULT", "multilateral") in got
+    # told in one sentence on one date, the attendance stands for the meeting
+    got = [(e.actor1, e.actor2, e.mode) for e in events(
+        "In March Russia hosted a Taliban delegation at the consultations, which the Taliban delegation attended.")
+        if e.event_type == "CONSULT"]
+    assert got == [("TALIBAN", "RUS", "multilateral")]
+
+
+def test_a_flight_home_is_no_visit():
+    assert not any(g[2] == "CONSULT" for g in coded("Late on Thursday a Kazakh delegation arrived in Astana from Kabul."))
+    assert not any(g[2] == "CONSULT" for g in coded("On Thursday the Uzbek delegation returned home from Kabul."))
+    # arriving in the other side's capital is the visit
+    assert [g[0] for g in coded("Late on Thursday a Kazakh delegation arrived in Kabul.") if g[2] == "CONSULT"] == ["KAZ"]
