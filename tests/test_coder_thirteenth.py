@@ -72,3 +72,28 @@ def test_a_flight_home_is_no_visit():
     assert not any(g[2] == "CONSULT" for g in coded("On Thursday the Uzbek delegation returned home from Kabul."))
     # arriving in the other side's capital is the visit
     assert [g[0] for g in coded("Late on Thursday a Kazakh delegation arrived in Kabul.") if g[2] == "CONSULT"] == ["KAZ"]
+
+
+def test_coordinated_actors_share_the_meeting_the_context_gives_the_first():
+    got = coded("Last Monday the UN Secretary-General sat down in Doha with special envoys on Afghanistan. Kazakhstan, "
+                "Kyrgyzstan and Uzbekistan all sent their envoys, which is rare.")
+    assert {g for g in got if g[2] == "CONSULT" and g[0] in ("KAZ", "KGZ", "UZB")} == \
+        {("KAZ", "UN", "CONSULT"), ("KGZ", "UN", "CONSULT"), ("UZB", "UN", "CONSULT")}
+
+
+def test_seats_taken_at_a_convened_meeting_are_each_guest_s_attendance():
+    got = coded("On 1 May Guterres brought special envoys to Doha, and the envoys of Kazakhstan, Kyrgyzstan and "
+                "Uzbekistan all took seats.")
+    assert {g for g in got if g[2] == "CONSULT"} == \
+        {("KAZ", "UN", "CONSULT"), ("KGZ", "UN", "CONSULT"), ("UZB", "UN", "CONSULT")}
+    # a seat on a board is no meeting
+    assert not any(g[2] == "CONSULT" for g in coded("Kazakhstan took a seat on the board of the bank in 2022."))
+
+
+def test_the_guests_a_host_received_among_them_each_meet_the_host():
+    got = coded("On Thursday President Tokayev hosted the SCO heads of state, among them Vladimir Putin, Xi Jinping "
+                "and Shavkat Mirziyoyev.")
+    assert {("RUS", "KAZ", "CONSULT"), ("CHN", "KAZ", "CONSULT"), ("UZB", "KAZ", "CONSULT")} <= set(got)
+    # without the list, the hosting alone
+    got = coded("On Thursday President Tokayev hosted the SCO heads of state.")
+    assert not any(g[0] in ("RUS", "CHN", "UZB") for g in got)

@@ -86,7 +86,8 @@ _DOC_SUBJECT = re.compile(
     r"\b(?:declaration|resolution|statement|communiqu[eé]|document|text|charter|road ?map)\s*"
     r"(?:(?:adopted|issued|signed|agreed|approved)\s+(?:there|then|at\s+(?:the\s+)?\w+(?:\s+\w+)?|on\s+\w+)\s*)?"
     r",?\s*(?:which\s+|that\s+)?(?:also\s+)?$", re.I)
-_ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present)\b", re.I)
+_ATTEND = re.compile(r"(?:took part|participated|attended|sent|joined|was present|were present|"
+                     r"took (?:their |its |a |his |her )?seats?)\b", re.I)
 # "was sent", "were delivered": a hand-written trigger that carries its own passive auxiliary
 _AUX_TRIGGER = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|nt|wn|ld|ne)|met)\b", re.I)
 # "the hub that UN agencies had set up": the subject of a relative clause is no recipient of the main verb
@@ -1606,6 +1607,7 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
             variants = [dataclasses.replace(draft, actor1=member) for member in group]
             for i, v in enumerate(variants):
                 v._respective = (i, len(variants))  # type: ignore[attr-defined]
+        shared: str | None = None       # the implicit recipient of the first coordinated actor's act, the others' too
         if draft.actor2 is not None and draft.actor2 in actors and not group_sides & {R.side(draft.actor2.m.code)}:
             objects = R.coordinated_after(actors, draft.actor2, sentence, limit)
             if len(objects) > 1:
@@ -1629,8 +1631,16 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 _implicit_target(variant, actors, places, ctx, {R.side(g.m.code) for g in group}, drafts)
             _passive_state(variant, sentence, actors, ctx.prev_states)
             _visitor_received(sentence, variant, actors, ctx, index)
+            # "X, Y and Z all sent their envoys": the party the first coordinated actor's act is given from the
+            # context is the others' too (one act told of each, not each with another party)
+            each = getattr(variant, "_respective", None) is not None and variant.actor2 is None and \
+                variant.actor2_code is None
+            if each and shared is not None and R.side(shared) != R.side(_code(variant.actor1, variant.actor1_code)):
+                variant.actor2_code = shared
             if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
                 continue
+            if each and shared is None:
+                shared = _code(variant.actor2, variant.actor2_code)
             if t.lexical and variant.actor1_code in (None, _UNNAMED) and not _unnamed_attacker(sentence, variant, actors):
                 continue      # a lemma-class verb with no named actor ("aid agencies warn that ..."): too weak on its own
             if _UNNAMED in (variant.actor1_code, variant.actor2_code) and \
@@ -2774,7 +2784,10 @@ _ATTENDEES_AFTER = re.compile(
     r"|^\W*(?:(?:Seated |Sitting )?(?:around|at) the (?:table|meeting)|On the (?:guest )?list) (?:were|was)\b"
     r"|\b(?:envoys|representatives|officials|delegations|delegates|ministers|diplomats)\b[^.;]{0,30}?"
     r"\b(?:came|travell?ed|flew in|arrived) from\b"
-    r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)",
+    r"|\b(?:brought together|gathered|drew)\b(?=[^.;]{0,40}\b(?:envoys?|representatives?|ministers?|delegations?|officials|diplomats)\b)"
+    # "hosted the SCO heads of state, among them Putin, Xi and Mirziyoyev": the guests the host received, listed
+    r"|\b(?:hosted|received|welcomed)\s+(?:the\s+|several\s+|some\s+)?(?:[\w'’-]+\s+){0,4}?(?:heads\s+of\s+(?:state|government)|"
+    r"leaders|presidents|ministers|envoys|delegations|guests)\b[^.;,]{0,40},\s*among\s+them\b",
     re.I)
 _ATTENDEES_BEFORE = re.compile(
     r"\b(?:was|were) (?:also )?represented(?: (?:by|at)\b|(?=\s*[,.;]))"
@@ -2869,6 +2882,9 @@ def _met_in(sentence: str, places: list[R.Placed]) -> str | None:
     return None
 
 
+_RECEIVED_AMONG = re.compile(r"(?:hosted|received|welcomed)\b", re.I)
+
+
 def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: list[R.Placed] = ()) -> list[_Draft]:
     """A list of the states that attended the meeting the document reports: one CONSULT each, from the guest to the
     host ("The summit was attended by X and Y": X -> host, Y -> host, as "X and Y attended the summit" reads)."""
@@ -2880,8 +2896,14 @@ def _attendance(sentence: str, actors: list[R.Placed], ctx: _Context, places: li
     # "the Taliban hosted a meeting in Kabul, and X and Y sent envoys": this sentence's host first
     cue_at = (after or before or seated).start()
     recent = ctx.gathering[0] if ctx.gathering is not None and 0 < ctx.index - ctx.gathering[1] <= 2 else None
-    host = _host(sentence[:cue_at], actors, []) or _met_in(sentence[:cue_at], places) or recent or ctx.host or \
-        ctx.venue or _first_person(ctx)
+    received = after is not None and _RECEIVED_AMONG.match(after.group(0))
+    if received:
+        # "Tokayev hosted the SCO heads of state, among them ...": the one who hosted, named before the verb
+        host = next((a.m.code for a in reversed(actors) if a.end <= cue_at and a.prep is None and
+                     a.m.code != _UNNAMED and a.m.kind not in ("people", "unnamed")), None)
+    else:
+        host = _host(sentence[:cue_at], actors, []) or _met_in(sentence[:cue_at], places) or recent or ctx.host or \
+            ctx.venue or _first_person(ctx)
     if host is None:
         return []
     if seated:
