@@ -97,3 +97,24 @@ def test_the_guests_a_host_received_among_them_each_meet_the_host():
     # without the list, the hosting alone
     got = coded("On Thursday President Tokayev hosted the SCO heads of state.")
     assert not any(g[0] in ("RUS", "CHN", "UZB") for g in got)
+
+
+def test_an_accord_signed_by_three_listed_parties_is_each_pair_s():
+    want = {("UZB", "AFG", "AGREE"), ("UZB", "PAK", "AGREE"), ("AFG", "PAK", "AGREE")}
+    assert set(coded("The framework agreement for the railway was signed by the delegations of Uzbekistan, "
+                     "Afghanistan and Pakistan in Islamabad in July 2023.")) == want
+    assert set(coded("In July a framework agreement on the study was signed in Kabul in the presence of the foreign "
+                     "ministers of Uzbekistan, Afghanistan and Pakistan.")) == want
+    # one signer named: its act alone
+    assert coded("The agreement was signed by Uzbekistan in March.") == [("UZB", None, "AGREE")]
+
+
+def test_each_state_s_ministry_in_a_list_is_a_member_of_the_list():
+    assert set(coded("Uzbekistan's transport ministry, the Taliban's ministry of public works and Pakistan's ministry "
+                     "of railways put their signatures to a framework agreement.")) == \
+        {("UZB", "TALIBAN", "AGREE"), ("UZB", "PAK", "AGREE"), ("TALIBAN", "PAK", "AGREE")}
+
+
+def test_the_authorities_in_afghanistan_are_its_rulers():
+    assert coded("Tajikistan urged the authorities in Afghanistan to take effective steps to restore order.") == \
+        [("TJK", "TALIBAN", "REQUEST")]

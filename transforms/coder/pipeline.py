@@ -2406,6 +2406,9 @@ def _led_by(sentence: str, actors: list[R.Placed], d: _Draft, other: R.Placed | 
     return leader
 
 
+_IN_PRESENCE_OF = re.compile(r"\bin\s+the\s+presence\s+of\b", re.I)
+
+
 def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, topic: str | None,
                   prev_subject: tuple = ((), None)) -> None:
     t = d.trigger
@@ -2500,6 +2503,17 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         clause_end = _CLAUSE_BREAK.search(sentence, d.span_end)
         end = clause_end.start() if clause_end else len(sentence)
         d.actor1 = R.by_agent(actors, d.head_end, end)
+        if t.event_type in ("AGREE", "COOPERATE") and t.mode == "sign":
+            # "was signed by the delegations of X, Y and Z", "was signed in Kabul in the presence of the foreign
+            # ministers of X, Y and Z": the parties listed, each with each (as "X, Y and Z signed" reads)
+            first = d.actor1
+            if first is None:
+                seen = _IN_PRESENCE_OF.search(sentence, d.head_end, end)
+                first = next((a for a in actors if seen is not None and seen.end() <= a.start < end), None)
+            group = R.coordinated_after(actors, first, sentence, end) if first is not None else []
+            if len(group) >= 2:
+                d.actor1 = group[0]
+                d._coordinated = group  # type: ignore[attr-defined]
         if d.actor1 is None:
             d.actor1 = R.by_agent(actors, d.head_end, end, preps=("under",))   # "designated ... under Russian law"
         if d.actor1 is None and (t.event_type in ("COERCE", "SANCTION") or t.event_type == "CONSULT" and t.mode == "host"):

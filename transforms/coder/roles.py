@@ -369,7 +369,12 @@ _COORD_INITIALS = re.compile(r"^\s*,\s*(?:and\s+)?(?:[A-Z][a-z]?\.\s*){1,3}$")
 # each owned by the mention before the office
 _COORD_OFFICES = re.compile(r"^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:minister|president|premier|envoy|ambassador|"
                             r"representative|officials?|delegation|delegates|diplomats?|chief|head|spokes\w+)s?\s+"
-                            r"(?:,\s*)?and\s+(?:his|her|their|its|the)\s+$", re.I)
+                            r"(?:,\s*)?and\s+(?:his|her|their|its|the)\s+$"
+                            # "Uzbekistan's transport ministry, the Taliban's ministry of public works and Pakistan's
+                            # ministry of railways put their signatures": each state's ministry, a list of three
+                            r"|^['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}(?:ministry|ministries)"
+                            r"(?:\s+of\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[a-z])[\w-]*)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$",
+                            re.I)
 # "A, B and the Foreign Minister of C": the last member is the office holder of a state (a capitalised title)
 _COORD_TITLE_OF = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?$")
 # "his Taliban counterpart, Mullah Mohammad Yaqoob": a title between two mentions of one side
