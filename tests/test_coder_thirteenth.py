@@ -118,3 +118,18 @@ def test_each_state_s_ministry_in_a_list_is_a_member_of_the_list():
 def test_the_authorities_in_afghanistan_are_its_rulers():
     assert coded("Tajikistan urged the authorities in Afghanistan to take effective steps to restore order.") == \
         [("TJK", "TALIBAN", "REQUEST")]
+
+
+def test_a_spokesman_for_a_body_speaks_for_it():
+    assert coded("On Thursday a spokesman for the Taliban's foreign ministry promised that it would keep the Indian "
+                 "diplomats safe.") == [("TALIBAN", "IND", "AGREE")]
+    # an envoy "for" a country is about it, not of it
+    assert coded("Russia's special envoy for Afghanistan met Muttaqi.") == [("RUS", "TALIBAN", "CONSULT")]
+
+
+def test_a_decision_announced_is_the_act_and_an_upgrade_to_an_embassy_is_one():
+    assert coded("Pakistan announced that it would raise its mission in Kabul to the rank of an embassy.") == \
+        [("PAK", "AFG", "SUPPORT")]
+    assert coded("Pakistan upgraded its mission in Kabul to an embassy.") == [("PAK", "AFG", "SUPPORT")]
+    # a refusal announced is not the act, nor is a plan merely said
+    assert coded("Pakistan said that it would not raise its mission in Kabul to the rank of an embassy.") == []

@@ -1883,8 +1883,14 @@ _ANNOUNCED_WOULD = re.compile(r"\b(?:said|says|announced|announces|decided|decid
                               r"confirmed|confirms|stated|states)\b[^.;]*\b(?:would|will)\s+$")
 
 
+_DECIDED_WOULD = re.compile(r"\b(?:announced|announces|decided|decides|ruled|rules|declared|declares|confirmed|confirms)"
+                            r"\s+(?:that\s+)?(?:it|they|the\s+(?:government|ministry|cabinet)|(?-i:[A-Z])[\w-]+)\s+"
+                            r"(?:would|will)\s+$")
+
+
 def _asserted(sentence: str, d: _Draft) -> bool:
     before = sentence[max(0, d.head - 70):d.head]
+    decided = _DECIDED_WOULD.search(before) is not None
     if _CHARACTERISED.search(before):
         return False
     brk = None
@@ -1905,8 +1911,10 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         #                                 criticised": the aside's negation or habit is not the trigger's
     words = before.split()
     window = " ".join(words[-7:])
-    if _NOT_ASSERTED.search(window) and not (d.text.startswith("no longer") and _ANNOUNCED_WOULD.search(before)):
-        return False          # (but "announced that the movement would no longer be treated as banned" is the act)
+    if _NOT_ASSERTED.search(window) and not (d.text.startswith("no longer") and _ANNOUNCED_WOULD.search(before)) and \
+            not decided:
+        return False          # (but "announced that the movement would no longer be treated as banned", "announced
+        #                       that it would raise its mission to an embassy" are the acts: a decision made public)
     upto = sentence[:d.head]
     if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
         return False

@@ -116,6 +116,10 @@ _OF_HEAD = re.compile(
     # "The propaganda outlets of ISKP ... have denounced": a body's voice speaks for it
     r"outlets|mouthpieces?|media\s+arms?|(?:security\s+|intelligence\s+|special\s+)services|agencies)\s+of\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?:islamic|people['’]s|federal|democratic|socialist|kyrgyz)\s+)?(?:republic\s+of\s+)?$", re.I)
+# "a spokesman for the Taliban's foreign ministry": the one a spokesman speaks for (not "the envoy for Afghanistan")
+_SPOKESMAN_FOR = re.compile(r"(?:\b(?P<outer>to|with|by|from|on|against|into|at|in)\s+)?(?:(?:the|a|an|its|their|one)\s+)?"
+                            r"(?:(?-i:[a-z])[\w-]*\s+){0,2}?spokes(?:man|men|woman|women|person|people)\s+for\s+(?:the\s+)?"
+                            r"(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
 # "Deputy Foreign Minister Roman Vassilenko of Kazakhstan": an office, its holder's name, then the state he serves
 _HOLDER_OF = re.compile(r"\b(?:ministers?|envoys?|ambassadors?|representatives?|presidents?|premiers?|chiefs?|heads?|"
                         r"spokes(?:man|woman|person)|governors?|commanders?|chairman|secretary|advis[eo]rs?)\s+"
@@ -303,6 +307,10 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 prep = outer if outer in ("to", "with", "by", "from", "on", "against", "for", "at", "in") else None
             elif _COLLECTIVE_SUBJECT.search(sentence, max(0, start - 90), start):
                 prep = None          # "In June a group of Afghan soldiers fled": a number of them, as the subject
+        elif prep == "for" and _SPOKESMAN_FOR.search(sentence, max(0, start - 90), start):
+            # "a spokesman for the Taliban's foreign ministry welcomed ...": the body he speaks for, in his role
+            head = _SPOKESMAN_FOR.search(sentence, max(0, start - 90), start)
+            prep = head.group("outer").lower() if head.group("outer") else None
         elif prep == "by" and _LED_BY.search(sentence, max(0, start - 60), start):
             prep = None              # "a delegation led by Muttaqi arrived": its leader's side sent it (the sender)
         elif prep == "from":
