@@ -133,3 +133,17 @@ def test_a_decision_announced_is_the_act_and_an_upgrade_to_an_embassy_is_one():
     assert coded("Pakistan upgraded its mission in Kabul to an embassy.") == [("PAK", "AFG", "SUPPORT")]
     # a refusal announced is not the act, nor is a plan merely said
     assert coded("Pakistan said that it would not raise its mission in Kabul to the rank of an embassy.") == []
+
+
+def test_a_weekday_counted_in_a_month_is_that_day():
+    from transforms.coder.dates import find_dates
+    found = [(d.date, d.precision) for d in find_dates("On the first Friday of last month the ministry confirmed it.",
+                                                       dt.date(2024, 10, 3))]
+    assert found == [(dt.date(2024, 9, 6), "day")]
+    assert [(d.date, d.precision) for d in find_dates("The talks began on the last Monday of August 2023.",
+                                                      dt.date(2024, 10, 3))] == [(dt.date(2023, 8, 28), "day")]
+    # and "the day before" counts back from it
+    got = [(e.actor1, e.event_date) for e in events(
+        "On the first Friday of last month Kyrgyzstan removed the Taliban from its list of banned organisations. "
+        "Kabul had welcomed the step the day before.", dt.date(2024, 10, 3))]
+    assert ("TALIBAN", dt.date(2024, 9, 5)) in got

@@ -124,6 +124,12 @@ _WOULD_FUTURE = re.compile(r"\bwould\s+(?:meet|reconvene|resume|hold|sign|return
 # "back in February": no year, and the last such month before the text whatever the narrative's year
 _BACK_IN = re.compile(r"\bback\s+in\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
+# "on the first Friday of last month", "the last Monday of August 2023": a weekday counted within a month
+_NTH_WEEKDAY = re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+"
+                          r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+"
+                          r"(?:(?P<rel>last|this|the\s+previous|the\s+same)\s+month|" + _M + r"(?:,?\s+" + _Y + r")?)\b",
+                          re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on the second of September", "the 23rd of October 2021": a day of a named month
 _ORDINAL_OF = re.compile(
     r"\bthe\s+(?P<od>[0-3]?\d(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -365,6 +371,25 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if date is not None:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), date, "day", "explicit", m.group(0)))
+    for m in _NTH_WEEKDAY.finditer(text) if "day of " in low or "day in " in low else ():
+        if m.group("rel"):
+            if published is None:
+                continue
+            base = published if m.group("rel").lower() == "this" else \
+                anchor if m.group("rel").lower().endswith("same") and anchor is not None else _shift_months(published, -1)
+            year, month = base.year, base.month
+        else:
+            month = MONTHS[m.group("mon").lower().rstrip(".")]
+            year = int(m.group("year")) if m.group("year") else _year_for(month, 1, published, year_hint, forward)
+            if year is None:
+                continue
+        want = _WEEKDAYS.index(m.group("wd").lower())
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == want]
+        nth = m.group("nth").lower()
+        day = days[-1] if nth in ("last", "final") else days[("first", "second", "third", "fourth").index(nth)]
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), dt.date(year, month, day), "day",
+                                 "relative" if m.group("rel") else "explicit", m.group(0)))
     for m in _EDGE_DAY.finditer(text) if has_month and "day of" in low else ():
         # "on the last day of July", "the first day of March 2022": a day the words give
         month = MONTHS[m.group("mon").lower().rstrip(".")]
