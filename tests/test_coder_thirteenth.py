@@ -147,3 +147,16 @@ def test_a_weekday_counted_in_a_month_is_that_day():
         "On the first Friday of last month Kyrgyzstan removed the Taliban from its list of banned organisations. "
         "Kabul had welcomed the step the day before.", dt.date(2024, 10, 3))]
     assert ("TALIBAN", dt.date(2024, 9, 5)) in got
+
+
+def test_acts_of_nobody_referred_to_or_still_to_come_are_not_events():
+    assert not any(g[2] == "AGREE" for g in coded("Uzbekistan kept its border shut, and no Central Asian government "
+                                                  "has offered to take any of the expelled."))
+    assert coded("There was no joint declaration that the Taliban signed.") == []
+    assert not any(g[2] == "CONSULT" for g in coded("Next month Tashkent is hosting a big conference on Afghanistan."))
+    assert not any(g[2] == "AGREE" for g in coded("Most writing comes from the capitals: what Tashkent signed, what "
+                                                  "Ashgabat promised."))
+    # a past narrative's "the next month" is no future, and a clause after "No ..., but" is asserted
+    assert ("UZB", None, "CONSULT") in coded("The next month Tashkent hosted a conference on Afghanistan.")
+    assert coded("No government recognised them, but Uzbekistan signed a deal with the Taliban.") == \
+        [("UZB", "TALIBAN", "AGREE")]

@@ -584,6 +584,11 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
 _ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?-i:[a-z]+)(?:s|es)\s*[.,;:]", re.I)
 
 
+# "what Tashkent signed, what Ashgabat promised": acts referred to, none told
+_WHAT_X_DID = re.compile(r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?"
+                         r"(?-i:[a-z]+ed)\b")
+
+
 def _cues(sentence: str) -> list[str]:
     """What keeps the learned component off a sentence (and what its features say of it): "unasserted" (a negation,
     modality, plan, denial, not-yet or habit word, a standing relation, an inanimate subject, a negated object) and
@@ -591,7 +596,7 @@ def _cues(sentence: str) -> list[str]:
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
-            _NOTHING_DONE.search(sentence) or _ANY_ONE_DOES.search(sentence):
+            _NOTHING_DONE.search(sentence) or _ANY_ONE_DOES.search(sentence) or _WHAT_X_DID.search(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
@@ -1883,6 +1888,21 @@ _ANNOUNCED_WOULD = re.compile(r"\b(?:said|says|announced|announces|decided|decid
                               r"confirmed|confirms|stated|states)\b[^.;]*\b(?:would|will)\s+$")
 
 
+# a subject that is nobody: "no Central Asian government has offered", "no Taliban official was"
+_NO_ONE_SUBJECT = re.compile(r"\b[Nn]o\s+(?!longer\b|doubt\b|less\b|more\b|sooner\b|matter\b)(?:[\w-]+\s+){0,3}?"
+                             r"(?:governments?|officials?|ministers?|states?|country|countries|capitals?|delegations?|"
+                             r"leaders?|one|neighbou?rs?|members?|part(?:y|ies)|sides?)\s+"
+                             r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far|publicly|formally|officially)\s+)*$")
+_NONE_EXISTED = re.compile(r"\b[Tt]here\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+no\b[^,;:]*$")
+# a free relative: "what Tashkent signed", "what the Taliban had promised"
+_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?$")
+# a time still to come before the act: "Next month Tashkent is hosting ...", "later this year Astana hosts" (not
+# "the next month", a past narrative's)
+_FUTURE_BEFORE = re.compile(r"(?<![Tt]he )(?<![Tt]hat )\b(?:[Nn]ext\s+(?:week|month|year|spring|summer|autumn|winter)|"
+                            r"later\s+this\s+(?:week|month|year)|tomorrow)\b[^.;:]*$")
+_PAST_AFTER_FUTURE = re.compile(r"\w+ed\b")     # "next month ... agreed": a past act after all
+
+
 _DECIDED_WOULD = re.compile(r"\b(?:announced|announces|decided|decides|ruled|rules|declared|declares|confirmed|confirms)"
                             r"\s+(?:that\s+)?(?:it|they|the\s+(?:government|ministry|cabinet)|(?-i:[A-Z])[\w-]+)\s+"
                             r"(?:would|will)\s+$")
@@ -1916,8 +1936,15 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         return False          # (but "announced that the movement would no longer be treated as banned", "announced
         #                       that it would raise its mission to an embassy" are the acts: a decision made public)
     upto = sentence[:d.head]
-    if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto):
-        return False
+    if _DENIAL.search(upto) or (_NEGATIVE_START.search(sentence) and ";" not in upto and
+                                not re.search(r",\s+but\s", upto)):
+        return False          # ("No government recognised them, but Uzbekistan signed a deal": the second clause is)
+    if _NO_ONE_SUBJECT.search(before) or _NONE_EXISTED.search(before):
+        return False          # "and no Central Asian government has offered to", "there was no declaration that X signed"
+    if _FREE_RELATIVE.search(before):
+        return False          # "what Tashkent signed, what Ashgabat promised": acts referred to, none told
+    if _FUTURE_BEFORE.search(before) and not _PAST_AFTER_FUTURE.match(d.text):
+        return False          # "Next month Tashkent is hosting a conference": still to come
     if d.trigger.frame == "verb" and d.trigger.event_type in _COOP_TYPES and \
             (_NO_OBJECT.match(d.text) or _NOTHING_AFTER.match(sentence, d.span_end)):
         return False          # "made no public commitment", "gave no assurances", "signed nothing new": nothing was done
