@@ -160,3 +160,11 @@ def test_acts_of_nobody_referred_to_or_still_to_come_are_not_events():
     assert ("UZB", None, "CONSULT") in coded("The next month Tashkent hosted a conference on Afghanistan.")
     assert coded("No government recognised them, but Uzbekistan signed a deal with the Taliban.") == \
         [("UZB", "TALIBAN", "AGREE")]
+
+
+def test_a_second_clause_opened_by_a_named_body_has_its_own_subject():
+    assert ("TALIBAN", "TKM", "AGREE") in coded("Meredov went to Kabul, and the Taliban leadership gave him security "
+                                               "guarantees for the joint projects.")
+    # a list after the preposition still shares it: "to Kabul and Kandahar" names no new subject
+    assert ("TKM", "TALIBAN", "CONSULT") in coded("Meredov went to Kabul, and the Taliban leadership gave him security "
+                                                 "guarantees for the joint projects.")

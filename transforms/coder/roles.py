@@ -183,7 +183,9 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
 # "..., and Kazakhstan sends food aid", "..., and Kazakhstan, which borders it, sent wheat", "..., and Tajik
 # officials, who ..., now say": a name (with its head noun) right before a finite verb opens a clause
 _PRESENT_AFTER = re.compile(r"(?P<head>\s+(?:officials|forces|authorities|government|leaders|diplomats|troops|"
-                            r"ministry|delegation|side))?(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+"
+                            r"(?:foreign\s+|interior\s+|defen[cs]e\s+)?ministry|delegation|side|leadership|spokes(?:man|woman|person)|"
+                            r"envoy|ambassador|commanders|fighters|guards|police|embassy|army|military|administration|"
+                            r"cabinet|president|minister|foreign\s+minister))?(?:\s*,\s+(?:which|who)\s[^,;]{3,60},)?\s+"
                             r"(?:(?:also|now|still|already|regularly|then|later|\w+ly)\s+)?"
                             r"(?P<verb>[a-z]+)\b(?!\s+(?:\w+ed|has|have|had|is|are|was|were|will|would|"
                             r"can|could|of|and|or|in)\b)(?!['’-])")
