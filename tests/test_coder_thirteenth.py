@@ -168,3 +168,8 @@ def test_a_second_clause_opened_by_a_named_body_has_its_own_subject():
     # a list after the preposition still shares it: "to Kabul and Kandahar" names no new subject
     assert ("TKM", "TALIBAN", "CONSULT") in coded("Meredov went to Kabul, and the Taliban leadership gave him security "
                                                  "guarantees for the joint projects.")
+
+
+def test_un_bodies_and_agencies_named_by_their_short_names_are_the_un():
+    assert coded("The Taliban rejected a UNODC study on Monday.") == [("TALIBAN", "UN", "REJECT")]
+    assert [g[0] for g in coded("The UN Secretary-General condemned the Taliban's decree on Monday.")] == ["UN"]
