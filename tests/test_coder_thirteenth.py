@@ -173,3 +173,10 @@ def test_a_second_clause_opened_by_a_named_body_has_its_own_subject():
 def test_un_bodies_and_agencies_named_by_their_short_names_are_the_un():
     assert coded("The Taliban rejected a UNODC study on Monday.") == [("TALIBAN", "UN", "REJECT")]
     assert [g[0] for g in coded("The UN Secretary-General condemned the Taliban's decree on Monday.")] == ["UN"]
+
+
+def test_a_session_held_in_a_capital_is_its_state_s_hosting():
+    assert coded("On 16 September the session of the Collective Security Council of the CSTO was held in Dushanbe.") \
+        == [("TJK", None, "CONSULT")]
+    # a session still to come is not
+    assert coded("The next session of the council will be held in Dushanbe in May.") == []

@@ -3650,7 +3650,7 @@ def _earlier_round(sentence: str, actors: list[R.Placed], places: list[R.Placed]
 
 # "the international conference on Afghanistan held in Tashkent", "a business forum took place in Kabul": a
 # gathering in a named place, the act of the state it was held in (its guests unnamed)
-_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks)\s+(?:(?:on|of|for|with)\s+[^,;]{0,50}?\s+)?"
+_FORUM_HELD = re.compile(r"\b(?:conference|summit|forum|meeting|consultations|talks|session|round|dialogue)\s+(?:(?:on|of|for|with)\s+[^,;]{0,50}?\s+)?"
                          r"(?<!to be )(?<!will be )(?<!would be )(?:took place|was held|were held|had been held|held)\s+"
                          r"(?:(?:last|this|earlier|later)\s+\w+\s+)?in\s+(?:the\s+)?", re.I)
 
