@@ -180,3 +180,12 @@ def test_a_session_held_in_a_capital_is_its_state_s_hosting():
         == [("TJK", None, "CONSULT")]
     # a session still to come is not
     assert coded("The next session of the council will be held in Dushanbe in May.") == []
+
+
+def test_both_governments_are_the_pair_the_sentence_just_named():
+    got = coded("On 11 January the Taliban's acting defence minister, Mohammad Yaqoob, told a ceremony that Uzbekistan "
+                "and Tajikistan had to return the planes, and he warned both governments of consequences.")
+    assert {g for g in got if g[2] == "THREATEN"} == {("TALIBAN", "UZB", "THREATEN"), ("TALIBAN", "TJK", "THREATEN")}
+    # with no pair named in the sentence, the pair the last event joined
+    got = coded("Uzbekistan met Tajikistan in Termez on Monday. The Taliban warned both governments of consequences.")
+    assert {g for g in got if g[2] == "THREATEN"} == {("TALIBAN", "UZB", "THREATEN"), ("TALIBAN", "TJK", "THREATEN")}

@@ -1459,12 +1459,36 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
             parties = list(ctx.prev_parties)
         if before:      # "Muttaqi praised the two neighbours": the parties other than the subject's side
             parties = [c for c in parties if R.side(c) != R.side(before[0].code)][:n]
+            listed = _listed_before(sentence, offset, before, n)
+            if listed:
+                # "told them that Uzbekistan and Tajikistan had to return the planes, and warned both governments":
+                # the pair the sentence itself has just named
+                parties = listed
         for code in parties:
             extra.append(Mention(offset + m.start(), offset + m.end(), code, "group", m.group(0)))
     extra += _they_after_meeting(sentence, offset, local, ctx)
     if not extra:
         return local
     return sorted(local + extra, key=lambda x: x.start)
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _listed_before(sentence: str, offset: int, before: list[Mention], n: int) -> list[str]:
+    """The last list of exactly `n` states the sentence names before an anaphor ("X and Y"), none of the subject's
+    side (the first party named); empty when there is none."""
+    group = [before[-1]]
+    for x in reversed(before[:-1]):
+        if not _JOINED.fullmatch(sentence, x.end - offset, group[0].start - offset):
+            break
+        group.insert(0, x)
+    codes = [x.code for x in group if x.code and x.code != _UNNAMED and x.kind not in ("people", "unnamed", "capital")
+             and _STATE(x.code)]
+    sides = {R.side(c) for c in codes}
+    if len(codes) != n or len(sides) != n or R.side(before[0].code) in sides or before[0] in group:
+        return []
+    return codes
 
 
 # "They signed a declaration": a sentence-initial "they" before a finite verb

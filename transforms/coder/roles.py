@@ -632,6 +632,13 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             near = _plural_body(sentence, actors, own)
         if near is None:
             near = _clause_antecedent(sentence, actors, own)
+        if near is None and own.group("who").lower() in ("he", "she") and \
+                re.search(r",\s+and\s+$", sentence[max(0, own.start() - 8):own.start()]):
+            # "the Taliban's defence minister, Mohammad Yaqoob, told a ceremony that ..., and he warned ...": the one
+            # person the sentence has named as a subject before
+            persons = [a for a in actors if a.end <= own.start() and a.prep is None and a.m.kind == "person"]
+            if persons and len({side(a.m.code) for a in persons}) == 1:
+                near = persons[-1]
         if near is None and left and actors[left[-1]].prep is None and \
                 _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
             near = actors[left[-1]]      # "X's envoy, NAME, told reporters that he had met Y": the speaker
