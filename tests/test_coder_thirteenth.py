@@ -189,3 +189,14 @@ def test_both_governments_are_the_pair_the_sentence_just_named():
     # with no pair named in the sentence, the pair the last event joined
     got = coded("Uzbekistan met Tajikistan in Termez on Monday. The Taliban warned both governments of consequences.")
     assert {g for g in got if g[2] == "THREATEN"} == {("TALIBAN", "UZB", "THREATEN"), ("TALIBAN", "TJK", "THREATEN")}
+
+
+def test_our_country_is_the_central_asian_state_the_whole_text_is_about():
+    text = ("Kazakhstan sent flour to Kabul last year. Kazakhstan also sent oil. After the earthquake that struck the "
+            "south-east of Afghanistan two weeks ago, our country sent 74 tonnes of food from Termez. The convoy "
+            "crossed at Termez and the Termez depot was emptied. Termez volunteers loaded it.")
+    got = coded(text)
+    assert any(g[0] == "UZB" and g[2] == "AID" for g in got)   # the writer is in Termez, whatever the text named first
+    # a text that names no Central Asian state leaves "our country" unnamed
+    assert not any(g[0] in ("KAZ", "KGZ", "TJK", "TKM", "UZB") for g in coded(
+        "Our country sent 74 tonnes of food to Afghanistan after the earthquake."))

@@ -861,7 +861,10 @@ def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: 
 # "our foreign ministry", "our border guards": the writer's own state's organs (a blog, an interview, a press release)
 _OUR_ORGAN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:(?:foreign|interior|defen[cs]e|trade|emergencies|security)\s+)?"
                         r"(?:ministry|government|president|authorities|border\s+(?:guards|troops|service)|"
-                        r"security\s+(?:services|committee|forces)|embassy|leadership|diplomats|police)\b")
+                        r"security\s+(?:services|committee|forces)|embassy|leadership|diplomats|police|"
+                        # "our country sent 74 tonnes", "our capital hosted a conference", "our special envoy attended"
+                        r"country|capital|republic|side|officials|customs\s+officers|troops|soldiers|army|"
+                        r"(?:special\s+)?envoy|ambassador|consulate|delegation|prime\s+minister|foreign\s+minister)\b")
 
 
 def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
@@ -1428,7 +1431,7 @@ def _first_person(ctx: _Context, whole: bool = False) -> str | None:
     """'we' / 'our' (an interviewee, a press release): the Central Asian state the document names most so far;
     `whole`: before it names any, the one it names most in all its text, its places counted ("It started in
     Shamsiddin Shohin district ... The next day our foreign ministry condemned": a Tajik writer)."""
-    counts = ctx.counts or (ctx.doc_counts if whole else {})
+    counts = (ctx.doc_counts or ctx.counts) if whole else ctx.counts
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: kv[1])[0]
