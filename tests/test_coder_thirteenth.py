@@ -200,3 +200,22 @@ def test_our_country_is_the_central_asian_state_the_whole_text_is_about():
     # a text that names no Central Asian state leaves "our country" unnamed
     assert not any(g[0] in ("KAZ", "KGZ", "TJK", "TKM", "UZB") for g in coded(
         "Our country sent 74 tonnes of food to Afghanistan after the earthquake."))
+
+
+def test_a_state_s_decision_or_step_names_the_state():
+    assert coded("The Taliban foreign ministry welcomed the Kyrgyz decision on 5 September.") == \
+        [("TALIBAN", "KGZ", "SUPPORT")]
+    assert coded("The Taliban rejected the Uzbek proposal on Monday.") == [("TALIBAN", "UZB", "REJECT")]
+    # an ethnic adjective before a people word stays no state
+    assert not any(g[1] == "UZB" for g in coded("The Taliban praised the ethnic Uzbek commanders on Monday."))
+
+
+def test_aid_to_a_sentence_s_afghan_place_goes_to_afghanistan_not_where_the_last_aid_went():
+    got = coded("In 2022 Tajikistan sent aid to Pakistan after the floods. When two earthquakes devastated Herat "
+                "province in October 2023, Dushanbe sent a convoy of food to the stricken districts by road.",
+                dt.date(2023, 12, 1))
+    assert got == [("TJK", "PAK", "AID"), ("TJK", "AFG", "AID")]
+    # with no Afghan place named, more aid goes where the last went
+    got = coded("In 2022 Tajikistan sent aid to Pakistan after the floods. In October Dushanbe sent a second convoy of "
+                "food by road.", dt.date(2023, 12, 1))
+    assert got == [("TJK", "PAK", "AID"), ("TJK", "PAK", "AID")]

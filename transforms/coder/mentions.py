@@ -56,6 +56,11 @@ electricity power gas oil fuel petrol diesel coal fertiliser fertilizer flour wh
 shipments consignments consignment convoy cargo aid assistance supplies humanitarian relief investment investments money loans
 products produce fruit fruits vegetables cement cotton textiles assets reserves funds current
 """.split())
+# "welcomed the Kyrgyz decision", "hailed the Russian step", "rejected the Uzbek proposal": a state's own act
+ACTS = frozenset("""
+decision decisions step steps move moves proposal proposals initiative initiatives offer offers request requests
+invitation invitations gesture gestures announcement announcements stance position
+""".split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
 CAPITAL_MODIFIED = frozenset("""
@@ -598,7 +603,7 @@ def _demonym_role(doc, span) -> str | None:
             return "people"
         if word == "service" and i + 1 < len(doc) and doc[i + 1].lower_ in ("members", "personnel", "men", "women"):
             return "demonym"      # "13 American service members": the state's forces
-        if word in GOODS:
+        if word in GOODS or word in ACTS:
             return "demonym"
         if word in ETHNIC_BLOCK:
             return None

@@ -589,6 +589,10 @@ _WHAT_X_DID = re.compile(r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[
                          r"(?-i:[a-z]+ed)\b")
 
 
+# "the delegation returned home from Kabul": a journey's end, no visit to anyone
+_HOME_AGAIN = re.compile(r"\b(?:returned|came|flew|got|went|headed|travell?ed)\s+(?:back\s+)?home\b|\barrived\s+back\b", re.I)
+
+
 def _cues(sentence: str) -> list[str]:
     """What keeps the learned component off a sentence (and what its features say of it): "unasserted" (a negation,
     modality, plan, denial, not-yet or habit word, a standing relation, an inanimate subject, a negated object) and
@@ -596,7 +600,8 @@ def _cues(sentence: str) -> list[str]:
     cues = []
     if _NOT_ASSERTED.search(sentence) or _DENIAL.search(sentence) or _NEGATIVE_START.search(sentence) or \
             _NOT_YET.search(sentence) or _standing_relation(sentence) or _inanimate_act(sentence) or \
-            _NOTHING_DONE.search(sentence) or _ANY_ONE_DOES.search(sentence) or _WHAT_X_DID.search(sentence):
+            _NOTHING_DONE.search(sentence) or _ANY_ONE_DOES.search(sentence) or _WHAT_X_DID.search(sentence) or \
+            _HOME_AGAIN.search(sentence):
         cues.append("unasserted")
     if not re.search(r"[.!…][\"'”’)\]]*\s*$", sentence):
         cues.append("nostop")
@@ -4346,6 +4351,10 @@ def _implicit_target(d: _Draft, actors: list[R.Placed], places: list[R.Placed], 
         return
     if t.event_type == "AID" and mine is not None and mine != "AFG":
         prev = ctx.by_type.get("AID")
+        if any(p.m.country == "AFG" for p in places) and prev and R.side(prev) != "AFG":
+            # "When earthquakes devastated Herat province, Dushanbe sent a convoy": the place the sentence names in
+            # Afghanistan, before wherever the last aid went
+            prev = None
         if prev and R.side(prev) != mine and R.side(prev) not in co_subjects and prev not in _IGOS:
             # (an agency the last aid was handed to or sent through is its channel, not where more aid goes)
             d.actor2_code = prev
