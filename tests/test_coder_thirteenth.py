@@ -219,3 +219,11 @@ def test_aid_to_a_sentence_s_afghan_place_goes_to_afghanistan_not_where_the_last
     got = coded("In 2022 Tajikistan sent aid to Pakistan after the floods. In October Dushanbe sent a second convoy of "
                 "food by road.", dt.date(2023, 12, 1))
     assert got == [("TJK", "PAK", "AID"), ("TJK", "PAK", "AID")]
+
+
+def test_an_owner_s_visit_is_not_the_act_of_a_participle_s_agent_further_on():
+    assert coded("Prime Minister Abdulla Aripov's visit to Kabul in August yielded 35 agreements valued by the Taliban "
+                 "at about $2.5 billion.") == [("UZB", "TALIBAN", "CONSULT")]
+    # "the visit by X" keeps its own agent
+    assert coded("The visit by Uzbekistan's prime minister to Kabul in August yielded 35 agreements.") == \
+        [("UZB", "TALIBAN", "CONSULT")]

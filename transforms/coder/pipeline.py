@@ -2744,6 +2744,13 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     stop = _NOUN_PHRASE_END.search(sentence, d.head_end, limit)
     np_end = stop.start() if stop else limit
     agent = R.by_agent(actors, d.head_end, np_end)
+    if agent is not None and not t.target_subject:
+        owner = R.premodifier(sentence, actors, d.head)
+        if owner is not None and re.match(r"['’]s?\s", sentence[owner.end:d.head]) and \
+                re.search(r"\w+(?:ed|en|wn)\s+by\s+(?:the\s+)?$", sentence[:agent.start]):
+            # "Aripov's visit to Kabul ... yielded 35 agreements valued by the Taliban at $2.5 billion": the
+            # owner's visit; the "by" belongs to a participle further on
+            agent = owner
     if agent is None and t.of == "agent":
         agent = R.by_agent(actors, d.head_end, min(np_end, d.head_end + 60), preps=("of",))
     if agent is None and t.from_agent:
