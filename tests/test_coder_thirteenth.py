@@ -227,3 +227,13 @@ def test_an_owner_s_visit_is_not_the_act_of_a_participle_s_agent_further_on():
     # "the visit by X" keeps its own agent
     assert coded("The visit by Uzbekistan's prime minister to Kabul in August yielded 35 agreements.") == \
         [("UZB", "TALIBAN", "CONSULT")]
+
+
+def test_the_two_sides_are_the_party_the_clause_names_and_the_country_of_its_place():
+    got = coded("Tajikistan met Pakistan on Monday. Within a fortnight an Afghan delegation was in Termez, and the two "
+                "sides signed a new two-year contract.")
+    assert ("TALIBAN", "UZB", "AGREE") in got and not any(g[2] == "AGREE" and "TJK" in g[:2] for g in got)
+    # with both parties named, the place adds nobody
+    got = coded("An Afghan delegation met Uzbek officials in Ashgabat, and the two sides signed a contract.")
+    assert ("TALIBAN", "UZB", "AGREE") in got or ("UZB", "TALIBAN", "AGREE") in got
+    assert not any(g[2] == "AGREE" and "TKM" in g[:2] for g in got)

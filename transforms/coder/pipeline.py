@@ -1460,6 +1460,12 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         after = [x for x in local if x.start >= offset + m.end() and x.code and x.code != _UNNAMED and x.kind != "capital"
                  and not _PLACE_PREP.search(sentence, max(0, x.start - offset - 12), x.start - offset)]
         without = R.side(after[0].code) if n >= 3 and after and not before else None
+        if 0 < len(own) < n:
+            # "an Afghan delegation was in Termez, and the two sides signed": the parties the clause names, completed
+            # by the country of a place it names
+            for x in [y for y in local if y.end <= offset + m.start() and y.kind == "place" and y.country]:
+                if len(own) < n and all(R.side(x.country) != R.side(c) for c in own):
+                    own.append("TALIBAN" if x.country == "AFG" and ctx.after_takeover else x.country)
         parties = own[:n] if len(own) == n else ctx.parties(n + 1) if before else ctx.parties(n, without)
         if not before and len(parties) < n and len(ctx.prev_parties) == n:
             # "Uzbekistan and Afghanistan: a new deal. The two countries signed ...": the pair the sentence before
