@@ -237,3 +237,13 @@ def test_the_two_sides_are_the_party_the_clause_names_and_the_country_of_its_pla
     got = coded("An Afghan delegation met Uzbek officials in Ashgabat, and the two sides signed a contract.")
     assert ("TALIBAN", "UZB", "AGREE") in got or ("UZB", "TALIBAN", "AGREE") in got
     assert not any(g[2] == "AGREE" and "TKM" in g[:2] for g in got)
+
+
+def test_a_summit_s_named_declaration_speaks_for_the_organisation_not_the_host():
+    got = coded("The SCO summit opened in Dushanbe on 17 September. Rahmon spoke first. The summit's final document, "
+                "the Dushanbe Declaration, urged that Afghanistan be governed by an inclusive administration.")
+    assert [g for g in got if g[2] == "REQUEST"] == [("SCO", "AFG", "REQUEST")]
+    # a state's own statement stays the state's
+    got = coded("The SCO summit opened in Dushanbe on 17 September. Tajikistan urged the Taliban to form an inclusive "
+                "administration.")
+    assert [g for g in got if g[2] == "REQUEST"] == [("TJK", "TALIBAN", "REQUEST")]

@@ -2126,7 +2126,10 @@ _DOCUMENT_OF = re.compile(r"(?:^|[,;]\s*|\b(?:the|a|an|their|its)\s+)(?:[\w'’-
 
 
 _SUMMIT_TEXT = re.compile(r"\b(?:(?:summit|leaders['’]?|final|joint|closing)\s+(?:declaration|communiqu[eé]|statement)|"
-                          r"(?:the|its|their)\s+declaration|(?:the|its)\s+member\s+states)\b", re.I)
+                          r"(?:the|its|their)\s+declaration|(?:the|its)\s+member\s+states|"
+                          # "The summit's final document, the Dushanbe Declaration, urged", "the Astana Declaration"
+                          r"summit['’]s\s+(?:final\s+)?(?:declaration|document|communiqu[eé]|statement)|"
+                          r"(?-i:the\s+[A-Z][\w'’-]+\s+Declaration))\b", re.I)
 
 
 def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, igo: str | None = None) -> None:
@@ -2134,13 +2137,16 @@ def _document_authors(sentence: str, actors: list[R.Placed], d: _Draft, limit: i
     (the codebook: one event per signatory); the roles leave such a subject unnamed. A summit's declaration or
     its member states with no signatory named ("The leaders' declaration ... calling for", "the member states
     ... called for"): the organisation the document last named."""
-    if d.trigger.event_type != "REQUEST" or d.actor1 is not None or d.actor1_code is not None:
+    if d.trigger.event_type not in ("REQUEST", "SUPPORT") or d.actor1 is not None:
         return
     start = max((b.end() for b in re.finditer(r"[;:]|\.\s", sentence[:d.head])), default=0)
     if igo is not None and _SUMMIT_TEXT.search(sentence, start, d.head) and \
             not any(start <= a.start and a.end <= d.head and a.prep is None and a.m.code != _UNNAMED for a in actors):
+        # (over the text's topic too: "The summit's final document ... urged" is the organisation's, not the host's)
         d.actor1_code = igo
         d.confidence -= 0.1
+        return
+    if d.trigger.event_type != "REQUEST" or d.actor1_code is not None:
         return
     for a in actors:
         if a.end > d.head:
