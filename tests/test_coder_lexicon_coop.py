@@ -207,8 +207,10 @@ NOT_THAT = [
     ("Uzbekistan granted Afghan truck drivers multiple-entry visas on 3 May 2023.", "AID"),
     ("Uzbekistan honoured its commitment to Afghanistan on 3 May 2023.", "SUPPORT"),
     ("Uzbekistan reiterated its call for an inclusive government in Afghanistan on 3 May 2023.", "AGREE"),
-    # a truce agreed or extended is no pledge and no trade
-    ("The Taliban and the NRF agreed a truce on 3 May 2023.", "AGREE"),
+    # a truce agreed is an agreement (AGREE, mode ceasefire, as every read set's gold codes it since coder 0.18.0:
+    # tests/test_coder_thirteenth.py), and neither it nor one extended is a trade; one extended is no pledge
+    ("The Taliban and the NRF agreed a truce on 3 May 2023.", "COOPERATE"),
+    ("The Taliban extended the ceasefire with the NRF on 3 May 2023.", "AGREE"),
     ("The Taliban extended the ceasefire with the NRF on 3 May 2023.", "COOPERATE"),
     # relief goods shipped are aid, not a second trade event
     ("Uzbekistan has sent humanitarian cargoes of food, medicine and fuel to Afghanistan since 2021.", "COOPERATE"),

@@ -247,3 +247,16 @@ def test_a_summit_s_named_declaration_speaks_for_the_organisation_not_the_host()
     got = coded("The SCO summit opened in Dushanbe on 17 September. Tajikistan urged the Taliban to form an inclusive "
                 "administration.")
     assert [g for g in got if g[2] == "REQUEST"] == [("TJK", "TALIBAN", "REQUEST")]
+
+
+def test_a_ceasefire_agreed_is_an_agreement_between_the_sides_not_the_mediators():
+    assert coded("After talks mediated by Qatar and Turkey, Pakistan and the Taliban agreed to a ceasefire in Doha on "
+                 "19 October.") == [("PAK", "TALIBAN", "AGREE")]
+    got = coded("Pakistan and the Taliban fought on Sunday. After talks mediated by Qatar and Turkey, the two "
+                "governments agreed to a ceasefire in Doha on Monday.")
+    assert [g for g in got if g[2] == "AGREE"] == [("PAK", "TALIBAN", "AGREE")]
+    # a truce only observed is still the step back (RETREAT)
+    assert [g[2] for g in coded("Pakistan and the Taliban observed the truce on Tuesday.")] == ["RETREAT"]
+    # a closed list after a preposition takes no member after a bare comma; an open one still does
+    assert coded("Uzbekistan sent aid to Kazakhstan, Kyrgyzstan and Tajikistan.") == \
+        [("UZB", "KAZ", "AID"), ("UZB", "KGZ", "AID"), ("UZB", "TJK", "AID")]

@@ -1451,7 +1451,11 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
         own: list[str] = []
         if _SUBJECT_SLOT.search(sentence, 0, m.start()):
             # "Aripov led a delegation to Kabul, and the two sides signed": the parties the clause before names
+            # (not the mediators: "After talks mediated by Qatar and Turkey, the two governments agreed")
+            aside = [(g.start() + offset, g.end() + offset) for g in _MEDIATED_BY.finditer(sentence, 0, m.start())]
             for x in before:
+                if any(a <= x.start < b for a, b in aside):
+                    continue
                 if x.code and x.code != _UNNAMED and x.kind not in ("people", "unnamed") and \
                         all(R.side(x.code) != R.side(c) for c in own):
                     own.append(x.code)
@@ -1486,6 +1490,7 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
     return sorted(local + extra, key=lambda x: x.start)
 
 
+_MEDIATED_BY = re.compile(r"\b(?:mediated|brokered|facilitated|hosted|organi[sz]ed|convened)\s+by\s+[^,;]*", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 

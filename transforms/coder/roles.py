@@ -357,7 +357,11 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                 not (_LEAD_PP.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]) and \
                 not (_LEAD_ADVERBIAL.match(sentence, 0, out[-1].start) and "and" not in sentence[out[-1].end:start]
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])) and \
-                not ("and" not in sentence[out[-1].end:start] and _NEW_SUBJECT_AFTER.match(sentence, end)):
+                not ("and" not in sentence[out[-1].end:start] and _NEW_SUBJECT_AFTER.match(sentence, end)) and \
+                not ("and" not in sentence[out[-1].end:start] and len(out) > 1 and out[-2].prep == out[-1].prep and
+                     re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", sentence[out[-2].end:out[-1].start])):
+            # ("mediated by Qatar and Turkey, Pakistan and the Taliban agreed": a list closed by "and" takes no more
+            # members after a bare comma)
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
@@ -414,6 +418,9 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
                                        or _LEAD_ADVERBIAL.match(sentence, 0, prev.start) and "," in sentence[:prev.start]):
             break        # "At the invitation of the Taliban, Kazakh officials visited", "In Moscow, Uzbek and Taliban
                          # officials met": the opening phrase, then the subject (the venue is not a party)
+        if prev.prep is not None and cur.prep is None and re.fullmatch(r"\s*,\s*", gap):
+            break        # "After talks mediated by Qatar and Turkey, Pakistan and the Taliban agreed": the phrase's
+                         # list has closed; the subject starts after the comma
         if prev.start == cur.start or _COORD.match(gap):
             group.insert(0, prev)
         elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or _COORD_OFFICES.match(gap) or
