@@ -584,9 +584,9 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
 _ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?-i:[a-z]+)(?:s|es)\s*[.,;:]", re.I)
 
 
-# "what Tashkent signed, what Ashgabat promised": acts referred to, none told
-_WHAT_X_DID = re.compile(r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?"
-                         r"(?-i:[a-z]+ed)\b")
+# "what Tashkent signed, what Ashgabat promised": acts referred to, none told (_FREE_RELATIVE is its look-back form)
+_WHAT_NAMED = r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?"
+_WHAT_X_DID = re.compile(_WHAT_NAMED + r"(?-i:[a-z]+ed)\b")
 
 
 # "the delegation returned home from Kabul": a journey's end, no visit to anyone
@@ -975,7 +975,7 @@ def _home_state(ctx: _Context) -> str | None:
 
 def _with_home_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
     """'the State Committee for National Security', 'the border troops': organs of a post-Soviet state named without
-    it, the state other than Afghanistan the document names most (nothing when none stands out)."""
+    it, the Central Asian state the document is about (`_home_state`; nothing when none stands out)."""
     found = [m for m in _HOME_ORGAN.finditer(sentence) if not _covered(local, offset + m.start(), offset + m.end())]
     code = _home_state(ctx) if found else None
     if code is None:
@@ -1434,8 +1434,9 @@ def _other_people(a: Event, b: Event) -> bool:
 
 def _first_person(ctx: _Context, whole: bool = False) -> str | None:
     """'we' / 'our' (an interviewee, a press release): the Central Asian state the document names most so far;
-    `whole`: before it names any, the one it names most in all its text, its places counted ("It started in
-    Shamsiddin Shohin district ... The next day our foreign ministry condemned": a Tajik writer)."""
+    `whole` (the writer's "our ..."): the one it names most in all its text, its places counted ("It started in
+    Shamsiddin Shohin district ... The next day our foreign ministry condemned": a Tajik writer; a Termez blogger
+    who names Kazakhstan first is still Uzbek)."""
     counts = (ctx.doc_counts or ctx.counts) if whole else ctx.counts
     if not counts:
         return None
@@ -1938,7 +1939,7 @@ _NO_ONE_SUBJECT = re.compile(r"\b[Nn]o\s+(?!longer\b|doubt\b|less\b|more\b|soone
                              r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far|publicly|formally|officially)\s+)*$")
 _NONE_EXISTED = re.compile(r"\b[Tt]here\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+no\b[^,;:]*$")
 # a free relative: "what Tashkent signed", "what the Taliban had promised"
-_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?$")
+_FREE_RELATIVE = re.compile(_WHAT_NAMED + "$")
 # a time still to come before the act: "Next month Tashkent is hosting ...", "later this year Astana hosts" (not
 # "the next month", a past narrative's)
 _FUTURE_BEFORE = re.compile(r"(?<![Tt]he )(?<![Tt]hat )\b(?:[Nn]ext\s+(?:week|month|year|spring|summer|autumn|winter)|"
