@@ -359,9 +359,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
                      and not re.match(r"\s*(?:,|and\b|or\b)", sentence[end:])) and \
                 not ("and" not in sentence[out[-1].end:start] and _NEW_SUBJECT_AFTER.match(sentence, end)) and \
                 not ("and" not in sentence[out[-1].end:start] and len(out) > 1 and out[-2].prep == out[-1].prep and
+                     # "mediated by Qatar and Turkey, Pakistan and the Taliban agreed": a list closed by "and" takes
+                     # no more members after a bare comma
                      re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", sentence[out[-2].end:out[-1].start])):
-            # ("mediated by Qatar and Turkey, Pakistan and the Taliban agreed": a list closed by "and" takes no more
-            # members after a bare comma)
             # "During his visit to Tashkent, Muttaqi met ...": after an opening adverbial, the subject
             prep = out[-1].prep          # "with Kazakhstan, Kyrgyzstan and Uzbekistan"
         out.append(Placed(m, start, end, prep, m.kind == "demonym" and bool(_GOODS_AFTER.match(sentence, end)),
