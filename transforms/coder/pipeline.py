@@ -1492,7 +1492,6 @@ def _with_group_mentions(sentence: str, offset: int, local: list[Mention], ctx: 
 
 
 _MEDIATED_BY = re.compile(r"\b(?:mediated|brokered|facilitated|hosted|organi[sz]ed|convened)\s+by\s+[^,;]*", re.I)
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _listed_before(sentence: str, offset: int, before: list[Mention], n: int) -> list[str]:
@@ -1500,7 +1499,7 @@ def _listed_before(sentence: str, offset: int, before: list[Mention], n: int) ->
     side (the first party named); empty when there is none."""
     group = [before[-1]]
     for x in reversed(before[:-1]):
-        if not _JOINED.fullmatch(sentence, x.end - offset, group[0].start - offset):
+        if not R._COORD.match(sentence[x.end - offset:group[0].start - offset]):
             break
         group.insert(0, x)
     codes = [x.code for x in group if x.code and x.code != _UNNAMED and x.kind not in ("people", "unnamed", "capital")
