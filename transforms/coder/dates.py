@@ -126,10 +126,9 @@ _BACK_IN = re.compile(r"\bback\s+in\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EDGE_DAY = re.compile(r"\b(?:the\s+)?(?P<fl>first|last|final)\s+day\s+of\s+" + _M + r"(?:,?\s+" + _Y + r")?\b", re.I)
 # "on the first Friday of last month", "the last Monday of August 2023": a weekday counted within a month
 _NTH_WEEKDAY = re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+"
-                          r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+"
+                          + _WD + r"\s+(?:of|in)\s+"
                           r"(?:(?P<rel>last|this|the\s+previous|the\s+same)\s+month|" + _M + r"(?:,?\s+" + _Y + r")?)\b",
                           re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on the second of September", "the 23rd of October 2021": a day of a named month
 _ORDINAL_OF = re.compile(
     r"\bthe\s+(?P<od>[0-3]?\d(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -383,7 +382,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             year = int(m.group("year")) if m.group("year") else _year_for(month, 1, published, year_hint, forward)
             if year is None:
                 continue
-        want = _WEEKDAYS.index(m.group("wd").lower())
+        want = WEEKDAYS[m.group("wd").lower()]
         days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == want]
         nth = m.group("nth").lower()
         day = days[-1] if nth in ("last", "final") else days[("first", "second", "third", "fourth").index(nth)]

@@ -1927,8 +1927,9 @@ _CHARACTERISED = re.compile(r"\bwhat\s+(?:he|she|they|it|[A-Z][\w-]+)\s+(?:has\s
                             r"(?:(?!(?:and|but|or|then)\b)[\w-]+\s+){0,3}$")
 
 
-_ANNOUNCED_WOULD = re.compile(r"\b(?:said|says|announced|announces|decided|decides|ruled|rules|declared|declares|"
-                              r"confirmed|confirms|stated|states)\b[^.;]*\b(?:would|will)\s+$")
+# a decision made public: "announced that ...", "ruled that ..." (a report of one: "said", "stated" as well)
+_DECIDING = r"announced|announces|decided|decides|ruled|rules|declared|declares|confirmed|confirms"
+_ANNOUNCED_WOULD = re.compile(r"\b(?:said|says|" + _DECIDING + r"|stated|states)\b[^.;]*\b(?:would|will)\s+$")
 
 
 # a subject that is nobody: "no Central Asian government has offered", "no Taliban official was"
@@ -1946,7 +1947,7 @@ _FUTURE_BEFORE = re.compile(r"(?<![Tt]he )(?<![Tt]hat )\b(?:[Nn]ext\s+(?:week|mo
 _PAST_AFTER_FUTURE = re.compile(r"\w+ed\b")     # "next month ... agreed": a past act after all
 
 
-_DECIDED_WOULD = re.compile(r"\b(?:announced|announces|decided|decides|ruled|rules|declared|declares|confirmed|confirms)"
+_DECIDED_WOULD = re.compile(r"\b(?:" + _DECIDING + r")"
                             r"\s+(?:that\s+)?(?:it|they|the\s+(?:government|ministry|cabinet)|(?-i:[A-Z])[\w-]+)\s+"
                             r"(?:would|will)\s+$")
 
