@@ -216,7 +216,7 @@ def test_aid_to_a_sentence_s_afghan_place_goes_to_afghanistan_not_where_the_last
                 dt.date(2023, 12, 1))
     assert got == [("TJK", "PAK", "AID"), ("TJK", "AFG", "AID")]
     # with no Afghan place named, more aid goes where the last went
-    got = coded("In 2022 Tajikistan sent aid to Pakistan after the floods. In October Dushanbe sent a second convoy of "
+    got = coded("In 2022 Tajikistan sent aid to Pakistan after the floods. Last month Dushanbe sent a second convoy of "
                 "food by road.", dt.date(2023, 12, 1))
     assert got == [("TJK", "PAK", "AID"), ("TJK", "PAK", "AID")]
 

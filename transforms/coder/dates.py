@@ -178,6 +178,7 @@ _EXTRA = re.compile(
     r"|(?P<that>(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?P<tu>week|month|year))"
     r"|(?P<vague>(?P<vu>days|weeks|months)\s+(?P<vdir>later|earlier)|within\s+(?:a\s+few\s+)?(?P<wu>days|weeks|months)"
     r"|in\s+the\s+(?:following\s+)?(?P<fu>days|weeks|months)\s+(?:that\s+followed|afterwards|that\s+ensued))"
+    r"|(?P<soon>(?:shortly|soon)\s+(?:afterwards?|thereafter|after(?=\s*[,.;]|\s*$)))"
     r")\b(?!\s+(?:of|when|in which)\b)", re.I)
 _COUNTED = re.compile(r"\b(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I)
 _G_KNOWN = re.compile(r"(?:after|since|following)\s+(?:the\s+)?(?:fall|taliban|us|u\.s\.|american|takeover)")
@@ -225,6 +226,7 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _TIME_WORDS = ("day", "week", "month", "year", "fortnight", "recent", "past", "last", "weekend", "earlier", "later",
                "within", "christmas", "boxing", "ago", "turn", "morning", "afternoon", "evening", "night", "that",
                "followed", "afterwards", "ensued", "kabul", "taliban", "withdrawal", "takeover", "back then",
+               "shortly", "soon",
                ) + _ORDINAL_WORDS
 
 
@@ -238,7 +240,8 @@ def _extra_gate(low: str, has_season: bool) -> bool:
             or "that" in low and ("week" in low or "month" in low or "year" in low)
             or ("days" in low or "weeks" in low or "months" in low)
             and any(w in low for w in ("later", "earlier", "within", "followed", "afterwards", "ensued"))
-            or any(w in low for w in ("after", "since", "following")) and _G_KNOWN.search(low) is not None)
+            or any(w in low for w in ("after", "since", "following")) and _G_KNOWN.search(low) is not None
+            or ("shortly" in low or "soon" in low) and "after" in low)
 _MONTH_WORD = re.compile(r"^(?:may|march|mar|jan|dec|sep|sept|oct|nov|aug|jun|jul|apr|feb)$", re.I)
 _MAY_MONTH = re.compile(r"\b(?:in|during|through|throughout|since|until|till|by|from|before|after|of|early|late|"
                         r"mid-?|last|this|previous|following|next|and|or|to)\s*$", re.I)
@@ -741,8 +744,9 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
         if anchor is None or anchor_precision == "none" or unit != "year" and anchor_precision == "year":
             return None
         return _at(anchor, "year" if unit == "year" else "month")
-    if g["vague"]:
-        unit = (g["vu"] or g["wu"] or g["fu"]).lower().rstrip("s")
+    if g["vague"] or g["soon"]:
+        # "shortly afterwards": within days of the last date told
+        unit = "day" if g["soon"] else (g["vu"] or g["wu"] or g["fu"]).lower().rstrip("s")
         if anchor is None or anchor_precision == "none":
             return None
         if anchor_precision == "year":          # "In 2022 ... weeks later": that year, no finer

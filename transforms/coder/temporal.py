@@ -117,6 +117,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['�
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|"
                          r"as|from|"
                          r"after|before|until|through|the|a|an)\b)[a-z][a-z-]{2,}\b")
+# "trade reached $988 million in 2022", "a harvest of 13 million tonnes last year": the year a figure is for
+_FIGURE = re.compile(r"[$€£¥]|\b(?:million|billion|per\s*cent|percent|tonnes|tons)\b|%")
+
 # "has refused for years to ...", "have argued for decades": a habit over years has no day of the story
 _FOR_YEARS = re.compile(r"\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|over\s+the\s+(?:years|decades)|"
                         r"for\s+a\s+decade|for\s+a\s+generation)\b(?!\s+(?:of|to\s+come|ahead)\b)", re.I)
@@ -249,6 +252,7 @@ class _Told(NamedTuple):
     para: int
     precision: str
     order: int
+    narrated: bool = False  # a year written out that no figure is for ("Two developments in 2024 ...")
 
 
 class Clock:
@@ -264,6 +268,7 @@ class Clock:
         self._attack: DateInfo | None = None       # the last attack dated to the day (for the claims after it)
         self._named_attack: DateInfo | None = None  # the day an attack was named by ("Friday's massacre")
         self._hint: tuple[dt.date, int] | None = None   # running narrative date for yearless dates
+        self._narrated: tuple[dt.date, int] | None = None   # the last hint the narrative itself moved to
         self._told: _Told | None = None             # the last date of any precision told ("that year": its year)
         self._seq = 0                               # order of what was told and of the hint
         self._hint_seq = 0
@@ -313,7 +318,11 @@ class Clock:
         sentence = self.text[start:end]
         self.sentence = sentence
         title = (self._first_nl < 0 or self._first_nl >= start) and self._title_first
-        hint = self._hint[0] if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
+        source = self._hint if self._hint and self._para_no - int(self._hint[1]) <= (1 if self._hint[1] == int(self._hint[1]) else 0) else None
+        if source is None and self._narrated is not None and self._para_no - self._narrated[1] <= 1:
+            # "... on 17 September, and six days later ..." (a date in passing) does not end the narrative's year
+            source = self._narrated
+        hint = source[0] if source else None
         last = self.last
         anchor = last.date if last else None
         if "same " in sentence:
@@ -326,12 +335,13 @@ class Clock:
         # the publication's year, told in the paragraph after the running month, takes the story back to it
         year_told = self._told is not None and self._told.para == self._para_no and self._told.precision == "year" and \
             (self._hint is None or self._told.order > self._hint_seq) and \
-            self.published is not None and self._told.date.year == self.published.year
+            self.published is not None and (self._told.date.year == self.published.year or
+                                            hint is None and self._told.narrated and self._told.date.year < self.published.year)
         if year_told:
             hint = dt.date(self._told.date.year, 1, 1)
         self.dates = find_dates(sentence, self.published, anchor,
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
-                                hint_forward=hint is not None and (year_told or int(self._hint[1]) < self._para_no),
+                                hint_forward=hint is not None and (year_told or int(source[1]) < self._para_no),
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None,
                                 year_ref=told)
         if self.dates:
@@ -339,7 +349,8 @@ class Clock:
             if kept:
                 last_told = max(kept, key=lambda d: d.start)
                 self._seq += 1
-                self._told = _Told(last_told.date, self._para_no, last_told.precision, self._seq)
+                self._told = _Told(last_told.date, self._para_no, last_told.precision, self._seq,
+                                   last_told.source == "explicit" and _FIGURE.search(sentence) is None)
         self._segs = None       # clauses, cut on first use (most sentences hold no date and no event)
         if self.section is not None and self.section.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_section(d) for d in self.dates]
@@ -483,6 +494,8 @@ class Clock:
         of 5 March 2019 still governs trade") serves its own paragraph only; the next paragraph's
         "in January" takes its year from publication unless the narrative itself moved."""
         self._hint = (d.date, self._para_no if narrative else self._para_no + 0.5)
+        if narrative:
+            self._narrated = self._hint
         self._seq += 1
         self._hint_seq = self._seq
 

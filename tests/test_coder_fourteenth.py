@@ -1,0 +1,63 @@
+"""Coder 0.19.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text): yearless months after a date told in passing, after a year told in the paragraph, and "shortly
+afterwards"."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-fourteenth", dt.date(2025, 3, 3))
+events, coded = _KIT.events, _KIT.coded
+
+
+def dated(text: str, published=None) -> list[tuple]:
+    got = events(text) if published is None else events(text, published)
+    return [(e.actor1, e.actor2, e.event_type, str(e.event_date), e.date_precision) for e in got]
+
+
+def test_a_date_in_passing_does_not_end_the_narrative_year_of_the_next_paragraph():
+    text = ("On 5 July 2021 Tajikistan closed the Panj crossing. As host of the summit in Dushanbe on 17 September "
+            "Rahmon asked the Taliban for an inclusive cabinet, and six days later he addressed the General Assembly."
+            "\n\n"
+            "At the end of September the Taliban moved fighters to Takhar. In October the CSTO held exercises "
+            "in Tajikistan.")
+    got = dated(text)
+    assert ("TALIBAN", None, "MOBILIZE", "2021-09-01", "month") in got
+    assert ("CSTO", "TJK", "MOBILIZE", "2021-10-01", "month") in got
+    # with no narrative year before it, a yearless month is the latest one before publication
+    assert dated("In October the CSTO held exercises in Tajikistan.") == \
+        [("CSTO", "TJK", "MOBILIZE", "2024-10-01", "month")]
+
+
+def test_a_year_written_out_in_the_paragraph_dates_its_yearless_months():
+    text = ("Two things changed in 2024. After the attack on Crocus City Hall in March, claimed by ISKP, the "
+            "Kyrgyz security committee arrested twelve suspects.")
+    got = dated(text, dt.date(2025, 10, 27))
+    assert any(g[2] == "ASSAULT" and g[3] == "2024-03-01" for g in got)
+
+
+def test_the_year_a_figure_is_for_does_not_date_the_months_after_it():
+    text = ("Trade between the two countries reached almost $1 billion in 2022, according to Kazakh figures. "
+            "In April a Kazakh business delegation in Kabul signed supply contracts with Afghan importers.")
+    got = dated(text, dt.date(2024, 8, 22))
+    assert ("KAZ", "AFG", "AGREE", "2024-04-01", "month") in got
+    # a relative year ("last year") leaves it alone as well
+    text = ("Early last year a bomber struck the Taliban's foreign ministry in Kabul. In June, U.S. police arrested "
+            "eight Tajik nationals.")
+    got = dated(text, dt.date(2024, 12, 16))
+    assert ("USA", "TJK", "COERCE", "2024-06-01", "month") in got
+
+
+def test_shortly_afterwards_is_within_days_of_the_last_date_told():
+    text = ("Gunmen attacked a concert hall outside Moscow on 22 March, killing more than 140 people. Russian "
+            "security services detained four Tajik citizens shortly afterwards.")
+    got = dated(text, dt.date(2024, 11, 29))
+    assert ("RUS", "TJK", "COERCE", "2024-03-01", "month") in got
+    got = dated("On 3 May 2023 Uzbekistan signed a rail deal with the Taliban. Soon after, Kazakhstan sent 500 "
+                "tonnes of flour to Afghanistan.", dt.date(2023, 12, 1))
+    assert ("KAZ", "AFG", "AID", "2023-05-01", "month") in got
+    # "soon after the attack" names its own reference: no vague date from this rule
+    assert dated("Kazakhstan sent flour to Afghanistan soon after the earthquake.", dt.date(2023, 12, 1)) == \
+        [("KAZ", "AFG", "AID", "None", "none")]
