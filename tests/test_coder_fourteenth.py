@@ -61,3 +61,23 @@ def test_shortly_afterwards_is_within_days_of_the_last_date_told():
     # "soon after the attack" names its own reference: no vague date from this rule
     assert dated("Kazakhstan sent flour to Afghanistan soon after the earthquake.", dt.date(2023, 12, 1)) == \
         [("KAZ", "AFG", "AID", "None", "none")]
+
+
+def test_the_next_day_counts_from_the_day_told_just_before():
+    # the sentence before names no event, only the day the story turns on
+    text = ("The crisis began with explosions in Kabul on the night of 9 October. The next day the Taliban defence "
+            "ministry accused Pakistan of bombing a market in Paktika.")
+    assert ("TALIBAN", "PAK", "ACCUSE", "2025-10-10", "day") in dated(text, dt.date(2025, 10, 19))
+
+
+def test_the_next_day_after_a_month_in_passing_counts_from_the_last_day_told():
+    text = ("Muttaqi landed in New Delhi on Thursday, 9 October. The UN, at the end of September, had granted him "
+            "an exemption. The next day Jaishankar received Muttaqi in the capital.")
+    got = dated(text, dt.date(2025, 10, 20))
+    assert ("IND", "TALIBAN", "CONSULT", "2025-10-10", "day") in got
+    # a date earlier in the same sentence still comes first: "in September ... on the same day" is that month
+    text = ("Muttaqi landed in New Delhi on 9 October. In September of last year Turkmenistan's leader and the "
+            "Taliban's prime minister met at the border, and on the same day they opened a rail bridge.")
+    got = dated(text, dt.date(2025, 10, 20))
+    assert ("TALIBAN", "TKM", "CONSULT", "2024-09-01", "month") in got
+    assert not any(g[3] in ("2025-10-09", "2025-10-10") for g in got[1:])

@@ -75,6 +75,9 @@ _RELATIVE = re.compile(
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
+_DAY_STEP = re.compile(r"(?:the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)|(?:that|the)\s+same\s+day|"
+                       r"(?:on|in)\s+the\s+same\s+day|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier))",
+                       re.I)
 _WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
 # "on a Saturday", "one Friday", "every Monday": a weekday that is no particular day
 _ANY_WEEKDAY = re.compile(r"\b(?:a|one|every|each|some|any)\s+$", re.I)
@@ -323,7 +326,8 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | None = None, *,
                anchor_precision: str = "day", year_hint: dt.date | None = None,
                hint_forward: bool = True, day_anchor: dt.date | None = None,
-               year_ref: dt.date | None = None) -> list[DateMention]:
+               year_ref: dt.date | None = None, told_day: dt.date | None = None,
+               told_just_before: bool = False) -> list[DateMention]:
     """All dates in `text` (a sentence), ordered by position.
 
     `anchor` is the date of the last dated event before this sentence, at `anchor_precision`:
@@ -333,7 +337,9 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     hint is from an earlier paragraph: a new paragraph moves the story on) the first such date from the
     hint on is preferred to the nearest one, unless a pluperfect looks back. `year_ref` is the last date
     of any precision told before the sentence: the year that "in May that year" means, unless a date
-    before it in the sentence tells one."""
+    before it in the sentence tells one. `told_day` is the last day told nearby (this paragraph or the one
+    before): "the next day" counts from it when it was told in the sentence just before (`told_just_before`)
+    or when the anchor is vaguer."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     # Cheap gates first: each pattern runs only when words it cannot match without are in the text
@@ -510,13 +516,20 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         if m.groupdict().get("wd") and _ANY_WEEKDAY.search(text, max(0, m.start("wd") - 12), m.start("wd")):
             continue            # "in mid-December, on a Saturday that nobody announced": no particular day
         base, base_precision = anchor, anchor_precision
+        near = None
         if not m.groupdict().get("wd") and _ANAPHORIC.search(m.group(0)):
             # "shut since 6 September ...; Islamabad closed the crossing the same day": anaphora counts
             # from a date earlier in the sentence (a since/from bound included: the start it names)
             near = _nearest_before(found, m.start())
             if near is not None:
                 base, base_precision = near.date, near.precision
-        if base_precision != "day" and day_anchor is not None and m.groupdict().get("unit") and \
+        if near is None and told_day is not None and _DAY_STEP.fullmatch(m.group(0)) and (
+                told_just_before or base is None or base_precision != "day" and told_day >= base):
+            # "The crisis began on the night of 9 October. The next day ...": a step of a day counts from the day
+            # just told; "landed on 9 October ... the committee, at the end of September, granted him a waiver.
+            # The next day ...": from the last day told, not from a month in passing
+            base, base_precision = told_day, "day"
+        elif base_precision != "day" and day_anchor is not None and m.groupdict().get("unit") and \
                 m.group("unit").lower().startswith("day") and m.group("dir").lower() in ("earlier", "later"):
             # "who met them in Kabul eight days earlier": days count from a day; after a vaguer date,
             # from the news story's own day
@@ -747,7 +760,7 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
     if g["vague"] or g["soon"]:
         # "shortly afterwards": within days of the last date told
         unit = "day" if g["soon"] else (g["vu"] or g["wu"] or g["fu"]).lower().rstrip("s")
-        if anchor is None or anchor_precision == "none":
+        if anchor is None or anchor_precision == "none" or g["soon"] and anchor_precision == "year":
             return None
         if anchor_precision == "year":          # "In 2022 ... weeks later": that year, no finer
             return dt.date(anchor.year, 1, 1), "year" if unit != "month" else "none"

@@ -272,6 +272,8 @@ class Clock:
         self._told: _Told | None = None             # the last date of any precision told ("that year": its year)
         self._seq = 0                               # order of what was told and of the hint
         self._hint_seq = 0
+        self._told_day: tuple[dt.date, int, int] | None = None     # the last day told: its paragraph, its sentence
+        self._sent_no = 0
         self._pending: DateInfo | None = None
         self._para_no = 0
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
@@ -315,6 +317,7 @@ class Clock:
             if not self.sentence.rstrip().endswith("?"):
                 self.para = None    # an interview's answer keeps the date of its question ("... last month?")
         self._prev_end = end
+        self._sent_no += 1
         sentence = self.text[start:end]
         self.sentence = sentence
         title = (self._first_nl < 0 or self._first_nl >= start) and self._title_first
@@ -343,7 +346,13 @@ class Clock:
                                 anchor_precision=last.precision if last else "day", year_hint=hint,
                                 hint_forward=hint is not None and (year_told or int(source[1]) < self._para_no),
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None,
-                                year_ref=told)
+                                year_ref=told,
+                                told_day=self._told_day[0] if self._told_day and self._para_no - self._told_day[1] <= 1
+                                else None,
+                                told_just_before=self._told_day is not None and self._told_day[2] == self._sent_no - 1)
+        days = [d for d in self.dates if d.precision == "day" and not d.bound]
+        if days and not _is_dateline(sentence, self.dates):     # (a digest item's day line dates its item)
+            self._told_day = (max(days, key=lambda d: d.start).date, self._para_no, self._sent_no)
         if self.dates:
             kept = [d for d in self.dates if not d.bound and d.precision != "none"]
             if kept:
