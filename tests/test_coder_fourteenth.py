@@ -81,3 +81,11 @@ def test_the_next_day_after_a_month_in_passing_counts_from_the_last_day_told():
     got = dated(text, dt.date(2025, 10, 20))
     assert ("TALIBAN", "TKM", "CONSULT", "2024-09-01", "month") in got
     assert not any(g[3] in ("2025-10-09", "2025-10-10") for g in got[1:])
+
+
+def test_a_date_a_thing_lasted_into_is_no_date_of_its_start():
+    text = "Taliban forces opened fire on Pakistani border posts on Saturday night, and the fighting carried on into Sunday."
+    assert dated(text, dt.date(2025, 10, 13)) == [("TALIBAN", "PAK", "ASSAULT", "2025-10-11", "day")]
+    # "into" names an end: with no other date, the act stays undated rather than dated to its end
+    text = "Taliban forces opened fire on Pakistani border posts, and the fighting carried on into Sunday."
+    assert dated(text, dt.date(2025, 10, 13)) == [("TALIBAN", "PAK", "ASSAULT", "None", "none")]

@@ -78,6 +78,7 @@ _RELATIVE = re.compile(
 _DAY_STEP = re.compile(r"(?:the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)|(?:that|the)\s+same\s+day|"
                        r"(?:on|in)\s+the\s+same\s+day|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier))",
                        re.I)
+_INTO = re.compile(r"\binto\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
 # "on a Saturday", "one Friday", "every Monday": a weekday that is no particular day
 _ANY_WEEKDAY = re.compile(r"\b(?:a|one|every|each|some|any)\s+$", re.I)
@@ -563,6 +564,10 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
     found.sort(key=lambda d: d.start)
+    if "into " in low:
+        # "the fighting carried on into Sunday", "talks dragged on into 2024": where a thing lasted to, a limit
+        found = [DateMention(d.start, d.end, d.date, d.precision, d.source, d.text, True, "until")
+                 if not d.bound and _INTO.search(text, max(0, d.start - 12), d.start) else d for d in found]
     if " of " in low:
         # "in the last days of December 2021", "the last week of June": a part of the month or year named after
         # it, not the days before publication
