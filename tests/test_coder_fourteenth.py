@@ -89,3 +89,17 @@ def test_a_date_a_thing_lasted_into_is_no_date_of_its_start():
     # "into" names an end: with no other date, the act stays undated rather than dated to its end
     text = "Taliban forces opened fire on Pakistani border posts, and the fighting carried on into Sunday."
     assert dated(text, dt.date(2025, 10, 13)) == [("TALIBAN", "PAK", "ASSAULT", "None", "none")]
+
+
+def test_their_or_its_organ_opening_a_sentence_is_the_side_named_before():
+    got = coded("Tajikistan sent a convoy of 130 lorries to Herat. It was handed over to the Taliban relief commission "
+                "by our embassy staff. At the end of October their foreign ministry thanked Dushanbe publicly.",
+                dt.date(2023, 12, 5))
+    assert ("TALIBAN", "TJK", "SUPPORT") in got and ("TJK", "TALIBAN", "SUPPORT") not in got
+    got = coded("Ansarullah is the real worry for Tajikistan. In September its special forces killed three members "
+                "of Ansarullah who had crossed into Darvoz.", dt.date(2024, 12, 9))
+    assert ("TJK", "TTT", "ASSAULT") in got
+    # a party named before it in the sentence owns it, not the side the sentence before named
+    got = coded("Tajikistan sent aid to Herat. Kyrgyzstan said its border guards had arrested two smugglers from "
+                "Afghanistan in October.", dt.date(2024, 12, 9))
+    assert ("KGZ", None, "COERCE") in got and not any(g[0] == "TJK" and g[2] == "COERCE" for g in got)

@@ -775,7 +775,10 @@ def _extra(m: re.Match, published: dt.date | None, anchor: dt.date | None, ancho
                     anchor.month > 1 else (anchor, "none")
             return _vague_span(anchor - dt.timedelta(days=_SPAN_DAYS[unit]), _SPAN_DAYS[unit] - 1)
         # a month stands for its first day, as everywhere in this module ("within a day of" in _period)
-        return _vague_span(anchor + dt.timedelta(days=1 if anchor_precision == "day" else 0), _SPAN_DAYS[unit])
+        span = _vague_span(anchor + dt.timedelta(days=1 if anchor_precision == "day" else 0), _SPAN_DAYS[unit])
+        if g["soon"] and span[1] not in ("day", "month"):
+            return None     # "shortly after" across a month's end: no date of its own (the sentence's others stand)
+        return span
     return None
 
 

@@ -372,6 +372,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         local = _with_former_latter(sentence, s, local, ctx)
         local = _with_organ_anaphors(sentence, s, local, ctx, index)
         local = _with_our_organs(sentence, s, local, ctx)
+        local = _with_their_organs(sentence, s, local, ctx)
         local = _with_title_anaphor(sentence, s, local, ctx, index)
         actors_all = R.place_mentions(sentence, local, s)
         actors = [a for a in actors_all if a.m.code]
@@ -886,6 +887,45 @@ def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Con
             return local
         extra.append(Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0)))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+# "It was handed over to the Taliban's relief commission. Their foreign ministry thanked Dushanbe": a possessive
+# pronoun on an organ, with no party before it in the sentence, looks back across the full stop
+_THEIR_ORGAN = re.compile(r"\b(?P<pro>[Tt]heir|[Ii]ts)\s+(?:own\s+)?(?:(?:acting\s+)?(?:foreign|interior|defen[cs]e|trade|"
+                          r"commerce|economy|emergencies|security|information)\s+)?"
+                          r"(?:ministry|ministers?|government|authorities|border\s+(?:guards|troops|forces|service)|"
+                          r"security\s+(?:services|forces)|special\s+forces|embassy|leadership|leaders?|diplomats|police|"
+                          r"spokes(?:man|woman|person)|officials|troops|soldiers|army|forces|fighters|(?:special\s+)?envoy|"
+                          r"ambassador|delegation|prime\s+minister|president|representatives?)\b")
+
+
+def _possessor(pronoun: str, ctx: _Context) -> str | None:
+    """Who 'their' (the Taliban or an armed group) or 'its' (a state or an organisation, not Afghanistan) refers to
+    across the full stop: the one side of that kind the previous sentence named, else its subject when that is one
+    of several it named (nothing otherwise: a subject that was itself a pronoun is no antecedent here)."""
+    kinds = R.actor_kinds()
+    fits = (lambda c: kinds.get(c) == "group") if pronoun == "their" else \
+        (lambda c: kinds.get(c) in ("state", "igo") and R.side(c) != "AFG")
+    named = {R.side(c): c for c in ctx.prev_parties if fits(c)}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return ctx.prev_subject if ctx.prev_subject is not None and R.side(ctx.prev_subject) in named else None
+
+
+def _with_their_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
+    """'Their foreign ministry thanked Dushanbe': the organ of the side the pronoun refers to in the previous
+    sentence (`_possessor`), when no party comes before it in this one."""
+    if "heir " not in sentence and "ts " not in sentence:
+        return local
+    for m in _THEIR_ORGAN.finditer(sentence):
+        if any(x.code and x.start < offset + m.end() for x in local):
+            return local
+        code = _possessor(m.group("pro").lower(), ctx)
+        if code is None:
+            return local
+        return sorted(local + [Mention(offset + m.start(), offset + m.end(), code, "name", m.group(0))],
+                      key=lambda x: x.start)
+    return local
 
 
 # "Rahmon spoke in Dushanbe. The president answered by calling up reservists": a bare title opening the sentence
@@ -1884,7 +1924,8 @@ def _lexical_ok(sentence: str, d: _Draft, earlier: list[Trigger]) -> bool:
 
 
 # the present simple of verbs of an ongoing relation ("deal with", "engage with", "work with", "liaise with")
-_STANDING_VERB = re.compile(r"(?:deals?|engages?|works?|liaises?|interacts?)\s+(?:\w+\s+)?with\b", re.I)
+# ("Astana and Bishkek speak with a single voice on militants")
+_STANDING_VERB = re.compile(r"(?:deals?|engages?|works?|liaises?|interacts?|speaks?)\s+(?:\w+\s+)?with\b", re.I)
 _STANDING_WORD = re.compile(r"\b" + _STANDING_VERB.pattern, re.I)
 _PERFECT_OR_PROGRESSIVE = re.compile(r"\b(?:has|have|had|is|are|was|were|been)\s+(?:\w+\s+)?$", re.I)
 

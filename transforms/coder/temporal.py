@@ -347,8 +347,10 @@ class Clock:
                                 hint_forward=hint is not None and (year_told or int(source[1]) < self._para_no),
                                 day_anchor=self.story.date if self.story and self.story.precision == "day" else None,
                                 year_ref=told,
+                                # (not a day of a paragraph before the one that moved the story to a month:
+                                # "On Tuesday ...\n\nBack in September ... The same day ...")
                                 told_day=self._told_day[0] if self._told_day and self._para_no - self._told_day[1] <= 1
-                                else None,
+                                and (self._told is None or self._told.para <= self._told_day[1]) else None,
                                 told_just_before=self._told_day is not None and self._told_day[2] == self._sent_no - 1)
         days = [d for d in self.dates if d.precision == "day" and not d.bound]
         if days and not _is_dateline(sentence, self.dates):     # (a digest item's day line dates its item)
