@@ -103,3 +103,15 @@ def test_their_or_its_organ_opening_a_sentence_is_the_side_named_before():
     got = coded("Tajikistan sent aid to Herat. Kyrgyzstan said its border guards had arrested two smugglers from "
                 "Afghanistan in October.", dt.date(2024, 12, 9))
     assert ("KGZ", None, "COERCE") in got and not any(g[0] == "TJK" and g[2] == "COERCE" for g in got)
+
+
+def test_a_pronoun_after_and_and_an_adverbial_is_the_person_named_before():
+    text = ("Tajikistan hosted the security dialogue in Dushanbe in November 2022. The American envoy for "
+            "Afghanistan, Karen Decker, attended, and on 1 December 2022 she publicly thanked the Tajik government.")
+    assert ("USA", "TJK", "SUPPORT") in coded(text, dt.date(2023, 11, 29))
+    # a passive's agent is not the antecedent: the guest received is the one who goes on
+    text = ("The Turkmen foreign minister arrived in Kabul on 30 October. Later that day the guest was received by "
+            "the Taliban prime minister, Mohammad Hasan Akhund, and before returning home he chaired a meeting "
+            "with Afghan officials.")
+    chaired = [(e.actor1, e.actor2) for e in events(text, dt.date(2021, 11, 5)) if e.trigger == "chaired a meeting"]
+    assert chaired == [("TKM", "TALIBAN")]

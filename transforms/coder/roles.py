@@ -143,6 +143,11 @@ _CLAUSE_POSSESSIVE_LATE = re.compile(r"(?:[,;]\s*(?:and|but)?|\b(?:and|but))\s+(
                                      r"(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.I)
 
 
+# ", and he", ", and on 1 December 2022 she", ", and later that day he": a clause joined to the one before
+_AND_THEN = re.compile(r",\s+and\s+(?:[^,;]{0,40}?\s)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[^,;]{0,40},?\s*$")
+
+
 def _agrees(pronoun: str, a: "Placed") -> bool:
     """'his'/'her' a person, 'its' a state or organisation (not the Taliban), 'their' the Taliban or a group."""
     pronoun = pronoun.lower()
@@ -640,11 +645,15 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
         if near is None:
             near = _clause_antecedent(sentence, actors, own)
         if near is None and own.group("who").lower() in ("he", "she") and \
-                re.search(r",\s+and\s+$", sentence[max(0, own.start() - 8):own.start()]):
+                _AND_THEN.search(sentence, max(0, own.start() - 50), own.start()):
             # "the Taliban's defence minister, Mohammad Yaqoob, told a ceremony that ..., and he warned ...": the one
             # person the sentence has named as a subject before
-            persons = [a for a in actors if a.end <= own.start() and a.prep is None and a.m.kind == "person"]
-            if persons and len({side(a.m.code) for a in persons}) == 1:
+            # (an appositive name counts: "The US chargé for Afghanistan, Karen Decker, took part, and ... she")
+            persons = [a for a in actors if a.end <= own.start() and a.m.kind == "person" and
+                       (a.prep is None or re.search(r",\s*$", sentence[max(0, a.start - 3):a.start]))]
+            # (not a passive's agent: "the guest was received by the prime minister, NAME, and later he chaired")
+            if persons and len({side(a.m.code) for a in persons}) == 1 and \
+                    not _BY_BEFORE.search(sentence, max(0, persons[-1].start - 60), persons[-1].start):
                 near = persons[-1]
         if near is None and left and actors[left[-1]].prep is None and \
                 _SPEECH.match(sentence[actors[left[-1]].end:own.start()]):
