@@ -115,3 +115,23 @@ def test_a_pronoun_after_and_and_an_adverbial_is_the_person_named_before():
             "with Afghan officials.")
     chaired = [(e.actor1, e.actor2) for e in events(text, dt.date(2021, 11, 5)) if e.trigger == "chaired a meeting"]
     assert chaired == [("TKM", "TALIBAN")]
+
+
+def test_a_chinese_worker_killed_in_tajikistan_is_china_s_loss():
+    # a worker, an employee: the victims' state (the singular and "employees" were no people nouns)
+    assert coded("A Chinese worker was killed near Shamsiddin Shohin in Tajikistan by shots fired from the Afghan "
+                 "bank.", dt.date(2025, 12, 3)) == [(None, "CHN", "ASSAULT")]
+    assert coded("Armed men opened fire on a mining camp in Khatlon, killing three Chinese employees.",
+                 dt.date(2025, 12, 3)) == [(None, "CHN", "ASSAULT")]
+
+
+def test_the_night_of_a_day_is_the_narrative_s_day_not_a_citation():
+    text = ("DUSHANBE, Dec 3 (Wire) - Five Chinese workers were killed in two raids from Afghanistan, officials said "
+            "this week.\nThe first raid came on the night of Nov. 26, when armed men opened fire on a mining camp in "
+            "Khatlon. Three Chinese employees were killed, according to the Tajik foreign ministry.")
+    got = dated(text, dt.date(2025, 12, 3))
+    assert (None, "CHN", "ASSAULT", "2025-11-26", "day") in got
+    # "the accord of 5 March 2019" still names a document: the running date stays where the narrative put it
+    text = ("On 2 May 2023 Uzbekistan signed a transit deal with the Taliban. Kabul cited the accord of 5 March 2019. "
+            "Tashkent sent 300 tonnes of flour to Afghanistan the same week.")
+    assert ("UZB", "AFG", "AID", "2023-05-01", "month") in dated(text, dt.date(2023, 6, 1))

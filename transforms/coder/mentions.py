@@ -41,7 +41,7 @@ PEOPLE = frozenset("""
 refugees refugee civilians civilian citizens citizen nationals national migrants migrant people traders
 workers students pilgrims businessmen drivers truckers families children women men villagers residents
 contractor contractors engineer engineers journalist journalists tourist tourists hostage hostages prisoner prisoners
-detainee detainees
+detainee detainees worker employee employees builders labourer laborer
 travellers travelers passengers worshippers labourers laborers protesters demonstrators suspects
 smugglers traffickers fishermen farmers herders shepherds vendors patients doctors teachers miners
 """.split())

@@ -75,7 +75,9 @@ _REDUCED_RELATIVE = re.compile(
     r"\b(?!(?:and|or|but|then|while|when)\b)[a-z]+\s+(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,3}?"
     r"[a-z][\w-]*\s+(?!was\b|were\b|had\b|has\b)\w+(?:ed|en|ade|uck|ung)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$")
-_CITED = re.compile(r"\b(?:of|dated)\s+$")
+# (not a time of day or a part of a period: "on the night of Nov. 26", "the weekend of 4 May")
+_CITED = re.compile(r"(?<!night\s)(?<!evening\s)(?<!morning\s)(?<!afternoon\s)(?<!weekend\s)(?<!\bday\s)(?<!\bend\s)"
+                    r"(?<!\bweek\s)\b(?:of|dated)\s+$")
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")     # what may open a headline's line: "1. "
 _PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b")
 _RESULT_STATE = re.compile(r"\b(?:been|remained|stayed)\s+(?:\w+\s+)?(?:shut|closed|suspended|blocked|banned|halted|"
