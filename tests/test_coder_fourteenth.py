@@ -135,3 +135,12 @@ def test_the_night_of_a_day_is_the_narrative_s_day_not_a_citation():
     text = ("On 2 May 2023 Uzbekistan signed a transit deal with the Taliban. Kabul cited the accord of 5 March 2019. "
             "Tashkent sent 300 tonnes of flour to Afghanistan the same week.")
     assert ("UZB", "AFG", "AID", "2023-05-01", "month") in dated(text, dt.date(2023, 6, 1))
+
+
+def test_them_after_a_list_is_each_member_of_the_list():
+    got = coded("In October the Taliban wrote to Turkmenistan, Uzbekistan, Tajikistan and Iran asking them not to cut "
+                "off electricity.", dt.date(2022, 1, 1))
+    assert got == [("TALIBAN", c, "REQUEST") for c in ("TKM", "UZB", "TJK", "IRN")]
+    # "him" after a list is one person, not the list
+    got = coded("Muttaqi met Saidov and Meredov in Termez, and the Taliban later thanked him.", dt.date(2022, 1, 1))
+    assert [g for g in got if g[2] == "SUPPORT"] == [("TALIBAN", "TKM", "SUPPORT")]

@@ -3955,6 +3955,12 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str
         if a.end <= d.head and R.side(a.m.code) != mine and \
                 not (a.prep in ("in", "at", "near") and a.m.kind in ("capital", "place")):   # ("in Astana, ... called them")
             d.actor2 = a
+            if _OBJECT_PRONOUN.match(sentence, d.span_end).group(0).strip().lower() == "them":
+                # "wrote to X, Y and Z asking them to ...": the list's first member (each member is asked, as
+                # "asked X, Y and Z" reads)
+                group = R._coordinated(actors, actors.index(a), sentence)
+                if len(group) > 1 and all(R.side(g.m.code) != mine for g in group):
+                    d.actor2 = group[0]
             return
     if topic and mine and R.side(topic) != mine and d.trigger.event_type in ("SUPPORT", "REJECT", "ACCUSE", "PROTEST"):
         d.actor2_code = topic    # "Kabul's foreign ministry had welcomed it": a reaction to what the text's subject did
