@@ -144,3 +144,19 @@ def test_them_after_a_list_is_each_member_of_the_list():
     # "him" after a list is one person, not the list
     got = coded("Muttaqi met Saidov and Meredov in Termez, and the Taliban later thanked him.", dt.date(2022, 1, 1))
     assert [g for g in got if g[2] == "SUPPORT"] == [("TALIBAN", "TKM", "SUPPORT")]
+
+
+def test_an_act_after_what_was_said_is_the_speaker_s_own():
+    got = coded("Khawaja Asif said the neighbours would respect each other's territory, and he expressed his gratitude "
+                "to Qatar and Turkey.", dt.date(2025, 10, 19))
+    assert got == [("PAK", "QAT", "SUPPORT"), ("PAK", "TUR", "SUPPORT")]
+    # a modal of his own stays a plan
+    assert coded("Khawaja Asif said Pakistan would not attack, and he would meet Muttaqi.", dt.date(2025, 10, 19)) == []
+
+
+def test_thanks_to_mediators_do_not_make_them_a_side():
+    text = ("Pakistan and the Taliban agreed a ceasefire in Doha on 19 October. Khawaja Asif expressed his gratitude to "
+            "Qatar and Turkey. On 25 October both governments sent delegations to Istanbul.")
+    got = coded(text, dt.date(2025, 10, 30))
+    assert ("PAK", "QAT", "SUPPORT") in got and ("PAK", "TALIBAN", "CONSULT") in got
+    assert not any(g[1] in ("QAT", "TUR") and g[2] != "SUPPORT" for g in got)

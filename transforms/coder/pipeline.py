@@ -201,6 +201,9 @@ _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
+_THANKS = re.compile(r"(?:thank|expressed (?:his |her |its |their )?(?:deep |sincere )?(?:gratitude|thanks)|gratitude)", re.I)
+
+
 @dataclass
 class _Context:
     """What the coder remembers across the sentences of one document (roles only; dates live in temporal)."""
@@ -285,7 +288,8 @@ class _Context:
             self.attackers[R.side(ev.actor2)] = ev.actor1
         if ev.event_type == "CONSULT" and ev.actor1 and ev.actor2:
             self.consult_pairs[(ev.actor1, ev.actor2)] = ev.sentence_index
-        if ev.actor1 and ev.actor2:
+        if ev.actor1 and ev.actor2 and not (ev.event_type == "SUPPORT" and ev.trigger and _THANKS.match(ev.trigger)):
+            # (thanks to a mediator do not make it a side: "he thanked Qatar and Turkey ... both governments")
             self.recent.append((ev.actor1, ev.actor2))
             self.recent_index.append(ev.sentence_index)
             del self.recent[:-8]
@@ -2006,8 +2010,8 @@ def _asserted(sentence: str, d: _Draft) -> bool:
         if re.match(r",\s+(?:which|who)\b", brk.group(0)) and "," in before:
             # "Tashkent, which never listed the movement, hosted ...": the relative clause closed before the trigger
             before = before[before.rindex(",") + 1:]
-    spoken = re.search(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|told)\b.*\band\s+(?:also\s+)?$",
-                       before)
+    spoken = re.search(r"\b(?:said|says|stated|stressed|noted|warned|argued|insisted|declared|told)\b.*\band\s+"
+                       r"(?:(?:he|she|they|it)\s+)?(?:also\s+)?$", before)     # ("..., and he thanked": his own act)
     if spoken:
         before = ""      # "said Afghanistan should not be left alone and urged ...": the modal is inside what was said
     aside = _APPOSITIVE_BEFORE.search(before)
