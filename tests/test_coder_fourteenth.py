@@ -160,3 +160,12 @@ def test_thanks_to_mediators_do_not_make_them_a_side():
     got = coded(text, dt.date(2025, 10, 30))
     assert ("PAK", "QAT", "SUPPORT") in got and ("PAK", "TALIBAN", "CONSULT") in got
     assert not any(g[1] in ("QAT", "TUR") and g[2] != "SUPPORT" for g in got)
+
+
+def test_a_contract_renewed_or_extended_is_a_deal_made_again():
+    got = coded("On Tuesday Breshna, the Afghan power company, renewed its import contract with Uzbekistan for the "
+                "whole of next year.", dt.date(2024, 12, 20))
+    assert got == [("TALIBAN", "UZB", "AGREE")]
+    # extending a loan is aid, not a deal; a habit in the present tells no act
+    assert coded("Turkmenistan extended a loan to Kabul.", dt.date(2024, 12, 20)) == [("TKM", "TALIBAN", "AID")]
+    assert coded("Every winter Breshna renews its deal with Uzbekistan.", dt.date(2024, 12, 20)) == []
