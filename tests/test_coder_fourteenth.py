@@ -169,3 +169,12 @@ def test_a_contract_renewed_or_extended_is_a_deal_made_again():
     # extending a loan is aid, not a deal; a habit in the present tells no act
     assert coded("Turkmenistan extended a loan to Kabul.", dt.date(2024, 12, 20)) == [("TKM", "TALIBAN", "AID")]
     assert coded("Every winter Breshna renews its deal with Uzbekistan.", dt.date(2024, 12, 20)) == []
+
+
+def test_lorries_held_back_and_sides_that_sat_down_together():
+    assert coded("In May Taliban customs officers held back a number of Tajik lorries at Sher Khan Bandar.",
+                 dt.date(2022, 6, 10)) == [("TALIBAN", "TJK", "COERCE")]
+    assert coded("Tajik and Taliban border commanders sat down together at the Panj bridge in August.",
+                 dt.date(2022, 9, 10)) == [("TJK", "TALIBAN", "CONSULT")]
+    # a crowd held back is no border measure
+    assert coded("Taliban guards held back the crowd at the gate.", dt.date(2022, 9, 10)) == []

@@ -2789,6 +2789,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
                              not re.search(r"[,;]", sentence[d.span_end:a.start])), None)
+        if d.actor2 is None and t.event_type == "COERCE":
+            # "held back a number of Tajik lorries": the state whose goods the trigger's own phrase names
+            mine = R.side(_code(d.actor1, d.actor1_code))
+            d.actor2 = next((a for a in actors if d.head_end <= a.start < d.span_end and a.goods and
+                             R.side(a.m.code) != mine), None)
         if d.actor2 is None and d.actor2_code is None and _code(d.actor1, d.actor1_code) == "TALIBAN" and \
                 _on_own_people(sentence, d, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
