@@ -178,3 +178,19 @@ def test_lorries_held_back_and_sides_that_sat_down_together():
                  dt.date(2022, 9, 10)) == [("TJK", "TALIBAN", "CONSULT")]
     # a crowd held back is no border measure
     assert coded("Taliban guards held back the crowd at the gate.", dt.date(2022, 9, 10)) == []
+
+
+def test_a_yearless_date_after_a_relative_year_in_its_sentence_is_in_that_year():
+    text = ("In 2022 Uzbekistan hosted the Tashkent conference.\n\nKazakhstan chaired the Shanghai Cooperation "
+            "Organisation this year and hosted its summit on 3 and 4 July.")
+    got = dated(text, dt.date(2024, 11, 29))
+    assert ("SCO", "KAZ", "CONSULT", "2024-07-03", "day") in got
+
+
+def test_the_first_month_after_the_takeover():
+    text = ("Everyone at the border remembers the first January after the takeover, when Turkmen guards and "
+            "Taliban fighters shot at each other across the line in Jawzjan.")
+    assert dated(text, dt.date(2024, 9, 16)) == [("TKM", "TALIBAN", "ASSAULT", "2022-01-01", "month")]
+    # a demonym's body and a verb: no list ("Uzbek troops withdrew and Taliban fighters attacked")
+    got = coded("Uzbek troops withdrew and Taliban fighters attacked the post.", dt.date(2024, 9, 16))
+    assert ("TALIBAN", None, "ASSAULT") in got and ("UZB", None, "ASSAULT") not in got

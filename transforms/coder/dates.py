@@ -563,6 +563,18 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
+    if yearless and "year" in low:
+        _years_from_a_relative_year(found, yearless, published)
+    if "first " in low:
+        # "the first January after the takeover": the first such month after the event every text here names
+        for i, d in enumerate(found):
+            after = _AFTER_KNOWN.match(text, d.end)
+            if d.precision == "month" and d.source == "explicit" and not _YEAR_ANY.search(d.text) and after and \
+                    _THE_FIRST.search(text, max(0, d.start - 10), d.start):
+                known = _known_date(after.group(0))
+                year = known.year + (d.date.month <= known.month)
+                if published is None or dt.date(year, d.date.month, 1) <= published:
+                    found[i] = DateMention(d.start, d.end, dt.date(year, d.date.month, 1), "month", "relative", d.text)
     found.sort(key=lambda d: d.start)
     if "into " in low:
         # "the fighting carried on into Sunday", "talks dragged on into 2024": where a thing lasted to, a limit
@@ -623,6 +635,30 @@ def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int,
         hint = max(before, key=lambda d: d.start).date
         mention = _explicit(m, precision, published, hint, not _looks_back(m.string))
         if mention is not None:
+            old = found[i]
+            found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
+                                   old.bound_word)
+
+
+_THE_FIRST = re.compile(r"\bthe\s+first\s+$", re.I)
+_AFTER_KNOWN = re.compile(r"\s+(?:after|since|following)\s+" + _KNOWN.replace("known", "known5"), re.I)
+
+
+def _years_from_a_relative_year(found: list[DateMention], yearless: list[tuple[int, re.Match, str, bool]],
+                                published: dt.date | None) -> None:
+    """"Kazakhstan chaired the SCO this year and hosted its summit on 3 and 4 July": a yearless date right after a
+    relative year in the same sentence ("this year", "last year") is in that year, not the running narrative's."""
+    for i, m, precision, future in yearless:
+        if future:
+            continue
+        before = [d for d in found if d.start < found[i].start and not d.bound and d.precision != "none"]
+        if not before:
+            continue
+        near = max(before, key=lambda d: d.start)
+        if near.source != "relative" or near.precision != "year":
+            continue
+        mention = _explicit(m, precision, published, near.date, not _looks_back(m.string))
+        if mention is not None and mention[0].year == near.date.year:
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
                                    old.bound_word)

@@ -73,6 +73,10 @@ def _prep_tail(sentence: str, lo: int, end: int) -> re.Match | None:
 
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?$", re.I)
+# "Turkmen guards and ...", "Uzbek border troops, Tajik police and ...": a demonym's body, then the next member
+_DEMONYM_BODY_AND = re.compile(r"^\s+(?:border\s+|security\s+|special\s+)?(?:guards|troops|forces|fighters|soldiers|"
+                               r"officials|police|diplomats|envoys|delegations?|officers|units|commanders|authorities|"
+                               r"ministers|leaders|negotiators)\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(
     r"^\s*(?:['’]s\s*)?(?:(?:recent|recently|new|first|official|state|latest|joint|major|two-day|three-day|"
     r"high-level|[a-z]+-level|diplomatic|humanitarian|military|economic|also|has|have|had|was|were|is|are|"
@@ -426,8 +430,9 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
         if prev.prep is not None and cur.prep is None and re.fullmatch(r"\s*,\s*", gap):
             break        # "After talks mediated by Qatar and Turkey, Pakistan and the Taliban agreed": the phrase's
                          # list has closed; the subject starts after the comma
-        if prev.start == cur.start or _COORD.match(gap):
-            group.insert(0, prev)
+        if prev.start == cur.start or _COORD.match(gap) or prev.m.kind == "demonym" and prev.prep == cur.prep and \
+                _DEMONYM_BODY_AND.match(gap):
+            group.insert(0, prev)       # ("Turkmen guards and Taliban fighters shot at each other")
         elif prev.prep == cur.prep and (_COORD_INITIALS.match(gap) or _COORD_OFFICES.match(gap) or
                                         _COORD_POSSESSIVE.match(gap) and _COUNTERPART.match(sentence, cur.end) or
                                         cur.prep is None and _COORD_TITLE_OF.match(gap)):
