@@ -194,3 +194,13 @@ def test_the_first_month_after_the_takeover():
     # a demonym's body and a verb: no list ("Uzbek troops withdrew and Taliban fighters attacked")
     got = coded("Uzbek troops withdrew and Taliban fighters attacked the post.", dt.date(2024, 9, 16))
     assert ("TALIBAN", None, "ASSAULT") in got and ("UZB", None, "ASSAULT") not in got
+
+
+def test_the_agency_is_the_organisation_last_named():
+    text = ("The UN refugee agency opened a logistics hub in Termez in October 2021. In February 2022 the agency sent "
+            "about 20 tonnes of refugee shelters from Termez to Tajikistan.")
+    assert ("UN", "TJK", "AID") in coded(text, dt.date(2022, 6, 1))
+    # a news agency is no organisation's organ
+    text = ("The UN refugee agency opened a hub in Termez. The state news agency said Uzbekistan sent 20 tonnes of "
+            "flour to Afghanistan.")
+    assert ("UN", "AFG", "AID") not in coded(text, dt.date(2022, 6, 1))

@@ -128,7 +128,7 @@ _OUTLOOK = re.compile(
     r"|^\W*(?:We|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*(?:recommend|suggest|advise|hope|think|suspect|guess)\b"
     r"|^\W*(?:Our|My)\s+(?:main\s+|first\s+|key\s+|own\s+)?(?:recommendations?|advice|suggestions?|guess|bet|hunch)\b", re.I)
 # "the organisation", "the bloc": the international organisation last named
-_ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council))\b(?!\s+of\b)", re.I)
+_ORG_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping|(?-i:Council)|(?<!news )agency)\b(?!\s+of\b)", re.I)
 _THEY = re.compile(r"^\W*(?:They|Their|He|She|His|Her)\b")
 _HE_SHE = re.compile(r"^\W*(?:He|She)\s")
 # "On Tuesday he met ...", "Three days later, she signed ...": a person's pronoun as the subject after an opening adverbial
