@@ -204,3 +204,9 @@ def test_the_agency_is_the_organisation_last_named():
     text = ("The UN refugee agency opened a hub in Termez. The state news agency said Uzbekistan sent 20 tonnes of "
             "flour to Afghanistan.")
     assert ("UN", "AFG", "AID") not in coded(text, dt.date(2022, 6, 1))
+
+
+def test_a_relative_clause_aside_before_an_auxiliary_is_skipped():
+    got = coded("Saudi Arabia, which chairs the OIC summit, had called for the meeting in the autumn.",
+                dt.date(2021, 12, 19))
+    assert [(a1, t) for a1, _, t in got] == [("SAU", "REQUEST")]

@@ -578,7 +578,8 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?:who|which|whose|whom|an?|the|its|their|his|her|one|both|all|each|(?-i:[a-z]+s)|(?-i:[a-z]{3,}ing)|"
     r"(?:accompanied|flanked|joined|escorted)\s+by|(?:after|before|during|following|ahead\s+of)\s+(?:an?|the|his|her|its|their)"
     r")\s[^,;:]{3,80},\s+"
-    r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself)\s+)*$)", re.I)
+    r"(?=(?:(?:also|too|then|later|likewise|similarly|swiftly|quickly|promptly|themselves|itself|has|have|had)\s+)*$)",
+    re.I)     # (", which chairs the OIC summit, had called for": an auxiliary before the verb too)
 
 
 # "where he, Muttaqi and Dar signed", "He and Mirziyoyev signed": a subject pronoun heading a coordinated subject
