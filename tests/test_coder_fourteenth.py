@@ -210,3 +210,13 @@ def test_a_relative_clause_aside_before_an_auxiliary_is_skipped():
     got = coded("Saudi Arabia, which chairs the OIC summit, had called for the meeting in the autumn.",
                 dt.date(2021, 12, 19))
     assert [(a1, t) for a1, _, t in got] == [("SAU", "REQUEST")]
+
+
+def test_a_new_subject_after_a_semicolon_is_not_the_one_before():
+    text = ("Ansarullah is active in Takhar. In May it claimed a rocket strike on Tajik border troops; the Tajik border "
+            "service spoke only of stray bullets and placed its posts on alert.")
+    got = coded(text, dt.date(2022, 6, 1))
+    assert ("TJK", None, "MOBILIZE") in got and not any(g[0] == "TTT" and g[2] == "MOBILIZE" for g in got)
+    # a pronoun after the semicolon still refers back
+    got = coded("Ansarullah claimed a strike on Tajik troops; it also recruited fighters in Darvoz.", dt.date(2022, 6, 1))
+    assert got == [("TTT", "TJK", "ASSAULT"), ("TTT", "TJK", "MOBILIZE")]

@@ -2546,6 +2546,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
         (_VP_AND.search(sentence, max(0, d.head - 100), d.head) or
          # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
          _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
+    if shared:
+        semi = sentence.rfind(";", 0, d.head)
+        if semi >= 0 and any(a.prep is None and semi < a.start < d.head for a in actors):
+            shared = False      # "it claimed a strike; the Tajik border service denied it and placed ...": a new subject
     if shared and not _passive(sentence, d):
         # "X was received by Y and held talks with Z", "X thanked Y and invited Z": X is the subject again
         mentions, code = prev_subject
