@@ -220,3 +220,12 @@ def test_a_new_subject_after_a_semicolon_is_not_the_one_before():
     # a pronoun after the semicolon still refers back
     got = coded("Ansarullah claimed a strike on Tajik troops; it also recruited fighters in Darvoz.", dt.date(2022, 6, 1))
     assert got == [("TTT", "TJK", "ASSAULT"), ("TTT", "TJK", "MOBILIZE")]
+
+
+def test_what_a_side_has_been_asking_for_is_no_request_told():
+    assert coded("Dushanbe should publish the outline of what it has asked for from the bloc.", dt.date(2024, 12, 1)) == []
+    assert coded("Ten days later the allies delivered what Dushanbe had been asking for since 2021.",
+                 dt.date(2024, 12, 1)) == []
+    # the request itself is told
+    assert coded("In 2021 Dushanbe asked the CSTO for border equipment.", dt.date(2024, 12, 1)) == \
+        [("TJK", "CSTO", "REQUEST")]

@@ -590,7 +590,9 @@ _ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?
 
 
 # "what Tashkent signed, what Ashgabat promised": acts referred to, none told (_FREE_RELATIVE is its look-back form)
-_WHAT_NAMED = r"\bwhat\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:has\s+|had\s+|have\s+)?"
+# ("what it has asked for", "what Dushanbe had been asking for": a pronoun, a progressive perfect)
+_WHAT_NAMED = r"\bwhat\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?|it|they|he|she)\s+" \
+              r"(?:(?:has|had|have)\s+(?:been\s+)?)?"
 _WHAT_X_DID = re.compile(_WHAT_NAMED + r"(?-i:[a-z]+ed)\b")
 
 
