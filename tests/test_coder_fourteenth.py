@@ -1,6 +1,8 @@
 """Coder 0.19.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
-copied text): yearless months after a date told in passing, after a year told in the paragraph, and "shortly
-afterwards"."""
+copied text): yearless dates after a date told in passing, after a year told in the paragraph or the sentence; "the
+next day" after the day just told; "shortly afterwards"; the night of a day; a date a thing lasted into; "their"/"its"
+on an organ opening a sentence; "he" after "and" and an adverbial; "them" after a list; "the agency"; thanks to
+mediators; renewed contracts; a claim of what a side has asked for."""
 from __future__ import annotations
 
 import datetime as dt
