@@ -231,3 +231,12 @@ def test_what_a_side_has_been_asking_for_is_no_request_told():
     # the request itself is told
     assert coded("In 2021 Dushanbe asked the CSTO for border equipment.", dt.date(2024, 12, 1)) == \
         [("TJK", "CSTO", "REQUEST")]
+
+
+def test_who_replied_that_it_is_committed_is_the_one_who_replied():
+    text = ("Iran accused the Taliban of violating the 1973 treaty. Kabul replied that it remained committed to the "
+            "treaty.")
+    got = dated(text, dt.date(2023, 9, 25))
+    assert ("TALIBAN", "IRN", "AGREE", "None", "none") in got
+    # the year that names the treaty dates neither act
+    assert ("IRN", "TALIBAN", "ACCUSE", "None", "none") in got

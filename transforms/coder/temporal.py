@@ -114,6 +114,8 @@ _AFTER_ATTACK = re.compile(
     r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
     r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
+_DOCUMENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:treaty|accord|agreement|convention|protocol|charter|constitution|"
+                             r"declaration|resolution|decree|memorandum|pact)\b", re.I)
 # "the October attack", "its 2022 elections": a date worn by a noun names that other happening
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|"
@@ -675,6 +677,9 @@ class Clock:
                 or DOCUMENT_OF.search(self.sentence, max(0, d.start - 40), d.start) is not None]
         if worn and len(worn) < len(free):
             free = [d for d in free if d not in worn]
+        elif worn and "the " in self.sentence:
+            # "accused the Taliban of violating the 1973 treaty": a year that names a document dates no act of now
+            free = [d for d in free if not (d.precision == "year" and _DOCUMENT_AFTER.match(self.sentence, d.end))]
         same = [d for d in free if _segment_of(segs, d.start) == mine]
         if len(same) > 1:
             # "arrived in Kabul on 3 March and met Muttaqi on 4 March": a date across an "and" from the trigger
