@@ -75,9 +75,6 @@ _RELATIVE = re.compile(
     r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?P<dir>ago|later|earlier|after|before)"
     r")\b", re.I)
-_DAY_STEP = re.compile(r"(?:the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)|(?:that|the)\s+same\s+day|"
-                       r"(?:on|in)\s+the\s+same\s+day|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier))",
-                       re.I)
 _INTO = re.compile(r"\binto\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _WEEKDAY_TAIL = re.compile(r",?\s*(?:the\s+)?")
 # "on a Saturday", "one Friday", "every Monday": a weekday that is no particular day
@@ -524,14 +521,13 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             near = _nearest_before(found, m.start())
             if near is not None:
                 base, base_precision = near.date, near.precision
-        if near is None and told_day is not None and _DAY_STEP.fullmatch(m.group(0)) and (
+        if near is None and told_day is not None and _day_step(m) and (
                 told_just_before or base is None or base_precision != "day" and told_day >= base):
             # "The crisis began on the night of 9 October. The next day ...": a step of a day counts from the day
             # just told; "landed on 9 October ... the committee, at the end of September, granted him a waiver.
             # The next day ...": from the last day told, not from a month in passing
             base, base_precision = told_day, "day"
-        elif base_precision != "day" and day_anchor is not None and m.groupdict().get("unit") and \
-                m.group("unit").lower().startswith("day") and m.group("dir").lower() in ("earlier", "later"):
+        elif base_precision != "day" and day_anchor is not None and _counted_days(m):
             # "who met them in Kabul eight days earlier": days count from a day; after a vaguer date,
             # from the news story's own day
             base, base_precision = day_anchor, "day"
@@ -564,7 +560,7 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
             found.append(DateMention(m.start(), m.end(), dt.date(int(re.search(r"\d{4}", m.group(0)).group(0)), 1, 1),
                                      "none", "explicit", m.group(0)))
     if yearless and "year" in low:
-        _years_from_a_relative_year(found, yearless, published)
+        _years_from_the_sentence(found, yearless, published, relative=True)
     if "first " in low:
         # "the first January after the takeover": the first such month after the event every text here names
         for i, d in enumerate(found):
@@ -595,6 +591,21 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
     return found
 
 
+def _counted_days(m: re.Match) -> bool:
+    """"two days later", "eight days earlier" (a _RELATIVE match)."""
+    return bool(m.groupdict().get("unit")) and m.group("unit").lower().startswith("day") and \
+        m.group("dir").lower() in ("earlier", "later")
+
+
+def _day_step(m: re.Match) -> bool:
+    """A step of days from a day told, with no bound before it (a _RELATIVE match): "the next day", "the same
+    day", "the day after", "two days later"."""
+    if "bound" in m.re.groupindex and m.group("bound"):
+        return False
+    simple = (m.groupdict().get("simple") or "").lower()
+    return simple.endswith(" day") or simple in ("the day before", "the day after") or _counted_days(m)
+
+
 def _after(d: DateMention, published: dt.date) -> bool:
     if d.precision == "year":
         return d.date.year > published.year
@@ -617,24 +628,32 @@ def _eve(d: DateMention, text: str) -> DateMention:
 
 
 def _years_from_the_sentence(found: list[DateMention], yearless: list[tuple[int, re.Match, str, bool]],
-                             published: dt.date | None) -> None:
+                             published: dt.date | None, relative: bool = False) -> None:
     """"In April 2022 and again in May": a yearless date takes its year from a dated one before it in
-    the same sentence (the narrative moves forward), rather than from the running narrative."""
+    the same sentence (the narrative moves forward), rather than from the running narrative. With `relative`
+    (once the relative dates are found): "Kazakhstan chaired the SCO this year and hosted its summit on 3 and 4
+    July", from a relative year ("this year", "last year") right before it."""
     soft = {i for i, _, _, _ in yearless}
     for i, m, precision, future in sorted(yearless, key=lambda y: found[y[0]].start):
         if future:
             continue        # a plan's date counts from publication, not from the dates before it
-        # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May"; a yearless
-        # date before it counts once its own year is settled: "closed on 21 February ... fire on 3 March")
-        before = [d for j, d in enumerate(found) if (j not in soft or d.precision != "year") and d.start < found[i].start
-                  and d.source == "explicit" and d.precision in ("day", "month", "year")
-                  and not (d.precision == "year" and (m.string[max(0, d.start - 4):d.start].lower() == "the "
-                                                      or DOCUMENT_OF.search(m.string, max(0, d.start - 40), d.start)))]
-        if not before:
-            continue
-        hint = max(before, key=lambda d: d.start).date
-        mention = _explicit(m, precision, published, hint, not _looks_back(m.string))
-        if mention is not None:
+        if relative:
+            before = [d for d in found if d.start < found[i].start and not d.bound and d.precision != "none"]
+            near = max(before, key=lambda d: d.start) if before else None
+            if near is None or near.source != "relative" or near.precision != "year":
+                continue
+        else:
+            # (not a year that only names a thing: "citing the 2001 treaty, the council met on 3 May"; a yearless
+            # date before it counts once its own year is settled: "closed on 21 February ... fire on 3 March")
+            before = [d for j, d in enumerate(found) if (j not in soft or d.precision != "year")
+                      and d.start < found[i].start and d.source == "explicit" and d.precision in ("day", "month", "year")
+                      and not (d.precision == "year" and (m.string[max(0, d.start - 4):d.start].lower() == "the "
+                                                          or DOCUMENT_OF.search(m.string, max(0, d.start - 40), d.start)))]
+            if not before:
+                continue
+            near = max(before, key=lambda d: d.start)
+        mention = _explicit(m, precision, published, near.date, not _looks_back(m.string))
+        if mention is not None and (not relative or mention[0].year == near.date.year):
             old = found[i]
             found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
                                    old.bound_word)
@@ -644,33 +663,14 @@ _THE_FIRST = re.compile(r"\bthe\s+first\s+$", re.I)
 _AFTER_KNOWN = re.compile(r"\s+(?:after|since|following)\s+" + _KNOWN.replace("known", "known5"), re.I)
 
 
-def _years_from_a_relative_year(found: list[DateMention], yearless: list[tuple[int, re.Match, str, bool]],
-                                published: dt.date | None) -> None:
-    """"Kazakhstan chaired the SCO this year and hosted its summit on 3 and 4 July": a yearless date right after a
-    relative year in the same sentence ("this year", "last year") is in that year, not the running narrative's."""
-    for i, m, precision, future in yearless:
-        if future:
-            continue
-        before = [d for d in found if d.start < found[i].start and not d.bound and d.precision != "none"]
-        if not before:
-            continue
-        near = max(before, key=lambda d: d.start)
-        if near.source != "relative" or near.precision != "year":
-            continue
-        mention = _explicit(m, precision, published, near.date, not _looks_back(m.string))
-        if mention is not None and mention[0].year == near.date.year:
-            old = found[i]
-            found[i] = DateMention(old.start, old.end, mention[0], mention[1], old.source, old.text, old.bound,
-                                   old.bound_word)
-
-
 _JOINED_WORD = re.compile(r"-([A-Za-z]+)")
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|that\s+|this\s+)?(?:(?:19|20)\d\d|year|month|" + _M.replace("(?P<mon>", "(?:") + r")",
                       re.I)
 _PART_OPEN = re.compile(r"\bthe\s+(?:in\s+)?(?:last|final|closing|first|opening)\b", re.I)
 # "warned the Taliban to respect the treaty of 1973": the date names the document, not an act
-DOCUMENT_OF = re.compile(r"\b(?:treaty|accord|agreement|convention|protocol|charter|constitution|declaration|"
-                         r"resolution|decree|memorandum|pact|law)\s+(?:of|dated)\s+$", re.I)
+DOCUMENT_NOUN = (r"(?:treaty|accord|agreement|convention|protocol|charter|constitution|declaration|resolution|decree|"
+                 r"memorandum|pact|law)")
+DOCUMENT_OF = re.compile(r"\b" + DOCUMENT_NOUN + r"\s+(?:of|dated)\s+$", re.I)
 _ANAPHORIC = re.compile(r"same|following|next|previous|day before|day after|week before|week after|later|earlier",
                         re.I)
 

@@ -870,13 +870,15 @@ def _with_organ_anaphors(sentence: str, offset: int, local: list[Mention], ctx: 
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
+# a state's organs, as "our ..." and "their/its ..." name them (each adds its own below)
+_ORGAN_CORE = (r"ministry|government|president|authorities|border\s+(?:guards|troops|service)|security\s+(?:services|forces)|"
+               r"embassy|leadership|diplomats|police|officials|troops|soldiers|army|(?:special\s+)?envoy|ambassador|"
+               r"delegation|prime\s+minister")
 # "our foreign ministry", "our border guards": the writer's own state's organs (a blog, an interview, a press release)
 _OUR_ORGAN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:(?:foreign|interior|defen[cs]e|trade|emergencies|security)\s+)?"
-                        r"(?:ministry|government|president|authorities|border\s+(?:guards|troops|service)|"
-                        r"security\s+(?:services|committee|forces)|embassy|leadership|diplomats|police|"
+                        r"(?:" + _ORGAN_CORE + r"|security\s+committee|"
                         # "our country sent 74 tonnes", "our capital hosted a conference", "our special envoy attended"
-                        r"country|capital|republic|side|officials|customs\s+officers|troops|soldiers|army|"
-                        r"(?:special\s+)?envoy|ambassador|consulate|delegation|prime\s+minister|foreign\s+minister)\b")
+                        r"country|capital|republic|side|customs\s+officers|consulate|foreign\s+minister)\b")
 
 
 def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Context) -> list[Mention]:
@@ -899,10 +901,8 @@ def _with_our_organs(sentence: str, offset: int, local: list[Mention], ctx: _Con
 # pronoun on an organ, with no party before it in the sentence, looks back across the full stop
 _THEIR_ORGAN = re.compile(r"\b(?P<pro>[Tt]heir|[Ii]ts)\s+(?:own\s+)?(?:(?:acting\s+)?(?:foreign|interior|defen[cs]e|trade|"
                           r"commerce|economy|emergencies|security|information)\s+)?"
-                          r"(?:ministry|ministers?|government|authorities|border\s+(?:guards|troops|forces|service)|"
-                          r"security\s+(?:services|forces)|special\s+forces|embassy|leadership|leaders?|diplomats|police|"
-                          r"spokes(?:man|woman|person)|officials|troops|soldiers|army|forces|fighters|(?:special\s+)?envoy|"
-                          r"ambassador|delegation|prime\s+minister|president|representatives?)\b")
+                          r"(?:" + _ORGAN_CORE + r"|ministers?|border\s+forces|special\s+forces|leaders?|"
+                          r"spokes(?:man|woman|person)|forces|fighters|representatives?)\b")
 
 
 def _possessor(pronoun: str, ctx: _Context) -> str | None:
@@ -2795,11 +2795,10 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
             d.actor2 = next((a for a in actors if d.span_end <= a.start < min(limit, d.span_end + 50) and a.goods
                              and a.prep in ("for", "on", "of") and R.side(a.m.code) != mine and
                              not re.search(r"[,;]", sentence[d.span_end:a.start])), None)
-        if d.actor2 is None and t.event_type == "COERCE":
-            # "held back a number of Tajik lorries": the state whose goods the trigger's own phrase names
-            mine = R.side(_code(d.actor1, d.actor1_code))
-            d.actor2 = next((a for a in actors if d.head_end <= a.start < d.span_end and a.goods and
-                             R.side(a.m.code) != mine), None)
+            if d.actor2 is None and t.event_type == "COERCE":
+                # "held back a number of Tajik lorries": the state whose goods the trigger's own phrase names
+                d.actor2 = next((a for a in actors if d.head_end <= a.start < d.span_end and a.goods and
+                                 R.side(a.m.code) != mine), None)
         if d.actor2 is None and d.actor2_code is None and _code(d.actor1, d.actor1_code) == "TALIBAN" and \
                 _on_own_people(sentence, d, d.head_end, limit):
             d.actor2_code = "AFG"    # "the Taliban barred Afghan women from ...": the de facto rulers on the country's people
@@ -3959,7 +3958,8 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str
         elif topic and R.side(topic) != mine:
             d.actor2_code = topic
         return
-    if not _OBJECT_PRONOUN.match(sentence, d.span_end):
+    pronoun = _OBJECT_PRONOUN.match(sentence, d.span_end)
+    if not pronoun:
         return
     mine = R.side(_code(d.actor1, d.actor1_code))
     main = R.main_subject([a for a in actors if a.end <= d.head], {mine})
@@ -3970,7 +3970,7 @@ def _object_pronoun(sentence: str, actors: list[R.Placed], d: _Draft, topic: str
         if a.end <= d.head and R.side(a.m.code) != mine and \
                 not (a.prep in ("in", "at", "near") and a.m.kind in ("capital", "place")):   # ("in Astana, ... called them")
             d.actor2 = a
-            if _OBJECT_PRONOUN.match(sentence, d.span_end).group(0).strip().lower() == "them":
+            if pronoun.group(0).strip().lower() == "them":
                 # "wrote to X, Y and Z asking them to ...": the list's first member (each member is asked, as
                 # "asked X, Y and Z" reads)
                 group = R._coordinated(actors, actors.index(a), sentence)

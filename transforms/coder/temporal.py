@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from transforms.coder.dates import DOCUMENT_OF, RELATION, DateMention, find_dates, relation_shift
+from transforms.coder.dates import DOCUMENT_NOUN, DOCUMENT_OF, RELATION, DateMention, find_dates, relation_shift
 
 _AND = re.compile(r"\band\b")
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
@@ -114,8 +114,7 @@ _AFTER_ATTACK = re.compile(
     r"(?:attacks?|bombings?|blasts?|shootings?|assault|explosions?|massacre|raids?|ambush|killings?|shelling|"
     r"clashes|fighting|strikes?)\b(?!\s+(?:on|of|in)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I)
-_DOCUMENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:treaty|accord|agreement|convention|protocol|charter|constitution|"
-                             r"declaration|resolution|decree|memorandum|pact)\b", re.I)
+_DOCUMENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + DOCUMENT_NOUN + r"\b", re.I)
 # "the October attack", "its 2022 elections": a date worn by a noun names that other happening
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|[A-Z][\w-]*['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|by|with|was|were|is|are|has|had|when|that|which|"
@@ -356,9 +355,6 @@ class Clock:
                                 told_day=self._told_day[0] if self._told_day and self._para_no - self._told_day[1] <= 1
                                 and (self._told is None or self._told.para <= self._told_day[1]) else None,
                                 told_just_before=self._told_day is not None and self._told_day[2] == self._sent_no - 1)
-        days = [d for d in self.dates if d.precision == "day" and not d.bound]
-        if days and not _is_dateline(sentence, self.dates):     # (a digest item's day line dates its item)
-            self._told_day = (max(days, key=lambda d: d.start).date, self._para_no, self._sent_no)
         if self.dates:
             kept = [d for d in self.dates if not d.bound and d.precision != "none"]
             if kept:
@@ -398,6 +394,9 @@ class Clock:
                     self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
                     self.para = None
             return self.dates
+        days = [d for d in self.dates if d.precision == "day" and not d.bound]     # (not a digest's day line: above)
+        if days:
+            self._told_day = (max(days, key=lambda d: d.start).date, self._para_no, self._sent_no)
         for d in self.dates:
             if d.precision == "day" and not d.bound:
                 part = _PART_AFTER.match(sentence, d.end) or _PART_AFTER.search(d.text)
