@@ -258,6 +258,22 @@ class _Told(NamedTuple):
     narrated: bool = False  # a year written out that no figure is for ("Two developments in 2024 ...")
 
 
+def _weekdays_of_the_day(dates: list[DateMention]) -> list[DateMention]:
+    """"on 28 January, two gunmen shot a worshipper during Sunday mass": a bare weekday in a sentence that tells
+    the day it falls on is that day (28 January 2024 was a Sunday), not the Sunday before publication."""
+    days = [d for d in dates if d.precision == "day" and d.source == "explicit" and not d.bound]
+    if not days:
+        return dates
+    out = []
+    for d in dates:
+        m = _BARE_WEEKDAY.fullmatch(d.text) if d.source == "relative" else None
+        same = [x for x in days if m is not None and x.date.weekday() == _WEEKDAY_NO[m.group(1).lower()]]
+        if len(same) == 1 and same[0].date != d.date:
+            d = DateMention(d.start, d.end, same[0].date, d.precision, d.source, d.text, d.bound, d.bound_word)
+        out.append(d)
+    return out
+
+
 class Clock:
     """The running time of one document while its sentences are coded in order."""
 
@@ -279,6 +295,7 @@ class Clock:
         self._sent_no = 0
         self._pending: DateInfo | None = None
         self._para_no = 0
+        self._para_first = 0                        # the number of the paragraph's first sentence
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
         self._days: list[tuple[str, DateMention]] = []   # sentences (lower case) with a day they name
         self._prev_end = 0
@@ -317,6 +334,7 @@ class Clock:
             self._pending = None
         if start == 0 or "\n" in self.text[self._prev_end:start]:
             self._para_no += 1
+            self._para_first = self._sent_no + 1
             if not self.sentence.rstrip().endswith("?"):
                 self.para = None    # an interview's answer keeps the date of its question ("... last month?")
         self._prev_end = end
@@ -367,6 +385,8 @@ class Clock:
             self.dates = [self._in_section(d) for d in self.dates]
         elif self.para is not None and self.para.precision == "day" and self.dates and "day" in sentence:
             self.dates = [self._in_narrative(d) for d in self.dates]
+        if len(self.dates) > 1:
+            self.dates = _weekdays_of_the_day(self.dates)
         if title:
             # "BORDER NOTE: A commander threatens Tajikistan ... 8 August 2022 | Pamir Risk Advisory": the
             # title line's publication date dates nothing; its present-tense act takes the story date
@@ -417,7 +437,14 @@ class Clock:
         narrative = self._pending.date if self._pending is not None else None
         for d in self.dates:
             if not d.bound and d.precision in ("day", "month"):
-                self._note_hint(d, narrative=d.date == narrative)
+                # "... the dispute began in December. ... finished building the line in November 2010.\n\n
+                # In January Tashkent suspended ...": a flashback to an earlier year serves its own paragraph;
+                # the next one returns to the narrative's time
+                # (a paragraph or heading that opens on the earlier year moves the narrative there:
+                # "Herat, October 2023: the first test")
+                back = self._narrated is not None and d.date.year < self._narrated[0].year and \
+                    self._sent_no != self._para_first
+                self._note_hint(d, narrative=d.date == narrative and not back)
         return self.dates
 
     def _in_section(self, d: DateMention) -> DateMention:

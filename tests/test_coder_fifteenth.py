@@ -1,0 +1,49 @@
+"""Coder 0.20.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.coderkit import ModuleCoder
+
+
+_KIT = ModuleCoder("test-fifteenth", dt.date(2025, 3, 3))
+events, coded = _KIT.events, _KIT.coded
+
+
+def dated(text: str, published=None) -> list[tuple]:
+    got = events(text) if published is None else events(text, published)
+    return [(e.actor1, e.actor2, e.event_type, str(e.event_date), e.date_precision) for e in got]
+
+
+def test_a_flashback_inside_a_paragraph_does_not_carry_its_year_to_the_next():
+    text = ("The quarrel began in December, when Kabul hired a Kazakh operator for the line."
+            "\n\n"
+            "Hairatan is the busiest of the northern gateways. Uzbekistan finished building the railway in "
+            "November 2010, and it remains the only line into an Afghan city."
+            "\n\n"
+            "In January Tashkent suspended electricity exports to Afghanistan for ten days.")
+    got = dated(text, dt.date(2023, 2, 13))
+    assert ("UZB", "AFG", "SANCTION", "2023-01-01", "month") in got
+    # a paragraph (or a heading) that opens on the earlier year moves the narrative there
+    text = ("Aid reached Kabul from Tashkent on 11 February this year."
+            "\n\n"
+            "Herat, October 2023: the first test"
+            "\n\n"
+            "On 8 October Uzbekistan sent a convoy of relief to Herat.")
+    got = dated(text, dt.date(2025, 10, 20))
+    assert ("UZB", "AFG", "AID", "2023-10-08", "day") in got
+
+
+def test_a_bare_weekday_beside_the_day_it_falls_on_is_that_day():
+    text = ("On 3 January two bombers struck a memorial crowd in Kerman, killing more than 90 people. Less than four "
+            "weeks later, on 28 January, gunmen shot dead a worshipper during Sunday mass at a church in Istanbul. "
+            "The Turkish police arrested two Tajik suspects on the spot.")
+    got = dated(text, dt.date(2024, 6, 3))
+    assert ("TUR", "TJK", "COERCE", "2024-01-28", "day") in got
+    # a weekday that is not the day told keeps its own reading
+    text = ("Uzbek and Taliban officials opened talks in Termez on Wednesday, 8 February, and on Sunday Uzbekistan "
+            "signed a contract with the Taliban.")
+    got = dated(text, dt.date(2023, 2, 13))
+    assert ("UZB", "TALIBAN", "CONSULT", "2023-02-08", "day") in got
+    assert ("UZB", "TALIBAN", "AGREE", "2023-02-12", "day") in got
