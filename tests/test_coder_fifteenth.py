@@ -47,3 +47,20 @@ def test_a_bare_weekday_beside_the_day_it_falls_on_is_that_day():
     got = dated(text, dt.date(2023, 2, 13))
     assert ("UZB", "TALIBAN", "CONSULT", "2023-02-08", "day") in got
     assert ("UZB", "TALIBAN", "AGREE", "2023-02-12", "day") in got
+
+
+def test_the_following_day_counts_from_the_day_told_not_from_the_story_day_an_untold_act_took():
+    text = ("BISHKEK, June 14 (Naryn Wire) - Kyrgyzstan's security committee said on Friday it had detained eight "
+            "members of a cell.\n\n"
+            "Governments across Central Asia have watched the group with alarm since March 22, when gunmen opened "
+            "fire on concertgoers at a hall outside Moscow. U.S. officials said the Afghan branch of Islamic State "
+            "was behind it. Four men from Tajikistan were detained in Russia the following day.")
+    got = dated(text, dt.date(2024, 6, 14))
+    assert ("RUS", "TJK", "COERCE", "2024-03-23", "day") in got
+    # with no day told near it, the following day is the one after the story's day
+    text = ("BISHKEK, June 14 (Naryn Wire) - Kyrgyzstan's security committee said on Friday it had detained eight "
+            "members of a cell.\n\n"
+            "U.S. officials said the Afghan branch of Islamic State was behind it. Four men from Tajikistan were "
+            "detained in Russia the following day.")
+    got = dated(text, dt.date(2024, 6, 14))
+    assert ("RUS", "TJK", "COERCE", "2024-06-15", "day") in got

@@ -372,7 +372,11 @@ class Clock:
                                 # "On Tuesday ...\n\nBack in September ... The same day ...")
                                 told_day=self._told_day[0] if self._told_day and self._para_no - self._told_day[1] <= 1
                                 and (self._told is None or self._told.para <= self._told_day[1]) else None,
-                                told_just_before=self._told_day is not None and self._told_day[2] == self._sent_no - 1)
+                                # ("... since March 22, when gunmen opened fire. U.S. officials said ... Four men
+                                # were detained the following day": not from the story's day an act took untold)
+                                told_just_before=self._told_day is not None and (
+                                    self._told_day[2] == self._sent_no - 1 or last is not None and last.inherited
+                                    and self.story is not None and last.date == self.story.date))
         if self.dates:
             kept = [d for d in self.dates if not d.bound and d.precision != "none"]
             if kept:
@@ -414,7 +418,9 @@ class Clock:
                     self.section = _info(first, cap="month" if _RANGE.search(first.text) else None)
                     self.para = None
             return self.dates
-        days = [d for d in self.dates if d.precision == "day" and not d.bound]     # (not a digest's day line: above)
+        # (not a digest's day line: above; "watched it with alarm since March 22, when gunmen opened fire ...":
+        # the day a state began is told too, for "the following day")
+        days = [d for d in self.dates if d.precision == "day" and (not d.bound or d.bound_word == "since")]
         if days:
             self._told_day = (max(days, key=lambda d: d.start).date, self._para_no, self._sent_no)
         for d in self.dates:
