@@ -64,3 +64,22 @@ def test_the_following_day_counts_from_the_day_told_not_from_the_story_day_an_un
             "detained in Russia the following day.")
     got = dated(text, dt.date(2024, 6, 14))
     assert ("RUS", "TJK", "COERCE", "2024-06-15", "day") in got
+
+
+def test_talks_with_a_titled_leader_a_relative_clause_and_a_second_titled_leader():
+    text = ("In the days before the summit, K.K. Tokayev held talks with President of the People's Republic of China "
+            "Xi Jinping, who was on a state visit to Kazakhstan, and with President of the Russian Federation "
+            "Vladimir Putin, and received President of the Republic of Tajikistan Emomali Rahmon.")
+    got = [g[:3] for g in dated(text, dt.date(2024, 7, 5))]
+    assert ("KAZ", "CHN", "CONSULT") in got and ("KAZ", "RUS", "CONSULT") in got
+    assert ("CHN", "KAZ", "CONSULT") in got          # the state visit is Xi's, told in the relative clause
+    assert ("KAZ", "TJK", "CONSULT") in got          # Tokayev received Rahmon, not Putin
+    assert ("RUS", "TJK", "CONSULT") not in got
+
+
+def test_a_preposition_before_which_is_not_the_head_nouns():
+    text = ("Pakistan urged the Afghan authorities on Sunday to act against the militants, pointing to the ambush in "
+            "North Waziristan in which fighters of the Pakistani Taliban (TTP) killed seven soldiers.")
+    got = [g[:3] for g in dated(text, dt.date(2022, 4, 25))]
+    assert ("TTP", "PAK", "ASSAULT") in got
+    assert not any(g[2] == "ASSAULT" and g[1] == "TTP" for g in got)

@@ -589,6 +589,8 @@ _NOT_YET = re.compile(r"\b(?:upcoming|forthcoming|scheduled|postponed|called\s+o
 _ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?-i:[a-z]+)(?:s|es)\s*[.,;:]", re.I)
 
 
+# "talks with Xi Jinping, who was on a state visit to Kazakhstan, and with ...": a relative clause after the trigger's object
+_ASIDE_AFTER = re.compile(r"\s+(?:with|to)\s+[^,;()]{3,90}?(?P<aside>,\s*(?:who|which)\s[^,;()]{3,80},)\s*and\s+(?:with|to)\s")
 # "what Tashkent signed, what Ashgabat promised": acts referred to, none told (_FREE_RELATIVE is its look-back form)
 # ("what it has asked for", "what Dushanbe had been asking for": a pronoun, a progressive perfect)
 _WHAT_NAMED = r"\bwhat\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?|it|they|he|she)\s+" \
@@ -1605,8 +1607,14 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
         head_end = m.start() + len(m.group(0).split()[0])
         # a hand-written trigger's clause runs to the next hand-written trigger; a lemma trigger's to the next of any
         nxt = next((x for x in matches[k + 1:] if trig.lexical or not trigger_of(x).lexical), None)
+        aside = _ASIDE_AFTER.match(sentence, m.end()) if ", " in sentence[m.end():m.end() + 100] else None
+        if aside is not None and nxt is not None and aside.start("aside") < nxt.start() < aside.end():
+            # "held talks with Xi, who was on a state visit to Kazakhstan, and with Putin": the relative
+            # clause (and its act) does not end the clause it hangs in
+            nxt = next((x for x in matches[k + 1:] if x.start() >= aside.end()
+                        and (trig.lexical or not trigger_of(x).lexical)), None)
         limit = nxt.start() if nxt is not None else len(sentence)
-        brk = _CLAUSE_BREAK.search(sentence, m.end(), limit)
+        brk = _CLAUSE_BREAK.search(sentence, aside.end() if aside is not None else m.end(), limit)
         if brk:
             limit = brk.start()
         brk = _AND_CLAUSE.search(sentence, m.end())      # the clause may open before the limit and end after it

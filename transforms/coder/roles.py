@@ -103,9 +103,10 @@ _THING_OWNER = re.compile(
 # "the foreign ministers of X", "to leading figures of Y": the mention takes the preposition (or the subject
 # position) of the head noun it belongs to
 _OF_HEAD = re.compile(
-    r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+)?"
+    r"(?:\b(?P<outer>to|with|by|from|on|against|for|into|toward|towards|at|in)\s+(?!which\b|whom\b))?"
     r"(?:(?:the|a|an|its|their|his|her|several|some|two|three|four|five|leading|senior|top|other)\s+)*"
-    r"(?:(?!the\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|"
+    # (the words before the head are no preposition: "and with President of the Russian Federation" is "with")
+    r"(?:(?!(?:the|to|with|by|from|on|against|for|into|at|in)\b|\d)[\w-]+\s+){0,3}?(?P<noun>ministers?(?:\s+of\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2})?|"
     r"leaders?|presidents?|heads?|delegations?|governments?|representatives?|"
     r"(?:envoys?|special\s+representatives?)(?:\s+(?:for|on)\s+(?-i:[A-Z])[\w-]+)?|officials?|chiefs?|premiers?|spokes(?:man|men|woman|person)|ambassadors?|diplomats?|figures|members|"
     r"population|people|citizens|nationals|authorities|forces|troops|companies|firms|commanders?|fighters|"
@@ -171,7 +172,8 @@ def _agrees(pronoun: str, a: "Placed") -> bool:
 _OWN_SUBJECT = re.compile(r"\b(?:any|every|each|no|(?<!\bone\s)another)\s+(?:(?!(?:and|or|but|then)\b)[a-z][\w-]*\s+){1,2}"
                           r"(?:\w+ly\s+)?$")
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|"
-                       r"already|\w+ly)\s+){0,3}$", re.I)
+                       # ("Xi Jinping, who was on a state visit to Kazakhstan": the noun's act)
+                       r"already|\w+ly)\s+){0,3}(?:(?:on|during)\s+(?:a|an|his|her|its|their)\s+)?$", re.I)
 # "..., and said it", "and added that they": a speech verb coordinated with the sentence's main clause
 _AND_SAID_BEFORE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|announced|announces|stated|states|declared|"
                               r"declares|confirmed|confirms|stressed|stresses)\s+(?:that\s+)?$", re.I)
@@ -352,9 +354,11 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             elif (not window.isascii() or window.rstrip().lower().endswith(("that", "which", "whom", "the"))) and \
                     _REL_PRONOUN_BEFORE.search(sentence, max(0, start - 25), start):
                 prep = "rel"         # "the hub that UN agencies set up": the relative clause's subject, no recipient
-        if prep is None and out and out[-1].prep and side(out[-1].m.code) == side(m.code) and \
-                _APPOSITION.match(sentence[out[-1].end:start]):
+        if prep is None and out and out[-1].prep and side(out[-1].m.code) == side(m.code) and (
+                _APPOSITION.match(sentence[out[-1].end:start])
+                or m.kind == "person" and out[-1].m.kind == "name" and sentence[out[-1].end:start] == " "):
             prep = out[-1].prep          # "with Iran's new president, Masoud Pezeshkian": the same person, same role
+                                         # ("with President of the Russian Federation Vladimir Putin")
         clause = out and re.match(r"\s*,\s*(?:and|but)\s", sentence[out[-1].end:start]) and \
             (_CLAUSE_SUBJECT_AFTER.match(sentence, end) or present_verb_after(sentence, end, m.kind)) and \
             not (len(out) > 1 and _COORD.match(sentence[out[-2].end:out[-1].start])
@@ -460,23 +464,36 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
 _COORD_TITLE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                                 r"(?:(?:(?-i:[A-Z])[\w-]*|of|and|for)\s+){0,8}?(?:of|for)\s+(?:the\s+)?"
                                 r"(?:(?:Islamic|People['’]s|Federal|Kyrgyz)\s+)?(?:Republic\s+of\s+)?$")
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:who|which)\s[^,;()]{3,80},", re.I)
 # "condolences to China and to Tajikistan", "talks with Kabul and with Islamabad": the list's preposition repeated
-_COORD_SAME_PREP = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?P<prep>to|with|for)\s+(?:the\s+)?$", re.I)
+_COORD_SAME_PREP = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?P<prep>to|with|for)\s+(?:the\s+)?"
+                              # ("and with President of the Russian Federation Vladimir Putin")
+                              r"(?:(?-i:[A-Z])[\w-]*\s+(?:(?:(?-i:[A-Z])[\w-]*|of|and|for)\s+){0,6}?(?:of|for)\s+(?:the\s+)?)?$",
+                              re.I)
 
 
 def coordinated_after(actors: list[Placed], first: Placed, sentence: str, limit: int) -> list[Placed]:
     """`first` and the mentions coordinated with it to its right ("to Kazakhstan, Kyrgyzstan and Uzbekistan")."""
     group = [first]
     idx = actors.index(first)
+    aside_end = -1
     for nxt in actors[idx + 1:]:
         if nxt.start >= limit:
             break
         cur = group[-1]
+        if nxt.start < aside_end:
+            continue
         if side(nxt.m.code) == side(cur.m.code) and _OF_SAME.match(sentence[cur.end:nxt.start]):
             group[-1] = nxt      # "Qin Gang of China and Amir Khan Muttaqi": the person and his state are one member
             continue
-        gap = sentence[cur.end:nxt.start]
-        if side(nxt.m.code) == side(cur.m.code) and nxt.prep is None and _APPOSED.match(gap) and \
+        gap = sentence[max(cur.end, aside_end):nxt.start]
+        aside = _RELATIVE_ASIDE.match(sentence, cur.end) if aside_end < cur.end else None
+        if aside is not None and aside.end() < limit and nxt.start < aside.end():
+            # "talks with Xi Jinping, who was on a state visit to Kazakhstan, and with Vladimir Putin": the relative
+            # clause's own mentions are no members; the list goes on after it
+            aside_end = aside.end()
+            continue
+        if side(nxt.m.code) == side(cur.m.code) and nxt.prep in (None, cur.prep) and _APPOSED.match(gap) and \
                 not _APPOSED_VERB.search(gap):
             # "with the Kyrgyz foreign minister Jeenbek Kulubaev and the Tajik ...": the state's word, its title and
             # the holder's name are one member, and the list goes on after the name
