@@ -83,3 +83,13 @@ def test_a_preposition_before_which_is_not_the_head_nouns():
     got = [g[:3] for g in dated(text, dt.date(2022, 4, 25))]
     assert ("TTP", "PAK", "ASSAULT") in got
     assert not any(g[2] == "ASSAULT" and g[1] == "TTP" for g in got)
+
+
+def test_the_state_whose_help_is_sought_is_the_one_asked():
+    text = ("Muttaqi told him Afghanistan was ready to expand trade with Turkmenistan, and he sought Turkmen help to "
+            "revive the Lapis Lazuli route to Turkey.")
+    got = [g[:3] for g in dated(text, dt.date(2024, 3, 4))]
+    assert ("TALIBAN", "TKM", "REQUEST") in got
+    # the state a request is about, not its helper, stays content ("the release of Uzbek nationals")
+    got = [g[:3] for g in dated("The Taliban asked Pakistan for the release of Uzbek nationals.", dt.date(2024, 3, 4))]
+    assert ("TALIBAN", "PAK", "REQUEST") in got

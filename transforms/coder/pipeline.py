@@ -4467,9 +4467,15 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
               places: list[R.Placed] = (), exclude: set[str | None] = frozenset()) -> bool:
     if d.actor1 is not None:
         d.actor1_code = d.actor1.m.code
+    t = d.trigger
+    if t.event_type == "REQUEST" and d.actor1_code is not None:
+        # "sought Turkmen help to revive the route to Turkey": the state whose help is asked for is asked
+        helper = next((a for a in actors if d.head_end <= a.start < d.span_end and a.m.kind == "demonym"
+                       and R.side(a.m.code) != R.side(d.actor1_code) and _HELP_AFTER.match(sentence, a.end)), None)
+        if helper is not None:
+            d.actor2 = helper
     if d.actor2 is not None:
         d.actor2_code = d.actor2.m.code
-    t = d.trigger
     if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK and not _agent_from_topic(d, actors, sentence, topic):
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
@@ -4559,7 +4565,10 @@ _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+|s
 _UNNAMED_IN_TRIGGER = re.compile(r"\b(?:participants|donors|members|states|countries|governments|community|partners|parties|"
                                  r"sides|world|neighbou?rs|officials|leaders|authorities|agencies|organi[sz]ations|creditors|"
                                  r"investors|envoys|delegates|nations|businesses|companies|them|us)\b(?=.*\bto\b)", re.I)
-# not the one asked: the goods and people the request is about ("the release of Uzbek nationals")
+# not the one asked: the goods and people the request is about ("the release of Uzbek nationals"); but "sought
+# Turkmen help", "asked for Chinese investment": the state whose help is asked for is asked
+_HELP_AFTER = re.compile(r"\s+(?:help|assistance|support|backing|aid|cooperation|investment|mediation|funding|"
+                         r"financing|involvement|participation)\b", re.I)
 _CONTENT_NOT_ADDRESSEE = ("people", "demonym")
 
 
