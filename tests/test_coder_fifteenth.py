@@ -93,3 +93,15 @@ def test_the_state_whose_help_is_sought_is_the_one_asked():
     # the state a request is about, not its helper, stays content ("the release of Uzbek nationals")
     got = [g[:3] for g in dated("The Taliban asked Pakistan for the release of Uzbek nationals.", dt.date(2024, 3, 4))]
     assert ("TALIBAN", "PAK", "REQUEST") in got
+
+
+def test_a_past_verb_after_a_comma_goes_on_the_subjects_series():
+    text = ("Emomali Rahmon telephoned his Russian counterpart on 24 March, offered condolences and agreed with him "
+            "that their security services would step up joint work against terrorism.")
+    got = [g[:3] for g in dated(text, dt.date(2024, 6, 3))]
+    assert ("TJK", "RUS", "SUPPORT") in got and ("TJK", "RUS", "AGREE") in got
+    assert not any(g[0] == "RUS" for g in got)
+    # a new subject named after the comma keeps its verb
+    text = "Uzbekistan hosted the talks in Termez on 8 February, and Kazakhstan offered condolences to Turkey."
+    got = [g[:3] for g in dated(text, dt.date(2023, 2, 13))]
+    assert ("KAZ", "TUR", "SUPPORT") in got

@@ -168,6 +168,7 @@ _VP_AND = re.compile(r"(?:,\s*|\b)and\s*(?:,\s*[^,.;:()]{1,60},\s*)?(?<=\s)(?:th
                      r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", re.I)
 _VP_COMMA = re.compile(r",\s*$")
 _AUX_START = re.compile(r"(?:has|have|had)\s", re.I)
+_PAST_START = re.compile(r"[a-z]{3,}ed\b")
 _OWNER_OBJECT = re.compile(r"\s+(?:their|its|his|her)\s+(?:\w+\s+){0,2}?(?:demands?|requests?|offers?|proposals?|bids?|"
                            r"applications?|calls?|appeals?|claims?|plans?|conditions?)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|it)\b", re.I)
@@ -2555,7 +2556,11 @@ def _assign_roles(sentence: str, actors: list[R.Placed], d: _Draft, limit: int, 
     shared = t.frame in ("verb", "symmetric") and (prev_subject[0] or prev_subject[1]) and \
         (_VP_AND.search(sentence, max(0, d.head - 100), d.head) or
          # "X has supplied power, has delivered aid and has hosted traders": a list of verb phrases
-         _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and _AUX_START.match(d.text))
+         _VP_COMMA.search(sentence, max(0, d.head - 5), d.head) and (
+             _AUX_START.match(d.text) or
+             # "Rahmon telephoned his Russian counterpart on 24 March, offered condolences and agreed ...": a past
+             # verb right after the comma goes on the series (its object is no new subject)
+             d.head > 0 and _PAST_START.match(d.text) and prev_subject[0] and d.head - prev_subject[0][-1].end > 10))
     if shared:
         semi = sentence.rfind(";", 0, d.head)
         if semi >= 0 and any(a.prep is None and semi < a.start < d.head for a in actors):
