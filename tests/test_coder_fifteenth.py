@@ -105,3 +105,14 @@ def test_a_past_verb_after_a_comma_goes_on_the_subjects_series():
     text = "Uzbekistan hosted the talks in Termez on 8 February, and Kazakhstan offered condolences to Turkey."
     got = [g[:3] for g in dated(text, dt.date(2023, 2, 13))]
     assert ("KAZ", "TUR", "SUPPORT") in got
+
+
+def test_forces_raised_by_an_unnamed_agent_are_the_topic_sides_own():
+    text = ("On 5 July 2021 more than 1,000 Afghan soldiers fled across the border into Tajikistan. The president "
+            "answered on the same day by calling up 20,000 reservists to stiffen the southern frontier.")
+    got = [g[:3] for g in dated(text)]
+    assert not any(g[2] == "MOBILIZE" and g[0] is None for g in got)
+    assert any(g[2] == "MOBILIZE" and g[1] is None for g in got)
+    # a named target stays the target
+    got = [g[:3] for g in dated("The Taliban moved hundreds of fighters to the Tajik border in September.")]
+    assert ("TALIBAN", "TJK", "MOBILIZE") in got

@@ -4512,6 +4512,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.confidence -= 0.15
     if d.actor1_code is None and d.actor2_code is None:
         return False
+    if t.event_type == "MOBILIZE" and d.actor1_code is None and d.actor2 is None:
+        # "The president answered by calling up 20,000 reservists": forces raised by the side the text is about
+        # (its own, not a target the sentence never names)
+        d.actor1_code, d.actor2_code = d.actor2_code, None
     if t.event_type == "CONSULT" and d.actor1 is not None and d.actor1.m.kind == "others":
         return False          # "how Afghanistan's neighbours deal with Kabul": states left unnamed, no talks to report
     if t.event_type == "CONSULT" and (d.actor1_code is None or d.actor2_code is None) and \
