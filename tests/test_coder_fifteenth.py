@@ -116,3 +116,17 @@ def test_forces_raised_by_an_unnamed_agent_are_the_topic_sides_own():
     # a named target stays the target
     got = [g[:3] for g in dated("The Taliban moved hundreds of fighters to the Tajik border in September.")]
     assert ("TALIBAN", "TJK", "MOBILIZE") in got
+
+
+def test_an_opening_participles_object_is_no_subject_and_as_host_of_is_no_party():
+    text = ("Receiving Pakistan's foreign minister, Shah Mahmood Qureshi, Rahmon declared that his country would not "
+            "recognise any government in Kabul formed through oppression. As host of the Shanghai Cooperation "
+            "Organisation summit in Dushanbe on 17 September he repeated the demand for an inclusive cabinet.")
+    got = [g[:3] for g in dated(text)]
+    assert ("TJK", "TALIBAN", "REJECT") in got
+    assert not any(g[0] == "PAK" for g in got)
+    assert any(g[0] == "TJK" and g[2] == "REQUEST" and g[1] != "SCO" for g in got)
+    # a subject list after an opening participle with no party of its own is still the subject
+    got = [g[:3] for g in dated("Speaking to reporters in Termez, Muttaqi and Saidov agreed to extend the power "
+                                "contract.")]
+    assert ("TALIBAN", "UZB", "AGREE") in got

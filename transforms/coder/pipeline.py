@@ -134,7 +134,9 @@ _HE_SHE = re.compile(r"^\W*(?:He|She)\s")
 # "On Tuesday he met ...", "Three days later, she signed ...": a person's pronoun as the subject after an opening adverbial
 _LATE_HE = re.compile(r"^\W*(?:On|Later|Earlier|Then|Afterwards|Next|The\s+(?:next|following|same)|(?:A|One|Two|Three|\w+)\s+"
                       r"(?:day|days|week|weeks|month|months)\s+(?:later|after))\b[^,;:.]{0,30}?,?\s+(?:he|she)\s+"
-                      r"(?!is\b|was\b|has\s+been\b|seems\b|remains\b)")
+                      r"(?!is\b|was\b|has\s+been\b|seems\b|remains\b)"
+                      # "As host of the SCO summit in Dushanbe on 17 September he repeated": after an opening phrase
+                      r"|^\W*As\s[^,;:.]{0,100}?,?\s+(?:he|she)\s+(?!is\b|was\b|has\s+been\b|seems\b|remains\b)")
 _LEAD_PRONOUN = re.compile(r"^\W*(?:\w+:\s*)?(?:They|He|She|It)\s+(?!is\b|was\b|has been\b|seems\b|remains\b)", re.I)
 _IN_PHRASE = re.compile(r"\b(?:over|after|before|since|following|during|for|about|in|from|of|amid|despite)\s+"
                         r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+(?:and\s+)?){0,3}$", re.I)
@@ -449,13 +451,15 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
                                 not re.search(r"\bof\s+(?:the\s+)?$", sentence[:a.start]))   # "citizens of X"
         # the first person named as a subject outside an opening "when ..." clause
         person = next((a.m.code for a in actors if a.prep is None and a.m.kind == "person" and a.m.code != _UNNAMED
-                       and not _in_lead_subordinate(sentence, a)), None)
+                       and not _in_lead_subordinate(sentence, a) and not R.in_lead_participle(sentence, actors, a)),
+                      None)
         if person is not None:
             ctx.last_person = (person, index)
         someone = next((a.m.code for a in reversed(actors) if a.m.kind == "person" and a.m.code != _UNNAMED), None)
         if someone is not None:
             ctx.named_person = (someone, index)
-        ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED), None)
+        ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED
+                                         and not R.in_lead_participle(sentence, actors, a)), None)
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
             who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and _ARMED_GROUP(a.m.code)
@@ -4606,7 +4610,7 @@ def _request_recipient(d: _Draft, actors: list[R.Placed], sentence: str, topic: 
     for a in actors:
         # "repeated the paragraph on Afghanistan, calling for an inclusive government": the party the sentence
         # names before the request, when it is not the asker's
-        if a.end <= d.head and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and a.prep is not None and \
+        if a.end <= d.head and R.side(a.m.code) not in mine and a.m.code != _UNNAMED and a.prep not in (None, "as") and \
                 a.m.kind not in _CONTENT_NOT_ADDRESSEE and not a.goods:
             return "TALIBAN" if a.m.code == "AFG" and counts is not None else a.m.code
     if topic and topic != _UNNAMED and R.side(topic) not in mine and \

@@ -298,6 +298,10 @@ _BORDER_PLACE = re.compile(r"(?:['’]s)?(?:\s*[-–—/‐]\s*[A-Z][a-z]+)?\s+(
                            r"police|officials|officers|agency|committee|authorities|commanders?))", re.I)
 
 
+_AS_ROLE_OF = re.compile(r"\b[Aa]s\s+(?:the\s+)?(?:host|chair|chairman|chairwoman|president|current\s+chair)\s+of\s+"
+                         r"(?:the\s+)?$")
+
+
 def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[Placed]:
     out: list[Placed] = []
     for m in mentions:
@@ -311,7 +315,9 @@ def place_mentions(sentence: str, mentions: list[Mention], offset: int) -> list[
             prep, sub = None, True      # "after ISKP said ...": a clause, not a prepositional phrase
         elif prep is None and out and out[-1].clause and _COORD.match(sentence[out[-1].end:start]):
             sub = True                  # "after Qatar and Saudi Arabia asked"
-        if prep == "of":
+        if prep == "of" and _AS_ROLE_OF.search(sentence, max(0, start - 40), start):
+            prep = "as"          # "As host of the SCO summit, he repeated": the role the subject acts in, no party
+        elif prep == "of":
             head = _OF_HEAD.search(sentence, max(0, start - 90), start)
             if head and head.end() == start:
                 prep = head.group("outer").lower() if head.group("outer") else None
@@ -418,12 +424,35 @@ _LEAD_PP_CLAUSE = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?)
                              r"(?:the\s+)?$")
 
 
+_LEAD_PARTICIPLE = re.compile(r"\W*(?-i:[A-Z])[a-z]+ing\s+(?:(?:the|his|her|their|its)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+
+
+def in_lead_participle(sentence: str, actors: list[Placed], a: Placed) -> bool:
+    """Whether `a` is the opening participle's object or its apposition ("Receiving Pakistan's foreign minister, Shah
+    Mahmood Qureshi, Rahmon declared": Pakistan and Qureshi), not the subject after it."""
+    if not actors or not sentence[:1].isupper() or _LEAD_PARTICIPLE.match(sentence, 0, actors[0].start) is None:
+        return False
+    first = side(actors[0].m.code)
+    for b in actors:
+        if side(b.m.code) != first:
+            return False
+        if b is a:
+            return True
+    return False
+
+
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     group = [actors[idx]]
     j = idx
+    # "Receiving Pakistan's foreign minister, Shah Mahmood Qureshi, Rahmon declared": the opening participle's object
+    # (and its apposition) is no member of the subject after it
+    lead = _LEAD_PARTICIPLE.match(sentence, 0, actors[0].start) if actors and sentence[:1].isupper() else None
     while j > 0:
         prev, cur = actors[j - 1], actors[j]
         gap = sentence[prev.end:cur.start]
+        if lead is not None and side(prev.m.code) == side(actors[0].m.code) != side(cur.m.code) and \
+                re.fullmatch(r"\s*,\s*", gap):
+            break
         if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])
                                            and not re.search(r"\band\b", sentence[actors[j - 2].end:prev.start])):
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
@@ -654,7 +683,11 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             if spk and not re.search(r"[;]", sentence[sp.end():head]):
                 return _coordinated(actors, spk[-1], sentence), None, "speaker"
     own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
-    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])):
+    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])
+                # "As host of the SCO summit in Dushanbe on 17 September he repeated": a nominative pronoun after
+                # an opening phrase whose mentions all hang on prepositions
+                or own.group("who").lower() in ("he", "she", "they") and
+                all(actors[i].prep is not None for i in left)):
         # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
         if own.group("who").lower() == "the movement":
             return [], "TALIBAN", "pronoun"
