@@ -130,3 +130,21 @@ def test_an_opening_participles_object_is_no_subject_and_as_host_of_is_no_party(
     got = [g[:3] for g in dated("Speaking to reporters in Termez, Muttaqi and Saidov agreed to extend the power "
                                 "contract.")]
     assert ("TALIBAN", "UZB", "AGREE") in got
+
+
+def test_a_list_item_with_no_subject_is_done_by_the_line_that_opens_the_list():
+    text = ("India hosted security advisers from Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan on 6 December.\n\n"
+            "According to the joint statement, the participants:\n\n"
+            "- reaffirmed their support for a peaceful, secure and stable Afghanistan;\n\n"
+            "- called on the authorities in Kabul to form a truly inclusive and representative government.")
+    got = dated(text, dt.date(2022, 12, 8))
+    assert (None, "TALIBAN", "REQUEST", "2022-12-06", "day") in got      # unnamed participants: no actor
+    assert (None, "AFG", "SUPPORT", "2022-12-06", "day") in got
+    text = ("In his speech in Tashkent on 6 December, the Uzbek foreign minister:\n\n"
+            "- called on the authorities in Kabul to form an inclusive government;\n\n"
+            "- welcomed the Taliban's pledge on the railway.")
+    got = [g[:3] for g in dated(text, dt.date(2022, 12, 8))]
+    assert ("UZB", "TALIBAN", "REQUEST") in got and ("UZB", "TALIBAN", "SUPPORT") in got
+    # a dash that is no list item under a colon keeps needing its actor
+    got = dated("The week in brief.\n\n- called on the authorities in Kabul to form a government.", dt.date(2022, 12, 8))
+    assert not any(g[2] == "REQUEST" and g[0] is None for g in got)

@@ -204,6 +204,9 @@ _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
+# a list item: a dash or bullet; one that opens on a past verb has no subject of its own
+_LIST_ITEM = re.compile(r"^\s*[-•*–]\s")
+_LIST_ITEM_VERB = re.compile(r"^\s*[-•*–]\s+(?:also\s+)?(?-i:[a-z]+ed)\b")
 _THANKS = re.compile(r"(?:thank|expressed (?:his |her |its |their )?(?:deep |sincere )?(?:gratitude|thanks)|gratitude)", re.I)
 
 
@@ -235,6 +238,8 @@ class _Context:
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
     gathering: tuple | None = None                                # (host, sentence) of the last meeting told as a state's own
     index: int = 0                                                # the sentence being coded
+    lead_in: tuple | None = None                                  # (subject, sentence) of a line ending in a colon
+    listed: str | None = None                                     # an item of that list: the subject ("" unnamed)
     consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
     organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
     last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
@@ -403,6 +408,12 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         if ctx.venue is None:
             ctx.venue = _venue(sentence, places)
         lead = topic if _LEAD_PRONOUN.match(sentence) else None
+        # "According to the joint statement, the participants:\n\n- called on the authorities in Kabul to ...": a
+        # list item with no subject of its own is done by the subject of the line that opens the list (unnamed
+        # participants: no actor)
+        ctx.listed = (ctx.lead_in[0] or "") if ctx.lead_in is not None and _LIST_ITEM_VERB.match(sentence) else None
+        if ctx.listed:
+            topic = ctx.listed
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
         if lead is not None:
             topic = lead      # "They say ISKP is finished": the pronoun is the subject, not the group named after it
@@ -460,6 +471,10 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
             ctx.named_person = (someone, index)
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED
                                          and not R.in_lead_participle(sentence, actors, a)), None)
+        if sentence.rstrip().endswith(":"):
+            ctx.lead_in = (ctx.prev_subject, index)
+        elif not _LIST_ITEM.match(sentence):
+            ctx.lead_in = None
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
             # "Islamic State Khorasan claimed responsibility late the same day", "an attack the group also claimed"
             who = next((a.m.code for a in reversed(actors) if a.end <= g.start() and _ARMED_GROUP(a.m.code)
@@ -1744,7 +1759,8 @@ def _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, cloc
                 variant.actor2_code is None
             if each and shared is not None and R.side(shared) != R.side(_code(variant.actor1, variant.actor1_code)):
                 variant.actor2_code = shared
-            if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides):
+            if not _complete(variant, actors, sentence, topic, prev_codes, places, group_sides,
+                             listed=ctx.listed if ctx is not None else None):
                 continue
             if each and shared is None:
                 shared = _code(variant.actor2, variant.actor2_code)
@@ -4473,7 +4489,7 @@ def _code(placed: R.Placed | None, code: str | None) -> str | None:
 
 
 def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | None, prev_codes: list[str],
-              places: list[R.Placed] = (), exclude: set[str | None] = frozenset()) -> bool:
+              places: list[R.Placed] = (), exclude: set[str | None] = frozenset(), listed: str | None = None) -> bool:
     if d.actor1 is not None:
         d.actor1_code = d.actor1.m.code
     t = d.trigger
@@ -4485,7 +4501,10 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
             d.actor2 = helper
     if d.actor2 is not None:
         d.actor2_code = d.actor2.m.code
-    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK and not _agent_from_topic(d, actors, sentence, topic):
+    if d.actor1_code is None and listed and R.side(listed) != R.side(d.actor2_code):
+        d.actor1_code = listed    # "the Uzbek foreign minister:\n- called on the authorities in Kabul to ..."
+    if d.actor1_code is None and t.event_type not in NULL_ACTOR_OK and listed is None and \
+            not _agent_from_topic(d, actors, sentence, topic):
         return False
     if d.actor2_code is None and t.event_type == "AGREE" and d.actor1_code in _IGOS and re.match(r"adopt", d.text, re.I):
         return False          # "the Security Council adopted a resolution": a body's own text, no agreement with anyone
