@@ -148,3 +148,17 @@ def test_a_list_item_with_no_subject_is_done_by_the_line_that_opens_the_list():
     # a dash that is no list item under a colon keeps needing its actor
     got = dated("The week in brief.\n\n- called on the authorities in Kabul to form a government.", dt.date(2022, 12, 8))
     assert not any(g[2] == "REQUEST" and g[0] is None for g in got)
+
+
+def test_two_meetings_of_the_same_sides_on_two_days_told_are_two_events():
+    text = ("On Thursday a group of Uzbek officials arrived for meetings with the Taliban's commerce ministry, and on "
+            "Friday the economy ministers of Afghanistan, Uzbekistan and Azerbaijan sat down together in the Afghan "
+            "capital to discuss trade among their three countries.")
+    got = dated(text, dt.date(2024, 8, 17))
+    assert ("UZB", "TALIBAN", "CONSULT", "2024-08-15", "day") in got
+    assert any(g[2] == "CONSULT" and g[3] == "2024-08-16" and {g[0], g[1]} == {"UZB", "AFG"} for g in got)
+    # one meeting told twice on one day stays one event
+    got = dated("On Friday Uzbek officials met the Taliban's commerce minister in Kabul, and the two sides held talks "
+                "on transit.", dt.date(2024, 8, 17))
+    assert len([g for g in got if g[2] == "CONSULT"]) == 1
+

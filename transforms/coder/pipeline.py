@@ -4753,6 +4753,9 @@ def _own_border_closed(d: _Draft) -> bool:
         _BORDER_OBJECT.search(d.text) or _crossings()[1].search(d.text))
 
 
+_DATE_TOLD = ("explicit", "relative")
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
@@ -4769,7 +4772,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if same_pair and k.mode != ev.mode and None not in (k.event_date, ev.event_date) and \
                     k.event_date != ev.event_date:
                 continue          # "X, who arrived in Kabul on Sunday, held talks with Y on Monday": two acts, two days
-            if same_pair and k.date_source == ev.date_source == "explicit" and k.date_text != ev.date_text and \
+            # ("On Thursday Uzbek officials arrived for meetings with X, and on Friday ... sat down together")
+            if same_pair and k.date_source in _DATE_TOLD and ev.date_source in _DATE_TOLD and k.date_text != ev.date_text and \
                     k.event_date is not None and ev.event_date is not None and not _same_date(k, ev):
                 continue          # "in June 2022 Uzbekistan sent 74 tonnes ...; in October 2023 Uzbekistan sent aid": two acts
             if same_pair and not (k.quantity_value is not None and ev.quantity_value is not None
