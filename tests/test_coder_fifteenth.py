@@ -162,3 +162,15 @@ def test_two_meetings_of_the_same_sides_on_two_days_told_are_two_events():
                 "on transit.", dt.date(2024, 8, 17))
     assert len([g for g in got if g[2] == "CONSULT"]) == 1
 
+
+
+def test_over_the_previous_month_is_a_span_not_the_date_of_the_act():
+    text = ("On Friday, 16 July, Ashraf Ghani accused Pakistan of failing to rein in the Taliban and said 10,000 fighters had "
+            "entered Afghanistan over the previous month.")
+    got = dated(text, dt.date(2021, 7, 17))
+    assert ("AFG", "PAK", "ACCUSE", "2021-07-16", "day") in got
+    got = dated("Ashraf Ghani accused Pakistan of failing to rein in the Taliban over the previous month.", dt.date(2021, 7, 17))
+    assert not any(g[3] == "2021-06-01" for g in got)
+    # "the previous month" told as a time still dates
+    got = dated("Ashraf Ghani had accused Pakistan of sheltering the Taliban the previous month.", dt.date(2021, 7, 17))
+    assert any(g[2] == "ACCUSE" and g[3] == "2021-06-01" for g in got)

@@ -63,6 +63,9 @@ _PATTERNS = [
     # in 2022 / in the 2001 / in early 2015 (not 1990s, not part of a number or an amount)
     ("year", re.compile(_BOUND + r"(?<![\d$€£.,])\b" + _Y + r"\b(?![-–/]\d|s\b|\.\d|,\d)", re.I)),
 ]
+# a duration, not a date: "over the previous month", "throughout the past year"
+_OVER_SPAN = re.compile(r"\b(?:over|for|throughout|across)\s+$", re.I)
+_SPANNED = frozenset({"the past year", "the previous year", "the last year", "the previous month"})
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _RELATIVE = re.compile(
     r"\b(?P<bound>since\s+|until\s+|after\s+|before\s+)?(?:"
@@ -508,6 +511,9 @@ def find_dates(text: str, published: dt.date | None = None, anchor: dt.date | No
         start = m.end("bound") if "bound" in m.re.groupindex and m.group("bound") else m.start()
         if _overlaps(taken, start, m.end()):
             continue
+        if m.groupdict().get("simple") and m.group("simple").lower() in _SPANNED and \
+                _OVER_SPAN.search(text, max(0, start - 16), start):
+            continue            # "fighters had entered over the previous month": a span of time, no date
         if m.groupdict().get("wd") and _WEEKDAY_TAIL.match(text, m.end()) and any(
                 d.start == _WEEKDAY_TAIL.match(text, m.end()).end() and d.source == "explicit" for d in found):
             continue            # "on Thursday, 24 March 2022": the weekday names the date that follows
