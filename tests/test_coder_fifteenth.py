@@ -174,3 +174,11 @@ def test_over_the_previous_month_is_a_span_not_the_date_of_the_act():
     # "the previous month" told as a time still dates
     got = dated("Ashraf Ghani had accused Pakistan of sheltering the Taliban the previous month.", dt.date(2021, 7, 17))
     assert any(g[2] == "ACCUSE" and g[3] == "2021-06-01" for g in got)
+
+
+def test_the_target_of_an_attack_is_the_one_attacked():
+    got = dated("The Russian embassy in Kabul was the target of a suicide bombing on 5 September.", dt.date(2022, 10, 3))
+    assert (None, "RUS", "ASSAULT", "2022-09-05", "day") in got
+    # an attacker named as the subject of an active verb stays the attacker
+    got = [g[:3] for g in dated("Islamic State bombed the Russian embassy in Kabul on 5 September.", dt.date(2022, 10, 3))]
+    assert ("ISKP", "RUS", "ASSAULT") in got

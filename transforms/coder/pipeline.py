@@ -204,6 +204,9 @@ _MAIN_SUBJECT_GAP = re.compile(r",\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4
 _FIRST_PERSON_TOPIC = re.compile(r"^\W*(?:\w+:\s*)?(?:we|our)\b|[,;:]\s*(?:and\s+)?(?:we|our)\b", re.I)
 
 
+# "X was the target of an attack", "X were the targets of two bombings": X is attacked
+_TARGET_OF = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|became)\s+(?:the|a|an)\s+(?:\w+\s+)?targets?\s+of\s+"
+                        r"(?:(?:a|an|the|two|three|several|repeated)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # a list item: a dash or bullet; one that opens on a past verb has no subject of its own
 _LIST_ITEM = re.compile(r"^\s*[-•*–]\s")
 _LIST_ITEM_VERB = re.compile(r"^\s*[-•*–]\s+(?:also\s+)?(?-i:[a-z]+ed)\b")
@@ -4493,6 +4496,15 @@ def _complete(d: _Draft, actors: list[R.Placed], sentence: str, topic: str | Non
     if d.actor1 is not None:
         d.actor1_code = d.actor1.m.code
     t = d.trigger
+    if t.event_type == "ASSAULT" and " target" in sentence[max(0, d.head - 60):d.head]:
+        target = _TARGET_OF.search(sentence, max(0, d.head - 60), d.head)
+        hit = next((a for a in reversed(actors) if target is not None and a.end <= target.start() and a.prep is None
+                    and not re.search(r"[,;]", sentence[a.end:target.start()])), None)
+        if hit is not None:
+            # "The Russian embassy in Kabul was the target of a suicide bombing": the subject is the one attacked
+            if d.actor1 is hit:
+                d.actor1, d.actor1_code = None, None
+            d.actor2 = hit
     if t.event_type == "REQUEST" and d.actor1_code is not None:
         # "sought Turkmen help to revive the route to Turkey": the state whose help is asked for is asked
         helper = next((a for a in actors if d.head_end <= a.start < d.span_end and a.m.kind == "demonym"
