@@ -1,5 +1,8 @@
 """Coder 0.20.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
-copied text)."""
+copied text): a flashback inside a paragraph; a bare weekday beside its day; "the following day" after an untold act;
+titled leaders, a relative clause and a second "with"; "in which" before a head noun; the state whose help is sought;
+a past verb after a comma; forces raised by an unnamed agent; an opening participle's object and "As host of"; a list
+item under a colon; two meetings on two days; "over the previous month"; the target of an attack."""
 from __future__ import annotations
 
 import datetime as dt

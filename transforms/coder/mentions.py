@@ -60,7 +60,7 @@ products produce fruit fruits vegetables cement cotton textiles assets reserves 
 ACTS = frozenset("""
 decision decisions step steps move moves proposal proposals initiative initiatives offer offers request requests
 invitation invitations gesture gestures announcement announcements stance position
-help assistance backing mediation
+help
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")
