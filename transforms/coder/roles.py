@@ -444,15 +444,13 @@ def in_lead_participle(sentence: str, actors: list[Placed], a: Placed) -> bool:
 def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
     group = [actors[idx]]
     j = idx
-    # "Receiving Pakistan's foreign minister, Shah Mahmood Qureshi, Rahmon declared": the opening participle's object
-    # (and its apposition) is no member of the subject after it
-    lead = _LEAD_PARTICIPLE.match(sentence, 0, actors[0].start) if actors and sentence[:1].isupper() else None
     while j > 0:
         prev, cur = actors[j - 1], actors[j]
         gap = sentence[prev.end:cur.start]
-        if lead is not None and side(prev.m.code) == side(actors[0].m.code) != side(cur.m.code) and \
-                re.fullmatch(r"\s*,\s*", gap):
-            break
+        if re.fullmatch(r"\s*,\s*", gap) and side(prev.m.code) != side(cur.m.code) and \
+                in_lead_participle(sentence, actors, prev):
+            break        # "Receiving Pakistan's foreign minister, Shah Mahmood Qureshi, Rahmon declared": the opening
+                         # participle's object (and its apposition) is no member of the subject after it
         if _CLAUSE_AND.match(gap) and not (j - 2 >= 0 and _COORD.match(sentence[actors[j - 2].end:prev.start])
                                            and not re.search(r"\band\b", sentence[actors[j - 2].end:prev.start])):
             break        # "... controls Kabul, and the Russian government has": a new clause, not a list
@@ -683,11 +681,7 @@ def _subject(sentence: str, actors: list[Placed], head: int, topic: str | None,
             if spk and not re.search(r"[;]", sentence[sp.end():head]):
                 return _coordinated(actors, spk[-1], sentence), None, "speaker"
     own = _PRONOUN_SUBJECT.search(sentence, actors[left[-1]].end if left else 0, head)
-    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])
-                # "As host of the SCO summit in Dushanbe on 17 September he repeated": a nominative pronoun after
-                # an opening phrase whose mentions all hang on prepositions
-                or own.group("who").lower() in ("he", "she", "they") and
-                all(actors[i].prep is not None for i in left)):
+    if own and (not left or re.search(r"[,;:]\s|\s[—–-]\s", sentence[actors[left[-1]].end:own.start()])):
         # "..., the first time the movement has attended the format": the pronoun right before the verb is its subject
         if own.group("who").lower() == "the movement":
             return [], "TALIBAN", "pronoun"
