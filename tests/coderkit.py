@@ -25,7 +25,7 @@ _DEFAULT = object()
 class ModuleCoder:
     """One test module's shorthands for its texts: documents named `name`, published on `published` unless a
     call says otherwise. `doc` gives the Document, `events` the coder's Events, `coded` their triples (see
-    `triples`) and `types` the set of their event types."""
+    `triples`), `types` the set of their event types and `dated` each event's parties, type and date."""
 
     def __init__(self, name: str, published: dt.date | None) -> None:
         self.name = name
@@ -42,3 +42,8 @@ class ModuleCoder:
 
     def types(self, text: str, published=_DEFAULT) -> set[str]:
         return {t for _, _, t in self.coded(text, published)}
+
+    def dated(self, text: str, published=_DEFAULT) -> list[tuple]:
+        """(actor1, actor2, type, date as text, precision) of each event."""
+        return [(e.actor1, e.actor2, e.event_type, str(e.event_date), e.date_precision)
+                for e in self.events(text, published)]

@@ -11,12 +11,7 @@ from tests.coderkit import ModuleCoder
 
 
 _KIT = ModuleCoder("test-fifteenth", dt.date(2025, 3, 3))
-events, coded = _KIT.events, _KIT.coded
-
-
-def dated(text: str, published=None) -> list[tuple]:
-    got = events(text) if published is None else events(text, published)
-    return [(e.actor1, e.actor2, e.event_type, str(e.event_date), e.date_precision) for e in got]
+events, coded, dated = _KIT.events, _KIT.coded, _KIT.dated
 
 
 def test_a_flashback_inside_a_paragraph_does_not_carry_its_year_to_the_next():

@@ -11,12 +11,7 @@ from tests.coderkit import ModuleCoder
 
 
 _KIT = ModuleCoder("test-fourteenth", dt.date(2025, 3, 3))
-events, coded = _KIT.events, _KIT.coded
-
-
-def dated(text: str, published=None) -> list[tuple]:
-    got = events(text) if published is None else events(text, published)
-    return [(e.actor1, e.actor2, e.event_type, str(e.event_date), e.date_precision) for e in got]
+events, coded, dated = _KIT.events, _KIT.coded, _KIT.dated
 
 
 def test_a_date_in_passing_does_not_end_the_narrative_year_of_the_next_paragraph():
