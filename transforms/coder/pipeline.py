@@ -241,8 +241,8 @@ class _Context:
     last_visit: tuple | None = None                               # (guest, host, sentence) of the last visit or reception
     gathering: tuple | None = None                                # (host, sentence) of the last meeting told as a state's own
     index: int = 0                                                # the sentence being coded
-    lead_in: tuple | None = None                                  # (subject, sentence) of a line ending in a colon
-    listed: str | None = None                                     # an item of that list: the subject ("" unnamed)
+    lead_in: str | None = None                                    # the subject of a line ending in a colon ("" unnamed)
+    listed: str | None = None                                     # the same, for an item of that line's list
     consult_pairs: dict = dataclasses.field(default_factory=dict)  # (actor1, actor2) of a meeting -> its last sentence
     organs: dict = dataclasses.field(default_factory=dict)        # "embassy"/"ministry"/... -> (owner, sentence) last named
     last_coercer: str | None = None                               # who made the last arrest, expulsion or deportation
@@ -414,7 +414,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         # "According to the joint statement, the participants:\n\n- called on the authorities in Kabul to ...": a
         # list item with no subject of its own is done by the subject of the line that opens the list (unnamed
         # participants: no actor)
-        ctx.listed = (ctx.lead_in[0] or "") if ctx.lead_in is not None and _LIST_ITEM_VERB.match(sentence) else None
+        ctx.listed = ctx.lead_in if ctx.lead_in is not None and _LIST_ITEM_VERB.match(sentence) else None
         if ctx.listed:
             topic = ctx.listed
         new, topic = _code_sentence(doc, index, s, e, text, sentence, actors, places, topic, clock, prev_codes, ctx)
@@ -475,7 +475,7 @@ def code_document(doc: Document, model: "L.Model | None | str" = "default", trac
         ctx.prev_subject = lead or next((a.m.code for a in actors if a.prep is None and a.m.code != _UNNAMED
                                          and not R.in_lead_participle(sentence, actors, a)), None)
         if sentence.rstrip().endswith(":"):
-            ctx.lead_in = (ctx.prev_subject, index)
+            ctx.lead_in = ctx.prev_subject or ""
         elif not _LIST_ITEM.match(sentence):
             ctx.lead_in = None
         for g in _CLAIMED.finditer(sentence) if _CLAIMED_GATE(sentence) is not None else ():
@@ -613,7 +613,7 @@ _ANY_ONE_DOES = re.compile(r"\b(?:any|every|each)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?
 
 
 # "talks with Xi Jinping, who was on a state visit to Kazakhstan, and with ...": a relative clause after the trigger's object
-_ASIDE_AFTER = re.compile(r"\s+(?:with|to)\s+[^,;()]{3,90}?(?P<aside>,\s*(?:who|which)\s[^,;()]{3,80},)\s*and\s+(?:with|to)\s")
+_ASIDE_AFTER = re.compile(r"\s+(?:with|to)\s+[^,;()]{3,90}?(?P<aside>" + R.RELATIVE_ASIDE + r")\s*and\s+(?:with|to)\s")
 # "what Tashkent signed, what Ashgabat promised": acts referred to, none told (_FREE_RELATIVE is its look-back form)
 # ("what it has asked for", "what Dushanbe had been asking for": a pronoun, a progressive perfect)
 _WHAT_NAMED = r"\bwhat\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?|it|they|he|she)\s+" \

@@ -491,7 +491,9 @@ def _coordinated(actors: list[Placed], idx: int, sentence: str) -> list[Placed]:
 _COORD_TITLE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                                 r"(?:(?:(?-i:[A-Z])[\w-]*|of|and|for)\s+){0,8}?(?:of|for)\s+(?:the\s+)?"
                                 r"(?:(?:Islamic|People['’]s|Federal|Kyrgyz)\s+)?(?:Republic\s+of\s+)?$")
-_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:who|which)\s[^,;()]{3,80},", re.I)
+# ", who was on a state visit to Kazakhstan,": a relative clause between two members of a list
+RELATIVE_ASIDE = r",\s*(?:who|which)\s[^,;()]{3,80},"
+_RELATIVE_ASIDE = re.compile(r"\s*" + RELATIVE_ASIDE, re.I)
 # "condolences to China and to Tajikistan", "talks with Kabul and with Islamabad": the list's preposition repeated
 _COORD_SAME_PREP = re.compile(r"^\s*(?:,\s*)?(?:and|as well as)\s+(?P<prep>to|with|for)\s+(?:the\s+)?"
                               # ("and with President of the Russian Federation Vladimir Putin")

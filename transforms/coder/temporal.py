@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from transforms.coder.dates import DOCUMENT_NOUN, DOCUMENT_OF, RELATION, DateMention, find_dates, relation_shift
+from transforms.coder.dates import (DOCUMENT_NOUN, DOCUMENT_OF, RELATION, WEEKDAYS, DateMention, find_dates,
+                                    relation_shift)
 
 _AND = re.compile(r"\band\b")
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
@@ -100,7 +101,6 @@ _ATTACK_OF_DAY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:massacre|attack|b
 _ATTACK_WORDS = re.compile(r"\b(?:detonat|blew\s+(?:himself|herself|themselves)\s+up|opened\s+fire|explo|bomb|blast|"
                            r"struck|stormed|attack)", re.I)
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
-_WEEKDAY_NO = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|just|\w+ly)\s+)?$", re.I)
 _SINCE_OPEN = re.compile(r"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:late|early|mid-?|the\s+(?:end|start|middle)\s+of)\s*)?",
                          re.I)     # what may stand between a clause's start and its 'since' date
@@ -267,7 +267,7 @@ def _weekdays_of_the_day(dates: list[DateMention]) -> list[DateMention]:
     out = []
     for d in dates:
         m = _BARE_WEEKDAY.fullmatch(d.text) if d.source == "relative" else None
-        same = [x for x in days if m is not None and x.date.weekday() == _WEEKDAY_NO[m.group(1).lower()]]
+        same = [x for x in days if x.date.weekday() == WEEKDAYS[m.group(1).lower()]] if m is not None else []
         if len(same) == 1 and same[0].date != d.date:
             d = DateMention(d.start, d.end, same[0].date, d.precision, d.source, d.text, d.bound, d.bound_word)
         out.append(d)
@@ -295,7 +295,7 @@ class Clock:
         self._sent_no = 0
         self._pending: DateInfo | None = None
         self._para_no = 0
-        self._para_first = 0                        # the number of the paragraph's first sentence
+        self._para_opening = False                  # the sentence opens its paragraph
         self._parts: dict[str, dt.date] = {}      # the last day named with its evening/morning/night
         self._days: list[tuple[str, DateMention]] = []   # sentences (lower case) with a day they name
         self._prev_end = 0
@@ -332,9 +332,9 @@ class Clock:
         if self._pending is not None:
             self.para = self._pending
             self._pending = None
-        if start == 0 or "\n" in self.text[self._prev_end:start]:
+        self._para_opening = start == 0 or "\n" in self.text[self._prev_end:start]
+        if self._para_opening:
             self._para_no += 1
-            self._para_first = self._sent_no + 1
             if not self.sentence.rstrip().endswith("?"):
                 self.para = None    # an interview's answer keeps the date of its question ("... last month?")
         self._prev_end = end
@@ -448,8 +448,7 @@ class Clock:
                 # the next one returns to the narrative's time
                 # (a paragraph or heading that opens on the earlier year moves the narrative there:
                 # "Herat, October 2023: the first test")
-                back = self._narrated is not None and d.date.year < self._narrated[0].year and \
-                    self._sent_no != self._para_first
+                back = self._narrated is not None and d.date.year < self._narrated[0].year and not self._para_opening
                 self._note_hint(d, narrative=d.date == narrative and not back)
         return self.dates
 
@@ -459,7 +458,7 @@ class Clock:
         m = _BARE_WEEKDAY.fullmatch(d.text)
         if d.source != "relative" or m is None or self.published is None:
             return d
-        ahead = (_WEEKDAY_NO[m.group(1).lower()] - self.section.date.weekday()) % 7
+        ahead = (WEEKDAYS[m.group(1).lower()] - self.section.date.weekday()) % 7
         day = self.section.date + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
         if day > self.published or day == d.date:
             return d
@@ -473,7 +472,7 @@ class Clock:
         if d.source != "relative" or m is None or self.published is None or \
                 self.para.date > self.published - dt.timedelta(days=7):
             return d
-        day = self.para.date + dt.timedelta(days=(_WEEKDAY_NO[m.group(1).lower()] - self.para.date.weekday()) % 7)
+        day = self.para.date + dt.timedelta(days=(WEEKDAYS[m.group(1).lower()] - self.para.date.weekday()) % 7)
         if day > self.published or day == d.date:
             return d
         return DateMention(d.start, d.end, day, d.precision, d.source, d.text, d.bound, d.bound_word)
