@@ -189,8 +189,8 @@ def test_the_first_month_after_the_takeover():
             "Taliban fighters shot at each other across the line in Jawzjan.")
     assert dated(text, dt.date(2024, 9, 16)) == [("TKM", "TALIBAN", "ASSAULT", "2022-01-01", "month")]
     # a demonym's body and a verb: no list ("Uzbek troops withdrew and Taliban fighters attacked")
-    got = coded("Uzbek troops withdrew and Taliban fighters attacked the post.", dt.date(2024, 9, 16))
-    assert ("TALIBAN", None, "ASSAULT") in got and ("UZB", None, "ASSAULT") not in got
+    got = coded("Uzbek troops withdrew and Taliban fighters attacked the Pakistani post.", dt.date(2024, 9, 16))
+    assert ("TALIBAN", "PAK", "ASSAULT") in got and not any(a == "UZB" and t == "ASSAULT" for a, _, t in got)
 
 
 def test_the_agency_is_the_organisation_last_named():

@@ -86,9 +86,9 @@ def test_three_coordinated_verbs_after_a_demonym_delegation():
 def test_acting_minister_named_in_apposition_recurs_by_surname():
     got = coded("The Taliban shut universities to women. On 20 December the acting minister of higher education, "
                 "Neda Mohammad Nadeem, ordered universities to close. Nadeem defended the university ban on state "
-                "television, saying students had ignored dress rules, and brushed aside foreign criticism as "
+                "television, saying students had ignored dress rules, and brushed aside UN criticism as "
                 "interference in Afghan affairs.", dt.date(2023, 1, 9))
-    assert ("TALIBAN", None, "REJECT") in got
+    assert ("TALIBAN", "UN", "REJECT") in got
 
 
 def test_person_introduced_with_a_state_then_a_pronoun():

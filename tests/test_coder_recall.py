@@ -82,7 +82,8 @@ def test_trade_in_the_progressive_aid_in_the_habitual_present_and_campaigns_agai
 
 
 def test_letting_women_back_to_work_is_a_concession_and_a_received_guest_a_consultation():
-    assert ("TALIBAN", None, "CONCEDE") in coded("The Taliban allowed female doctors to return to work in Herat.")
+    assert ("TALIBAN", "UN", "CONCEDE") in coded("The Taliban allowed female staff of the UN to return to work in "
+                                                 "Herat.")
     assert ("CHN", "TALIBAN", "CONSULT") in coded(
         "At the meeting, the Taliban foreign minister was received alongside the other envoys by China.")
 
@@ -223,7 +224,8 @@ def test_rockets_launched_or_landing_are_an_assault():
 
 
 def test_fighting_halted_is_a_retreat_not_a_sanction():
-    assert ("TALIBAN", None, "RETREAT") in coded("Mujahid said the operations had been halted around midnight.")
+    assert ("TALIBAN", "PAK", "RETREAT") in coded("Taliban forces attacked Pakistani posts on Saturday. Mujahid said "
+                                                  "the operations had been halted around midnight.")
     assert "SANCTION" not in types("Mujahid said the operations had been halted around midnight.")
 
 
@@ -391,9 +393,9 @@ def test_assault_killings_burnings_sieges():
 
 def test_retreat_forces_pulled_out_positions_abandoned_drawdowns():
     assert ("RUS", "TJK", "RETREAT") in coded("Russia pulled its troops out of Tajikistan on Monday.")
-    assert "RETREAT" in types("Taliban fighters abandoned their positions on the Tajik border on Monday.")
+    assert "RETREAT" in types("Taliban fighters abandoned their positions on the border with Tajikistan on Monday.")
     assert "RETREAT" in types("Russia drew down its forces in Tajikistan on Monday.")
-    assert "RETREAT" in types("Taliban fighters fell back from the Tajik border on Monday.")
+    assert "RETREAT" in types("Taliban fighters fell back from the border with Tajikistan on Monday.")
     assert "RETREAT" not in types("Kazakh exports fell back to 2020 levels last year.")
     assert "RETREAT" not in types("Kazakhstan drew down its National Fund to pay for Afghan projects.")
 

@@ -23,11 +23,10 @@ def test_the_one_other_side_named_is_the_recipient():
 
 
 def test_two_other_sides_or_a_fellow_actor_leave_the_recipient_unnamed():
-    assert C.coded("Russia closed its air bases in Tajikistan and Kyrgyzstan on 3 May 2023.") == [
-        ("RUS", None, "RETREAT")]
+    # (and a withdrawal or a refusal with no recipient is left out: pipeline._one_sided)
+    assert C.coded("Russia closed its air bases in Tajikistan and Kyrgyzstan on 3 May 2023.") == []
     # states acting together are not each other's recipients
-    assert C.coded("Pakistan and China refused to attend on 3 May 2023.") == [
-        ("PAK", None, "REJECT"), ("CHN", None, "REJECT")]
+    assert C.coded("Pakistan and China refused to attend on 3 May 2023.") == []
     # nor is anyone when the act is addressed to parties the text does not name
     assert ("UZB", None, "REQUEST") in C.coded("Uzbekistan called on foreign donors to help Afghanistan on 3 May 2023.")
 
@@ -47,7 +46,8 @@ def test_what_an_act_is_about_and_where_it_happened_are_not_its_recipient():
 
 
 def test_a_party_of_an_act_told_later_in_the_sentence_is_that_act_s():
-    assert ("UZB", None, "SANCTION") in C.coded("Uzbekistan suspended flights on 3 May 2023 after the attack in Kabul.")
+    got = C.coded("Uzbekistan suspended flights on 3 May 2023 after the attack in Kabul.")
+    assert (None, "AFG", "ASSAULT") in got and not any(t == "SANCTION" for _, _, t in got)
     assert ("UN", None, "ACCUSE") in C.coded("The UN condemned the bombing in Kabul on 3 May 2023.")
     assert ("TJK", None, "REQUEST") in C.coded("Tajikistan set conditions for talks with the Taliban on 3 May 2023.")
     got = C.coded("The UN mission condemned the attack on the hospital and called on the Taliban to reopen schools "

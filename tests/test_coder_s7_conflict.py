@@ -90,14 +90,14 @@ def test_calling_someones_conduct_unacceptable_is_a_reproach_not_a_refusal():
     assert ("TALIBAN", "IRN", "ACCUSE") in got
     assert "REJECT" not in {t for _, _, t in got}
     # what has not happened yet is refused, not reproached
-    got = coded("On Friday Moscow declared any deployment of foreign bases in Central Asia unacceptable.")
-    assert "REJECT" in {t for _, _, t in got} and "ACCUSE" not in {t for _, _, t in got}
+    got = coded("On Friday Moscow declared any deployment of American bases in Central Asia unacceptable.")
+    assert ("RUS", "USA", "REJECT") in got and "ACCUSE" not in {t for _, _, t in got}
 
 
 def test_refusing_contact_with_someone_is_a_refusal_to_them():
     assert ("KAZ", "TALIBAN", "REJECT") in coded("On Monday Astana ruled out any official contacts with the Taliban.")
-    # nobody named after the refused thing: no recipient invented
-    assert ("UZB", None, "REJECT") in coded("On Monday Tashkent rejected the proposal outright.")
+    # nobody named after the refused thing: no recipient invented (and a refusal of no one is left out)
+    assert coded("On Monday Tashkent rejected the proposal outright.") == []
 
 
 def test_attacks_by_the_pakistani_taliban_target_pakistan():

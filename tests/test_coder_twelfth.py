@@ -185,8 +185,8 @@ def test_a_vow_to_crush_or_to_respond_firmly_is_a_threat_not_a_pledge():
                  "aggression against the country.")
     assert [(e.actor1, e.event_type) for e in got] == [("PAK", "THREATEN")]
     # a promise of restraint stays a pledge
-    got = events("On 12 April 2023 Muttaqi pledged that Afghanistan would not allow anyone to use its territory "
-                 "against another country.")
+    got = events("On 12 April 2023 Muttaqi pledged to India that Afghanistan would not allow anyone to use its "
+                 "territory against another country.")
     assert [(e.actor1, e.event_type) for e in got] == [("TALIBAN", "AGREE")]
 
 

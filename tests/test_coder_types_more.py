@@ -115,8 +115,8 @@ def test_an_act_that_comes_n_months_after_another_dates_the_other_back_and_is_no
 
 
 def test_people_sent_home_are_deported_not_aided():
-    got = coded("After the riot, Kyrgyz migrants were questioned, fingerprinted and in many cases sent home.")
-    assert "COERCE" in {t for _, _, t in got}
+    got = coded("After the riot, Russia sent hundreds of Kyrgyz migrants home.")
+    assert ("RUS", "KGZ", "COERCE") in got
     assert "AID" not in {t for _, _, t in got}
     # goods sent to a country stay aid
     assert ("KAZ", "AFG", "AID") in coded("Kazakhstan sent 5,000 tonnes of flour to Afghanistan on Monday.")
@@ -161,8 +161,9 @@ def test_denying_a_claim_is_no_rejection_but_dismissing_a_warning_or_offer_is():
     assert coded("Last month the group made a claim about an attack on Khorog, which the Tajik authorities "
                  "flatly dismissed.") == [] or "REJECT" not in types(
         "Last month the group made a claim about an attack on Khorog, which the Tajik authorities flatly dismissed.")
-    assert "REJECT" in types("On Monday Tokayev dismissed such Russian warnings as alarmist.")
-    assert "REJECT" in types("On Monday the Taliban rejected the offer of talks in Tashkent.")
+    assert ("KAZ", "RUS", "REJECT") in coded("On Monday Tokayev dismissed such Russian warnings as alarmist.")
+    assert ("TALIBAN", "UZB", "REJECT") in coded("On Monday the Taliban rejected Uzbekistan's offer of talks in "
+                                                 "Tashkent.")
 
 
 def test_denying_a_named_actor_s_accusations_answers_that_actor():

@@ -545,7 +545,7 @@ def test_a_claim_of_responsibility_takes_the_attack_day():
     from tests.coderkit import text_document
     from transforms.coder import code_document
     text = ("TEHRAN, Jan 5 (Wire) – Two bombs exploded in Kerman on Wednesday, killing 84 people.\n\n"
-            "Islamic State claimed the attack on Thursday in a statement on its channels. "
+            "Islamic State claimed the attack in Iran on Thursday in a statement on its channels. "
             "Officials in Washington said the same day that the group had carried it out.")
     doc = text_document(text, dt.date(2024, 1, 5), "test-claim")
     events = code_document(doc)

@@ -47,7 +47,9 @@ smugglers traffickers fishermen farmers herders shepherds vendors patients docto
 """.split())
 # "the northern Afghan provinces", "Uzbek territory": the country itself (as a destination or a place)
 LAND = frozenset("provinces province regions region territory cities city towns town villages village markets port "
-                 "posts outposts checkpoints positions".split())     # "Afghan border posts": the country's ground
+                 "posts outposts checkpoints positions post outpost checkpoint position base bases camp camps "
+                 "garrison garrisons patrol patrols boat boats".split())
+# ("Afghan border posts", "a Pakistani checkpoint", "an Afghan boat": the country's ground and its men on it)
 ETHNIC_BLOCK = frozenset("ethnic minorities minority tribes tribal origin descent speaking language".split())
 # "Uzbek electricity keeps the lights on", "Turkmen trucks have carried flour": goods and carriers from a
 # country stand for the state that sends them
@@ -60,7 +62,7 @@ products produce fruit fruits vegetables cement cotton textiles assets reserves 
 ACTS = frozenset("""
 decision decisions step steps move moves proposal proposals initiative initiatives offer offers request requests
 invitation invitations gesture gestures announcement announcements stance position
-help
+help warning warnings plan plans policy policies claim claims statement statements remarks criticism concerns
 """.split())
 # a capital before one of these nouns names a place or a thing, not the government ("a Kabul hotel",
 # "Moscow airports", "the Astana declaration", "the Moscow format", "the Doha process")

@@ -1,0 +1,63 @@
+"""Coder 0.21.0's rules, each with the case it was written for and one it must leave alone (own sentences, not
+copied text): a one-party event of a type that tells an act between two parties is left out (pipeline._one_sided),
+while an assurance given to all, an attack by unnamed men and the one-party kinds that were right more often than
+not stay; a demonym before a post, a checkpoint or a boat names the state whose ground or men they are; a demonym
+before a warning, a plan or a claim names the state that made it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.coderkit import ModuleCoder
+from transforms.coder import pipeline as P
+
+_KIT = ModuleCoder("test-sixteenth", dt.date(2024, 6, 1))
+events, coded = _KIT.events, _KIT.coded
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday Tashkent rejected the proposal outright.",                 # a refusal of no one named
+    "Russia closed its air bases in Tajikistan and Kyrgyzstan on 3 May 2023.",  # a withdrawal from two: none
+    "The agreement was signed by Uzbekistan in March.",                   # a deal with no partner named
+    "At least 80 Afghan refugees were deported in December.",             # an expulsion by no one named
+])
+def test_a_two_party_act_told_with_one_party_is_left_out(text):
+    assert coded(text) == []
+
+
+def test_the_one_party_events_that_stay():
+    # an assurance given to everyone ("gave assurances that its territory would not be used")
+    assert ("TALIBAN", None, "AGREE") in coded("On Monday Muttaqi gave assurances that Afghan territory would not be "
+                                                "used against any country.")
+    # an attack whose attackers the text does not name
+    assert (None, "UZB", "ASSAULT") in coded("On 3 May 2023 Uzbekistan was attacked by unknown gunmen.")
+    # a condemnation, a call on unnamed parties: right more often than not without a recipient
+    assert ("UN", None, "ACCUSE") in coded("The UN condemned the bombing in Kabul on 3 May 2023.")
+    assert ("UZB", None, "REQUEST") in coded("Uzbekistan called on foreign donors to help Afghanistan on 3 May 2023.")
+
+
+def test_one_sided_reads_the_types_and_the_agent():
+    ev = events("On Monday Muttaqi gave assurances that Afghan territory would not be used against any country.")[0]
+    assert not P._one_sided(ev)                      # the assurance (mode "guarantee")
+    pledge = ev.__class__(**{**ev.__dict__, "mode": "pledge"})
+    assert P._one_sided(pledge)                      # a bare promise to no one
+    coerce = ev.__class__(**{**ev.__dict__, "event_type": "COERCE", "actor1": None, "actor2": "AFG",
+                             "trigger": "restricted", "evidence": "Travel was restricted by the leadership."})
+    assert not P._one_sided(coerce)                  # an unnamed agent after "by" is the codebook's null
+    agentless = coerce.__class__(**{**coerce.__dict__, "evidence": "Travel was restricted in 2022."})
+    assert P._one_sided(agentless)
+
+
+def test_a_demonym_before_a_post_a_checkpoint_or_a_boat_is_that_state_s():
+    assert ("TALIBAN", "PAK", "ASSAULT") in coded("On Monday Taliban fighters attacked a Pakistani checkpoint in "
+                                                  "Kurram.")
+    assert ("TJK", "AFG", "ASSAULT") in coded("On Monday Tajik guards fired on an Afghan boat.")
+    # an adjective before another noun stays an adjective
+    assert ("TALIBAN", "PAK", "ASSAULT") not in coded("On Monday Taliban fighters attacked a Pakistani-built "
+                                                      "warehouse in Kunar.")
+
+
+def test_a_demonym_before_a_warning_or_a_plan_names_its_author():
+    assert ("KAZ", "RUS", "REJECT") in coded("On Monday Tokayev dismissed such Russian warnings as alarmist.")
+    assert ("TALIBAN", "UZB", "REJECT") in coded("On Monday the Taliban rejected the Uzbek plan for the canal.")
