@@ -2,7 +2,8 @@
 copied text): a one-party event of a type that tells an act between two parties is left out (pipeline._one_sided),
 while an assurance given to all, an attack by unnamed men and the one-party kinds that were right more often than
 not stay; a demonym before a post, a checkpoint or a boat names the state whose ground or men they are; a demonym
-before a warning, a plan or a claim names the state that made it."""
+before a warning, a plan or a claim names the state that made it; a span that glosses the date before it
+("On 3 October, four days before the first quake, ...") leaves the act on that date."""
 from __future__ import annotations
 
 import datetime as dt
@@ -61,3 +62,15 @@ def test_a_demonym_before_a_post_a_checkpoint_or_a_boat_is_that_state_s():
 def test_a_demonym_before_a_warning_or_a_plan_names_its_author():
     assert ("KAZ", "RUS", "REJECT") in coded("On Monday Tokayev dismissed such Russian warnings as alarmist.")
     assert ("TALIBAN", "UZB", "REJECT") in coded("On Monday the Taliban rejected the Uzbek plan for the canal.")
+
+
+def test_a_span_glossing_the_date_before_it_does_not_move_the_act():
+    text = ("The first earthquake struck Herat on 7 October 2023.\n\n"
+            "On 3 October, four days before the first quake, Pakistan closed the Torkham crossing to Afghan trucks.")
+    got = [(e.actor1, e.event_date.isoformat(), e.date_precision) for e in events(text, dt.date(2023, 10, 20))
+           if e.sentence_index == 1]
+    assert got and all(d == ("PAK", "2023-10-03", "day") for d in got)
+    # an act inside the before-clause still counts from the date it hangs on
+    text = "The meeting on 12 May came two days after the Taliban had closed the Hairatan bridge to Uzbekistan."
+    assert [(e.actor1, e.event_type, e.event_date.isoformat()) for e in events(text, dt.date(2023, 5, 20))] == [
+        ("TALIBAN", "COERCE", "2023-05-10")]

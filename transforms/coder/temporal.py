@@ -274,6 +274,10 @@ def _weekdays_of_the_day(dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
+# "before the first quake,", "after the attack in Kabul,": a short noun phrase closed by a comma (an aside)
+_GLOSS_NP = re.compile(r"(?:the|that|this|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,", re.I)
+
+
 class Clock:
     """The running time of one document while its sentences are coded in order."""
 
@@ -791,6 +795,11 @@ class Clock:
             return None
         span = relation_shift(rel.group("n"), rel.group("unit"))
         if span is None or rel.start() == 0:
+            return None
+        gloss = _GLOSS_NP.match(self.sentence, start + len(word.group(0)))
+        if gloss is not None and head >= gloss.end():
+            # "On 3 October, four days before the first quake, Islamabad ordered ...": the span glosses the date
+            # before it (an aside closed by its comma); the act after the aside is not in the before-clause
             return None
         base = self._choose_mention(rel.start() - 1, rel.start() - 1)
         if base is None or base.precision == "none" or base.precision == "year" or (
