@@ -3,7 +3,8 @@ copied text): a one-party event of a type that tells an act between two parties 
 while an assurance given to all, an attack by unnamed men and the one-party kinds that were right more often than
 not stay; a demonym before a post, a checkpoint or a boat names the state whose ground or men they are; a demonym
 before a warning, a plan or a claim names the state that made it; a span that glosses the date before it
-("On 3 October, four days before the first quake, ...") leaves the act on that date."""
+("On 3 October, four days before the first quake, ...") leaves the act on that date, and an after-clause set
+between the opening date and the subject is an aside."""
 from __future__ import annotations
 
 import datetime as dt
@@ -74,3 +75,14 @@ def test_a_span_glossing_the_date_before_it_does_not_move_the_act():
     text = "The meeting on 12 May came two days after the Taliban had closed the Hairatan bridge to Uzbekistan."
     assert [(e.actor1, e.event_type, e.event_date.isoformat()) for e in events(text, dt.date(2023, 5, 20))] == [
         ("TALIBAN", "COERCE", "2023-05-10")]
+
+
+def test_an_after_clause_set_between_the_opening_date_and_the_subject_is_an_aside():
+    text = ("On 12 January 2022, a week after Turkmenistan had raised electricity prices on 5 January, Taliban "
+            "officials travelled to Ashgabat.")
+    assert [(e.actor1, e.event_type, e.event_date.isoformat()) for e in events(text, dt.date(2022, 2, 1))] == [
+        ("TALIBAN", "CONSULT", "2022-01-12")]
+    # an after-clause that follows the subject keeps its own date
+    text = "Taliban officials travelled to Ashgabat on 12 January 2022, a week after Turkmenistan had raised prices."
+    assert [(e.actor1, e.event_date.isoformat()) for e in events(text, dt.date(2022, 2, 1))] == [
+        ("TALIBAN", "2022-01-12")]

@@ -68,6 +68,10 @@ _SUB_START = re.compile(
     r"which|who|whom|whose|that|because|if|unless|months|weeks|days|years|in which|during which|by which)\b"
     r"|\w+ed\s+by\b", re.I)
 _RELATIVE_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b", re.I)
+# the opening date's aside: ", a week after ", ", two days before ", ", days after " (the span is optional)
+_ASIDE_SPAN = re.compile(r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|some|just|only|"
+                         r"barely|several|few)\s+){0,2}(?:days?|weeks?|months?|years?|fortnight)?\s*"
+                         r"(?=(?:after|before|following)\s)", re.I)
 _WHEN_START = re.compile(r"(?:when|in which|during which)\b", re.I)
 # a sentence opening that subordinates its first clause ("After ...,", "Following ...,", "Since ...,")
 _SUB_OPENING = re.compile(r"\s*(?:after|following|before|prior to|since|until|despite|although|though|while|"
@@ -180,6 +184,14 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
                 close = sentence.find(", ", m.end())
                 if close > 0:
                     cuts.append(close + 2)
+            elif opener and frame_end == 0 and _aside_after_opening(sentence, m.end()):
+                # "On 12 January 2022, a week after Ashgabat had raised prices on 5 January, Taliban officials
+                # travelled ...": an after/before clause set between the opening date and the subject ends at its
+                # comma (what follows is the main clause; a participle after it stays the clause's own)
+                close = sentence.find(", ", m.end())
+                if close > 0 and not re.match(r"\w+ing\b|(?:and|or|but|which|who|whose|when|where)\b",
+                                              sentence[close + 2:]):
+                    cuts.append(close + 2)
     cuts = sorted(set(c for c in cuts if c < len(sentence))) + [len(sentence) + 1]
     out: list[tuple[int, int, str]] = []
     for i in range(len(cuts) - 1):
@@ -196,6 +208,13 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
             kind = "main"
         out.append((start, end, kind))
     return out
+
+
+def _aside_after_opening(sentence: str, at: int) -> bool:
+    """Whether the after/before clause starting at `at` opens right after a comma (", a week after ...")."""
+    comma = sentence.rfind(",", 0, at)
+    aside = _ASIDE_SPAN.match(sentence, comma) if comma >= 0 else None
+    return aside is not None and aside.end() == at
 
 
 def _segment_of(segments, pos: int) -> int:
