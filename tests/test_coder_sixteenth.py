@@ -86,3 +86,10 @@ def test_an_after_clause_set_between_the_opening_date_and_the_subject_is_an_asid
     text = "Taliban officials travelled to Ashgabat on 12 January 2022, a week after Turkmenistan had raised prices."
     assert [(e.actor1, e.event_date.isoformat()) for e in events(text, dt.date(2022, 2, 1))] == [
         ("TALIBAN", "2022-01-12")]
+
+
+def test_a_span_before_an_opening_after_clause_keeps_the_clause_an_aside():
+    text = ("Two years after the Taliban returned in August 2021, Uzbekistan opened a trade centre for Afghan "
+            "traders in Termez on 5 September 2023.")
+    assert [(e.actor1, e.event_date.isoformat(), e.date_precision) for e in events(text, dt.date(2023, 10, 1))] == [
+        ("UZB", "2023-09-05", "day")]

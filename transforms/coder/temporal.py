@@ -158,7 +158,10 @@ def reference_date(published: dt.date | None, text: str) -> dt.date | None:
 _BECAUSE_FRAME = re.compile(r"\s*Because\s+(?:only\s+|just\s+|as recently as\s+|as early as\s+)?"
                             r"(?:last|earlier|this|in|on|late|early|back in)\b[^,;]{0,30},\s*$")
 _AFTER_OPENING = re.compile(r"\s*(?:After|Following|Soon after|Shortly after|Right after|Just after)\s")
-_OPENER = re.compile(r"\s*(?:[-–—•*]\s+)?(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
+_OPENER = re.compile(r"\s*(?:[-–—•*]\s+)?(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"\d{1,2}|some|several|few|just|only|barely|nearly|almost)\s+){1,2}(?:days?|weeks?|months?|years?|"
+                     r"fortnight)\s+(?=(?:after|before|following)\b))?"      # "Two years after the takeover, ..."
+                     r"(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
                      r"as|when|after|following|before|prior to|since|until|despite|although|though|while|whereas|"
                      r"if|unless|because|\w+ing)\b", re.I)
 
