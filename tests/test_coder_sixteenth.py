@@ -4,7 +4,8 @@ while an assurance given to all, an attack by unnamed men and the one-party kind
 not stay; a demonym before a post, a checkpoint or a boat names the state whose ground or men they are; a demonym
 before a warning, a plan or a claim names the state that made it; a span that glosses the date before it
 ("On 3 October, four days before the first quake, ...") leaves the act on that date, and an after-clause set
-between the opening date and the subject is an aside."""
+between the opening date and the subject is an aside; the date of the happening a reaction names ("the attack of 3
+May") is not the reaction's."""
 from __future__ import annotations
 
 import datetime as dt
@@ -93,3 +94,13 @@ def test_a_span_before_an_opening_after_clause_keeps_the_clause_an_aside():
             "traders in Termez on 5 September 2023.")
     assert [(e.actor1, e.event_date.isoformat(), e.date_precision) for e in events(text, dt.date(2023, 10, 1))] == [
         ("UZB", "2023-09-05", "day")]
+
+
+def test_the_date_of_the_happening_a_reaction_names_is_not_the_reaction_s():
+    text = ("In its statement of 5 May 2024, the Tajik foreign ministry condemned the Taliban's attack of 3 May on a "
+            "border post.")
+    assert [(e.actor1, e.event_type, e.event_date.isoformat()) for e in events(text, dt.date(2024, 6, 1))] == [
+        ("TJK", "ACCUSE", "2024-05-05")]
+    # a date of the reaction's own (not after "attack of") stays
+    text = "The Tajik foreign ministry condemned the Taliban's attack on a border post on 5 May 2024."
+    assert [(e.actor1, e.event_date.isoformat()) for e in events(text, dt.date(2024, 6, 1))] == [("TJK", "2024-05-05")]

@@ -68,6 +68,11 @@ _SUB_START = re.compile(
     r"which|who|whom|whose|that|because|if|unless|months|weeks|days|years|in which|during which|by which)\b"
     r"|\w+ed\s+by\b", re.I)
 _RELATIVE_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b", re.I)
+# "condemned the Taliban's attack of 3 May", "welcomed the decision of 12 June": after the trigger, the date of the
+# happening it reacts to, not its own
+_HAPPENING_OF = re.compile(r"\b(?:attacks?|bombings?|strikes?|raids?|shelling|clash(?:es)?|incidents?|explosions?|"
+                           r"blasts?|massacre|assaults?|shootings?|killings?|visit|meeting|talks|decisions?|"
+                           r"announcement|statement|decree|ban|order|call|proposal|offer|request|appeal)\s+of\s+$", re.I)
 # the opening date's aside: ", a week after ", ", two days before ", ", days after " (the span is optional)
 _ASIDE_SPAN = re.compile(r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|some|just|only|"
                          r"barely|several|few)\s+){0,2}(?:days?|weeks?|months?|years?|fortnight)?\s*"
@@ -731,7 +736,8 @@ class Clock:
             return min(abs(d.start - head), abs(d.end - head), abs(d.start - end))
 
         worn = [d for d in free if self._noun_date(d, head)
-                or DOCUMENT_OF.search(self.sentence, max(0, d.start - 40), d.start) is not None]
+                or DOCUMENT_OF.search(self.sentence, max(0, d.start - 40), d.start) is not None
+                or d.start > end and _HAPPENING_OF.search(self.sentence, max(0, d.start - 30), d.start) is not None]
         if worn and len(worn) < len(free):
             free = [d for d in free if d not in worn]
         elif worn and "the " in self.sentence:
