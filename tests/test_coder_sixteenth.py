@@ -5,7 +5,7 @@ not stay; a demonym before a post, a checkpoint or a boat names the state whose 
 before a warning, a plan or a claim names the state that made it; a span that glosses the date before it
 ("On 3 October, four days before the first quake, ...") leaves the act on that date, and an after-clause set
 between the opening date and the subject is an aside; the date of the happening a reaction names ("the attack of 3
-May") is not the reaction's."""
+May") is not the reaction's; a demonym before strikes, raids or gunfire names the attacker."""
 from __future__ import annotations
 
 import datetime as dt
@@ -104,3 +104,10 @@ def test_the_date_of_the_happening_a_reaction_names_is_not_the_reaction_s():
     # a date of the reaction's own (not after "attack of") stays
     text = "The Tajik foreign ministry condemned the Taliban's attack on a border post on 5 May 2024."
     assert [(e.actor1, e.event_date.isoformat()) for e in events(text, dt.date(2024, 6, 1))] == [("TJK", "2024-05-05")]
+
+
+def test_a_demonym_before_strikes_raids_or_gunfire_names_the_attacker():
+    assert ("PAK", "AFG", "ASSAULT") in coded("On Monday Pakistani air strikes in Paktika killed 46 people.")
+    assert ("TJK", "TALIBAN", "ASSAULT") in coded("On Monday Tajik gunfire killed a Taliban fighter.")
+    # a fire brigade is no gunfire
+    assert coded("On Monday the Tajik fire service put out a blaze near the Afghan border.") == []

@@ -1,7 +1,7 @@
 """Caravan's rule-based event coder: Document -> list[Event] (pure; see docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
-CODER_VERSION = "0.20.0"
+CODER_VERSION = "0.21.0"
 
 __all__ = ["CODER_VERSION", "code_document"]
 

@@ -34,7 +34,7 @@ units unit court courts law laws judiciary prosecutors accusations allegations d
 host hosts organisers organizers politicians lawmakers legislators mps chargé chargés aircraft warplanes jets
 drones helicopters gunships artillery capital
 servicemen personnel marines sailors airmen paratroopers peacekeepers
-shelling airstrikes bombardment
+shelling airstrikes bombardment strikes strike raids raid drone gunfire fire
 prosecutor customs inspectors inspectorate regulator regulators senators judges presidency
 """.split())
 PEOPLE = frozenset("""
