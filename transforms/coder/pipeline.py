@@ -1160,6 +1160,7 @@ _BY_AGENT = re.compile(r"[^.;,]{0,20}?\bby\s", re.I)
 
 
 def _one_sided(ev: Event) -> bool:
+    """Whether the event names one party of a two-party act and is left out (see above)."""
     if ev.actor1 is not None and ev.actor2 is None:
         return ev.event_type in _NEEDS_RECIPIENT and not (ev.event_type == "AGREE" and ev.mode == "guarantee")
     if ev.actor1 is None and ev.actor2 is not None and ev.event_type in _NEEDS_ACTOR:

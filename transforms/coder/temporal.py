@@ -77,6 +77,8 @@ _HAPPENING_OF = re.compile(r"\b(?:attacks?|bombings?|strikes?|raids?|shelling|cl
 _ASIDE_SPAN = re.compile(r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|some|just|only|"
                          r"barely|several|few)\s+){0,2}(?:days?|weeks?|months?|years?|fortnight)?\s*"
                          r"(?=(?:after|before|following)\s)", re.I)
+# what after the aside's comma still belongs to it: a participle, a coordinated or relative clause
+_ASIDE_GOES_ON = re.compile(r"\w+ing\b|(?:and|or|but|which|who|whose|when|where)\b")
 _WHEN_START = re.compile(r"(?:when|in which|during which)\b", re.I)
 # a sentence opening that subordinates its first clause ("After ...,", "Following ...,", "Since ...,")
 _SUB_OPENING = re.compile(r"\s*(?:after|following|before|prior to|since|until|despite|although|though|while|"
@@ -197,8 +199,7 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
                 # travelled ...": an after/before clause set between the opening date and the subject ends at its
                 # comma (what follows is the main clause; a participle after it stays the clause's own)
                 close = sentence.find(", ", m.end())
-                if close > 0 and not re.match(r"\w+ing\b|(?:and|or|but|which|who|whose|when|where)\b",
-                                              sentence[close + 2:]):
+                if close > 0 and not _ASIDE_GOES_ON.match(sentence, close + 2):
                     cuts.append(close + 2)
     cuts = sorted(set(c for c in cuts if c < len(sentence))) + [len(sentence) + 1]
     out: list[tuple[int, int, str]] = []
