@@ -21,6 +21,9 @@ Each duplicate is also classed by its relation to its twin (the extracted event 
 matches), in numbers only: the two actor pairs, which side the gold leaves null (a gold with a null party accepts
 many events), the two dates, the sentence distance, the trigger word and mode, the type and which comes first.
 
+With --by-party it also prints the precision of the coder's events by type and by how each party was found (named in
+the sentence, taken from context, or null): numbers only, like the classes, so it too may run on any set.
+
     .venv/bin/python -m tests.errorclasses --set dev --list-dups   # readable sets only: each duplicate's
                                                                    # sentence next to its twin's
 
@@ -259,6 +262,28 @@ def by_mode(S, gold_events: list[dict], extracted: list[dict]) -> collections.Co
     return counts
 
 
+def _party(code, text, sentence: str) -> str:
+    if code is None:
+        return "null"
+    return "named" if text and str(text).lower() in sentence.lower() else "context"
+
+
+def by_party(S, gold_events: list[dict], extracted: list[dict]) -> collections.Counter:
+    """How the coder's events of one document fare by (type, how each party was found: named in the sentence, taken
+    from context, or null): counts of ("all", key) and ("right", key), right being matched or a duplicate (what the
+    scorer counts correct for precision). Coder 0.21.0's filter of one-party events was found with these counts."""
+    counts: collections.Counter = collections.Counter()
+    candidates = [S.ranked(gold_events, x) for x in extracted]
+    paired = set(S.best_pairing(candidates).values())
+    for i, x in enumerate(extracted):
+        sentence = str(x.get("evidence") or "")
+        key = (str(x.get("event_type") or "").upper(), _party(x.get("actor1"), x.get("actor1_text"), sentence),
+               _party(x.get("actor2"), x.get("actor2_text"), sentence))
+        counts[("all", key)] += 1
+        counts[("right", key)] += i in paired or bool(candidates[i])
+    return counts
+
+
 TYPE_COLUMNS = ("gold", "matched", "sentence coded", "trigger", "no trigger")
 
 
@@ -298,7 +323,8 @@ def coded(S, docs) -> dict[str, list[dict]]:
                 "url": doc.url, "event_date": e.event_date, "date_precision": e.date_precision, "actor1": e.actor1,
                 "actor2": e.actor2, "event_type": e.event_type, "quantity_value": e.quantity_value,
                 "quantity_unit": e.quantity_unit, "fatalities": e.fatalities, "location": e.location,
-                "evidence": e.evidence, "sentence_index": e.sentence_index, "trigger": e.trigger, "mode": e.mode})
+                "evidence": e.evidence, "sentence_index": e.sentence_index, "trigger": e.trigger, "mode": e.mode,
+                "actor1_text": e.actor1_text, "actor2_text": e.actor2_text})
     return by_doc
 
 
@@ -326,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-type", action="store_true", help="also a table of outcomes by the gold's type")
     parser.add_argument("--by-mode", action="store_true",
                         help="also the right-type, wrong-party misses by how (the gold's type, the coder's modes)")
+    parser.add_argument("--by-party", action="store_true",
+                        help="also the precision of the coder's events by type and how each party was found")
     parser.add_argument("--list-dups", action="store_true",
                         help="print each duplicate's sentence next to its twin's (readable sets only)")
     args = parser.parse_args(argv)
@@ -344,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds: collections.Counter = collections.Counter()
     dups: collections.Counter = collections.Counter()
     modes_seen: collections.Counter = collections.Counter()
+    parties: collections.Counter = collections.Counter()
     for name in args.names:
         load, gold_dir = sets[name]
         docs = load()
@@ -356,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
             dups += dup_classes(S, events, by_doc.get(key, []))
             if args.by_mode:
                 modes_seen += by_mode(S, events, by_doc.get(key, []))
+            if args.by_party:
+                parties += by_party(S, events, by_doc.get(key, []))
             if args.list_dups:
                 list_dups(S, name, gold, key, by_doc.get(key, []))
     head = ("gold", "extracted", "matched")
@@ -367,6 +398,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.by_mode:
         for (kind, types, modes), n in sorted(modes_seen.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:6d}  actors wrong by mode: {kind}: {types} [{modes}]")
+    if args.by_party:
+        for (_, key), n in sorted(((k, v) for k, v in parties.items() if k[0] == "all"), key=lambda kv: (-kv[1], kv[0])):
+            right = parties[("right", key)]
+            print(f"{n:6d}  by party: {key[0]} {key[1]} -> {key[2]}: {right} right ({right / n:.2f})")
     for dim in DUP_DIMENSIONS:
         for (d, value), n in sorted(dups.items(), key=lambda kv: (-kv[1], kv[0])):
             if d == dim:

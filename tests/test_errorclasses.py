@@ -3,6 +3,7 @@ project scorer's own pairing (skips where ../shared is absent)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -199,3 +200,24 @@ def test_by_mode_counts_the_wrong_party_misses_by_type_and_the_coders_modes(S):
     counts = errorclasses.by_mode(S, golds, events)
     # the matched gold is not counted; the swapped one by its type and the mode of the coder's event
     assert counts == {("swapped", "ASSAULT", str(events[0].get("mode"))): 1}
+
+
+def test_by_party_counts_the_coders_events_by_how_each_party_was_found(S):
+    golds = [gold("g1", "UZB", "TALIBAN", ["CONSULT"], "met taliban ministers", symmetric=True)]
+    events = [dict(extracted("UZB", "TALIBAN", "CONSULT", MET), actor1_text="Uzbek", actor2_text="Taliban"),
+              dict(extracted("TJK", None, "REJECT", NOISE), actor1_text="Dushanbe", actor2_text=None),
+              dict(extracted(None, "KGZ", "COERCE", NOISE), actor1_text=None, actor2_text="Kyrgyz")]
+    counts = errorclasses.by_party(S, golds, events)
+    assert counts[("all", ("CONSULT", "named", "named"))] == 1 and counts[("right", ("CONSULT", "named", "named"))] == 1
+    # an actor coded from an earlier sentence (its text not in this one) is "context"; a null party is "null"
+    assert counts[("all", ("REJECT", "context", "null"))] == 1 and counts[("right", ("REJECT", "context", "null"))] == 0
+    assert counts[("all", ("COERCE", "null", "named"))] == 1
+    assert sum(v for (kind, _), v in counts.items() if kind == "all") == len(events)
+
+
+def test_by_party_prints_numbers_only(shared_dir, capsys):
+    assert errorclasses.main(["--set", "dev", "--by-party"]) == 0
+    out = capsys.readouterr().out
+    lines = [ln for ln in out.splitlines() if "by party:" in ln]
+    assert lines and all(re.fullmatch(r"\s*\d+  by party: [A-Z]+ (named|context|null) -> (named|context|null): "
+                                      r"\d+ right \(\d\.\d\d\)", ln) for ln in lines)
