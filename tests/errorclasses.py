@@ -270,14 +270,16 @@ def _party(code, text, sentence: str) -> str:
 
 def by_party(S, gold_events: list[dict], extracted: list[dict]) -> collections.Counter:
     """How the coder's events of one document fare by (type, how each party was found: named in the sentence, taken
-    from context, or null): counts of ("all", key) and ("right", key), right being matched or a duplicate (what the
-    scorer counts correct for precision). Coder 0.21.0's filter of one-party events was found with these counts."""
+    from context, or null; the learned component's events, which keep no party text, apart as TYPE/learned): counts
+    of ("all", key) and ("right", key), right being matched or a duplicate (what the scorer counts correct for
+    precision). Coder 0.21.0's filter of one-party events was found with these counts."""
     counts: collections.Counter = collections.Counter()
     candidates = [S.ranked(gold_events, x) for x in extracted]
     paired = set(S.best_pairing(candidates).values())
     for i, x in enumerate(extracted):
         sentence = str(x.get("evidence") or "")
-        key = (str(x.get("event_type") or "").upper(), _party(x.get("actor1"), x.get("actor1_text"), sentence),
+        kind = str(x.get("event_type") or "").upper() + ("/learned" if x.get("mode") == "learned" else "")
+        key = (kind, _party(x.get("actor1"), x.get("actor1_text"), sentence),
                _party(x.get("actor2"), x.get("actor2_text"), sentence))
         counts[("all", key)] += 1
         counts[("right", key)] += i in paired or bool(candidates[i])
