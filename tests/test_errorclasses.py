@@ -213,11 +213,14 @@ def test_by_party_counts_the_coders_events_by_how_each_party_was_found(S):
     assert counts[("all", ("REJECT", "context", "null"))] == 1 and counts[("right", ("REJECT", "context", "null"))] == 0
     assert counts[("all", ("COERCE", "null", "named"))] == 1
     assert sum(v for (kind, _), v in counts.items() if kind == "all") == len(events)
+    # the learned component's events (no party text) are counted apart
+    learned = dict(extracted("UZB", "TALIBAN", "CONSULT", MET), mode="learned")
+    assert errorclasses.by_party(S, golds, [learned])[("all", ("CONSULT/learned", "context", "context"))] == 1
 
 
 def test_by_party_prints_numbers_only(shared_dir, capsys):
     assert errorclasses.main(["--set", "dev", "--by-party"]) == 0
     out = capsys.readouterr().out
     lines = [ln for ln in out.splitlines() if "by party:" in ln]
-    assert lines and all(re.fullmatch(r"\s*\d+  by party: [A-Z]+ (named|context|null) -> (named|context|null): "
+    assert lines and all(re.fullmatch(r"\s*\d+  by party: [A-Z]+(/learned)? (named|context|null) -> (named|context|null): "
                                       r"\d+ right \(\d\.\d\d\)", ln) for ln in lines)
