@@ -8,6 +8,7 @@ between the opening date and the subject is an aside; the date of the happening 
 May") is not the reaction's; a demonym before strikes, raids or gunfire names the attacker."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -43,12 +44,12 @@ def test_the_one_party_events_that_stay():
 def test_one_sided_reads_the_types_and_the_agent():
     ev = events("On Monday Muttaqi gave assurances that Afghan territory would not be used against any country.")[0]
     assert not P._one_sided(ev)                      # the assurance (mode "guarantee")
-    pledge = ev.__class__(**{**ev.__dict__, "mode": "pledge"})
+    pledge = dataclasses.replace(ev, mode="pledge")
     assert P._one_sided(pledge)                      # a bare promise to no one
-    coerce = ev.__class__(**{**ev.__dict__, "event_type": "COERCE", "actor1": None, "actor2": "AFG",
-                             "trigger": "restricted", "evidence": "Travel was restricted by the leadership."})
+    coerce = dataclasses.replace(ev, event_type="COERCE", actor1=None, actor2="AFG", trigger="restricted",
+                                 evidence="Travel was restricted by the leadership.")
     assert not P._one_sided(coerce)                  # an unnamed agent after "by" is the codebook's null
-    agentless = coerce.__class__(**{**coerce.__dict__, "evidence": "Travel was restricted in 2022."})
+    agentless = dataclasses.replace(coerce, evidence="Travel was restricted in 2022.")
     assert P._one_sided(agentless)
 
 
