@@ -144,6 +144,9 @@ _HOLIDAY = re.compile(r"\b(?:(?P<pre>(?i:on|at|by|over))\s+)?(?P<hol>Christmas E
 _HOLIDAY_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                  "new year's day": (1, 1), "new year's eve": (12, 31)}
 _SPLIT_YEAR = re.compile(r"(?<![\d/.-])\b(?P<y1>(?:19|20)\d\d)[/–-](?P<y2>(?:19|20)?\d\d)\b(?![/.-]\d)")
+# "after the bombing,", "before the first quake,": a short noun phrase for an event, closed by a comma (what a span
+# after or before it counts from, not a clause that tells a new act)
+EVENT_PHRASE = re.compile(r"\s*(?:the|that|this|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,", re.I)
 # "on the eve of the 4 July summit", "in the run-up to the March 2022 vote": a date of another event
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 _RUN_UP = re.compile(r"\b(?:in\s+)?the\s+(?:run-?up|lead-?up)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
@@ -1098,7 +1101,7 @@ def _relative(m: re.Match, published: dt.date | None, anchor: dt.date | None, an
             return None
         # ... and only when what it follows is a short noun phrase for that event ("after the bombing,"),
         # not a clause naming a new one ("A month after the prime minister led a delegation, ...")
-        if not re.match(r"\s*(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,", text[m.end():], re.I):
+        if not EVENT_PHRASE.match(text, m.end()):
             return None
         if unit == "day" and anchor_precision != "day" or unit in ("week", "fortnight") and anchor_precision == "year":
             return None

@@ -35,8 +35,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from transforms.coder.dates import (DOCUMENT_NOUN, DOCUMENT_OF, RELATION, WEEKDAYS, DateMention, find_dates,
-                                    relation_shift)
+from transforms.coder.dates import (DOCUMENT_NOUN, DOCUMENT_OF, EVENT_PHRASE, RELATION, WEEKDAYS, DateMention,
+                                    find_dates, relation_shift)
 
 _AND = re.compile(r"\band\b")
 STORY_WINDOW = dt.timedelta(days=14)     # a lead date this close to publication dates the news story
@@ -73,10 +73,13 @@ _RELATIVE_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b", re.I)
 _HAPPENING_OF = re.compile(r"\b(?:attacks?|bombings?|strikes?|raids?|shelling|clash(?:es)?|incidents?|explosions?|"
                            r"blasts?|massacre|assaults?|shootings?|killings?|visit|meeting|talks|decisions?|"
                            r"announcement|statement|decree|ban|order|call|proposal|offer|request|appeal)\s+of\s+$", re.I)
+# a span before "after"/"before": "a week", "two days", "some months", "barely a fortnight"
+_SPAN_WORD = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|some|several|few|just|"
+              r"only|barely|nearly|almost)")
+_SPAN_UNIT = r"(?:days?|weeks?|months?|years?|fortnight)"
 # the opening date's aside: ", a week after ", ", two days before ", ", days after " (the span is optional)
-_ASIDE_SPAN = re.compile(r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|some|just|only|"
-                         r"barely|several|few)\s+){0,2}(?:days?|weeks?|months?|years?|fortnight)?\s*"
-                         r"(?=(?:after|before|following)\s)", re.I)
+_ASIDE_SPAN = re.compile(r",\s+(?:" + _SPAN_WORD + r"\s+){0,2}" + _SPAN_UNIT + r"?\s*(?=(?:after|before|following)\s)",
+                         re.I)
 # what after the aside's comma still belongs to it: a participle, a coordinated or relative clause
 _ASIDE_GOES_ON = re.compile(r"\w+ing\b|(?:and|or|but|which|who|whose|when|where)\b")
 _WHEN_START = re.compile(r"(?:when|in which|during which)\b", re.I)
@@ -165,9 +168,8 @@ def reference_date(published: dt.date | None, text: str) -> dt.date | None:
 _BECAUSE_FRAME = re.compile(r"\s*Because\s+(?:only\s+|just\s+|as recently as\s+|as early as\s+)?"
                             r"(?:last|earlier|this|in|on|late|early|back in)\b[^,;]{0,30},\s*$")
 _AFTER_OPENING = re.compile(r"\s*(?:After|Following|Soon after|Shortly after|Right after|Just after)\s")
-_OPENER = re.compile(r"\s*(?:[-–—•*]\s+)?(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"\d{1,2}|some|several|few|just|only|barely|nearly|almost)\s+){1,2}(?:days?|weeks?|months?|years?|"
-                     r"fortnight)\s+(?=(?:after|before|following)\b))?"      # "Two years after the takeover, ..."
+_OPENER = re.compile(r"\s*(?:[-–—•*]\s+)?(?:(?:" + _SPAN_WORD + r"\s+){1,2}" + _SPAN_UNIT +
+                     r"\s+(?=(?:after|before|following)\b))?"      # "Two years after the takeover, ..."
                      r"(?:on|in|during|at|back in|last|earlier|early|late|within|by|over|throughout|upon|amid|"
                      r"as|when|after|following|before|prior to|since|until|despite|although|though|while|whereas|"
                      r"if|unless|because|\w+ing)\b", re.I)
@@ -189,17 +191,14 @@ def _segments(sentence: str) -> list[tuple[int, int, str]]:
     for m in _BREAK.finditer(sentence):
         if m.start() > frame_end and m.end() not in cuts:
             cuts.append(m.end())
-            if _RELATIVE_COMMA.match(sentence, m.start()):
-                # ", which was founded in 2001, approved ...": the relative clause ends at the next comma
+            # ", which was founded in 2001, approved ...": the relative clause ends at the next comma; so does an
+            # after/before clause set between the opening date and the subject ("On 12 January 2022, a week after
+            # Ashgabat had raised prices on 5 January, Taliban officials travelled ..."), unless what follows its
+            # comma still belongs to it (a participle, a coordinated clause)
+            relative = _RELATIVE_COMMA.match(sentence, m.start()) is not None
+            if relative or opener and frame_end == 0 and _aside_after_opening(sentence, m.end()):
                 close = sentence.find(", ", m.end())
-                if close > 0:
-                    cuts.append(close + 2)
-            elif opener and frame_end == 0 and _aside_after_opening(sentence, m.end()):
-                # "On 12 January 2022, a week after Ashgabat had raised prices on 5 January, Taliban officials
-                # travelled ...": an after/before clause set between the opening date and the subject ends at its
-                # comma (what follows is the main clause; a participle after it stays the clause's own)
-                close = sentence.find(", ", m.end())
-                if close > 0 and not _ASIDE_GOES_ON.match(sentence, close + 2):
+                if close > 0 and (relative or not _ASIDE_GOES_ON.match(sentence, close + 2)):
                     cuts.append(close + 2)
     cuts = sorted(set(c for c in cuts if c < len(sentence))) + [len(sentence) + 1]
     out: list[tuple[int, int, str]] = []
@@ -301,9 +300,6 @@ def _weekdays_of_the_day(dates: list[DateMention]) -> list[DateMention]:
         out.append(d)
     return out
 
-
-# "before the first quake,", "after the attack in Kabul,": a short noun phrase closed by a comma (an aside)
-_GLOSS_NP = re.compile(r"(?:the|that|this|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,", re.I)
 
 
 class Clock:
@@ -825,7 +821,7 @@ class Clock:
         span = relation_shift(rel.group("n"), rel.group("unit"))
         if span is None or rel.start() == 0:
             return None
-        gloss = _GLOSS_NP.match(self.sentence, start + len(word.group(0)))
+        gloss = EVENT_PHRASE.match(self.sentence, start + len(word.group(0)))
         if gloss is not None and head >= gloss.end():
             # "On 3 October, four days before the first quake, Islamabad ordered ...": the span glosses the date
             # before it (an aside closed by its comma); the act after the aside is not in the before-clause
